@@ -1,0 +1,10 @@
+FROM python:3.11-slim-bookworm
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr qpdf \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY pyproject.toml /app/
+COPY . /app
+RUN pip install --no-cache-dir . \
+    && SECRET_KEY=build-only python manage.py collectstatic --noinput
+RUN useradd --create-home portal && mkdir -p /app/var && chown portal /app/var
+USER portal

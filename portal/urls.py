@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from submissions import views as submission_views
+
+urlpatterns = [
+    path("", submission_views.home, name="home"),
+    path("help/", TemplateView.as_view(template_name="help.html"), name="help"),
+    path("accounts/", include("allauth.urls")),
+    path("tasks/", include("submissions.urls")),
+    path("review/", include("reviews.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ScrubbingConfig(AppConfig):
+    name = "scrubbing"
+    verbose_name = "Superstar Scrubbing"

@@ -1,0 +1,184 @@
+"""Scrubbing one stored file: the writes around the pure engine.
+
+The Celery task only calls `file_scrub`. Fencing: each run takes an attempt token when it starts;
+a result is written only if the token is still current, so redelivered or duplicated jobs
+(acks_late after a killed worker, the sweeper's resend) can never overwrite a newer run.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from portal.audit import audit_record
+from portal.storage import read_all, save_bytes, sha256_of_chunks
+from submissions.models import Task, TaskFile
+from submissions.services import file_dispatch, task_transition
+
+from .engine.base import ScrubError
+from .engine.pipeline import Analysis, FileResult, Pseudonymizer
+from .models import Finding, Term
+from .runtime import get_scrubber
+from .selectors import term_lists_for
+
+logger = logging.getLogger(__name__)
+FS = TaskFile.ScrubStatus
+
+
+def file_start(file_id: int, generation: int) -> int | None:
+    """Mark the file running and return this attempt's token, or None if the job is stale."""
+    with transaction.atomic():
+        f = (
+            TaskFile.objects.select_for_update()
+            .filter(pk=file_id, generation=generation, scrub_status__in=[FS.QUEUED, FS.RUNNING])
+            .first()
+        )
+        if f is None:
+            return None
+        f.scrub_status = FS.RUNNING
+        f.attempts += 1
+        f.started_at = timezone.now()
+        f.save(update_fields=["scrub_status", "attempts", "started_at", "updated_at"])
+        return f.attempts
+
+
+def file_scrub(file_id: int, generation: int) -> str | None:
+    """Scrub one file end to end; returns the final status, or None when the job was stale."""
+    token = file_start(file_id, generation)
+    if token is None:
+        logger.info("file %s generation %s: stale job, nothing to do", file_id, generation)
+        return None
+    f = TaskFile.objects.select_related("task__contractor").get(pk=file_id)
+    scrubber = get_scrubber()
+    try:
+        data = read_all(f.original)
+        analysis = scrubber.analyze(f.original_name, data, term_lists_for(f.task.contractor))
+        _assign_pseudonyms(f.task_id, analysis)
+        result = scrubber.finish(analysis)
+    except ScrubError as exc:
+        result = _failed(f.original_name, str(exc))
+    except Exception as exc:
+        from celery.exceptions import SoftTimeLimitExceeded
+
+        if isinstance(exc, SoftTimeLimitExceeded):
+            minutes = settings.CELERY_TASK_SOFT_TIME_LIMIT / 60
+            result = _failed(
+                f.original_name, f"Scrubbing took longer than {minutes:.0f} minutes and was stopped."
+            )
+        elif isinstance(exc, MemoryError):
+            result = _failed(f.original_name, "Scrubbing needed more memory than is allowed.")
+        elif isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
+            raise  # storage hiccup: let Celery retry the job
+        else:
+            logger.exception("file %s: unexpected error while scrubbing", file_id)
+            result = _failed(
+                f.original_name,
+                "The scrubber hit an internal error on this file; it was not scrubbed. "
+                "Try again or contact support.",
+            )
+    return file_record_result(file_id, token, result)
+
+
+def _failed(name: str, sentence: str) -> FileResult:
+    return FileResult(
+        name=name, kind=None, status="failed", error=sentence, output=None, findings=[],
+        counts={}, report={"error": sentence}, seconds=0.0,
+    )
+
+
+def _assign_pseudonyms(task_id: int, analysis: Analysis) -> None:
+    """Consistent replacements across the task's files: one writer at a time per task."""
+    scrubber = get_scrubber()
+    with transaction.atomic():
+        task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
+        pseudonymizer = Pseudonymizer(mode=settings.SCRUB_MODE, state=task.pseudonym_state or None)
+        scrubber.assign(analysis, pseudonymizer)
+        task.pseudonym_state = pseudonymizer.state()
+        Task.objects.filter(pk=task_id).update(pseudonym_state=task.pseudonym_state)
+
+
+def file_record_result(file_id: int, token: int, result: FileResult) -> str | None:
+    with transaction.atomic():
+        f = TaskFile.objects.select_for_update().select_related("task").get(pk=file_id)
+        if f.attempts != token or f.scrub_status != FS.RUNNING:
+            logger.info("file %s: a newer run owns this file, result dropped", file_id)
+            return None
+        f.findings.all().delete()
+        if f.scrubbed:
+            f.scrubbed.delete(save=False)
+        f.scrubbed_sha256 = ""
+        status = result.status if result.status in (FS.DONE, FS.FAILED, FS.RESIDUAL) else FS.FAILED
+        if result.output is not None and status != FS.FAILED:
+            # Residual outputs are kept so the owner can see what was missed; only DONE files
+            # are ever shown to others or exported (TaskFile.is_clean).
+            save_bytes(f.scrubbed, result.output)
+            f.scrubbed_sha256 = sha256_of_chunks([result.output])
+            f.scrubbed_name = f.original_name
+        f.scrub_status = status
+        f.error = result.error or ""
+        f.report = result.report
+        f.finished_at = timezone.now()
+        f.save()
+        Finding.objects.bulk_create(
+            Finding(
+                file=f,
+                entity_type=item.entity_type,
+                score=item.score,
+                locator=item.locator[:255],
+                location_kind=item.location_kind[:40],
+                original_text=item.text,
+                replacement=item.replacement[:255],
+                source=item.source if item.source in Finding.Source.values else "pattern",
+            )
+            for item in result.findings
+        )
+        if f.text_field and status == FS.DONE:
+            setattr(f.task, f"{f.text_field}_scrubbed", result.output.decode("utf-8"))
+            f.task.save(update_fields=[f"{f.text_field}_scrubbed", "updated_at"])
+        audit_record(
+            actor=None, verb="file.scrubbed", obj=f, task_id=f.task_id, status=status,
+            findings=len(result.findings), seconds=round(result.seconds, 2),
+        )
+        task_refresh_scrub_state(f.task)
+    return status
+
+
+def task_refresh_scrub_state(task: Task) -> None:
+    """When every file of a scrubbing task has finished, hand it to the contractor's check."""
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.status != Task.Status.SCRUBBING:
+        return
+    if task.files.exclude(scrub_status__in=TaskFile.FINISHED).exists():
+        return
+    task_transition(task, Task.Status.CONTRACTOR_CHECK, actor=None)
+
+
+def files_requeue_stuck() -> int:
+    """Resend jobs for files stuck queued or running (broker was down, worker died)."""
+    cutoff = timezone.now() - timedelta(seconds=settings.PORTAL_STUCK_FILE_SECONDS)
+    never_sent = TaskFile.objects.filter(scrub_status=FS.QUEUED, dispatched_at__isnull=True)
+    lost = TaskFile.objects.filter(scrub_status=FS.QUEUED, dispatched_at__lt=cutoff)
+    dead = TaskFile.objects.filter(scrub_status=FS.RUNNING, started_at__lt=cutoff)
+    count = 0
+    for f in (never_sent | lost | dead).only("pk", "generation"):
+        if file_dispatch(f.pk, f.generation):
+            count += 1
+    return count
+
+
+def term_add(*, owner, text: str, list_kind: str, category: str = Term.Category.CONFIDENTIAL,
+             request=None) -> Term:
+    text = " ".join(text.split())
+    if len(text) < 2:
+        raise ValueError("A term needs at least two characters.")
+    term, created = Term.objects.get_or_create(
+        owner=owner, list_kind=list_kind, text=text, defaults={"category": category}
+    )
+    if created:
+        audit_record(actor=owner, verb=f"term.{list_kind}", obj=term, request=request,
+                     category=category)
+    return term

@@ -1,0 +1,419 @@
+"""Every write to tasks and their files. The one state machine of a task lives here."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+
+from portal.audit import audit_record
+from portal.models import User
+from portal.storage import safe_display_name, save_upload
+
+from .models import StagedUpload, Task, TaskFile
+
+logger = logging.getLogger(__name__)
+S = Task.Status
+
+
+class IllegalTransition(Exception):
+    """A task move the state machine does not allow; the message says why."""
+
+
+class UploadRefused(Exception):
+    """One file refused at upload; the message names the file and the reason."""
+
+
+# from-state -> to-states. Claims and re-queues do not change the status.
+TRANSITIONS: dict[str, set[str]] = {
+    S.DRAFT: {S.SCRUBBING},
+    S.SCRUBBING: {S.CONTRACTOR_CHECK},
+    S.CONTRACTOR_CHECK: {S.SCRUBBING, S.IN_REVIEW, S.DRAFT},
+    S.IN_REVIEW: {S.APPROVED, S.REJECTED, S.CHANGES_REQUESTED},
+    S.CHANGES_REQUESTED: {S.DRAFT},
+    S.APPROVED: set(),
+    S.REJECTED: set(),
+}
+EDITABLE = {S.DRAFT}
+
+
+def _locked(task: Task) -> Task:
+    return Task.objects.select_for_update().get(pk=task.pk)
+
+
+def task_transition(
+    task: Task,
+    to: str,
+    *,
+    actor: User | None,
+    request: HttpRequest | None = None,
+    **details: Any,
+) -> Task:
+    """Move a task (caller holds a transaction); raise IllegalTransition with a clear sentence."""
+    current = task.status
+    if to not in TRANSITIONS.get(current, set()):
+        raise IllegalTransition(
+            f"A task that is “{Task.Status(current).label}” cannot move to "
+            f"“{Task.Status(to).label}”."
+        )
+    task.status = to
+    task.save(update_fields=["status", "updated_at"])
+    audit_record(
+        actor=actor,
+        verb="task.status",
+        obj=task,
+        task_id=task.pk,
+        request=request,
+        **{"from": current, "to": to},
+        **details,
+    )
+    return task
+
+
+# ---- uploads -------------------------------------------------------------------------------
+
+
+def upload_stage(*, owner: User, part: str, upload: UploadedFile) -> StagedUpload:
+    """Validate one uploaded file (size, real type from its bytes) and keep it privately."""
+    from scrubbing.engine.base import ScrubError
+    from scrubbing.engine.sniff import sniff
+
+    name = safe_display_name(upload.name or "file")
+    limit = settings.PORTAL_MAX_FILE_BYTES
+    if upload.size is not None and upload.size > limit:
+        raise UploadRefused(
+            f"“{name}” is {upload.size / 1_048_576:.1f} MB; the limit per file is "
+            f"{limit / 1_048_576:.0f} MB."
+        )
+    if part not in TaskFile.Part.values:
+        raise UploadRefused(f"“{name}”: unknown task part “{part}”.")
+    digest = hashlib.sha256()
+    chunks = []
+    for chunk in upload.chunks():
+        digest.update(chunk)
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    try:
+        info = sniff(name, data)
+    except ScrubError as exc:
+        raise UploadRefused(f"“{name}”: {exc}") from None
+    staged = StagedUpload(
+        owner=owner,
+        part=part,
+        original_name=name,
+        sha256=digest.hexdigest(),
+        size=len(data),
+        detected_type=info.kind,
+        content_type=info.content_type,
+    )
+    upload.seek(0)
+    save_upload(staged.file, upload)
+    staged.save()
+    return staged
+
+
+def staged_discard(staged: Iterable[StagedUpload]) -> None:
+    for item in staged:
+        item.file.delete(save=False)
+        item.delete()
+
+
+def _check_task_limits(task: Task | None, staged: Sequence[StagedUpload]) -> None:
+    existing = list(task.files.filter(text_field="")) if task else []
+    total = sum(f.size for f in existing) + sum(s.size for s in staged)
+    if total > settings.PORTAL_MAX_TASK_BYTES:
+        raise UploadRefused(
+            f"These files add up to {total / 1_048_576:.1f} MB; a task may hold at most "
+            f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB."
+        )
+    if len(existing) + len(staged) > settings.PORTAL_MAX_FILES_PER_TASK:
+        raise UploadRefused(
+            f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files."
+        )
+    seen: dict[tuple[str, str], str] = {(f.part, f.sha256): f.original_name for f in existing}
+    for item in staged:
+        key = (item.part, item.sha256)
+        if key in seen:
+            raise UploadRefused(
+                f"“{item.original_name}” has the same content as “{seen[key]}”; it was "
+                "uploaded twice."
+            )
+        seen[key] = item.original_name
+
+
+def _attach_staged(task: Task, staged: Sequence[StagedUpload]) -> list[TaskFile]:
+    files = []
+    for item in staged:
+        tf = TaskFile(
+            task=task,
+            part=item.part,
+            original_name=item.original_name,
+            sha256=item.sha256,
+            size=item.size,
+            detected_type=item.detected_type,
+            content_type=item.content_type,
+        )
+        tf.original.name = item.file.name  # the stored bytes move to the task without a copy
+        tf.save()
+        files.append(tf)
+    StagedUpload.objects.filter(pk__in=[s.pk for s in staged]).delete()
+    return files
+
+
+# ---- task lifecycle -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def task_create(
+    *,
+    contractor: User,
+    fields: dict[str, Any],
+    staged: Sequence[StagedUpload],
+    submit: bool,
+    request: HttpRequest | None = None,
+) -> Task:
+    """Create a draft task from the form's fields and staged files; submit it for scrubbing."""
+    _check_task_limits(None, staged)
+    task = Task.objects.create(contractor=contractor, **fields)
+    files = _attach_staged(task, staged)
+    audit_record(
+        actor=contractor, verb="task.create", obj=task, task_id=task.pk, request=request,
+        files=len(files),
+    )
+    if submit:
+        task_submit_for_scrubbing(task, actor=contractor, request=request)
+    return task
+
+
+@transaction.atomic
+def task_update(
+    task: Task,
+    *,
+    actor: User,
+    fields: dict[str, Any],
+    staged: Sequence[StagedUpload],
+    submit: bool,
+    request: HttpRequest | None = None,
+) -> Task:
+    task = _locked(task)
+    if task.status not in EDITABLE:
+        raise IllegalTransition("Only a draft can be edited.")
+    _check_task_limits(task, staged)
+    for key, value in fields.items():
+        setattr(task, key, value)
+    task.save()
+    _attach_staged(task, staged)
+    audit_record(actor=actor, verb="task.edit", obj=task, task_id=task.pk, request=request,
+                 added_files=len(staged))
+    if submit:
+        task_submit_for_scrubbing(task, actor=actor, request=request)
+    return task
+
+
+def _sync_text_files(task: Task) -> None:
+    """Keep one text TaskFile per non-empty typed text, so the texts are scrubbed like files."""
+    for field, part in (
+        (TaskFile.TextField.REQUEST_TEXT, TaskFile.Part.REQUEST),
+        (TaskFile.TextField.DELIVERABLE_TEXT, TaskFile.Part.DELIVERABLE),
+    ):
+        text = getattr(task, field) or ""
+        current = task.files.filter(text_field=field).first()
+        data = text.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        if not text.strip():
+            if current:
+                current.original.delete(save=False)
+                current.scrubbed.delete(save=False)
+                current.delete()
+            continue
+        if current and current.sha256 == digest:
+            continue
+        if current is None:
+            current = TaskFile(task=task, part=part, text_field=field)
+        elif current.original:
+            current.original.delete(save=False)
+        current.original_name = f"{field.replace('_', '-')}.txt"
+        current.sha256 = digest
+        current.size = len(data)
+        current.detected_type = "text"
+        current.content_type = "text/plain"
+        current.original.save("text", ContentFile(data), save=False)
+        current.save()
+
+
+def task_submit_for_scrubbing(
+    task: Task, *, actor: User, request: HttpRequest | None = None
+) -> Task:
+    with transaction.atomic():
+        task = _locked(task)
+        if not task.files.filter(part=TaskFile.Part.DELIVERABLE).exists() and not (
+            task.deliverable_text or ""
+        ).strip():
+            raise IllegalTransition(
+                "Add at least one deliverable file or a deliverable text before submitting."
+            )
+        _sync_text_files(task)
+        task_transition(task, S.SCRUBBING, actor=actor, request=request)
+        files_enqueue(task.files.all())
+    return task
+
+
+def task_rescrub(task: Task, *, actor: User, request: HttpRequest | None = None) -> Task:
+    """Scrub every file again (new terms, kept findings); replacements stay consistent."""
+    with transaction.atomic():
+        task = _locked(task)
+        task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="re-scrub")
+        audit_record(actor=actor, verb="task.rescrub", obj=task, task_id=task.pk, request=request)
+        files_enqueue(task.files.all())
+    return task
+
+
+def task_back_to_draft(task: Task, *, actor: User, request: HttpRequest | None = None) -> Task:
+    """Reopen a task for editing (from the check, or after a reviewer asked for changes)."""
+    with transaction.atomic():
+        task = _locked(task)
+        was = task.status
+        task_transition(task, S.DRAFT, actor=actor, request=request)
+        if was == S.CHANGES_REQUESTED:
+            task.revision = F("revision") + 1
+            task.contractor_confirmed_at = None
+            task.save(update_fields=["revision", "contractor_confirmed_at", "updated_at"])
+            task.refresh_from_db()
+    return task
+
+
+def task_submit_for_review(
+    task: Task, *, actor: User, request: HttpRequest | None = None
+) -> Task:
+    """The contractor confirms the scrubbed files; refused while any file is not clean."""
+    with transaction.atomic():
+        task = _locked(task)
+        if task.status != S.CONTRACTOR_CHECK:
+            raise IllegalTransition(
+                f"A task that is “{task.get_status_display()}” cannot be submitted for review."
+            )
+        problems = [
+            f"“{f.original_name}” is {f.get_scrub_status_display().lower()}"
+            + (f": {f.error}" if f.error else "")
+            for f in task.files.all()
+            if f.scrub_status != TaskFile.ScrubStatus.DONE
+        ]
+        if problems:
+            raise IllegalTransition(
+                "Submit for review is not possible until every file is scrubbed cleanly. "
+                + "; ".join(problems)
+                + "."
+            )
+        task.contractor_confirmed_at = timezone.now()
+        task.submitted_at = timezone.now()
+        task.save(update_fields=["contractor_confirmed_at", "submitted_at", "updated_at"])
+        task_transition(task, S.IN_REVIEW, actor=actor, request=request, revision=task.revision)
+    return task
+
+
+def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = None) -> None:
+    with transaction.atomic():
+        task = _locked(task)
+        if task.status != S.DRAFT:
+            raise IllegalTransition("Only a draft task can be deleted.")
+        audit_record(actor=actor, verb="task.delete", obj=task, task_id=task.pk, request=request,
+                     title_length=len(task.title))
+        names = [n for f in task.files.all() for n in (f.original.name, f.scrubbed.name) if n]
+        task.delete()
+
+    def _remove_blobs() -> None:
+        from portal.storage import private_storage
+
+        storage = private_storage()
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(_remove_blobs)
+
+
+def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = None) -> None:
+    with transaction.atomic():
+        task = _locked(file.task)
+        if task.status not in EDITABLE:
+            raise IllegalTransition("Files can only be removed while the task is a draft.")
+        audit_record(actor=actor, verb="file.remove", obj=file, task_id=task.pk, request=request)
+        names = [n for n in (file.original.name, file.scrubbed.name) if n]
+        file.delete()
+    from portal.storage import private_storage
+
+    transaction.on_commit(lambda: [private_storage().delete(n) for n in names])
+
+
+def file_replace(
+    file: TaskFile, *, staged: StagedUpload, actor: User, request: HttpRequest | None = None
+) -> TaskFile:
+    """Swap a file's bytes (draft or contractor check); it is scrubbed again."""
+    with transaction.atomic():
+        task = _locked(file.task)
+        if task.status not in (S.DRAFT, S.CONTRACTOR_CHECK):
+            raise IllegalTransition("Files can only be replaced before the task is in review.")
+        if file.text_field:
+            raise IllegalTransition("Edit the task's text instead of replacing it.")
+        old = [n for n in (file.original.name, file.scrubbed.name) if n]
+        file.original.name = staged.file.name
+        file.original_name = staged.original_name
+        file.sha256, file.size = staged.sha256, staged.size
+        file.detected_type, file.content_type = staged.detected_type, staged.content_type
+        file.scrubbed.name = ""
+        file.scrubbed_name = ""
+        file.save()
+        staged.delete()
+        file.findings.all().delete()
+        audit_record(actor=actor, verb="file.replace", obj=file, task_id=task.pk, request=request)
+        if task.status == S.CONTRACTOR_CHECK:
+            task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="file replaced")
+            files_enqueue([file])
+    from portal.storage import private_storage
+
+    transaction.on_commit(lambda: [private_storage().delete(n) for n in old])
+    return file
+
+
+# ---- queueing -------------------------------------------------------------------------------
+
+
+def files_enqueue(files: Iterable[TaskFile]) -> None:
+    """Mark files queued (a new generation) and send one job each after the commit."""
+    now = timezone.now()
+    for f in files:
+        f.scrub_status = TaskFile.ScrubStatus.QUEUED
+        f.generation += 1
+        f.error = ""
+        f.enqueued_at = now
+        f.dispatched_at = None
+        f.started_at = f.finished_at = None
+        f.save(
+            update_fields=[
+                "scrub_status", "generation", "error", "enqueued_at", "dispatched_at",
+                "started_at", "finished_at", "updated_at",
+            ]
+        )
+        file_id, generation = f.pk, f.generation
+        transaction.on_commit(lambda i=file_id, g=generation: file_dispatch(i, g))
+
+
+def file_dispatch(file_id: int, generation: int) -> bool:
+    """Send the job; if the broker is down the file stays queued and the sweeper resends it."""
+    from scrubbing.tasks import scrub_file
+
+    try:
+        scrub_file.apply_async((file_id, generation), retry=False)
+    except Exception as exc:  # kombu raises several connection error types
+        logger.warning("broker unavailable, file %s stays queued: %s", file_id, type(exc).__name__)
+        return False
+    TaskFile.objects.filter(pk=file_id, generation=generation).update(dispatched_at=timezone.now())
+    return True
