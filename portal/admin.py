@@ -16,12 +16,22 @@ class UserAdmin(BaseUserAdmin):
         ("Permissions", {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         ("Dates", {"fields": ("last_login", "date_joined")}),
     )
-    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),)
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("email", "role", "password1", "password2")}),
+    )
 
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "actor", "verb", "object_type", "object_id", "task_id", "ip_address"]
+    list_display = [
+        "created_at",
+        "actor",
+        "verb",
+        "object_type",
+        "object_id",
+        "task_id",
+        "ip_address",
+    ]
     list_filter = ["verb", "object_type"]
     search_fields = ["actor__email", "verb", "object_id", "=task_id"]
     date_hierarchy = "created_at"

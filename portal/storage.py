@@ -9,14 +9,15 @@ import uuid
 from collections.abc import Iterable, Iterator
 
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import Storage, default_storage
 from django.db.models.fields.files import FieldFile
 
 CHUNK = 1024 * 1024
 
 
 def private_storage() -> Storage:
-    return storages["private"]
+    """The default storage *is* the private one (there is no public media at all)."""
+    return default_storage
 
 
 def sha256_of_chunks(chunks: Iterable[bytes]) -> str:

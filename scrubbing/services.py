@@ -67,7 +67,8 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         if isinstance(exc, SoftTimeLimitExceeded):
             minutes = settings.CELERY_TASK_SOFT_TIME_LIMIT / 60
             result = _failed(
-                f.original_name, f"Scrubbing took longer than {minutes:.0f} minutes and was stopped."
+                f.original_name,
+                f"Scrubbing took longer than {minutes:.0f} minutes and was stopped.",
             )
         elif isinstance(exc, MemoryError):
             result = _failed(f.original_name, "Scrubbing needed more memory than is allowed.")
@@ -85,8 +86,15 @@ def file_scrub(file_id: int, generation: int) -> str | None:
 
 def _failed(name: str, sentence: str) -> FileResult:
     return FileResult(
-        name=name, kind=None, status="failed", error=sentence, output=None, findings=[],
-        counts={}, report={"error": sentence}, seconds=0.0,
+        name=name,
+        kind=None,
+        status="failed",
+        error=sentence,
+        output=None,
+        findings=[],
+        counts={},
+        report={"error": sentence},
+        seconds=0.0,
     )
 
 
@@ -140,8 +148,13 @@ def file_record_result(file_id: int, token: int, result: FileResult) -> str | No
             setattr(f.task, f"{f.text_field}_scrubbed", result.output.decode("utf-8"))
             f.task.save(update_fields=[f"{f.text_field}_scrubbed", "updated_at"])
         audit_record(
-            actor=None, verb="file.scrubbed", obj=f, task_id=f.task_id, status=status,
-            findings=len(result.findings), seconds=round(result.seconds, 2),
+            actor=None,
+            verb="file.scrubbed",
+            obj=f,
+            task_id=f.task_id,
+            status=status,
+            findings=len(result.findings),
+            seconds=round(result.seconds, 2),
         )
         task_refresh_scrub_state(f.task)
     return status
@@ -170,8 +183,9 @@ def files_requeue_stuck() -> int:
     return count
 
 
-def term_add(*, owner, text: str, list_kind: str, category: str = Term.Category.CONFIDENTIAL,
-             request=None) -> Term:
+def term_add(
+    *, owner, text: str, list_kind: str, category: str = Term.Category.CONFIDENTIAL, request=None
+) -> Term:
     text = " ".join(text.split())
     if len(text) < 2:
         raise ValueError("A term needs at least two characters.")
@@ -179,6 +193,7 @@ def term_add(*, owner, text: str, list_kind: str, category: str = Term.Category.
         owner=owner, list_kind=list_kind, text=text, defaults={"category": category}
     )
     if created:
-        audit_record(actor=owner, verb=f"term.{list_kind}", obj=term, request=request,
-                     category=category)
+        audit_record(
+            actor=owner, verb=f"term.{list_kind}", obj=term, request=request, category=category
+        )
     return term

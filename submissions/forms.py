@@ -8,7 +8,39 @@ from django.core.exceptions import ValidationError
 from .models import Task, TaskFile
 from .occupations import OTHER, SECTOR_OF_OCCUPATION
 
-ACCEPT = ".docx,.xlsx,.pptx,.pdf,.png,.jpg,.jpeg,.txt,.md,.csv,.json,.py,.js,.ts,.java,.go,.rb,.sql,.yaml,.yml,.toml,.ini,.cfg,.env,.html,.css,.sh,.zip"
+# A hint for the browser's file picker only; the real type is sniffed from the bytes.
+ACCEPT = ",".join(
+    [
+        ".docx",
+        ".xlsx",
+        ".pptx",
+        ".pdf",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".txt",
+        ".md",
+        ".csv",
+        ".json",
+        ".py",
+        ".js",
+        ".ts",
+        ".java",
+        ".go",
+        ".rb",
+        ".sql",
+        ".yaml",
+        ".yml",
+        ".toml",
+        ".ini",
+        ".cfg",
+        ".env",
+        ".html",
+        ".css",
+        ".sh",
+        ".zip",
+    ]
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -5,8 +5,6 @@ import uuid
 from django.conf import settings
 from django.db import models
 
-from portal.storage import private_storage
-
 from .occupations import OCCUPATION_CHOICES, SECTOR_CHOICES
 
 
@@ -42,7 +40,9 @@ class Task(models.Model):
     sector_other = models.CharField("other sector", max_length=100, blank=True)
     occupation = models.CharField(max_length=120, choices=OCCUPATION_CHOICES)
     occupation_other = models.CharField("other occupation", max_length=120, blank=True)
-    request_text = models.TextField("task request", help_text="What the manager or client asked for.")
+    request_text = models.TextField(
+        "task request", help_text="What the manager or client asked for."
+    )
     deliverable_text = models.TextField("deliverable text", blank=True)
     # Scrubbed copies of the two texts, filled by the scrubber like files.
     request_text_scrubbed = models.TextField(blank=True)
@@ -114,6 +114,7 @@ class TaskFile(models.Model):
     FINISHED = (ScrubStatus.DONE, ScrubStatus.FAILED, ScrubStatus.RESIDUAL)
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="files")
+
     class TextField(models.TextChoices):
         REQUEST_TEXT = "request_text", "Task request text"
         DELIVERABLE_TEXT = "deliverable_text", "Deliverable text answer"
@@ -122,13 +123,9 @@ class TaskFile(models.Model):
     # The task's typed texts are scrubbed as text files through the same pipeline, so they get
     # the same findings, verification and fail-closed status as uploads. Blank for uploads.
     text_field = models.CharField(max_length=20, choices=TextField.choices, blank=True)
-    original = models.FileField(
-        upload_to=original_upload_to, storage=private_storage, max_length=255
-    )
+    original = models.FileField(upload_to=original_upload_to, max_length=255)
     original_name = models.CharField(max_length=255)
-    scrubbed = models.FileField(
-        upload_to=scrubbed_upload_to, storage=private_storage, max_length=255, blank=True
-    )
+    scrubbed = models.FileField(upload_to=scrubbed_upload_to, max_length=255, blank=True)
     scrubbed_name = models.CharField(max_length=255, blank=True)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveBigIntegerField()
@@ -188,7 +185,7 @@ class StagedUpload(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     part = models.CharField(max_length=16, choices=TaskFile.Part.choices)
-    file = models.FileField(upload_to="staged/", storage=private_storage, max_length=255)
+    file = models.FileField(upload_to="staged/", max_length=255)
     original_name = models.CharField(max_length=255)
     sha256 = models.CharField(max_length=64)
     size = models.PositiveBigIntegerField()

@@ -14,9 +14,7 @@ def tasks_of_contractor(user: User) -> QuerySet[Task]:
         Task.objects.filter(contractor=user)
         .annotate(
             file_count=Count("files", filter=Q(files__text_field="")),
-            files_unfinished=Count(
-                "files", filter=~Q(files__scrub_status__in=TaskFile.FINISHED)
-            ),
+            files_unfinished=Count("files", filter=~Q(files__scrub_status__in=TaskFile.FINISHED)),
             files_problem=Count(
                 "files",
                 filter=Q(

@@ -136,9 +136,7 @@ def _check_task_limits(task: Task | None, staged: Sequence[StagedUpload]) -> Non
             f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB."
         )
     if len(existing) + len(staged) > settings.PORTAL_MAX_FILES_PER_TASK:
-        raise UploadRefused(
-            f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files."
-        )
+        raise UploadRefused(f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files.")
     seen: dict[tuple[str, str], str] = {(f.part, f.sha256): f.original_name for f in existing}
     for item in staged:
         key = (item.part, item.sha256)
@@ -186,7 +184,11 @@ def task_create(
     task = Task.objects.create(contractor=contractor, **fields)
     files = _attach_staged(task, staged)
     audit_record(
-        actor=contractor, verb="task.create", obj=task, task_id=task.pk, request=request,
+        actor=contractor,
+        verb="task.create",
+        obj=task,
+        task_id=task.pk,
+        request=request,
         files=len(files),
     )
     if submit:
@@ -212,8 +214,14 @@ def task_update(
         setattr(task, key, value)
     task.save()
     _attach_staged(task, staged)
-    audit_record(actor=actor, verb="task.edit", obj=task, task_id=task.pk, request=request,
-                 added_files=len(staged))
+    audit_record(
+        actor=actor,
+        verb="task.edit",
+        obj=task,
+        task_id=task.pk,
+        request=request,
+        added_files=len(staged),
+    )
     if submit:
         task_submit_for_scrubbing(task, actor=actor, request=request)
     return task
@@ -255,9 +263,10 @@ def task_submit_for_scrubbing(
 ) -> Task:
     with transaction.atomic():
         task = _locked(task)
-        if not task.files.filter(part=TaskFile.Part.DELIVERABLE).exists() and not (
-            task.deliverable_text or ""
-        ).strip():
+        if (
+            not task.files.filter(part=TaskFile.Part.DELIVERABLE).exists()
+            and not (task.deliverable_text or "").strip()
+        ):
             raise IllegalTransition(
                 "Add at least one deliverable file or a deliverable text before submitting."
             )
@@ -291,9 +300,7 @@ def task_back_to_draft(task: Task, *, actor: User, request: HttpRequest | None =
     return task
 
 
-def task_submit_for_review(
-    task: Task, *, actor: User, request: HttpRequest | None = None
-) -> Task:
+def task_submit_for_review(task: Task, *, actor: User, request: HttpRequest | None = None) -> Task:
     """The contractor confirms the scrubbed files; refused while any file is not clean."""
     with transaction.atomic():
         task = _locked(task)
@@ -325,8 +332,14 @@ def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = 
         task = _locked(task)
         if task.status != S.DRAFT:
             raise IllegalTransition("Only a draft task can be deleted.")
-        audit_record(actor=actor, verb="task.delete", obj=task, task_id=task.pk, request=request,
-                     title_length=len(task.title))
+        audit_record(
+            actor=actor,
+            verb="task.delete",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            title_length=len(task.title),
+        )
         names = [n for f in task.files.all() for n in (f.original.name, f.scrubbed.name) if n]
         task.delete()
 
@@ -398,8 +411,14 @@ def files_enqueue(files: Iterable[TaskFile]) -> None:
         f.started_at = f.finished_at = None
         f.save(
             update_fields=[
-                "scrub_status", "generation", "error", "enqueued_at", "dispatched_at",
-                "started_at", "finished_at", "updated_at",
+                "scrub_status",
+                "generation",
+                "error",
+                "enqueued_at",
+                "dispatched_at",
+                "started_at",
+                "finished_at",
+                "updated_at",
             ]
         )
         file_id, generation = f.pk, f.generation

@@ -61,12 +61,19 @@ def _task_form_page(
             try:
                 if task is None:
                     task = services.task_create(
-                        contractor=request.user, fields=fields, staged=staged, submit=submit,
+                        contractor=request.user,
+                        fields=fields,
+                        staged=staged,
+                        submit=submit,
                         request=request,
                     )
                 else:
                     task = services.task_update(
-                        task, actor=request.user, fields=fields, staged=staged, submit=submit,
+                        task,
+                        actor=request.user,
+                        fields=fields,
+                        staged=staged,
+                        submit=submit,
                         request=request,
                     )
             except (services.UploadRefused, services.IllegalTransition) as exc:
@@ -74,9 +81,7 @@ def _task_form_page(
             else:
                 messages.success(
                     request,
-                    "Task submitted: every file is being scrubbed."
-                    if submit
-                    else "Draft saved.",
+                    "Task submitted: every file is being scrubbed." if submit else "Draft saved.",
                 )
                 return redirect("submissions:task_detail", task.pk)
         form.data = form.data.copy()
@@ -85,7 +90,9 @@ def _task_form_page(
         form = TaskForm(instance=task)
         staged, file_errors = [], []
     context = {"form": form, "task": task, "staged": staged, "file_errors": file_errors}
-    return render(request, "submissions/task_form.html", context, status=400 if file_errors else 200)
+    return render(
+        request, "submissions/task_form.html", context, status=400 if file_errors else 200
+    )
 
 
 @contractor_required
@@ -116,8 +123,13 @@ def stage_upload(request: HttpRequest) -> JsonResponse:
     except services.UploadRefused as exc:
         return JsonResponse({"ok": False, "error": str(exc)}, status=422)
     return JsonResponse(
-        {"ok": True, "id": staged.pk, "name": staged.original_name, "type": staged.detected_type,
-         "size": staged.size}
+        {
+            "ok": True,
+            "id": staged.pk,
+            "name": staged.original_name,
+            "type": staged.detected_type,
+            "size": staged.size,
+        }
     )
 
 
@@ -133,7 +145,9 @@ def task_file_states(request: HttpRequest, pk: int) -> HttpResponse:
     """The live file table (htmx polls it until every file has finished)."""
     task = selectors.task_for_owner(request.user, pk)
     return render(
-        request, "submissions/_file_states.html", {"task": task, "parts": selectors.files_by_part(task)}
+        request,
+        "submissions/_file_states.html",
+        {"task": task, "parts": selectors.files_by_part(task)},
     )
 
 
@@ -220,8 +234,9 @@ def file_replace(request: HttpRequest, pk: int) -> HttpResponse:
 def file_download_original(request: HttpRequest, pk: int) -> HttpResponse:
     """Originals: the owner only, ever."""
     f = selectors.file_for_owner(request.user, pk)
-    audit_record(actor=request.user, verb="file.download.original", obj=f, task_id=f.task_id,
-                 request=request)
+    audit_record(
+        actor=request.user, verb="file.download.original", obj=f, task_id=f.task_id, request=request
+    )
     return attachment_response(f.original, f.original_name, f.detected_type)
 
 
@@ -232,9 +247,7 @@ def file_download_scrubbed(request: HttpRequest, pk: int) -> HttpResponse:
     if not f.scrubbed:
         messages.error(request, f"“{f.original_name}” has no scrubbed version yet.")
         return redirect("submissions:task_detail", f.task_id)
-    audit_record(actor=request.user, verb="file.download.scrubbed", obj=f, task_id=f.task_id,
-                 request=request)
+    audit_record(
+        actor=request.user, verb="file.download.scrubbed", obj=f, task_id=f.task_id, request=request
+    )
     return attachment_response(f.scrubbed, f.scrubbed_name or f.original_name, f.detected_type)
-
-
-

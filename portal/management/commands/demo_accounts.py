@@ -28,6 +28,6 @@ class Command(BaseCommand):
             EmailAddress.objects.update_or_create(
                 user=user, email=email, defaults={"verified": True, "primary": True}
             )
-        self.stdout.write("Demo accounts (password for all: %s):" % password)
+        self.stdout.write(f"Demo accounts (password for all: {password}):")
         for email, role in DEMO:
             self.stdout.write(f"  {role.label:<10} {email}")
