@@ -186,6 +186,7 @@ PORTAL_MAX_FILE_BYTES = env.int("PORTAL_MAX_FILE_BYTES", default=50 * 1024 * 102
 PORTAL_MAX_TASK_BYTES = env.int("PORTAL_MAX_TASK_BYTES", default=200 * 1024 * 1024)
 PORTAL_MAX_FILES_PER_TASK = env.int("PORTAL_MAX_FILES_PER_TASK", default=50)
 DATA_UPLOAD_MAX_NUMBER_FILES = PORTAL_MAX_FILES_PER_TASK + 10
+REVIEW_CLAIM_MINUTES = env.int("REVIEW_CLAIM_MINUTES", default=30)  # a claim then expires
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Celery. The embedded default is kombu's filesystem transport: no broker server needed.

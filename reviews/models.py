@@ -32,6 +32,9 @@ class Review(models.Model):
     reason_codes = models.JSONField(default=list, blank=True)
     comment = models.TextField(blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
+    # What the reviewer saw (scrubbed texts, file hashes): the next revision's review page shows
+    # what changed since. Holds scrubbed data only, never originals.
+    snapshot = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -14,10 +14,27 @@ class TermAdmin(admin.ModelAdmin):
 @admin.register(Finding)
 class FindingAdmin(admin.ModelAdmin):
     # Original text is the contractor's only: admins see type, place and replacement.
-    list_display = ["id", "file", "entity_type", "source", "locator", "replacement", "decision", "score"]
+    list_display = [
+        "id",
+        "file",
+        "entity_type",
+        "source",
+        "locator",
+        "replacement",
+        "decision",
+        "score",
+    ]
     list_filter = ["entity_type", "source", "decision"]
     search_fields = ["=file__id", "=file__task__id"]
     list_select_related = ["file"]
     exclude = ["original_text"]
-    readonly_fields = ["file", "entity_type", "score", "locator", "location_kind", "replacement",
-                       "source", "decision"]
+    readonly_fields = [
+        "file",
+        "entity_type",
+        "score",
+        "locator",
+        "location_kind",
+        "replacement",
+        "source",
+        "decision",
+    ]

@@ -18,7 +18,9 @@ class Finding(models.Model):
         REDACT = "redact", "Redact"
         KEEP = "keep", "Keep (false positive)"
 
-    file = models.ForeignKey("submissions.TaskFile", on_delete=models.CASCADE, related_name="findings")
+    file = models.ForeignKey(
+        "submissions.TaskFile", on_delete=models.CASCADE, related_name="findings"
+    )
     entity_type = models.CharField(max_length=40, db_index=True)
     score = models.FloatField()
     locator = models.CharField(max_length=255)

@@ -9,37 +9,9 @@ from .models import Task, TaskFile
 from .occupations import OTHER, SECTOR_OF_OCCUPATION
 
 # A hint for the browser's file picker only; the real type is sniffed from the bytes.
-ACCEPT = ",".join(
-    [
-        ".docx",
-        ".xlsx",
-        ".pptx",
-        ".pdf",
-        ".png",
-        ".jpg",
-        ".jpeg",
-        ".txt",
-        ".md",
-        ".csv",
-        ".json",
-        ".py",
-        ".js",
-        ".ts",
-        ".java",
-        ".go",
-        ".rb",
-        ".sql",
-        ".yaml",
-        ".yml",
-        ".toml",
-        ".ini",
-        ".cfg",
-        ".env",
-        ".html",
-        ".css",
-        ".sh",
-        ".zip",
-    ]
+ACCEPT = (
+    ".docx,.xlsx,.pptx,.pdf,.png,.jpg,.jpeg,.txt,.md,.csv,.json,.py,.js,.ts,.java,.go,.rb,"
+    ".sql,.yaml,.yml,.toml,.ini,.cfg,.env,.html,.css,.sh,.zip"
 )
 
 

@@ -30,6 +30,12 @@ class UnsupportedFile(ScrubError):
     code = "unsupported"
 
 
+class EmptyFile(UnsupportedFile):
+    """Zero bytes (added by the engine core; a subclass, so `except UnsupportedFile` still works)."""
+
+    code = "empty"
+
+
 class EncryptedFile(ScrubError):
     code = "encrypted"
 
