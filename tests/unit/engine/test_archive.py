@@ -1,0 +1,231 @@
+"""Zip archives of code repositories: members scrubbed by their own format, paths renamed,
+traversal/symlinks/bombs refused, VCS history and binaries dropped, deterministic output."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import stat
+import time
+import zipfile
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from scrubbing.engine.base import CorruptFile, Edit, LimitExceeded, Limits
+from scrubbing.engine.formats import archive
+
+NAME = "Jane Doe"
+EMAIL = "jane.doe@acme-corp.com"
+PROJECT = "Project Falcon"
+TARGETS = {NAME: "[PERSON_1]", EMAIL: "[EMAIL_1]", PROJECT: "[PROJECT_1]", "jane_doe": "person_1"}
+LIMITS = Limits()
+HAS_DOCX = importlib.util.find_spec("docx") is not None
+
+
+def make_zip(members: dict[str, bytes | str], *, compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as zf:
+        for name, data in members.items():
+            zf.writestr(zipfile.ZipInfo(name, (2024, 5, 1, 12, 0, 0)), data, compression)
+    return buf.getvalue()
+
+
+def docx_bytes() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(f"Design notes by {NAME} for {PROJECT}.")
+    d.core_properties.author = NAME
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def repo_zip() -> bytes:
+    inner = make_zip({"notes.txt": f"Nested mention of {NAME}\n"})
+    members: dict[str, bytes | str] = {
+        "repo/README.md": f"# {PROJECT}\n\nMaintainer: {NAME} <{EMAIL}>\n",
+        "repo/src/app.py": f"OWNER = '{EMAIL}'\n\ndef main():\n    return 42\n",
+        "repo/.env": f"DATABASE_URL=postgres://svc:pw@db.internal/x\nCONTACT={NAME}\n",
+        "repo/docs/jane_doe_onboarding.md": "Welcome aboard.\n",
+        "repo/src/__init__.py": "",
+        "repo/.git/config": f"[user]\n\tname = {NAME}\n",
+        "repo/.git/objects/ab/cdef": b"x\x9c\x00\x01binary",
+        "repo/build/lib.so": b"\x7fELF\x02\x01\x01\x00" + bytes(200),
+        "repo/tools/run.exe": b"MZ\x90\x00" + bytes(200),
+        "repo/vendor/inner.zip": inner,
+        "__MACOSX/._README.md": b"\x00\x05\x16\x07",
+    }
+    if HAS_DOCX:
+        members["repo/docs/design.docx"] = docx_bytes()
+    return make_zip(members)
+
+
+def edits_for(doc):
+    edits: dict[int, list[Edit]] = {}
+    for seg in doc.segments:
+        for target, repl in TARGETS.items():
+            start = seg.text.find(target)
+            while start >= 0:
+                edits.setdefault(seg.index, []).append(Edit(start, start + len(target), repl))
+                start = seg.text.find(target, start + len(target))
+    for v in edits.values():
+        v.sort(key=lambda e: e.start)
+    return edits
+
+
+def test_members_become_segments_with_member_locators():
+    doc = archive.open_document(repo_zip(), LIMITS)
+    names = [s.text for s in doc.segments if s.kind == "name"]
+    assert "repo/docs/jane_doe_onboarding.md" in names
+    assert not any(".git/" in n or n.endswith((".so", ".exe")) for n in names)
+    readme = [s for s in doc.segments if s.locator.startswith("member repo/README.md: ")]
+    assert any(EMAIL in s.text for s in readme)
+    nested = [s for s in doc.segments if "inner.zip" in s.locator and NAME in s.text]
+    assert nested and nested[0].locator.startswith("member repo/vendor/inner.zip: member notes.txt")
+    if HAS_DOCX:
+        assert any("design.docx" in s.locator and PROJECT in s.text for s in doc.segments)
+
+
+def test_render_scrubs_members_renames_and_drops():
+    src = repo_zip()
+    doc = archive.open_document(src, LIMITS)
+    out, report = doc.render(edits_for(doc))
+    zf = zipfile.ZipFile(io.BytesIO(out))
+    names = zf.namelist()
+    assert names == sorted(names)
+    assert "repo/docs/person_1_onboarding.md" in names
+    assert not any("jane" in n.lower() for n in names)
+    assert not any(n.startswith(("repo/.git", "__MACOSX")) for n in names)
+    assert "repo/build/lib.so" not in names and "repo/tools/run.exe" not in names
+    assert zf.read("repo/src/__init__.py") == b""
+    assert zf.read("repo/README.md") == b"# [PROJECT_1]\n\nMaintainer: [PERSON_1] <[EMAIL_1]>\n"
+    assert b"return 42" in zf.read("repo/src/app.py")
+    assert b"[PERSON_1]" in zf.read("repo/.env")
+    inner = zipfile.ZipFile(io.BytesIO(zf.read("repo/vendor/inner.zip")))
+    assert inner.read("notes.txt") == b"Nested mention of [PERSON_1]\n"
+    for info in zf.infolist():
+        assert info.date_time == (1980, 1, 1, 0, 0, 0)
+    # nothing seeded survives anywhere, decompressed, including nested docx/zip
+    for name in names:
+        blob = zf.read(name)
+        if name.endswith((".docx", ".zip")):
+            z2 = zipfile.ZipFile(io.BytesIO(blob))
+            blob = b"".join(z2.read(n) for n in z2.namelist())
+        for seed in (NAME, EMAIL, PROJECT):
+            assert seed.encode() not in blob, (name, seed)
+    notes = " | ".join(report.notes)
+    assert "dropped version-control history" in notes
+    assert "dropped 2 binary file(s)" in notes and "repo/build/lib.so" in notes
+    assert "renamed 1 file(s)" in notes
+    # deterministic: same input + edits -> same bytes
+    assert doc.render(edits_for(doc))[0] == out
+    # the output reads back with the same module
+    again = archive.open_document(out, LIMITS)
+    assert not any(NAME in s.text or EMAIL in s.text for s in again.segments)
+
+
+def test_image_member_is_ocrd():
+    im = Image.new("RGB", (1400, 220), "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 60)
+    ImageDraw.Draw(im).text((40, 60), f"Owner {NAME}", fill="black", font=font)
+    png = io.BytesIO()
+    im.save(png, "PNG")
+    doc = archive.open_document(make_zip({"img/shot.png": png.getvalue()}), LIMITS)
+    seg = next(s for s in doc.segments if s.kind == "ocr")
+    assert NAME in seg.text and seg.locator == "member img/shot.png: image line 1"
+
+
+@pytest.mark.parametrize(
+    "bad", ["../evil.py", "repo/../../etc/cron.d/x", "/etc/passwd", "C:/Windows/x.txt", "a\\..\\b"]
+)
+def test_unsafe_paths_refused(bad):
+    with pytest.raises(CorruptFile) as exc:
+        archive.open_document(make_zip({"ok.txt": "fine", bad: "x"}), LIMITS)
+    assert bad in str(exc.value)
+
+
+def test_symlink_refused():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        info = zipfile.ZipInfo("repo/link")
+        info.create_system = 3
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(info, "/etc/passwd")
+    with pytest.raises(CorruptFile, match="repo/link"):
+        archive.open_document(buf.getvalue(), LIMITS)
+
+
+def zeros_zip(name: str, megabytes: int) -> bytes:
+    """A ratio bomb, streamed so the test never holds the expanded data."""
+    buf = io.BytesIO()
+    chunk = bytes(1 << 20)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("README.md", "harmless")
+        info = zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with zf.open(info, "w") as fh:
+            for _ in range(megabytes):
+                fh.write(chunk)
+    return buf.getvalue()
+
+
+def test_ratio_bomb_refused_fast():
+    data = zeros_zip("data/zeros.bin", 200)
+    assert len(data) < 1_000_000
+    start = time.monotonic()
+    with pytest.raises(LimitExceeded, match="zip bomb"):
+        archive.open_document(data, LIMITS)
+    assert time.monotonic() - start < 1.0  # refused from the directory, nothing inflated
+
+
+def test_nested_bomb_refused_with_member_named():
+    inner = zeros_zip("zeros.bin", 20)
+    outer = make_zip(
+        {"src/a.py": "x = 1\n", "vendor/deps.zip": inner}, compression=zipfile.ZIP_STORED
+    )
+    with pytest.raises(LimitExceeded) as exc:
+        archive.open_document(outer, LIMITS)
+    assert "vendor/deps.zip" in str(exc.value)
+
+
+def test_nesting_depth_limit():
+    level3 = make_zip({"deep.txt": "x"})
+    level2 = make_zip({"l3.zip": level3})
+    level1 = make_zip({"l2.zip": level2})
+    with pytest.raises(LimitExceeded, match="nests"):
+        archive.open_document(level1, Limits(max_nesting=2))
+    archive.open_document(level2, Limits(max_nesting=2))  # one level of nesting is fine
+
+
+def test_too_many_members():
+    data = make_zip({f"f{i}.txt": "x" for i in range(11)})
+    with pytest.raises(LimitExceeded, match="more than 10"):
+        archive.open_document(data, Limits(max_members=10))
+
+
+def test_expanded_size_limit():
+    data = make_zip({"big.txt": "a" * 5000})
+    with pytest.raises(LimitExceeded):
+        archive.open_document(data, Limits(max_expanded_bytes=1000))
+
+
+def test_lying_declared_size_is_caught():
+    data = bytearray(make_zip({"a.txt": "b" * 5000}))
+    # Patch the central directory's uncompressed size (and the local header's) down to 10.
+    cd = data.rfind(b"PK\x01\x02")
+    data[cd + 24 : cd + 28] = (10).to_bytes(4, "little")
+    data[22:26] = (10).to_bytes(4, "little")
+    # Never more than the declared size is inflated; the mismatch marks the member damaged,
+    # so it is dropped (and said so) rather than half-read.
+    doc = archive.open_document(bytes(data), LIMITS)
+    assert not any("bbbbbbbbbb" in s.text for s in doc.segments)
+    out, report = doc.render({})
+    assert zipfile.ZipFile(io.BytesIO(out)).namelist() == []
+    assert any("unreadable" in n and "a.txt" in n for n in report.notes)
+
+
+def test_not_a_zip():
+    with pytest.raises(CorruptFile):
+        archive.open_document(b"PK\x03\x04 this is not a real zip", LIMITS)

@@ -1,0 +1,326 @@
+"""PDF reader/writer: true removal of text, fallback rasterization, metadata stripping.
+
+Every check looks at the RAW output too (decompressed streams, qpdf's QDF form, pdftotext),
+not only at what our own reader sees.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from scrubbing.engine.base import (
+    CorruptFile,
+    Edit,
+    EncryptedFile,
+    LimitExceeded,
+    Limits,
+)
+from scrubbing.engine.formats import pdf as pdf_format
+
+try:
+    from . import pdf_builders as B
+except ImportError:  # tests/unit/engine is not a package (yet)
+    import pdf_builders as B
+
+LIMITS = Limits()
+REPLACEMENTS = {B.NAME: "[PERSON_1]", B.EMAIL: "[EMAIL_1]", B.PROJECT: "[PROJECT_1]"}
+
+
+def edits_for(doc, targets=REPLACEMENTS, kinds=("body",)):
+    """What detection would send: every occurrence of each target in body segments."""
+    edits: dict[int, list[Edit]] = {}
+    for seg in doc.segments:
+        if seg.kind not in kinds:
+            continue
+        for target, repl in targets.items():
+            start = seg.text.find(target)
+            while start >= 0:
+                edits.setdefault(seg.index, []).append(Edit(start, start + len(target), repl))
+                start = seg.text.find(target, start + len(target))
+    for v in edits.values():
+        v.sort(key=lambda e: e.start)
+    return edits
+
+
+def scrub(data: bytes, targets=REPLACEMENTS):
+    doc = pdf_format.open_document(data, LIMITS)
+    out, report = doc.render(edits_for(doc, targets))
+    return doc, out, report
+
+
+def raw_views(out: bytes) -> list[bytes]:
+    """Every decompressed stream plus the whole file in QDF form (uncompressed, no objstm)."""
+    views = []
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                try:
+                    views.append(obj.read_bytes())
+                except pikepdf.PdfError:
+                    views.append(obj.read_raw_bytes())
+    if shutil.which("qpdf"):
+        with tempfile.TemporaryDirectory() as tmp:
+            src, dst = Path(tmp, "in.pdf"), Path(tmp, "out.pdf")
+            src.write_bytes(out)
+            qdf = subprocess.run(
+                ["qpdf", "--qdf", "--object-streams=disable", str(src), str(dst)],
+                capture_output=True,
+                check=False,
+            )
+            assert qdf.returncode in (0, 3), qdf.stderr
+            views.append(dst.read_bytes())
+    views.append(out)
+    return views
+
+
+def assert_raw_absent(out: bytes, needles=B.SEEDS):
+    for view in raw_views(out):
+        for needle in needles:
+            for enc in (needle.encode("latin-1"), needle.encode("utf-16-be")):
+                assert enc not in view, f"{needle!r} still in raw output"
+
+
+def pdfium_text(out: bytes) -> list[str]:
+    doc = pdfium.PdfDocument(out)
+    try:
+        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def pdftotext(out: bytes) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext not installed")
+    res = subprocess.run(["pdftotext", "-", "-"], input=out, capture_output=True, check=True)
+    return res.stdout.decode()
+
+
+def assert_text_absent(out: bytes, needles=B.SEEDS):
+    texts = ["\n".join(pdfium_text(out)), pdftotext(out)]
+    texts.append("\n".join(s.text for s in pdf_format.open_document(out, LIMITS).segments))
+    for text in texts:
+        squashed = "".join(text.split())
+        for needle in needles:
+            assert "".join(needle.split()) not in squashed, f"{needle!r} still readable"
+
+
+def page_count(out: bytes) -> int:
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        return len(pdf.pages)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def test_segments_are_lines_plus_metadata_links_and_comments():
+    doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
+    by_loc = {s.locator: s for s in doc.segments}
+    assert by_loc["page 1, line 2"].text == f"Prepared by {B.NAME} for {B.PROJECT}."
+    assert by_loc["page 3, line 3"].text == f"Questions go to {B.EMAIL} before Friday."
+    assert by_loc["page 1, line 2"].kind == "body"
+    metadata = {s.locator: s.text for s in doc.segments if s.kind == "metadata"}
+    assert metadata["metadata: Author"] == B.NAME
+    assert B.PROJECT in metadata["metadata: Title"]
+    links = [s.text for s in doc.segments if s.kind == "hyperlink"]
+    assert links == [f"mailto:{B.EMAIL}"]
+    comments = [s.text for s in doc.segments if s.kind == "comment"]
+    assert f"Check with {B.NAME}" in comments
+    assert any(s.kind == "form" and s.text == B.EMAIL for s in doc.segments)
+    assert doc.page_count == 3
+
+
+# --- rewriting ----------------------------------------------------------------------------
+
+
+def test_standard_fonts_text_removed_from_content_streams():
+    src = B.standard_fonts_pdf(pages=3)
+    assert B.NAME.encode() in b"".join(raw_views(src))  # the check below can fail
+    _, out, report = scrub(src)
+    assert report.rasterized == []
+    assert page_count(out) == 3
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    text = pdftotext(out)
+    assert "The budget line stays unchanged at 42 units." in text
+    assert "Page 3 of the quarterly summary." in text
+    assert f"Prepared by {REPLACEMENTS[B.NAME]} for {REPLACEMENTS[B.PROJECT]}." in text
+    assert "milestones" in text
+
+
+def test_following_text_keeps_its_position():
+    src = B.tj_kerned_pdf()
+
+    def x_of(data: bytes, word: str) -> float:
+        page = pdfium.PdfDocument(data)[0]
+        tp = page.get_textpage()
+        text = tp.get_text_range()
+        return tp.get_charbox(text.index(word))[0]
+
+    _, out, report = scrub(src)
+    assert report.rasterized == []
+    for word in ("today", "ops", "here"):
+        assert abs(x_of(out, word) - x_of(src, word)) < 0.5, word
+    assert_raw_absent(out, [B.NAME])
+    texts = pdfium_text(out)[0]
+    assert "Signed: [PERSON_1] today" in texts
+    assert "Lead: [PERSON_1], ops" in texts
+    assert "Owner [PERSON_1] here" in texts
+    assert "Plain closing line." in texts
+    # the kerned name's pieces are gone from the content stream too
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        content = pdf.pages[0].Contents.read_bytes()
+    assert b"(ane)" not in content and b"(oe)" not in content and b"(J)" not in content
+
+
+def test_embedded_truetype_font():
+    if not B.DEJAVU.exists():
+        pytest.skip("DejaVuSans not installed")
+    _, out, report = scrub(B.ttf_pdf())
+    assert report.rasterized == []
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    text = pdftotext(out)
+    assert "Müller &" in text and "Überweisung" in text
+    assert "Nothing personal on this line: naïve façade." in text
+
+
+def test_cid_identity_h_font_is_rewritten_not_rasterized():
+    src = B.cid_font_pdf()
+    assert B.NAME in pdfium_text(src)[0]
+    _, out, report = scrub(src)
+    assert report.rasterized == []
+    assert_text_absent(out)
+    assert "Unrelated closing remark." in pdftotext(out)
+
+
+def test_metadata_attachments_javascript_annotations_removed():
+    src = B.with_extras(B.standard_fonts_pdf())
+    with pikepdf.open(io.BytesIO(src)) as pdf:  # the fixture really has all of it
+        assert pdf.attachments and "/Metadata" in pdf.Root and "/OpenAction" in pdf.Root
+    _, out, report = scrub(src)
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        assert "/Info" not in pdf.trailer
+        for key in ("/Metadata", "/Names", "/OpenAction", "/AcroForm", "/Outlines"):
+            assert key not in pdf.Root, key
+        assert len(pdf.attachments) == 0
+        for page in pdf.pages:
+            assert "/Annots" not in page.obj and "/AA" not in page.obj
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+                assert obj.get("/S") != "/JavaScript"
+                assert obj.get("/Type") != "/EmbeddedFile"
+    joined = b"".join(raw_views(out))
+    for needle in (b"app.alert", b"contacts.txt", b"mailto:", b"x:xmpmeta", b"Jane's Word"):
+        assert needle not in joined, needle
+    assert_raw_absent(out)
+    removed = " | ".join(report.metadata_removed)
+    for label in ("document info", "XMP", "embedded files", "JavaScript", "annotations"):
+        assert label in removed, label
+    assert "form fields" in removed and "open action" in removed
+
+
+def test_no_edits_still_strips_metadata():
+    doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
+    out, report = doc.render({})
+    assert report.metadata_removed
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        assert "/Info" not in pdf.trailer and "/Metadata" not in pdf.Root
+    assert B.NAME in pdftotext(out)  # body text untouched without edits
+
+
+def test_form_xobject_page_is_rasterized_with_boxes():
+    src = B.form_xobject_pdf()
+    _, out, report = scrub(src)
+    assert len(report.rasterized) == 1 and report.rasterized[0].startswith("page 1 ")
+    assert page_count(out) == 2
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    texts = pdfium_text(out)
+    assert texts[0].strip() == ""  # image-only page
+    assert "Second page by [PERSON_1]." in texts[1]  # page 2 was rewritten, not burned
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        page = pdf.pages[0]
+        images = list(page.Resources.XObject.values())
+        assert len(images) == 1 and list(page.Resources.keys()) == ["/XObject"]
+        img = pikepdf.PdfImage(images[0]).as_pil_image().convert("L")
+        # the box over "Jane Doe" (x~150..200pt, y~600pt) is solid black
+        scale = pdf_format.RASTER_DPI / 72
+        x, y = int(165 * scale), int(img.height - 604 * scale)
+        assert img.getpixel((x, y)) < 40
+        assert img.getextrema()[1] > 200  # the rest of the page is still there
+
+
+def test_kept_occurrence_forces_rasterization():
+    src = B.tj_kerned_pdf()
+    doc = pdf_format.open_document(src, LIMITS)
+    edits = edits_for(doc)
+    # The contractor kept the last occurrence ("keep" decision): only two of three are edited.
+    last = max(edits)
+    del edits[last]
+    out, report = doc.render(edits)
+    assert report.rasterized and "kept" in report.rasterized[0]
+    assert_raw_absent(out)
+
+
+def test_render_is_deterministic():
+    src = B.with_extras(B.standard_fonts_pdf())
+    doc = pdf_format.open_document(src, LIMITS)
+    assert doc.render(edits_for(doc))[0] == doc.render(edits_for(doc))[0]
+
+
+def test_exif_stripped_from_embedded_jpeg():
+    im = Image.new("RGB", (64, 64), "red")
+    exif = Image.Exif()
+    exif[0x013B] = B.NAME  # Artist
+    jpeg = io.BytesIO()
+    im.save(jpeg, "JPEG", exif=exif.tobytes())
+    src = B.jpeg_pdf(jpeg.getvalue(), 64, 64)
+    assert B.NAME.encode() in b"".join(raw_views(src)), "fixture must embed the EXIF"
+    out, report = pdf_format.open_document(src, LIMITS).render({})
+    assert B.NAME.encode() not in b"".join(raw_views(out))
+    assert any("EXIF" in x for x in report.metadata_removed)
+
+
+# --- refusals -----------------------------------------------------------------------------
+
+
+def test_encrypted_pdf_is_refused():
+    with pytest.raises(EncryptedFile, match="password-protected"):
+        pdf_format.open_document(B.encrypted_pdf(B.standard_fonts_pdf()), LIMITS)
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.1])
+def test_truncated_pdf_is_corrupt(cut):
+    data = B.standard_fonts_pdf()
+    with pytest.raises(CorruptFile):
+        pdf_format.open_document(data[: int(len(data) * cut)], LIMITS)
+
+
+def test_garbage_is_corrupt():
+    with pytest.raises(CorruptFile):
+        pdf_format.open_document(b"%PDF-1.7\n" + b"\x00garbage" * 100, LIMITS)
+
+
+def test_too_many_pages():
+    with pytest.raises(LimitExceeded, match="pages"):
+        pdf_format.open_document(B.many_pages_pdf(6), Limits(max_pdf_pages=5))
+
+
+def test_rewrite_speed_per_page():
+    src = B.standard_fonts_pdf(pages=40)
+    start = time.monotonic()
+    _, out, report = scrub(src)
+    elapsed = time.monotonic() - start
+    assert report.rasterized == []
+    assert elapsed < 10, f"{elapsed:.1f}s for 40 pages"
+    assert_text_absent(out)
