@@ -31,7 +31,7 @@ class UnsupportedFile(ScrubError):
 
 
 class EmptyFile(UnsupportedFile):
-    """Zero bytes (added by the engine core; a subclass, so `except UnsupportedFile` still works)."""
+    """Zero bytes. Added by the engine core; a subclass so `except UnsupportedFile` works."""
 
     code = "empty"
 
@@ -125,3 +125,7 @@ class FormatInfo:
     extension: str  # canonical, with dot: ".docx"
     content_type: str
     open: object  # Callable[[bytes, Limits], Document]; typed loosely to keep modules light
+
+
+#: shared default (Limits is frozen), usable as a default argument
+DEFAULT_LIMITS = Limits()

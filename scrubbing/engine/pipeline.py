@@ -1,0 +1,398 @@
+"""The engine API the Django side codes against. Pure Python, no Django.
+
+    scrubber = Scrubber()
+    ps = Pseudonymizer(state=task.pseudonym_state)       # persisted per task
+    analysis = scrubber.analyze(name, data, terms)       # slow: sniff + open + detect
+    scrubber.assign(analysis, ps)                        # fast: hold the task lock only here
+    result = scrubber.finish(analysis)                   # render + metadata strip + verify
+
+or `scrubber.scrub(...)` / `scrubber.scrub_many(...)` for all three at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base import DEFAULT_LIMITS, Document, Edit, FormatInfo, Limits, ScrubError
+from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
+from .sniff import sniff
+from .terms import KnownStrings, Term, TermLists, normalize
+from .verify import verify_output
+
+__all__ = [
+    "ENGINE_VERSION",
+    "Analysis",
+    "FileResult",
+    "Finding",
+    "Scrubber",
+    "Term",
+    "TermLists",
+    "scrub_name",
+]
+
+log = logging.getLogger(__name__)
+
+ENGINE_VERSION = "superstar-scrubbing-engine/0.1.0"
+
+GENERIC_ERROR = "This file could not be scrubbed because of an internal error; it has been logged."
+
+
+@dataclass
+class Finding:
+    segment_index: int
+    locator: str
+    location_kind: str
+    entity_type: str
+    start: int
+    end: int
+    text: str
+    score: float
+    source: str
+    replacement: str = ""
+
+
+@dataclass
+class Analysis:
+    name: str
+    info: FormatInfo
+    document: Document
+    findings: list[Finding]
+    seconds: float
+    terms: TermLists = field(default_factory=TermLists)
+    replacements: set[str] = field(default_factory=set)  # filled by assign()
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class FileResult:
+    name: str
+    kind: str | None
+    status: str  # "done" | "failed" | "residual"
+    error: str | None
+    output: bytes | None
+    findings: list[Finding]
+    counts: dict[str, int]
+    report: dict[str, Any]
+    seconds: float
+
+
+def _detector() -> Any:
+    from .detect import get_detector
+
+    return get_detector()
+
+
+def _findings_for(doc: Document, hits_per_segment: Sequence[Sequence[Any]]) -> list[Finding]:
+    out: list[Finding] = []
+    for seg, hits in zip(doc.segments, hits_per_segment, strict=True):
+        for h in hits:
+            out.append(
+                Finding(
+                    seg.index,
+                    seg.locator,
+                    seg.kind,
+                    h.entity_type,
+                    h.start,
+                    h.end,
+                    h.text,
+                    float(h.score),
+                    h.source,
+                )
+            )
+    return out
+
+
+class Scrubber:
+    def __init__(self, limits: Limits = DEFAULT_LIMITS, mode: str = "placeholder") -> None:
+        self.limits = limits
+        self.mode = mode  # default for pseudonymizers made by new_pseudonymizer()
+
+    def new_pseudonymizer(self, state: dict[str, Any] | None = None) -> Pseudonymizer:
+        return Pseudonymizer(mode=self.mode, state=state)
+
+    # ------------------------------------------------------------------ analyze
+    def analyze(
+        self, name: str, data: bytes, terms: TermLists, known_names: Iterable[str] = ()
+    ) -> Analysis:
+        """Sniff, open and detect. Raises ScrubError for a per-file problem.
+
+        `known_names`: person names already found elsewhere in the task (e.g.
+        `pseudonymizer.known_texts("PERSON")`), searched for here too.
+        """
+        t0 = time.perf_counter()
+        info = sniff(name, data, self.limits)
+        doc = info.open(data, self.limits)  # type: ignore[operator]
+        t1 = time.perf_counter()
+        if len(doc.segments) > self.limits.max_segments:
+            from .base import LimitExceeded
+
+            raise LimitExceeded("This file has too many parts to process.")
+        detector = _detector()
+        hits = detector.detect([s.text for s in doc.segments], terms)
+        hits = self._sweep(doc, hits, terms, known_names)
+        findings = _findings_for(doc, hits)
+        t2 = time.perf_counter()
+        return Analysis(
+            name=name,
+            info=info,
+            document=doc,
+            findings=findings,
+            seconds=t2 - t0,
+            terms=terms,
+            timings={"open": round(t1 - t0, 4), "detect": round(t2 - t1, 4)},
+        )
+
+    @staticmethod
+    def _sweep(
+        doc: Document, hits: list[list[Any]], terms: TermLists, known_names: Iterable[str]
+    ) -> list[list[Any]]:
+        """Redact every occurrence of what was found anywhere in the task.
+
+        The model may tag "Gaines" in one sentence and miss it in the next; once a string is
+        judged sensitive it is replaced everywhere. People also match by name part ("Doe"
+        after "Jane Doe") and by the name in their e-mail address ("jane.doe@").
+        """
+        from .detect import Hit, merge_hits, name_parts, names_from_email
+
+        allow = terms.allow_keys()
+        names: set[str] = {n for n in known_names if n and n.strip()}
+        names |= {t.text for t in terms.deny if t.entity_type.upper() == "PERSON"}
+        items: list[tuple[str, str, str]] = [(n, "PERSON", "pattern") for n in names]
+        for seg_hits in hits:
+            for h in seg_hits:
+                items.append((h.text, h.entity_type, h.source))
+                if h.entity_type == "PERSON":
+                    names.add(h.text)
+                elif h.entity_type == "EMAIL_ADDRESS":
+                    names.update(names_from_email(h.text))
+        items += [(n, "PERSON", "pattern") for n in names]
+        items += [(p, "PERSON", "pattern") for p in name_parts(names)]
+        known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
+        if not known:
+            return hits
+        out = []
+        for seg, seg_hits in zip(doc.segments, hits, strict=True):
+            extra = [
+                Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True)
+                for s, e, t, src in known.finditer(seg.text)
+            ]
+            extra = [h for h in extra if normalize(h.text) not in allow]
+            out.append(merge_hits(list(seg_hits) + extra, seg.text) if extra else seg_hits)
+        return out
+
+    # ------------------------------------------------------------------ assign
+    def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer) -> None:
+        """Fill `finding.replacement` (fast; the caller may hold a task lock around this)."""
+        for f in analysis.findings:
+            f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
+        analysis.replacements = pseudonymizer.replacements()
+
+    # ------------------------------------------------------------------ finish
+    def finish(self, analysis: Analysis) -> FileResult:
+        """Render, strip metadata, verify. Never raises for a per-file problem."""
+        t0 = time.perf_counter()
+        try:
+            return self._finish(analysis, t0)
+        except ScrubError as exc:
+            return self._failed(analysis.name, analysis.info.kind, str(exc), t0, analysis.findings)
+        except Exception:
+            log.exception("scrubbing %s failed while writing", _safe(analysis.name))
+            return self._failed(
+                analysis.name, analysis.info.kind, GENERIC_ERROR, t0, analysis.findings
+            )
+
+    def _finish(self, analysis: Analysis, t0: float) -> FileResult:
+        if any(not f.replacement for f in analysis.findings):
+            raise ScrubError("Internal error: findings were not assigned replacements.")
+        edits: dict[int, list[Edit]] = {}
+        for f in sorted(analysis.findings, key=lambda f: (f.segment_index, f.start)):
+            seg_edits = edits.setdefault(f.segment_index, [])
+            if seg_edits and f.start < seg_edits[-1].end:
+                # overlaps are merged at detection; anything left widens the previous edit
+                prev = seg_edits.pop()
+                f_end = max(prev.end, f.end)
+                seg_edits.append(Edit(prev.start, f_end, prev.replacement))
+                continue
+            seg_edits.append(Edit(f.start, f.end, f.replacement))
+        output, wr = analysis.document.render(edits)
+        t1 = time.perf_counter()
+        originals = [(f.text, f.entity_type, f.source) for f in analysis.findings]
+        detector = _detector()
+        residuals = verify_output(
+            output,
+            analysis.info.open,
+            self.limits,
+            originals,  # type: ignore[arg-type]
+            analysis.terms,
+            analysis.replacements,
+            detector.detect,
+            unchanged={s.text for s in analysis.document.segments},
+        )
+        t2 = time.perf_counter()
+        counts = dict(Counter(f.entity_type for f in analysis.findings))
+        report = {
+            "counts": counts,
+            "segments": len(analysis.document.segments),
+            "metadata_removed": list(wr.metadata_removed),
+            "hidden_content": list(wr.hidden_content),
+            "rasterized": list(wr.rasterized),
+            "notes": list(wr.notes),
+            "residual": [r.as_dict() for r in residuals],
+            "timings": {
+                **analysis.timings,
+                "render": round(t1 - t0, 4),
+                "verify": round(t2 - t1, 4),
+            },
+            "engine_version": ENGINE_VERSION,
+        }
+        status = "residual" if residuals else "done"
+        return FileResult(
+            name=analysis.name,
+            kind=analysis.info.kind,
+            status=status,
+            error=(
+                f"{len(residuals)} possible leftover(s) found after scrubbing; check the findings."
+                if residuals
+                else None
+            ),
+            output=output,
+            findings=analysis.findings,
+            counts=counts,
+            report=report,
+            seconds=analysis.seconds + (t2 - t0),
+        )
+
+    @staticmethod
+    def _failed(
+        name: str, kind: str | None, error: str, t0: float, findings: list[Finding] | None = None
+    ) -> FileResult:
+        return FileResult(
+            name=name,
+            kind=kind,
+            status="failed",
+            error=error,
+            output=None,
+            findings=findings or [],
+            counts={},
+            report={"engine_version": ENGINE_VERSION, "residual": [], "counts": {}},
+            seconds=time.perf_counter() - t0,
+        )
+
+    # ------------------------------------------------------------------ all at once
+    def scrub(
+        self, name: str, data: bytes, terms: TermLists, pseudonymizer: Pseudonymizer
+    ) -> FileResult:
+        t0 = time.perf_counter()
+        try:
+            analysis = self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON"))
+            self.assign(analysis, pseudonymizer)
+        except ScrubError as exc:
+            return self._failed(name, None, str(exc), t0)
+        except Exception:
+            log.exception("scrubbing %s failed", _safe(name))
+            return self._failed(name, None, GENERIC_ERROR, t0)
+        return self.finish(analysis)
+
+    def scrub_many(
+        self, files: Sequence[tuple[str, bytes]], terms: TermLists, pseudonymizer: Pseudonymizer
+    ) -> list[FileResult]:
+        """One task: analyse every file, share the people found across files, then write."""
+        t0 = time.perf_counter()
+        slots: list[Analysis | FileResult] = []
+        for name, data in files:
+            try:
+                slots.append(self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON")))
+            except ScrubError as exc:
+                slots.append(self._failed(name, None, str(exc), t0))
+            except Exception:
+                log.exception("scrubbing %s failed", _safe(name))
+                slots.append(self._failed(name, None, GENERIC_ERROR, t0))
+        analyses = [a for a in slots if isinstance(a, Analysis)]
+        people = {f.text for a in analyses for f in a.findings if f.entity_type == "PERSON"}
+        for a in analyses:
+            # a name found in one file is searched for in the others too
+            mine = {f.text for f in a.findings if f.entity_type == "PERSON"}
+            if people - mine:
+                hits = [[] for _ in a.document.segments]
+                for f in a.findings:
+                    hits[f.segment_index].append(_as_hit(f))
+                hits = self._sweep(a.document, hits, terms, people)
+                a.findings = _findings_for(a.document, hits)
+        for a in analyses:
+            self.assign(a, pseudonymizer)
+        return [self.finish(s) if isinstance(s, Analysis) else s for s in slots]
+
+
+def _as_hit(f: Finding) -> Any:
+    from .detect import Hit
+
+    return Hit(f.entity_type, f.start, f.end, f.score, f.source, f.text)
+
+
+def _safe(name: str) -> str:
+    """File names in logs: base name only, truncated."""
+    return os.path.basename(name)[:80]
+
+
+_SEP = re.compile(r"[_\-.]")
+
+
+def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str:
+    """A file name with names/clients/codenames replaced, extension kept.
+
+    "JaneDoe_Acme_Falcon_v2.docx" style names are matched against everything the task has
+    already replaced (so call this after the files' contents were assigned), the deny-list,
+    and the detector run on the name with separators read as spaces.
+    """
+    from .detect import get_detector
+
+    base = os.path.basename(name.replace("\\", "/"))
+    stem, ext = os.path.splitext(base)
+    if base.startswith(".") and base.count(".") == 1:
+        stem, ext = base, ""
+    spaced = _SEP.sub(" ", stem)
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", spaced)  # JaneDoe -> Jane Doe (length +n)
+    # map spaced offsets back to stem offsets
+    back: list[int] = []
+    i = 0
+    for ch in spaced:
+        back.append(i)
+        if i < len(stem) and (ch == stem[i] or (ch == " " and _SEP.match(stem[i]))):
+            i += 1
+    back.append(len(stem))
+
+    spans: list[tuple[int, int, str, str]] = []  # (start, end, type, original) in `spaced`
+    hits = get_detector().detect([spaced], terms)[0]
+    spans += [(h.start, h.end, h.entity_type, h.text) for h in hits]
+    for lab, table in pseudonymizer.originals.items():
+        for original in table.values():
+            words = [re.escape(w) for w in re.split(r"[\s_\-.]+", original) if w]
+            if not words or len(normalize(original)) < 3:
+                continue
+            rx = re.compile(r"(?<![A-Za-z0-9])" + r"[\s_\-.]*".join(words) + r"(?![a-z0-9])", re.I)
+            for m in rx.finditer(spaced):
+                spans.append((m.start(), m.end(), lab, original))
+    if not spans:
+        return base
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    out: list[str] = []
+    pos = 0
+    for s, e, etype, original in spans:
+        if s < pos:
+            continue
+        rep = pseudonymizer.replacement(etype, original)
+        if PLACEHOLDER_RE.fullmatch(rep):
+            rep = rep.strip("[]")
+        rep = re.sub(r"\s+", "_", rep)
+        out.append(stem[back[pos] : back[s]])
+        out.append(rep)
+        pos = e
+    out.append(stem[back[pos] :])
+    return "".join(out) + ext

