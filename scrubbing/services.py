@@ -11,7 +11,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from portal.audit import audit_record
@@ -20,7 +20,7 @@ from submissions.models import Task, TaskFile
 from submissions.services import file_dispatch, task_transition
 
 from .engine.base import ScrubError
-from .engine.pipeline import Analysis, FileResult, Pseudonymizer
+from .engine.pipeline import Analysis, FileResult, TermLists, scrub_name
 from .models import Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -54,10 +54,14 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         return None
     f = TaskFile.objects.select_related("task__contractor").get(pk=file_id)
     scrubber = get_scrubber()
+    scrubbed_name = ""
     try:
         data = read_all(f.original)
-        analysis = scrubber.analyze(f.original_name, data, term_lists_for(f.task.contractor))
-        _assign_pseudonyms(f.task_id, analysis)
+        terms = term_lists_for(f.task.contractor)
+        # People already found in the task's other files are searched for in this one too.
+        known = scrubber.new_pseudonymizer(f.task.pseudonym_state or None).known_texts("PERSON")
+        analysis = scrubber.analyze(f.original_name, data, terms, known_names=known)
+        scrubbed_name = _assign_pseudonyms(f.task_id, analysis, terms)
         result = scrubber.finish(analysis)
     except ScrubError as exc:
         result = _failed(f.original_name, str(exc))
@@ -74,14 +78,19 @@ def file_scrub(file_id: int, generation: int) -> str | None:
             result = _failed(f.original_name, "Scrubbing needed more memory than is allowed.")
         elif isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
             raise  # storage hiccup: let Celery retry the job
+        elif isinstance(exc, (OperationalError, InterfaceError)):
+            raise  # database connection lost: Celery retries, Django reconnects
         else:
-            logger.exception("file %s: unexpected error while scrubbing", file_id)
+            # Never the exception's message or locals: they may quote the document.
+            logger.error(
+                "file %s: unexpected error while scrubbing: %s", file_id, safe_traceback(exc)
+            )
             result = _failed(
                 f.original_name,
                 "The scrubber hit an internal error on this file; it was not scrubbed. "
                 "Try again or contact support.",
             )
-    return file_record_result(file_id, token, result)
+    return file_record_result(file_id, token, result, scrubbed_name)
 
 
 def _failed(name: str, sentence: str) -> FileResult:
@@ -98,18 +107,25 @@ def _failed(name: str, sentence: str) -> FileResult:
     )
 
 
-def _assign_pseudonyms(task_id: int, analysis: Analysis) -> None:
-    """Consistent replacements across the task's files: one writer at a time per task."""
+def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> str:
+    """Consistent replacements across the task's files: one writer at a time per task.
+
+    Returns the file's scrubbed name (names in file names are replaced the same way).
+    The state holds original texts: it lives only in the task row, never in exports or logs.
+    """
     scrubber = get_scrubber()
     with transaction.atomic():
         task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
-        pseudonymizer = Pseudonymizer(mode=settings.SCRUB_MODE, state=task.pseudonym_state or None)
+        pseudonymizer = scrubber.new_pseudonymizer(task.pseudonym_state or None)
         scrubber.assign(analysis, pseudonymizer)
-        task.pseudonym_state = pseudonymizer.state()
-        Task.objects.filter(pk=task_id).update(pseudonym_state=task.pseudonym_state)
+        name = scrub_name(analysis.name, terms, pseudonymizer)
+        Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
+    return name
 
 
-def file_record_result(file_id: int, token: int, result: FileResult) -> str | None:
+def file_record_result(
+    file_id: int, token: int, result: FileResult, scrubbed_name: str = ""
+) -> str | None:
     with transaction.atomic():
         f = TaskFile.objects.select_for_update().select_related("task").get(pk=file_id)
         if f.attempts != token or f.scrub_status != FS.RUNNING:
@@ -125,7 +141,7 @@ def file_record_result(file_id: int, token: int, result: FileResult) -> str | No
             # are ever shown to others or exported (TaskFile.is_clean).
             save_bytes(f.scrubbed, result.output)
             f.scrubbed_sha256 = sha256_of_chunks([result.output])
-            f.scrubbed_name = f.original_name
+            f.scrubbed_name = scrubbed_name or f.original_name
         f.scrub_status = status
         f.error = result.error or ""
         f.report = result.report
@@ -197,3 +213,15 @@ def term_add(
             actor=owner, verb=f"term.{list_kind}", obj=term, request=request, category=category
         )
     return term
+
+
+def safe_traceback(exc: BaseException) -> str:
+    """An exception for the log without its message (which may quote document text): the
+    exception type and the code locations only."""
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)[-8:]
+    where = " <- ".join(
+        f"{fr.filename.rsplit('/', 1)[-1]}:{fr.lineno} {fr.name}" for fr in reversed(frames)
+    )
+    return f"{type(exc).__name__} at {where or '?'}"
