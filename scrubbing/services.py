@@ -161,7 +161,11 @@ def file_record_result(
             for item in result.findings
         )
         if f.text_field and status == FS.DONE:
-            setattr(f.task, f"{f.text_field}_scrubbed", result.output.decode("utf-8"))
+            text = result.output.decode("utf-8")
+            multiline = (TaskFile.TextField.REQUEST_TEXT, TaskFile.TextField.DELIVERABLE_TEXT)
+            if f.text_field not in multiline:
+                text = " ".join(text.split())[:255]  # one-line fields stay one line
+            setattr(f.task, f"{f.text_field}_scrubbed", text)
             f.task.save(update_fields=[f"{f.text_field}_scrubbed", "updated_at"])
         audit_record(
             actor=None,

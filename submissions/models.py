@@ -44,9 +44,13 @@ class Task(models.Model):
         "task request", help_text="What the manager or client asked for."
     )
     deliverable_text = models.TextField("deliverable text", blank=True)
-    # Scrubbed copies of the two texts, filled by the scrubber like files.
+    # Scrubbed copies of everything typed, filled by the scrubber (see TaskFile.text_field).
+    # Anyone but the owner sees only these.
+    title_scrubbed = models.CharField(max_length=255, blank=True)
     request_text_scrubbed = models.TextField(blank=True)
     deliverable_text_scrubbed = models.TextField(blank=True)
+    sector_other_scrubbed = models.CharField(max_length=255, blank=True)
+    occupation_other_scrubbed = models.CharField(max_length=255, blank=True)
     provenance = models.CharField(max_length=16, choices=Provenance.choices)
     minutes_spent = models.PositiveIntegerField()
     attest_rights = models.BooleanField("has the right to share", default=False)
@@ -86,7 +90,24 @@ class Task(models.Model):
         indexes = [models.Index(fields=["status", "submitted_at"])]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.title}"
+        return f"#{self.pk} {self.public_title}"  # never the unscrubbed title outside owner pages
+
+    @property
+    def public_title(self) -> str:
+        """The title as reviewers and exports see it: scrubbed, or a neutral label until then."""
+        return self.title_scrubbed or f"Task #{self.pk}"
+
+    @property
+    def public_sector(self) -> str:
+        if self.sector == "Other":
+            return self.sector_other_scrubbed or "Other"
+        return self.sector
+
+    @property
+    def public_occupation(self) -> str:
+        if self.occupation == "Other":
+            return self.occupation_other_scrubbed or "Other"
+        return self.occupation
 
     @property
     def sector_label(self) -> str:
@@ -116,8 +137,11 @@ class TaskFile(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="files")
 
     class TextField(models.TextChoices):
+        TITLE = "title", "Task title"
         REQUEST_TEXT = "request_text", "Task request text"
         DELIVERABLE_TEXT = "deliverable_text", "Deliverable text answer"
+        SECTOR_OTHER = "sector_other", "Other sector"
+        OCCUPATION_OTHER = "occupation_other", "Other occupation"
 
     part = models.CharField(max_length=16, choices=Part.choices)
     # The task's typed texts are scrubbed as text files through the same pipeline, so they get

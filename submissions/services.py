@@ -227,13 +227,24 @@ def task_update(
     return task
 
 
+# Every typed field a reviewer or an export could see, and the part it belongs to.
+TEXT_FIELDS = (
+    (TaskFile.TextField.TITLE, TaskFile.Part.REQUEST),
+    (TaskFile.TextField.REQUEST_TEXT, TaskFile.Part.REQUEST),
+    (TaskFile.TextField.DELIVERABLE_TEXT, TaskFile.Part.DELIVERABLE),
+    (TaskFile.TextField.SECTOR_OTHER, TaskFile.Part.REQUEST),
+    (TaskFile.TextField.OCCUPATION_OTHER, TaskFile.Part.REQUEST),
+)
+
+
 def _sync_text_files(task: Task) -> None:
-    """Keep one text TaskFile per non-empty typed text, so the texts are scrubbed like files."""
-    for field, part in (
-        (TaskFile.TextField.REQUEST_TEXT, TaskFile.Part.REQUEST),
-        (TaskFile.TextField.DELIVERABLE_TEXT, TaskFile.Part.DELIVERABLE),
-    ):
+    """Keep one text TaskFile per non-empty typed field, so they are scrubbed like files."""
+    for field, part in TEXT_FIELDS:
         text = getattr(task, field) or ""
+        if field in ("sector_other", "occupation_other") and getattr(
+            task, field.replace("_other", "")
+        ) != "Other":
+            text = ""
         current = task.files.filter(text_field=field).first()
         data = text.encode("utf-8")
         digest = hashlib.sha256(data).hexdigest()
@@ -242,6 +253,8 @@ def _sync_text_files(task: Task) -> None:
                 current.original.delete(save=False)
                 current.scrubbed.delete(save=False)
                 current.delete()
+            setattr(task, f"{field}_scrubbed", "")
+            task.save(update_fields=[f"{field}_scrubbed"])
             continue
         if current and current.sha256 == digest:
             continue
@@ -436,3 +449,95 @@ def file_dispatch(file_id: int, generation: int) -> bool:
         return False
     TaskFile.objects.filter(pk=file_id, generation=generation).update(dispatched_at=timezone.now())
     return True
+
+
+# ---- contractor check: keep a finding, add missed terms (issue 5) ---------------------------
+
+TERM_MAX_LENGTH = 200  # scrubbing.Term.text
+
+
+class CheckRefused(Exception):
+    """A check-page action that cannot be done; the message says why."""
+
+
+def finding_keep(finding: Any, *, actor: User, request: HttpRequest | None = None) -> int:
+    """A false positive: the text goes on the contractor's allow-list and every identical finding
+    of the task is marked "keep". It takes effect on the next re-scrub; returns findings marked."""
+    from scrubbing.models import Finding, Term
+    from scrubbing.services import term_add
+
+    with transaction.atomic():
+        task = _locked(finding.file.task)
+        if task.status != S.CONTRACTOR_CHECK:
+            raise CheckRefused("Findings can be kept only while you check the scrubbed files.")
+        if len(finding.original_text.strip()) > TERM_MAX_LENGTH:
+            raise CheckRefused("This finding is too long to add to your allow-list.")
+        try:
+            term_add(
+                owner=actor,
+                text=finding.original_text,
+                list_kind=Term.ListKind.ALLOW,
+                request=request,
+            )
+        except ValueError as exc:
+            raise CheckRefused(str(exc)) from None
+        marked = Finding.objects.filter(
+            file__task=task, original_text=finding.original_text
+        ).update(decision=Finding.Decision.KEEP)
+        # The term itself is original text: the audit event names the finding, never the text.
+        audit_record(
+            actor=actor,
+            verb="finding.keep",
+            obj=finding,
+            task_id=task.pk,
+            request=request,
+            entity_type=finding.entity_type,
+            findings=marked,
+        )
+    return marked
+
+
+def task_terms_add(
+    task: Task,
+    *,
+    actor: User,
+    terms: Sequence[str],
+    category: str,
+    request: HttpRequest | None = None,
+) -> int:
+    """Terms the scrubber missed go on the contractor's deny-list; a re-scrub applies them."""
+    from scrubbing.models import Term
+    from scrubbing.services import term_add
+
+    cleaned = [" ".join(t.split()) for t in terms if t.strip()]
+    if not cleaned:
+        raise CheckRefused("Enter at least one term.")
+    if category not in Term.Category.values:
+        raise CheckRefused("Choose what kind of term this is.")
+    for text in cleaned:
+        if len(text) < 2 or len(text) > TERM_MAX_LENGTH:
+            raise CheckRefused(
+                f"Each term needs 2 to {TERM_MAX_LENGTH} characters (one term per line)."
+            )
+    with transaction.atomic():
+        task = _locked(task)
+        if task.status not in (S.DRAFT, S.CONTRACTOR_CHECK):
+            raise CheckRefused("Terms can be added while the task is a draft or being checked.")
+        for text in cleaned:
+            term_add(
+                owner=actor,
+                text=text,
+                list_kind=Term.ListKind.DENY,
+                category=category,
+                request=request,
+            )
+        audit_record(
+            actor=actor,
+            verb="task.terms_add",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            count=len(cleaned),
+            category=category,
+        )
+    return len(cleaned)

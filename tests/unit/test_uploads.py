@@ -56,14 +56,17 @@ def test_create_task_stores_originals_and_queues_one_job_per_file_after_commit(
     task = Task.objects.get()
     assert task.status == Task.Status.SCRUBBING
     files = {f.original_name: f for f in task.files.all()}
-    # three uploads plus the two typed texts, each scrubbed as a file
+    # three uploads plus the typed title and texts, each scrubbed as a file
     assert set(files) == {
         "brief.pdf",
         "report.docx",
         "ledger.xlsx",
+        "title.txt",
         "request-text.txt",
         "deliverable-text.txt",
     }
+    # until the title is scrubbed, anyone but the owner sees a neutral label
+    assert str(task) == f"#{task.pk} Task #{task.pk}"
     assert files["report.docx"].detected_type == "docx"
     assert files["ledger.xlsx"].detected_type == "xlsx"
     assert files["brief.pdf"].part == TaskFile.Part.REQUEST
@@ -76,7 +79,7 @@ def test_create_task_stores_originals_and_queues_one_job_per_file_after_commit(
     # stored under a random name, never the contractor's file name
     assert "report" not in files["report.docx"].original.name
     assert all(f.scrub_status == TaskFile.ScrubStatus.QUEUED for f in files.values())
-    assert len(callbacks) == 5  # one job per file, sent only after the commit
+    assert len(callbacks) == 6  # one job per file, sent only after the commit
     assert not StagedUpload.objects.exists()
 
 
