@@ -70,7 +70,8 @@ def test_uploaded_files_are_scrubbed_by_a_real_worker(worker, client, contractor
         for blob in parts:
             assert SECRET_EMAIL.encode() not in blob, f.original_name
             assert b"Hollingsworth" not in blob, f.original_name
-        assert f.findings.exists(), f.original_name
+        if f.text_field != "title":  # "Vendor comparison" holds nothing to find
+            assert f.findings.exists(), f.original_name
         assert f.attempts == 1
     # consistent replacement across the task: one placeholder for the same person everywhere
     people = {
