@@ -62,6 +62,8 @@ class Limits:
     max_image_pixels: int = 60_000_000
     max_pdf_pages: int = 2000
     max_segments: int = 2_000_000
+    max_ocr_images: int = 50  # pictures inside one Office file that are OCR'd
+    max_ocr_pages: int = 200  # scanned (image-only) PDF pages that are OCR'd
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,9 @@ class WriteReport:
     hidden_content: list[str] = field(default_factory=list)  # "very hidden sheet 'X'", ...
     rasterized: list[str] = field(default_factory=list)  # PDF pages burned in, etc.
     notes: list[str] = field(default_factory=list)
+    #: content the writer could not scrub and left in place, one sentence each ("has more
+    #: than 50 images; ..."): the pipeline turns each into a residual, so the file fails closed
+    residual: list[str] = field(default_factory=list)
 
 
 class Document(ABC):

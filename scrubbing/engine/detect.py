@@ -106,9 +106,20 @@ _QUARTER = re.compile(
     r"(?i)^(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|q[1-4]\s*(?:fy)?\s*'?\d{2,4}|\d{4}\s*q[1-4]|"
     r"(?:cy|fy)\d{2,4}|week\s*\d+|w\d{1,2}|sprint\s*\d+)$"
 )
+# Words the model glues onto the front of a name ("Call Bob Smith", "Dear Dr. Jones",
+# "Prepared by Jane Doe"): stripped repeatedly, so honorifics stay as text too.
 _LEAD_STRIP = re.compile(
-    r"(?i)^(?:dear|hi|hello|hey|thanks|thank you|regards|best|cheers|attn:?|to:|from:|cc:)"
-    r"[\s,]+"
+    r"(?i)^(?:dear|hi|hello|hey|thanks|thank you|thx|regards|best|cheers|attn|to|from|cc|bcc|"
+    r"call|ask|ping|email|e-mail|mail|message|text|phone|contact|tell|meet|invite|welcome|"
+    r"congrats|congratulations|please|pls|via|with|cc'd|"
+    r"(?:prepared|reviewed|approved|signed|written|authored|submitted|requested|reported|"
+    r"sent|owned|led|presented|checked)\s+by|"
+    r"mr|mrs|ms|mx|miss|dr|prof|sir|madam|mme|mlle|herr|frau)"
+    r"(?:\.|:)?(?:[\s,]+|$)"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?i)[\s,]+(?:said|says|wrote|writes|asked|asks|called|calls|replied|mentioned|"
+    r"confirmed|agreed|and|or|at|on|in|to|from|cc|thanks)\s*$"
 )
 _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
 
@@ -140,10 +151,16 @@ def _tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = e
         if not piece.strip() or piece in ("\n", "\r\n", "\r", "\t"):
             continue
-        chunk = text[s:e]
-        m = _LEAD_STRIP.match(chunk)
-        if m:
+        for _ in range(4):  # "Hi Dr. Jones", "Thanks, Prof. Lee"
+            m = _LEAD_STRIP.match(text[s:e])
+            if not m or not m.end():
+                break
             s += m.end()
+        for _ in range(2):
+            m3 = _TRAIL_WORDS.search(text[s:e])
+            if not m3 or m3.start() == 0:
+                break
+            e = s + m3.start()
         chunk = text[s:e]
         m2 = _TRAIL_STRIP.search(chunk)
         if m2 and m2.start() > 0:

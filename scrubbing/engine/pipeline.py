@@ -24,7 +24,7 @@ from .base import DEFAULT_LIMITS, Document, Edit, FormatInfo, Limits, ScrubError
 from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
 from .sniff import sniff
 from .terms import KnownStrings, Term, TermLists, normalize
-from .verify import verify_output
+from .verify import Residual, verify_output
 
 __all__ = [
     "ENGINE_VERSION",
@@ -235,6 +235,7 @@ class Scrubber:
             detector.detect,
             unchanged={s.text for s in analysis.document.segments},
         )
+        residuals += [Residual("whole file", "FILE", reason) for reason in wr.residual]
         t2 = time.perf_counter()
         counts = dict(Counter(f.entity_type for f in analysis.findings))
         report = {

@@ -10,6 +10,7 @@ Residual entries never carry the original text: {locator, text_type, reason}.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
@@ -93,17 +94,59 @@ def verify_output(
             for _s, _e, etype, _src in known.finditer(text):
                 add(seg.locator, etype, "original text still present")
 
-    # 2. detect again
+    # 2. detect again: patterns, secrets and deny-lists over every segment (cheap); the NER
+    #    model only over the sentences around each replacement in changed segments (the rest
+    #    of a changed segment is text the model already read in the input, in its sentence).
     if detect is not None:
-        changed = [i for i, s in enumerate(doc.segments) if s.text not in unchanged]
-        same = [i for i, s in enumerate(doc.segments) if s.text in unchanged]
-        for idxs, use_model in ((changed, True), (same, False)):
-            if not idxs:
+        windows: list[tuple[int, str]] = []
+        for i, seg in enumerate(doc.segments):
+            if seg.text in unchanged:
                 continue
-            results = detect([texts[i] for i in idxs], terms, use_model=use_model)
-            for i, hits in zip(idxs, results, strict=True):
-                for h in hits:
-                    if normalize(h.text) in allow or not h.text.strip():
-                        continue
-                    add(doc.segments[i].locator, h.entity_type, f"detected again ({h.source})")
+            windows += [(i, texts[i][a:b]) for a, b in edit_windows(seg.text, texts[i])]
+        results = detect(texts, terms, use_model=False)
+        if windows:
+            results_w = detect([w for _i, w in windows], terms, use_model=True)
+            pairs = list(enumerate(results)) + [
+                (i, hits) for (i, _w), hits in zip(windows, results_w, strict=True)
+            ]
+        else:
+            pairs = list(enumerate(results))
+        for i, hits in pairs:
+            for h in hits:
+                if normalize(h.text) in allow or not h.text.strip():
+                    continue
+                add(doc.segments[i].locator, h.entity_type, f"detected again ({h.source})")
     return residuals
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]\s+|\n\s*|\r\s*|\t")
+WINDOW_MAX = 300  # characters either side of a replacement, at most
+
+
+def edit_windows(text: str, masked: str) -> list[tuple[int, int]]:
+    """Spans of `text` to re-run the NER model on: the sentence(s) around every replacement
+    (masked-out run), merged. A changed segment with no visible replacement (text removed
+    outright) is read whole."""
+    runs: list[tuple[int, int]] = []
+    for k, (orig, seen) in enumerate(zip(text, masked, strict=True)):
+        if orig != seen:
+            if runs and k <= runs[-1][1] + 1:  # one space inside "[PERSON_1] [PERSON_2]"
+                runs[-1] = (runs[-1][0], k + 1)
+            else:
+                runs.append((k, k + 1))
+    n = len(text)
+    if not runs:
+        return [(0, n)]
+    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        start = max([x for x in bounds if x <= a] or [0])
+        m = _SENTENCE_END.search(text, b)
+        end = m.start() + 1 if m else n
+        start = max(start, a - WINDOW_MAX)
+        end = min(end, b + WINDOW_MAX)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

@@ -97,6 +97,48 @@ def strip_jpeg_metadata(data: bytes) -> bytes:
     return data
 
 
+# PNG chunks that only describe pixels; everything else (tEXt/zTXt/iTXt text, eXIf, tIME,
+# iCCP profile names, private chunks) is dropped by strip_png_metadata.
+_PNG_KEEP = {
+    b"IHDR",
+    b"PLTE",
+    b"IDAT",
+    b"IEND",
+    b"tRNS",
+    b"gAMA",
+    b"cHRM",
+    b"sRGB",
+    b"sBIT",
+    b"pHYs",
+    b"bKGD",
+    b"acTL",
+    b"fcTL",
+    b"fdAT",
+}
+
+
+def strip_png_metadata(data: bytes) -> bytes | None:
+    """PNG bytes without text/EXIF/time/ICC/private chunks, pixels untouched; None if the
+    chunk structure does not parse (the caller then re-encodes from pixels)."""
+    sig = b"\x89PNG\r\n\x1a\n"
+    if not data.startswith(sig):
+        return None
+    out = bytearray(sig)
+    i, n = len(sig), len(data)
+    while i + 12 <= n:
+        (length,) = struct.unpack(">I", data[i : i + 4])
+        ctype = data[i + 4 : i + 8]
+        end = i + 12 + length
+        if end > n:
+            return None
+        if ctype in _PNG_KEEP:
+            out += data[i:end]
+        i = end
+        if ctype == b"IEND":
+            return bytes(out)
+    return None
+
+
 @dataclass(frozen=True)
 class _Word:
     start: int  # offset in the line text
@@ -150,9 +192,88 @@ def _describe_metadata(im: Image.Image) -> tuple[list[str], list[tuple[str, str]
     return labels, texts
 
 
+def ocr_lines(image: Image.Image) -> tuple[list[tuple[str, list[_Word]]], float | None]:
+    """OCR one image: (line text, its words with boxes in `image` pixels) per line, and the
+    mean word confidence (None when nothing was read). Shared by images, PDF scans and
+    pictures inside Office files."""
+    import pytesseract  # imported late: the binary is only needed when images are scrubbed
+
+    im = image
+    scale = 1.0
+    if max(im.size) < _OCR_MIN_SIDE:
+        scale = min(3.0, _OCR_MIN_SIDE / max(im.size))
+        im = im.resize((round(im.width * scale), round(im.height * scale)), Image.LANCZOS)
+    try:
+        data = pytesseract.image_to_data(
+            im.convert("RGB"), output_type=pytesseract.Output.DICT, timeout=120
+        )
+    except RuntimeError:
+        raise LimitExceeded("Reading the text in this image took too long.") from None
+    lines: dict[tuple[int, int, int], list[tuple[str, tuple[int, int, int, int]]]] = {}
+    confs: list[float] = []
+    for i, text in enumerate(data["text"]):
+        text = (text or "").strip()
+        conf = float(data["conf"][i])
+        if not text or conf < 0:
+            continue
+        confs.append(conf)
+        left, top = data["left"][i] / scale, data["top"][i] / scale
+        right = left + data["width"][i] / scale
+        bottom = top + data["height"][i] / scale
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        box = (int(left), int(top), int(right + 0.999), int(bottom + 0.999))
+        lines.setdefault(key, []).append((text, box))
+    out: list[tuple[str, list[_Word]]] = []
+    for key in sorted(lines):
+        words: list[_Word] = []
+        parts: list[str] = []
+        pos = 0
+        for text, box in lines[key]:
+            if parts:
+                pos += 1
+            words.append(_Word(pos, pos + len(text), box))
+            parts.append(text)
+            pos += len(text)
+        out.append((" ".join(parts), words))
+    return out, (sum(confs) / len(confs) if confs else None)
+
+
+def draw_boxes(
+    im: Image.Image,
+    words_by_segment: Mapping[int, Sequence[_Word]],
+    edits: Mapping[int, Sequence[Edit]],
+    scale: float = 1.0,
+) -> int:
+    """Black boxes (in place) over every OCR word an edit touches; returns how many."""
+    draw = ImageDraw.Draw(im)
+    fill = {"L": 0, "LA": (0, 255), "RGB": (0, 0, 0)}.get(im.mode, (0, 0, 0, 255))
+    pad = _BOX_PAD * max(scale, 1.0)
+    boxes = 0
+    for seg_index, seg_edits in edits.items():
+        for word in words_by_segment.get(seg_index, []):
+            if any(e.start < word.end and word.start < e.end for e in seg_edits):
+                x0, y0, x1, y1 = (v * scale for v in word.box)
+                draw.rectangle((x0 - pad, y0 - pad, x1 + pad, y1 + pad), fill=fill)
+                boxes += 1
+    return boxes
+
+
 class ImageDocument(Document):
-    def __init__(self, data: bytes, limits: Limits) -> None:
+    """`where` prefixes OCR locators ("image " -> "image line 3"). Pictures inside other
+    files pass `transpose=False` (their container sizes the picture, so the output must keep
+    the stored pixel size) and may pass `ocr=False` (metadata strip only)."""
+
+    def __init__(
+        self,
+        data: bytes,
+        limits: Limits,
+        *,
+        where: str = "image ",
+        transpose: bool = True,
+        ocr: bool = True,
+    ) -> None:
         super().__init__()
+        self.where = where
         self.kind = _kind(data)
         if len(data) > limits.max_file_bytes:
             raise LimitExceeded("This image is larger than the upload limit.")
@@ -167,10 +288,11 @@ class ImageDocument(Document):
                         f"This image is {w}x{h} pixels; the limit is "
                         f"{limits.max_image_pixels:,} pixels."
                     )
-                self._metadata, meta_texts = _describe_metadata(im)
+                self.metadata, meta_texts = _describe_metadata(im)
                 self.frames = getattr(im, "n_frames", 1)
                 im.load()
-                im = ImageOps.exif_transpose(im)
+                if transpose:
+                    im = ImageOps.exif_transpose(im)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise LimitExceeded("This image has too many pixels to process.") from None
         except LimitExceeded:
@@ -180,69 +302,24 @@ class ImageDocument(Document):
         self.image = _plain_mode(im)
         self._words: dict[int, list[_Word]] = {}
         self.confidence: float | None = None
-        self._ocr()
+        if ocr:
+            self._ocr()
         for label, text in meta_texts:
             self.segments.append(
                 Segment(len(self.segments), text, f"metadata: {label}", "metadata")
             )
 
     def _ocr(self) -> None:
-        import pytesseract  # imported late: the binary is only needed when images are scrubbed
-
-        im = self.image
-        scale = 1.0
-        if max(im.size) < _OCR_MIN_SIDE:
-            scale = min(3.0, _OCR_MIN_SIDE / max(im.size))
-            im = im.resize((round(im.width * scale), round(im.height * scale)), Image.LANCZOS)
-        try:
-            data = pytesseract.image_to_data(
-                im.convert("RGB"), output_type=pytesseract.Output.DICT, timeout=120
-            )
-        except RuntimeError:
-            raise LimitExceeded("Reading the text in this image took too long.") from None
-        lines: dict[tuple[int, int, int], list[tuple[str, tuple[int, int, int, int]]]] = {}
-        confs: list[float] = []
-        for i, text in enumerate(data["text"]):
-            text = (text or "").strip()
-            conf = float(data["conf"][i])
-            if not text or conf < 0:
-                continue
-            confs.append(conf)
-            left, top = data["left"][i] / scale, data["top"][i] / scale
-            right = left + data["width"][i] / scale
-            bottom = top + data["height"][i] / scale
-            key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-            box = (int(left), int(top), int(right + 0.999), int(bottom + 0.999))
-            lines.setdefault(key, []).append((text, box))
-        for n, key in enumerate(sorted(lines), 1):
-            words: list[_Word] = []
-            parts: list[str] = []
-            pos = 0
-            for text, box in lines[key]:
-                if parts:
-                    pos += 1
-                words.append(_Word(pos, pos + len(text), box))
-                parts.append(text)
-                pos += len(text)
-            seg = Segment(len(self.segments), " ".join(parts), f"image line {n}", "ocr")
+        lines, self.confidence = ocr_lines(self.image)
+        for n, (text, words) in enumerate(lines, 1):
+            seg = Segment(len(self.segments), text, f"{self.where}line {n}", "ocr")
             self.segments.append(seg)
             self._words[seg.index] = words
-        self.confidence = sum(confs) / len(confs) if confs else None
 
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
-        report = WriteReport(metadata_removed=list(self._metadata))
+        report = WriteReport(metadata_removed=list(self.metadata))
         im = self.image.copy()
-        draw = ImageDraw.Draw(im)
-        fill = {"L": 0, "LA": (0, 255), "RGB": (0, 0, 0)}.get(im.mode, (0, 0, 0, 255))
-        boxes = 0
-        for seg_index, seg_edits in edits.items():
-            for word in self._words.get(seg_index, []):
-                if any(e.start < word.end and word.start < e.end for e in seg_edits):
-                    x0, y0, x1, y1 = word.box
-                    draw.rectangle(
-                        (x0 - _BOX_PAD, y0 - _BOX_PAD, x1 + _BOX_PAD, y1 + _BOX_PAD), fill=fill
-                    )
-                    boxes += 1
+        boxes = draw_boxes(im, self._words, edits)
         # Fresh image from bare pixels: nothing from im.info (EXIF, ICC, text) is carried over.
         clean = Image.frombytes(im.mode, im.size, im.tobytes())
         out = io.BytesIO()

@@ -33,6 +33,7 @@ from scrubbing.engine.base import (
     EncryptedFile,
     LimitExceeded,
     Limits,
+    ScrubError,
     Segment,
     UnsupportedFile,
     WriteReport,
@@ -573,6 +574,7 @@ class OoxmlDocument(Document):
         self.flushers: list[Callable[[], None]] = []
         self.hidden_content: list[str] = []
         self.notes: list[str] = []
+        self.residual: list[str] = []  # WriteReport.residual: what could not be scrubbed
         self.authors = AuthorMap()
         self.part_labels: dict[str, str] = {}  # part name -> "slide 3 chart", for locators
         self._rendered = False
@@ -638,11 +640,13 @@ class OoxmlDocument(Document):
         strip_package_metadata(self.pkg, report)
         report.hidden_content.extend(self.hidden_content)
         report.notes.extend(self.notes)
+        report.residual.extend(self.residual)
         for base, child in self.child_reports:
             report.metadata_removed += [f"{m} (embedded {base})" for m in child.metadata_removed]
             report.hidden_content += [f"{m} (embedded {base})" for m in child.hidden_content]
             report.notes += child.notes
-        for name in ("metadata_removed", "hidden_content", "notes"):
+            report.residual += child.residual
+        for name in ("metadata_removed", "hidden_content", "notes", "residual"):
             setattr(report, name, list(dict.fromkeys(getattr(report, name))))
         return self.pkg.to_bytes(), report
 
@@ -847,11 +851,12 @@ _EMBEDDED_KINDS = {
 
 def embedded_objects(doc: OoxmlDocument) -> None:
     """Embedded Office files (chart data workbooks, pasted documents) are scrubbed recursively;
-    anything else embedded is reported, so nobody assumes it was scrubbed."""
+    anything else embedded (OLE binaries, .msg, .pdf, packages) cannot be scrubbed and is
+    removed with its relationships, content type and non-OCR-able preview picture."""
+    unscrubbable: list[str] = []
     for name in doc.pkg.names():
         if "/embeddings/" not in name.lower():
             continue
-        base = posixpath.basename(name)
         kind = _EMBEDDED_KINDS.get(posixpath.splitext(name)[1].lower())
         blob = doc.pkg.parts[name]
         if kind and blob[:2] == b"PK" and doc.depth < doc.limits.max_nesting:
@@ -866,8 +871,74 @@ def embedded_objects(doc: OoxmlDocument) -> None:
             else:
                 _adopt(doc, name, child)
                 continue
-        doc.notes.append(f"embedded object '{base}' was not scrubbed")
-        doc.hidden_content.append(f"embedded object '{base}'")
+        if _image_kind(blob):
+            continue  # a picture stored under embeddings/: media_images reads it
+        unscrubbable.append(name)
+    if unscrubbable:
+        previews = _ole_previews(doc, unscrubbable)
+        for name in unscrubbable:
+            doc.pkg.remove_part(name)
+        for name in previews:
+            doc.pkg.remove_part(name)
+        n = len(unscrubbable)
+        doc.notes.append(
+            f"removed {n} embedded object{'s' if n != 1 else ''} that could not be scrubbed"
+            + (f" (and {len(previews)} preview picture(s) showing them)" if previews else "")
+        )
+        doc.hidden_content += [
+            f"embedded object '{posixpath.basename(n)}' (removed)" for n in unscrubbable
+        ]
+
+
+_OLE_CONTAINERS = {"object", "graphicFrame", "oleObject", "oleObj"}
+
+
+def _ole_previews(doc: OoxmlDocument, objects: list[str]) -> list[str]:
+    """Preview pictures drawn in place of the given embedded objects that we cannot OCR
+    (EMF/WMF...): they show the object's content, so they go with the object. PNG/JPEG
+    previews stay and are OCR'd like any picture."""
+    pkg = doc.pkg
+    wanted = {n.lower() for n in objects}
+    out: list[str] = []
+    for rels_name in pkg.rels_parts():
+        source = _source_of_rels(rels_name)
+        if not source or not _is_xml_name(source) or pkg.find(source) is None:
+            continue
+        targets = pkg.rel_targets(source)
+        ole_ids = {rid for rid, t in targets.items() if t.lower() in wanted}
+        if not ole_ids:
+            continue
+        root = pkg.xml(source)
+        for el in root.iter():
+            if not any(
+                a.startswith("{" + NS["r"] + "}") and v in ole_ids for a, v in el.attrib.items()
+            ):
+                continue
+            box = el
+            while box is not None and etree.QName(box).localname not in _OLE_CONTAINERS:
+                box = box.getparent()
+            container = box if box is not None else el
+            # pptx: the oleObj sits in a graphicFrame; take the outermost known container
+            while (
+                container.getparent() is not None
+                and isinstance(container.getparent().tag, str)
+                and etree.QName(container.getparent()).localname in _OLE_CONTAINERS
+            ):
+                container = container.getparent()
+            for sub in container.iter():
+                if not isinstance(sub.tag, str):
+                    continue
+                for a, v in sub.attrib.items():
+                    target = targets.get(v) if a.startswith("{" + NS["r"] + "}") else None
+                    if (
+                        target
+                        and target.lower() not in wanted
+                        and not _image_kind(pkg.parts[target])
+                        and target not in out
+                        and "/embeddings/" not in target.lower()
+                    ):
+                        out.append(target)
+    return out
 
 
 def _adopt(doc: OoxmlDocument, name: str, child: OoxmlDocument) -> None:
@@ -890,6 +961,119 @@ def _adopt(doc: OoxmlDocument, name: str, child: OoxmlDocument) -> None:
     doc.flushers.append(flush)
 
 
+_OTHER_PICTURES = {"emf", "wmf", "emz", "wmz", "gif", "tif", "tiff", "bmp", "svg", "wdp", "jxr"}
+OCR_MIN_SIDE = 64  # pictures smaller than this either way (icons, bullets) are not OCR'd
+
+
+def _image_kind(blob: bytes) -> str | None:
+    if blob.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if blob.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    return None
+
+
+def media_images(doc: OoxmlDocument) -> None:
+    """Pictures (PNG/JPEG anywhere in the package, e.g. word/media/image1.png).
+
+    Always: EXIF/XMP/text chunks/ICC are removed (losslessly when nothing is boxed). Pictures at
+    least OCR_MIN_SIDE pixels both ways are OCR'd like standalone images, up to
+    Limits.max_ocr_images per file (past it the file is residual); their lines are segments
+    ("image media/image1.png, line 2", kind "ocr") and edited words are boxed in a re-encoded
+    picture of the same format and pixel size.
+    """
+    from PIL import Image  # noqa: PLC0415 - only when there are pictures
+
+    from scrubbing.engine.formats.image import (  # noqa: PLC0415
+        ImageDocument,
+        strip_jpeg_metadata,
+        strip_png_metadata,
+    )
+
+    ocr_done = 0
+    other: list[str] = []
+    skipped: list[str] = []
+    unreadable: list[str] = []
+    stats = {"images": 0, "boxed": 0}
+    for name in doc.pkg.names():
+        blob = doc.pkg.parts[name]
+        kind = _image_kind(blob)
+        if name.lower().startswith("docprops/thumbnail"):
+            continue
+        if kind is None:
+            ext = posixpath.splitext(name)[1].lstrip(".").lower()
+            if ext in _OTHER_PICTURES or doc.pkg.content_type(name).startswith("image/"):
+                other.append(name.split("/", 1)[1] if "/" in name else name)
+            continue
+        short = name.split("/", 1)[1] if "/" in name else name  # "media/image1.png"
+        try:
+            with Image.open(io.BytesIO(blob)) as probe:
+                w, h = probe.size
+        except Exception:  # noqa: BLE001 - any decoder error: we cannot look inside it
+            unreadable.append(short)
+            continue
+        want_ocr = min(w, h) >= OCR_MIN_SIDE
+        if want_ocr and ocr_done >= doc.limits.max_ocr_images:
+            skipped.append(short)
+            want_ocr = False
+        try:
+            child = ImageDocument(
+                blob, doc.limits, where=f"image {short}, ", transpose=False, ocr=want_ocr
+            )
+        except ScrubError:
+            unreadable.append(short)
+            continue
+        if want_ocr:
+            ocr_done += 1
+        store: dict[int, Sequence[Edit]] = {}
+        for seg in child.segments:
+            doc.add(seg.text, seg.locator, seg.kind, ChildTarget(name, seg.text, seg.index, store))
+
+        def flush(name=name, child=child, store=store, kind=kind, blob=blob) -> None:
+            boxed = any(child.segments[i].kind == "ocr" and e for i, e in store.items())
+            lossless = None
+            if not boxed:
+                lossless = strip_png_metadata(blob) if kind == "png" else strip_jpeg_metadata(blob)
+            if kind == "jpeg" and lossless == blob and child.metadata:
+                lossless = None  # did not parse: re-encode rather than keep the metadata
+            if lossless is not None:
+                data = lossless
+                child_report = WriteReport(metadata_removed=list(child.metadata))
+            else:
+                data, child_report = child.render(store)
+                child_report.notes = []
+                stats["boxed"] += 1
+            doc.pkg.parts[name] = data
+            doc.child_reports.append((posixpath.basename(name), child_report))
+
+        doc.flushers.append(flush)
+    if ocr_done:
+        doc.notes.append(
+            f"{ocr_done} picture(s) read with OCR; text the OCR misses is not scrubbed"
+        )
+
+        def boxed_note() -> None:
+            if stats["boxed"]:
+                doc.notes.append(f"words covered with black boxes in {stats['boxed']} picture(s)")
+
+        doc.flushers.append(boxed_note)
+    if skipped:
+        doc.residual.append(
+            f"This file has more than {doc.limits.max_ocr_images} pictures; the text in "
+            f"{len(skipped)} of them (from {skipped[0]}) was not read or scrubbed."
+        )
+    if other:
+        doc.residual.append(
+            f"{len(other)} picture(s) ({', '.join(other[:3])}) are in a format whose text we "
+            "cannot read (only PNG and JPEG pictures are checked); they were left as they are."
+        )
+    if unreadable:
+        doc.residual.append(
+            f"{len(unreadable)} picture(s) ({', '.join(unreadable[:3])}) could not be decoded, "
+            "so any text in them was not scrubbed."
+        )
+
+
 def read_shared(doc: OoxmlDocument) -> None:
     core_metadata(doc)
     external_targets(doc)
@@ -897,6 +1081,7 @@ def read_shared(doc: OoxmlDocument) -> None:
     chart_parts(doc, lambda part: doc.part_labels.get(part, "chart " + posixpath.basename(part)))
     diagram_parts(doc)
     embedded_objects(doc)
+    media_images(doc)
 
 
 # ----------------------------------------------------------------------------- metadata strip

@@ -17,6 +17,14 @@ Writing, per page that has edits:
    original page is rendered at 150 dpi with black boxes burned over the hit characters and
    replaced by an image-only page (listed in WriteReport.rasterized).
 
+Scanned pages: a page showing an image over at least 5% of its area with fewer than
+`_SCAN_MAX_CHARS` visible characters (a scan, or a scan under an invisible OCR layer) is
+rendered at `OCR_DPI` and OCR'd (tesseract, via the image module); each OCR line is a segment
+("page 2 (scanned), line 4", kind "ocr"). On render such a page is ALWAYS replaced by a fresh
+rendering (its original image streams and any hidden text layer are gone) with black boxes over
+the OCR words and text-layer characters that were edited. Past `Limits.max_ocr_pages` scanned
+pages the rest is left as is and the file is residual.
+
 Always removed: document info, XMP (everywhere), annotations (links, comments, widgets, file
 attachments), AcroForm, embedded files, JavaScript and all actions, outlines, thumbnails,
 structure tree, page-piece data, ActualText/Alt in marked content, EXIF/XMP in embedded JPEGs.
@@ -52,9 +60,16 @@ from scrubbing.engine.base import (
     Segment,
     WriteReport,
 )
-from scrubbing.engine.formats.image import strip_jpeg_metadata
+from scrubbing.engine.formats.image import (
+    draw_boxes,
+    ocr_lines,
+    strip_jpeg_metadata,
+)
 
 RASTER_DPI = 150
+OCR_DPI = 200  # scanned pages are OCR'd and re-rendered at this resolution
+_SCAN_MAX_CHARS = 40  # fewer visible (non-space) characters than this: the text is in a picture
+_SCAN_MIN_IMAGE_AREA = 0.05  # images must cover at least this share of the page
 _PLACEHOLDER_FONT = Name("/ScrubHelv")
 _WS = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff\ufffe\x00-\x1f]+")
 
@@ -137,6 +152,10 @@ class PdfDocument(Document):
         self._data = data
         self._limits = limits
         self._lines: dict[int, _LineRef] = {}
+        self._ocr_words: dict[int, tuple[int, list]] = {}  # segment -> (page, OCR words)
+        self.scanned_pages: list[int] = []  # 0-based, OCR'd, always re-rendered
+        self.unread_scans: list[int] = []  # scanned pages past Limits.max_ocr_pages
+        self._ocr_confidence: list[float] = []
         self.page_count = 0
         self._read()
 
@@ -172,7 +191,7 @@ class PdfDocument(Document):
                 textpage = page.get_textpage()
                 chars = _page_chars(textpage)
                 textpage.close()
-                page.close()
+                scanned = _looks_scanned(page)
                 line_no = 0
                 for offset, text in _lines(chars):
                     if not text.strip():
@@ -180,10 +199,27 @@ class PdfDocument(Document):
                     line_no += 1
                     idx = self._add(text, f"page {p + 1}, line {line_no}", "body")
                     self._lines[idx] = _LineRef(p, offset)
+                if scanned:
+                    if len(self.scanned_pages) < self._limits.max_ocr_pages:
+                        self.scanned_pages.append(p)
+                        self._ocr_page(page, p)
+                    else:
+                        self.unread_scans.append(p)
+                page.close()
         except pdfium.PdfiumError:
             raise CorruptFile("This PDF is damaged or incomplete and cannot be read.") from None
         finally:
             doc.close()
+
+    def _ocr_page(self, page: pdfium.PdfPage, p: int) -> None:
+        bitmap = page.render(scale=OCR_DPI / 72, draw_annots=False, may_draw_forms=False)
+        image = bitmap.to_pil().convert("RGB")
+        lines, confidence = ocr_lines(image)
+        for n, (text, words) in enumerate(lines, 1):
+            idx = self._add(text, f"page {p + 1} (scanned), line {n}", "ocr")
+            self._ocr_words[idx] = (p, words)
+        if confidence is not None:
+            self._ocr_confidence.append(confidence)
 
     def _read_side_texts(self, pdf: pikepdf.Pdf) -> None:
         """Info, annotations, links, bookmarks: removed on render, shown to detection."""
@@ -228,7 +264,11 @@ class PdfDocument(Document):
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
         hits_by_page: dict[int, list[_Hit]] = {}
+        ocr_edits: dict[int, dict[int, Sequence[Edit]]] = {}
         for seg_index, seg_edits in edits.items():
+            if seg_index in self._ocr_words:
+                ocr_edits.setdefault(self._ocr_words[seg_index][0], {})[seg_index] = seg_edits
+                continue
             ref = self._lines.get(seg_index)
             if ref is None:
                 continue  # metadata/annotation/bookmark segments: removed wholesale below
@@ -251,7 +291,10 @@ class PdfDocument(Document):
             page_texts = _pdfium_page_texts(self._data, hits_by_page)
             to_raster: dict[int, str] = {}
             rewritten: list[int] = []
+            scanned = set(self.scanned_pages)
             for p, hits in sorted(hits_by_page.items()):
+                if p in scanned:
+                    continue  # re-rendered below whatever the edits
                 if not any(_norm(h.original) for h in hits):
                     continue  # whitespace-only edits: nothing a reader can see
                 reason = _rewrite_page(pdf, pdf.pages[p], hits, page_texts[p])
@@ -274,11 +317,21 @@ class PdfDocument(Document):
                     _replace_with_image(pdf, p, images[p])
                     report.rasterized.append(f"page {p + 1} ({to_raster[p]})")
                 data = _save(pdf)
+            if scanned:
+                self._render_scans(pdf, hits_by_page, ocr_edits, report)
+                data = _save(pdf)
             done = [p for p in rewritten if p not in to_raster]
             if done:
                 report.notes.append(
                     "text removed from the content of page(s) "
                     + ", ".join(str(p + 1) for p in done)
+                )
+            if self.unread_scans:
+                report.residual.append(
+                    f"This PDF has more than {self._limits.max_ocr_pages} scanned pages; the "
+                    f"text in the pictures of {len(self.unread_scans)} page(s) (from page "
+                    f"{self.unread_scans[0] + 1}) was not read or scrubbed. Split the file "
+                    "and upload the parts."
                 )
             pages = len(hits_by_page) or 1
             report.notes.append(
@@ -288,6 +341,84 @@ class PdfDocument(Document):
             return data, report
         finally:
             pdf.close()
+
+    def _render_scans(
+        self,
+        pdf: pikepdf.Pdf,
+        hits_by_page: dict[int, list[_Hit]],
+        ocr_edits: dict[int, dict[int, Sequence[Edit]]],
+        report: WriteReport,
+    ) -> None:
+        """Replace every scanned page by a boxed rendering of the original (no image streams
+        or text layer of the original survive)."""
+        pages = {p: hits_by_page.get(p, []) for p in self.scanned_pages}
+        images = _render_with_boxes(self._data, pages, dpi=OCR_DPI)
+        words = {i: w for i, (_p, w) in self._ocr_words.items()}
+        boxes = 0
+        for p in self.scanned_pages:
+            boxes += draw_boxes(images[p], words, ocr_edits.get(p, {}))
+            _replace_with_image(pdf, p, images[p], dpi=OCR_DPI, jpeg=True)
+            report.rasterized.append(f"page {p + 1} (scanned page, re-rendered)")
+        conf = self._ocr_confidence
+        report.notes.append(
+            f"{len(self.scanned_pages)} scanned page(s) read with OCR"
+            + (f" (mean confidence {sum(conf) / len(conf):.0f}/100)" if conf else "")
+            + f"; {boxes} word(s) covered with black boxes; text the OCR misses is not scrubbed"
+        )
+
+
+def _looks_scanned(page: pdfium.PdfPage) -> bool:
+    """Images over a real share of the page and (nearly) no visible text."""
+    width, height = page.get_size()
+    page_area = max(width * height, 1.0)
+    image_area = 0.0
+    visible = 0
+    for obj in page.get_objects(
+        filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_TEXT), max_depth=4
+    ):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            try:
+                left, bottom, right, top = obj.get_bounds()
+            except pdfium.PdfiumError:
+                continue
+            w = min(right, width) - max(left, 0)
+            h = min(top, height) - max(bottom, 0)
+            if w > 0 and h > 0:
+                image_area += w * h
+        elif (
+            pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+            != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        ):
+            visible += 1
+            if visible > _SCAN_MAX_CHARS:
+                return False
+    if image_area < _SCAN_MIN_IMAGE_AREA * page_area:
+        return False
+    return _visible_chars(page) < _SCAN_MAX_CHARS
+
+
+def _visible_chars(page: pdfium.PdfPage) -> int:
+    """Non-space characters drawn by text objects that are not invisible (render mode 3)."""
+    tp = page.get_textpage()
+    try:
+        n = tp.count_chars()
+        count = 0
+        for i in range(n):
+            ch = pdfium_c.FPDFText_GetUnicode(tp, i)
+            if ch <= 32 or chr(ch).isspace():
+                continue
+            obj = pdfium_c.FPDFText_GetTextObject(tp, i)
+            if obj and (
+                pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+                == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+            ):
+                continue
+            count += 1
+            if count >= _SCAN_MAX_CHARS:
+                break
+        return count
+    finally:
+        tp.close()
 
 
 def open_document(data: bytes, limits: Limits) -> PdfDocument:
@@ -860,7 +991,9 @@ def _emit_run(
 # --------------------------------------------------------------------------------------------
 
 
-def _render_with_boxes(data: bytes, hits_by_page: dict[int, list[_Hit]]) -> dict[int, object]:
+def _render_with_boxes(
+    data: bytes, hits_by_page: dict[int, list[_Hit]], dpi: int = RASTER_DPI
+) -> dict[int, object]:
     """Render the ORIGINAL pages with black boxes over the hit characters (PIL images)."""
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     doc = pdfium.PdfDocument(data)
@@ -908,7 +1041,7 @@ def _render_with_boxes(data: bytes, hits_by_page: dict[int, list[_Hit]]) -> dict
     try:
         for p in boxes:
             page = doc[p]
-            bitmap = page.render(scale=RASTER_DPI / 72, draw_annots=False, may_draw_forms=False)
+            bitmap = page.render(scale=dpi / 72, draw_annots=False, may_draw_forms=False)
             images[p] = bitmap.to_pil().convert("RGB")
             page.close()
     finally:
@@ -916,25 +1049,35 @@ def _render_with_boxes(data: bytes, hits_by_page: dict[int, list[_Hit]]) -> dict
     return images
 
 
-def _replace_with_image(pdf: pikepdf.Pdf, p: int, image) -> None:
-    """Turn page p into a page that only shows `image` (same displayed size)."""
+def _replace_with_image(
+    pdf: pikepdf.Pdf, p: int, image, dpi: int = RASTER_DPI, jpeg: bool = False
+) -> None:
+    """Turn page p into a page that only shows `image` (same displayed size).
+
+    `jpeg`: encode as JPEG (scans: photographic content, a fraction of the Flate size)."""
     w_px, h_px = image.size
     gray = image.convert("L")
-    if gray.convert("RGB").tobytes() == image.tobytes():
-        raw, cs = gray.tobytes(), Name.DeviceGray
+    is_gray = gray.convert("RGB").tobytes() == image.tobytes()
+    cs = Name.DeviceGray if is_gray else Name.DeviceRGB
+    if jpeg:
+        buf = io.BytesIO()
+        # from bare pixels: PIL writes a JFIF header only, no EXIF/XMP/ICC
+        (gray if is_gray else image).save(buf, "JPEG", quality=85)
+        body, filt = buf.getvalue(), Name.DCTDecode
     else:
-        raw, cs = image.tobytes(), Name.DeviceRGB
+        raw = gray.tobytes() if is_gray else image.tobytes()
+        body, filt = zlib.compress(raw, 6), Name.FlateDecode
     xobj = pdf.make_stream(
-        zlib.compress(raw, 6),
+        body,
         Type=Name.XObject,
         Subtype=Name.Image,
         Width=w_px,
         Height=h_px,
         ColorSpace=cs,
         BitsPerComponent=8,
-        Filter=Name.FlateDecode,
+        Filter=filt,
     )
-    w_pt, h_pt = w_px * 72 / RASTER_DPI, h_px * 72 / RASTER_DPI
+    w_pt, h_pt = w_px * 72 / dpi, h_px * 72 / dpi
     page = pdf.pages[p].obj
     for key in list(page.keys()):
         if key not in ("/Type", "/Parent"):

@@ -381,3 +381,53 @@ def test_merge_same_type_takes_the_union():
     sweep = Hit("PERSON", 10, 18, 0.7, "pattern", text[10:18], sweep=True)
     merged = merge_hits([H("PERSON", 10, 14, "model", text), sweep], text)
     assert [(h.entity_type, h.text) for h in merged] == [("PERSON", "Jane Doe")]
+
+
+# --- person spans do not swallow the words around a name --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        (
+            "Hi team, Project Falcon kicks off Monday. Call Bob Smith at +44 20 7946 0958.",
+            "Bob Smith",
+            "Call",
+        ),
+        ("Ask Maria Gonzalez about the invoice.", "Maria Gonzalez", "Ask"),
+        ("Ping Tom Baker when the build is done.", "Tom Baker", "Ping"),
+        ("Email Sarah Connor today about the contract.", "Sarah Connor", "Email"),
+        ("Dear Mr. John Williams, please find attached.", "John Williams", "Mr."),
+        ("Hi Dr. Emily Clarke, thanks for the notes.", "Emily Clarke", "Dr."),
+        ("Thanks Peter Parker for the help.", "Peter Parker", "Thanks"),
+        ("cc Laura Palmer", "Laura Palmer", "cc"),
+        ("Prepared by Jane Doe", "Jane Doe", "Prepared by"),
+    ],
+)
+def test_person_span_trims_verbs_greetings_and_honorifics(detector, text, name, kept):
+    persons = [h for h in hits(detector, text) if h.entity_type == "PERSON"]
+    assert [h.text for h in persons] == [name]
+    h = persons[0]
+    assert text[h.start : h.end] == name
+    assert kept not in h.text
+
+
+def test_trailing_verb_not_in_person_span(detector):
+    from scrubbing.engine.detect import _tidy_model_span
+
+    text = "Bob Smith said the budget is fine."
+    ((s, e),) = _tidy_model_span(text, 0, len("Bob Smith said"))
+    assert text[s:e] == "Bob Smith"
+    text = "Call Dr. Jane Doe"
+    ((s, e),) = _tidy_model_span(text, 0, len(text))
+    assert text[s:e] == "Jane Doe"
+
+
+def test_end_to_end_call_verb_stays_text(detector):
+    from scrubbing.engine.pipeline import Scrubber, TermLists
+    from scrubbing.engine.pseudonyms import Pseudonymizer
+
+    text = "Hi team, Project Falcon kicks off Monday. Call Bob Smith at +44 20 7946 0958.\n"
+    result = Scrubber().scrub("note.txt", text.encode(), TermLists(), Pseudonymizer())
+    out = result.output.decode()
+    assert "Call [PERSON_" in out and "Bob" not in out and "7946" not in out

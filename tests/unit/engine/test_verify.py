@@ -67,3 +67,73 @@ def test_unreadable_output_fails_closed():
         raise KeyError("x")
 
     assert run(b"whatever", open_func=crash)[0].text_type == "FILE"
+
+
+# --- the model re-reads only the sentences around replacements ----------------------------
+
+
+def test_edit_windows_are_sentences_around_replacements():
+    from scrubbing.engine.verify import _masked, edit_windows
+
+    text = (
+        "The budget was approved in March. Please call [PERSON_1] tomorrow. "
+        "Nothing else changed here. Ask [PERSON_2] too"
+    )
+    masked = _masked(text, [])
+    spans = [text[a:b] for a, b in edit_windows(text, masked)]
+    assert spans == ["Please call [PERSON_1] tomorrow.", "Ask [PERSON_2] too"]
+    assert edit_windows("no replacement left", "no replacement left") == [(0, 19)]
+
+
+def test_verify_model_sees_name_next_to_replacement_and_patterns_everywhere(detector):
+    from scrubbing.engine.formats import text as text_format
+    from scrubbing.engine.terms import TermLists
+    from scrubbing.engine.verify import verify_output
+
+    out = (
+        "The quarterly budget was approved in March by the board after a long review. " * 3
+        + "Please call [PERSON_1] and Margaret Thatcherson tomorrow. "
+        + "Send it to leak@example.org when ready."
+    ).encode()
+    res = verify_output(
+        out,
+        text_format.open_document,
+        LIMITS_V,
+        [],
+        TermLists(),
+        ["[PERSON_1]"],
+        detector.detect,
+        unchanged=frozenset(),
+    )
+    types = {r.text_type for r in res}
+    assert "PERSON" in types and "EMAIL_ADDRESS" in types
+
+
+def test_verify_model_not_run_on_whole_changed_segment(detector, monkeypatch):
+    from scrubbing.engine.formats import text as text_format
+    from scrubbing.engine.terms import TermLists
+    from scrubbing.engine.verify import verify_output
+
+    seen: list[tuple[str, bool]] = []
+
+    def spy(texts, terms, use_model=True):
+        seen.extend((t, use_model) for t in texts)
+        return detector.detect(texts, terms, use_model=use_model)
+
+    body = "Filler sentence about budgets and plans. " * 20 + "Call [PERSON_1] now."
+    verify_output(
+        body.encode(),
+        text_format.open_document,
+        LIMITS_V,
+        [],
+        TermLists(),
+        ["[PERSON_1]"],
+        spy,
+        unchanged=frozenset(),
+    )
+    modelled = [t for t, m in seen if m]
+    assert modelled and all(len(t) < 60 for t in modelled)
+    assert any(not m and len(t) > 500 for t, m in seen)  # patterns still read everything
+
+
+LIMITS_V = Limits()
