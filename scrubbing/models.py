@@ -13,6 +13,7 @@ class Finding(models.Model):
         DENY_LIST = "deny-list", "Deny-list"
         SECRET = "secret", "Secret detector"
         CONTRACTOR = "contractor", "Added by contractor"
+        LEFTOVER = "leftover", "Left over after scrubbing"
 
     class Decision(models.TextChoices):
         REDACT = "redact", "Redact"
@@ -26,7 +27,7 @@ class Finding(models.Model):
     locator = models.CharField(max_length=255)
     location_kind = models.CharField(max_length=40, blank=True)
     original_text = models.TextField()
-    replacement = models.CharField(max_length=255)
+    replacement = models.CharField(max_length=255, blank=True)  # blank for leftovers
     source = models.CharField(max_length=16, choices=Source.choices)
     decision = models.CharField(max_length=8, choices=Decision.choices, default=Decision.REDACT)
     created_at = models.DateTimeField(auto_now_add=True)

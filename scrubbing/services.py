@@ -160,6 +160,20 @@ def file_record_result(
             )
             for item in result.findings
         )
+        # Leftovers of a residual file: the owner decides (add to the deny-list, or keep).
+        Finding.objects.bulk_create(
+            Finding(
+                file=f,
+                entity_type=item.text_type,
+                score=1.0,
+                locator=item.locator[:255],
+                location_kind="leftover",
+                original_text=item.text,
+                replacement="",
+                source=Finding.Source.LEFTOVER,
+            )
+            for item in result.leftovers
+        )
         if f.text_field and status == FS.DONE:
             text = result.output.decode("utf-8")
             multiline = (TaskFile.TextField.REQUEST_TEXT, TaskFile.TextField.DELIVERABLE_TEXT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.db import InterfaceError, OperationalError
 
 from . import services
 
@@ -11,7 +12,8 @@ from . import services
     name="scrubbing.scrub_file",
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(OSError,),
+    # storage hiccups and a lost database connection: retried (file_start fences the attempt)
+    autoretry_for=(OSError, OperationalError, InterfaceError),
     retry_backoff=True,
     max_retries=5,
 )

@@ -81,6 +81,9 @@ class FileResult:
     counts: dict[str, int]
     report: dict[str, Any]
     seconds: float
+    # What verification found left over, with the text, so the owner can decide (redact or
+    # keep); never shown to anyone else. Empty unless status is "residual".
+    leftovers: list[Residual] = field(default_factory=list)
 
 
 def _detector() -> Any:
@@ -267,6 +270,7 @@ class Scrubber:
             findings=analysis.findings,
             counts=counts,
             report=report,
+            leftovers=[r for r in residuals if r.text],
             seconds=analysis.seconds + (t2 - t0),
         )
 

@@ -4,7 +4,8 @@ Two checks, both over the output's own segments as the same format module reads 
   1. every original finding string is searched for (case-insensitive, whitespace-tolerant,
      whole words; short strings only as an exact token);
   2. detection runs again; hits that are our own replacements or allow-listed are ignored.
-Residual entries never carry the original text: {locator, text_type, reason}.
+Residual reports (`as_dict`) never carry the original text: {locator, text_type, reason}. The
+text itself travels separately (`Residual.text`) so the file's owner can decide about it.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Residual:
     locator: str
     text_type: str
     reason: str
+    text: str = ""  # the leftover itself: for the owner's eyes only, never in reports or logs
 
     def as_dict(self) -> dict[str, str]:
         return {"locator": self.locator, "text_type": self.text_type, "reason": self.reason}
@@ -76,11 +78,11 @@ def verify_output(
     residuals: list[Residual] = []
     seen: set[tuple[str, str, str]] = set()
 
-    def add(locator: str, text_type: str, reason: str) -> None:
+    def add(locator: str, text_type: str, reason: str, text: str = "") -> None:
         key = (locator, text_type, reason)
         if key not in seen:
             seen.add(key)
-            residuals.append(Residual(locator, text_type, reason))
+            residuals.append(Residual(locator, text_type, reason, text))
 
     # 1. exact search for every original string (same matching rules as the sweep that
     #    replaced them, so a clean scrub is clean here by construction)
@@ -91,8 +93,8 @@ def verify_output(
     )
     if known:
         for seg, text in zip(doc.segments, texts, strict=True):
-            for _s, _e, etype, _src in known.finditer(text):
-                add(seg.locator, etype, "original text still present")
+            for start, end, etype, _src in known.finditer(text):
+                add(seg.locator, etype, "original text still present", text[start:end])
 
     # 2. detect again: patterns, secrets and deny-lists over every segment (cheap); the NER
     #    model only over the sentences around each replacement in changed segments (the rest
@@ -115,7 +117,7 @@ def verify_output(
             for h in hits:
                 if normalize(h.text) in allow or not h.text.strip():
                     continue
-                add(doc.segments[i].locator, h.entity_type, f"detected again ({h.source})")
+                add(doc.segments[i].locator, h.entity_type, f"detected again ({h.source})", h.text)
     return residuals
 
 

@@ -137,3 +137,11 @@ def test_verify_model_not_run_on_whole_changed_segment(detector, monkeypatch):
 
 
 LIMITS_V = Limits()
+
+
+def test_leftover_text_travels_apart_from_the_report(detector):
+    res = run(b"Send it to jane.roe@acme-corp.com and JANE DOE.\n", detector)
+    texts = {r.text for r in res}
+    assert "JANE DOE" in texts  # the owner is shown exactly what was left
+    assert "jane.roe@acme-corp.com" in texts
+    assert all("acme" not in str(r.as_dict()).lower() for r in res)

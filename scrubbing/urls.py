@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "scrubbing"
+urlpatterns = [
+    path("files/<int:pk>/", views.file_check, name="file_check"),
+    path("files/<int:pk>/preview/", views.file_preview, name="file_preview"),
+    path("findings/<int:pk>/keep/", views.finding_keep, name="finding_keep"),
+    path("tasks/<int:pk>/terms/", views.terms_add, name="terms_add"),
+]
