@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("tasks/", include("submissions.urls")),
     path("review/", include("reviews.urls")),
+    path("check/", include("scrubbing.urls")),
+    path("exports/", include("reviews.export_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -43,6 +43,10 @@ class Review(models.Model):
     def __str__(self) -> str:
         return f"{self.get_decision_display()} on task #{self.task_id} r{self.revision}"
 
+    @property
+    def reason_labels(self) -> list[str]:
+        return [self.Reason(code).label for code in self.reason_codes if code in self.Reason.values]
+
 
 class ExportBatch(models.Model):
     """One export run: which tasks, where, in which format, with the manifest's checksum."""
@@ -62,7 +66,17 @@ class ExportBatch(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     destination = models.CharField(max_length=500)
+
+    class Mode(models.TextChoices):
+        NEW = "new", "Approved tasks not in any batch"
+        SINCE = "since", "Approved since a date"
+        SELECTED = "selected", "Selected tasks"
+
     format = models.CharField(max_length=10, choices=Format.choices, default=Format.JSONL)
+    mode = models.CharField(max_length=10, choices=Mode.choices, default=Mode.NEW)
+    # The ids this batch exported (ascending), frozen when it commits: a rerun reproduces exactly
+    # these tasks even when later batches took some of them too.
+    task_ids = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     since = models.DateTimeField(null=True, blank=True)
     task_count = models.PositiveIntegerField(default=0)

@@ -1,0 +1,49 @@
+"""Admin for reviews. Review admin only here; the ExportBatch admin lives in
+reviews/admin_export.py (owned by the export work) and is imported at the bottom so Django's
+autodiscover (which only imports admin.py) registers it."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import Review
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    # Decisions are written only by reviews.services.review_decide (state machine + audit):
+    # the admin lists and shows them, it never adds, edits or deletes one.
+    list_display = ["id", "task", "revision", "decision", "reviewer", "created_at"]
+    list_filter = ["decision", "created_at"]
+    search_fields = ["=task__id", "reviewer__email"]
+    list_select_related = ["task", "reviewer"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "task",
+        "reviewer",
+        "revision",
+        "decision",
+        "reason_codes",
+        "comment",
+        "claimed_at",
+        "created_at",
+    ]
+    exclude = ["snapshot"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Review | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Review | None = None) -> bool:
+        return False
+
+
+# ---- ExportBatch admin: see reviews/admin_export.py ------------------------------------------
+if importlib.util.find_spec("reviews.admin_export") is not None:
+    importlib.import_module("reviews.admin_export")

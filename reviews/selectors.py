@@ -1,0 +1,340 @@
+"""Reads of the review flow: the queue, the review page's data, the task timeline.
+
+Reviewers and admins only ever get scrubbed data from here: scrubbed texts, scrubbed files that
+passed verification (`TaskFile.is_clean`), findings without their original text, and neutral file
+labels (a contractor's file name can hold a client's name).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from portal.models import AuditEvent, User
+from scrubbing import selectors as scrub_selectors
+from submissions.models import Task, TaskFile
+
+from .models import Review
+from .services import claim_cutoff
+
+S = Task.Status
+#: a reviewer can open a task (and its scrubbed files) in these states; drafts never
+REVIEWABLE = (S.IN_REVIEW, S.APPROVED, S.REJECTED, S.CHANGES_REQUESTED)
+
+SORTS = {
+    "oldest": ("submitted_at", "id"),
+    "newest": ("-submitted_at", "-id"),
+    "revision": ("-revision", "submitted_at", "id"),
+    "occupation": ("occupation", "submitted_at", "id"),
+}
+
+
+# ---- queue ----------------------------------------------------------------------------------
+
+
+def review_queue(filters: dict[str, str]) -> QuerySet[Task]:
+    """Tasks in review, filtered and sorted; one query per page whatever the page size."""
+    qs = Task.objects.filter(status=S.IN_REVIEW)
+    for key in ("occupation", "sector", "provenance"):
+        if filters.get(key):
+            qs = qs.filter(**{key: filters[key]})
+    now = timezone.now()
+    age = filters.get("age")
+    if age == "lt1":
+        qs = qs.filter(submitted_at__gt=now - timedelta(days=1))
+    elif age == "1to7":
+        qs = qs.filter(
+            submitted_at__lte=now - timedelta(days=1), submitted_at__gt=now - timedelta(days=7)
+        )
+    elif age == "gt7":
+        qs = qs.filter(submitted_at__lte=now - timedelta(days=7))
+    revision = filters.get("revision")
+    if revision == "first":
+        qs = qs.filter(revision=1)
+    elif revision == "resubmitted":
+        qs = qs.filter(revision__gt=1)
+    return (
+        qs.select_related("claimed_by")
+        .annotate(file_count=Count("files", filter=Q(files__text_field="")))
+        # only what the page shows, and only scrubbed free text (Task.public_* properties)
+        .only(
+            "id",
+            "title_scrubbed",
+            "occupation",
+            "occupation_other_scrubbed",
+            "sector",
+            "sector_other_scrubbed",
+            "provenance",
+            "revision",
+            "submitted_at",
+            "minutes_spent",
+            "claimed_at",
+            "claimed_by__id",
+            "claimed_by__email",
+        )
+        .order_by(*SORTS.get(filters.get("sort", ""), SORTS["oldest"]))
+    )
+
+
+def queue_counts(user: User) -> dict[str, int]:
+    """Counts for the top of the queue, in one aggregate query."""
+    cutoff = claim_cutoff()
+    live = Q(claimed_by__isnull=False, claimed_at__gt=cutoff)
+    return Task.objects.filter(status=S.IN_REVIEW).aggregate(
+        total=Count("id"),
+        available=Count("id", filter=~live),
+        claimed=Count("id", filter=live),
+        mine=Count("id", filter=live & Q(claimed_by=user)),
+        resubmitted=Count("id", filter=Q(revision__gt=1)),
+    )
+
+
+# ---- one task --------------------------------------------------------------------------------
+
+
+def task_for_review(task_id: int) -> Task:
+    """A task a reviewer may look at; drafts, scrubbing and check states are a 404."""
+    task = (
+        Task.objects.select_related("claimed_by").filter(pk=task_id, status__in=REVIEWABLE).first()
+    )
+    if task is None:
+        raise Http404("No such task in review.")
+    return task
+
+
+def file_for_reviewer(file_id: int) -> TaskFile:
+    """A verified scrubbed file of a reviewable task; anything else is a 404."""
+    f = (
+        TaskFile.objects.select_related("task")
+        .filter(pk=file_id, task__status__in=REVIEWABLE)
+        .first()
+    )
+    if f is None or not f.is_clean:
+        raise Http404("No such file.")
+    return f
+
+
+_EXT = re.compile(r"\.[A-Za-z0-9]{1,10}$")
+_KIND_EXT = {"text": ".txt", "jpeg": ".jpg"}
+
+
+def neutral_name(f: TaskFile, number: int) -> str:
+    """ "deliverable-2.docx": the contractor's own file name never reaches a reviewer."""
+    match = _EXT.search(f.original_name or "")
+    ext = match.group(0).lower() if match else _KIND_EXT.get(f.detected_type, f".{f.detected_type}")
+    return f"{f.part}-{number}{ext}"
+
+
+def numbered_files(files: list[TaskFile]) -> list[tuple[TaskFile, str]]:
+    """Uploaded files (not the typed texts) with their neutral names, numbered per part."""
+    counters: dict[str, int] = {}
+    out = []
+    for f in files:
+        if f.text_field:
+            continue
+        counters[f.part] = counters.get(f.part, 0) + 1
+        out.append((f, neutral_name(f, counters[f.part])))
+    return out
+
+
+@dataclass
+class ReviewFile:
+    file: TaskFile
+    name: str
+    findings: list[Any]
+    legend: list[tuple[str, int]]
+    segments: list[scrub_selectors.PreviewSegment]
+
+
+@dataclass
+class RevisionChanges:
+    previous: int
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    text_diffs: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.added or self.removed or self.changed or self.text_diffs)
+
+
+def review_files(task: Task) -> tuple[dict[str, list[ReviewFile]], list[Any], dict[str, str]]:
+    """Per part, the clean files with findings (no originals), legend and highlighted preview.
+
+    Returns (files by part, all findings, replacement -> type map for highlighting the texts).
+    """
+    files = list(task.files.order_by("part", "id"))
+    findings = list(scrub_selectors.findings_public([f.pk for f in files]))
+    types = scrub_selectors.replacement_types(findings)
+    by_file: dict[int, list[Any]] = {}
+    for finding in findings:
+        by_file.setdefault(finding.file_id, []).append(finding)
+    parts: dict[str, list[ReviewFile]] = {TaskFile.Part.REQUEST: [], TaskFile.Part.DELIVERABLE: []}
+    for f, name in numbered_files(files):
+        own = by_file.get(f.pk, [])
+        segments = scrub_selectors.preview(f, types) if f.is_clean else []
+        parts[f.part].append(ReviewFile(f, name, own, scrub_selectors.legend(own), segments))
+    return parts, findings, types
+
+
+_SNAP_KEYS = {
+    "Title": "title",
+    "Request text": "request_text",
+    "Deliverable text": "deliverable_text",
+}
+
+
+def revision_changes(task: Task) -> RevisionChanges | None:
+    """What changed since the previous reviewed revision: files by hash, texts by diff."""
+    previous = (
+        Review.objects.filter(task=task, revision__lt=task.revision)
+        .order_by("-revision", "-created_at")
+        .only("revision", "snapshot")
+        .first()
+    )
+    if previous is None or not previous.snapshot:
+        return None
+    snap = previous.snapshot
+    changes = RevisionChanges(previous=previous.revision)
+    old = {item["id"]: item for item in snap.get("files", [])}
+    old_hashes = {item["sha256"] for item in old.values()}
+    current = numbered_files(list(task.files.order_by("part", "id")))
+    current_hashes = {f.sha256 for f, _ in current}
+    for f, name in current:
+        before = old.get(f.pk)
+        if before is None:
+            if f.sha256 in old_hashes:  # removed and uploaded again, same bytes
+                changes.unchanged += 1
+            else:
+                changes.added.append(name)
+        elif before["sha256"] != f.sha256:
+            changes.changed.append(name)
+        else:
+            changes.unchanged += 1
+    current_ids = {f.pk for f, _ in current}
+    for item in snap.get("files", []):
+        if item["id"] not in current_ids and item["sha256"] not in current_hashes:
+            changes.removed.append(f"{item['part']} file ({item.get('type', '?')})")
+    for key, now_text in (
+        ("Title", task.title_scrubbed),
+        ("Request text", task.request_text_scrubbed),
+        ("Deliverable text", task.deliverable_text_scrubbed),
+    ):
+        before_text = snap.get(_SNAP_KEYS[key]) or ""
+        if before_text != (now_text or ""):
+            diff = difflib.unified_diff(
+                before_text.splitlines(),
+                (now_text or "").splitlines(),
+                f"revision {previous.revision}",
+                f"revision {task.revision}",
+                lineterm="",
+                n=1,
+            )
+            changes.text_diffs[key] = list(diff)[:400]
+    return changes
+
+
+def reviews_of(task: Task) -> list[Review]:
+    return list(task.reviews.select_related("reviewer").order_by("-created_at"))
+
+
+def latest_review(task: Task) -> Review | None:
+    return task.reviews.order_by("-created_at").first()
+
+
+# ---- timeline --------------------------------------------------------------------------------
+
+VERBS = {
+    "task.create": "created the task",
+    "task.edit": "edited the draft",
+    "task.status": "moved the task",
+    "task.rescrub": "asked for a re-scrub",
+    "task.delete": "deleted the draft",
+    "task.terms_add": "added terms to the deny-list",
+    "file.scrubbed": "scrubbed a file",
+    "file.replace": "replaced a file",
+    "file.remove": "removed a file",
+    "file.download.original": "downloaded an original file",
+    "file.download.scrubbed": "downloaded a scrubbed file",
+    "file.download.review": "downloaded a scrubbed file for review",
+    "finding.keep": "kept a finding (allow-list)",
+    "review.claim": "claimed the task for review",
+    "review.release": "released the claim",
+    "review.takeover": "took the task over",
+    "review.decision": "decided",
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: Any
+    who: str
+    what: str
+    detail: str
+    verb: str
+
+
+def _who(event: AuditEvent, viewer: User, task: Task) -> str:
+    actor = event.actor
+    if actor is None:
+        return "the portal"
+    if actor.pk == viewer.pk:
+        return "you"
+    if viewer.is_reviewer:
+        return actor.email  # reviewers and admins see everyone's identity
+    if actor.pk == task.contractor_id:
+        return "you"
+    # A contractor sees roles, never other people's addresses.
+    return "an admin" if actor.is_portal_admin else "a reviewer"
+
+
+def _detail(event: AuditEvent) -> str:
+    d = event.details or {}
+    if event.verb == "task.status":
+        parts = []
+        for key in ("from", "to"):
+            try:
+                parts.append(str(Task.Status(d.get(key)).label))
+            except ValueError:
+                parts.append(str(d.get(key)))
+        return " → ".join(parts)
+    if event.verb == "file.scrubbed":
+        return f"{d.get('status', '')}, {d.get('findings', 0)} findings"
+    if event.verb == "review.decision":
+        labels = [Review.Reason(r).label for r in d.get("reasons", []) if r in Review.Reason.values]
+        decision = d.get("decision", "")
+        text = Review.Decision(decision).label if decision in Review.Decision.values else decision
+        return text + (f" ({', '.join(labels)})" if labels else "")
+    if event.verb == "task.terms_add":
+        return f"{d.get('count', 0)} term(s)"
+    return ""
+
+
+def task_timeline(task: Task, viewer: User) -> list[TimelineEntry]:
+    """The task's audit events, newest first; one query. Only for the owner or a reviewer."""
+    if not (viewer.is_reviewer or viewer.pk == task.contractor_id):
+        return []
+    events = (
+        AuditEvent.objects.filter(task_id=task.pk)
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+    return [
+        TimelineEntry(
+            when=e.created_at,
+            who=_who(e, viewer, task),
+            what=VERBS.get(e.verb, e.verb),
+            detail=_detail(e),
+            verb=e.verb,
+        )
+        for e in events[:500]
+    ]

@@ -1,0 +1,250 @@
+"""Every write of the review flow: claims (row lock), decisions, their audit events and e-mails.
+
+A claim is `Task.claimed_by/claimed_at`; it is live for settings.REVIEW_CLAIM_MINUTES. Every
+claim change happens under `select_for_update` on the task row, so two reviewers clicking at
+once are serialised by the database and exactly one of them gets the task.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from django.utils import timezone
+
+from portal.audit import audit_record
+from portal.models import User
+from submissions.models import Task
+from submissions.services import task_transition
+
+from .models import Review
+
+logger = logging.getLogger(__name__)
+S = Task.Status
+
+DECISION_STATUS: dict[str, str] = {
+    Review.Decision.APPROVE: S.APPROVED,
+    Review.Decision.REJECT: S.REJECTED,
+    Review.Decision.CHANGES_REQUESTED: S.CHANGES_REQUESTED,
+}
+NEEDS_REASON = {Review.Decision.REJECT, Review.Decision.CHANGES_REQUESTED}
+
+
+class ClaimError(Exception):
+    """A claim, release or take-over that cannot be done; the message says why."""
+
+
+class DecisionRefused(Exception):
+    """A decision that cannot be recorded; the message says why."""
+
+
+def claim_cutoff(now: datetime | None = None) -> datetime:
+    """Claims taken before this moment have expired."""
+    return (now or timezone.now()) - timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
+
+
+def claim_is_live(task: Task, now: datetime | None = None) -> bool:
+    return bool(task.claimed_by_id and task.claimed_at and task.claimed_at > claim_cutoff(now))
+
+
+def claim_expires(task: Task) -> datetime | None:
+    if not task.claimed_at:
+        return None
+    return task.claimed_at + timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
+
+
+def claim_is_mine(task: Task, user: User, now: datetime | None = None) -> bool:
+    return claim_is_live(task, now) and task.claimed_by_id == user.pk
+
+
+def _locked(task_id: int) -> Task:
+    return Task.objects.select_for_update().get(pk=task_id)
+
+
+def _set_claim(task: Task, user: User | None) -> None:
+    task.claimed_by = user
+    task.claimed_at = timezone.now() if user else None
+    task.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
+
+
+def review_claim(task_id: int, *, reviewer: User, request: HttpRequest | None = None) -> Task:
+    """Claim a task in review (or renew one's own claim); refused while another claim is live."""
+    with transaction.atomic():
+        task = _locked(task_id)
+        if task.status != S.IN_REVIEW:
+            raise ClaimError("This task is not waiting for review any more.")
+        if claim_is_live(task) and task.claimed_by_id != reviewer.pk:
+            raise ClaimError("Another reviewer has just claimed this task.")
+        previous = task.claimed_by_id if task.claimed_by_id != reviewer.pk else None
+        _set_claim(task, reviewer)
+        audit_record(
+            actor=reviewer,
+            verb="review.claim",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            revision=task.revision,
+            expired_claim_of=previous,
+        )
+    return task
+
+
+def review_claim_next(*, reviewer: User, request: HttpRequest | None = None) -> Task | None:
+    """Claim the oldest task in review nobody holds (or whose claim expired); None if none."""
+    with transaction.atomic():
+        free = Q(claimed_by__isnull=True) | Q(claimed_at__lte=claim_cutoff())
+        # skip_locked: a row another reviewer is claiming right now is passed over, not waited on
+        # (ignored on SQLite, which serialises writers anyway).
+        task = (
+            Task.objects.select_for_update(skip_locked=True)
+            .filter(free, status=S.IN_REVIEW)
+            .order_by("submitted_at", "id")
+            .first()
+        )
+        if task is None:
+            return None
+        previous = task.claimed_by_id
+        _set_claim(task, reviewer)
+        audit_record(
+            actor=reviewer,
+            verb="review.claim",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            revision=task.revision,
+            expired_claim_of=previous,
+            via="next",
+        )
+    return task
+
+
+def review_release(task_id: int, *, reviewer: User, request: HttpRequest | None = None) -> Task:
+    """Give a claimed task back to the queue; only the holder can."""
+    with transaction.atomic():
+        task = _locked(task_id)
+        if task.claimed_by_id != reviewer.pk:
+            raise ClaimError("You do not hold this task.")
+        _set_claim(task, None)
+        audit_record(
+            actor=reviewer, verb="review.release", obj=task, task_id=task.pk, request=request
+        )
+    return task
+
+
+def review_takeover(task_id: int, *, admin: User, request: HttpRequest | None = None) -> Task:
+    """An admin takes a task away from whoever holds it (live claim or not)."""
+    if not admin.is_portal_admin:
+        raise ClaimError("Only an admin can take over a claimed task.")
+    with transaction.atomic():
+        task = _locked(task_id)
+        if task.status != S.IN_REVIEW:
+            raise ClaimError("This task is not waiting for review any more.")
+        previous = task.claimed_by_id
+        _set_claim(task, admin)
+        audit_record(
+            actor=admin,
+            verb="review.takeover",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            previous_reviewer=previous,
+        )
+    return task
+
+
+def _snapshot(task: Task) -> dict:
+    """What this revision looked like to the reviewer (scrubbed data and hashes only)."""
+    return {
+        "revision": task.revision,
+        "title": task.title_scrubbed,
+        "request_text": task.request_text_scrubbed,
+        "deliverable_text": task.deliverable_text_scrubbed,
+        "files": [
+            {
+                "id": f.pk,
+                "part": f.part,
+                "type": f.detected_type,
+                "sha256": f.sha256,
+                "scrubbed_sha256": f.scrubbed_sha256,
+                "size": f.size,
+            }
+            for f in task.files.filter(text_field="").order_by("part", "id")
+        ],
+    }
+
+
+def review_decide(
+    task_id: int,
+    *,
+    reviewer: User,
+    decision: str,
+    reasons: Sequence[str] = (),
+    comment: str = "",
+    request: HttpRequest | None = None,
+) -> Review:
+    """Record a decision: needs a live claim; reject and request-changes need a reason.
+
+    Writes the Review, moves the task through the state machine, clears the claim, then
+    e-mails the contractor (after the commit: a mail server outage never loses a decision).
+    """
+    if decision not in DECISION_STATUS:
+        raise DecisionRefused("Choose approve, reject or request changes.")
+    reasons = list(dict.fromkeys(reasons))
+    unknown = [r for r in reasons if r not in Review.Reason.values]
+    if unknown:
+        raise DecisionRefused("Unknown reason code.")
+    if decision in NEEDS_REASON and not reasons:
+        raise DecisionRefused("Give at least one reason to reject or to request changes.")
+    comment = comment.strip()
+    if Review.Reason.OTHER in reasons and not comment:
+        raise DecisionRefused("Say in the comment what the “other” reason is.")
+    with transaction.atomic():
+        task = _locked(task_id)
+        if task.status != S.IN_REVIEW:
+            raise DecisionRefused("This task is not waiting for review any more.")
+        if not claim_is_mine(task, reviewer):
+            if task.claimed_by_id == reviewer.pk:
+                raise DecisionRefused("Your claim on this task expired: claim it again to decide.")
+            raise DecisionRefused("Claim the task before deciding.")
+        review = Review.objects.create(
+            task=task,
+            reviewer=reviewer,
+            revision=task.revision,
+            decision=decision,
+            reason_codes=reasons,
+            comment=comment,
+            claimed_at=task.claimed_at,
+            snapshot=_snapshot(task),
+        )
+        task_transition(
+            task,
+            DECISION_STATUS[decision],
+            actor=reviewer,
+            request=request,
+            review=review.pk,
+            decision=decision,
+        )
+        task.claimed_by = None
+        task.claimed_at = None
+        task.decided_at = timezone.now()
+        task.save(update_fields=["claimed_by", "claimed_at", "decided_at", "updated_at"])
+        audit_record(
+            actor=reviewer,
+            verb="review.decision",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            review=review.pk,
+            decision=decision,
+            reasons=reasons,
+            revision=task.revision,
+        )
+    from .emails import send_decision_email
+
+    send_decision_email(review, request=request)
+    return review
