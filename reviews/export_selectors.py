@@ -39,6 +39,11 @@ def exportable_tasks() -> QuerySet[Task]:
         # A typed text without its scrubbed copy is never exported (nor is its original).
         .exclude(~Q(request_text="") & Q(request_text_scrubbed=""))
         .exclude(~Q(deliverable_text="") & Q(deliverable_text_scrubbed=""))
+        .exclude(title_scrubbed="")
+        .exclude(Q(sector="Other") & ~Q(sector_other="") & Q(sector_other_scrubbed=""))
+        .exclude(
+            Q(occupation="Other") & ~Q(occupation_other="") & Q(occupation_other_scrubbed="")
+        )
         .order_by("pk")
     )
 

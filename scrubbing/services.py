@@ -19,7 +19,7 @@ from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
 from submissions.services import file_dispatch, task_transition
 
-from .engine.base import ScrubError
+from .engine.base import ScrubError, exception_summary
 from .engine.pipeline import Analysis, FileResult, TermLists, scrub_name
 from .models import Finding, Term
 from .runtime import get_scrubber
@@ -83,7 +83,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         else:
             # Never the exception's message or locals: they may quote the document.
             logger.error(
-                "file %s: unexpected error while scrubbing: %s", file_id, safe_traceback(exc)
+                "file %s: unexpected error while scrubbing: %s", file_id, exception_summary(exc)
             )
             result = _failed(
                 f.original_name,
@@ -231,15 +231,3 @@ def term_add(
             actor=owner, verb=f"term.{list_kind}", obj=term, request=request, category=category
         )
     return term
-
-
-def safe_traceback(exc: BaseException) -> str:
-    """An exception for the log without its message (which may quote document text): the
-    exception type and the code locations only."""
-    import traceback
-
-    frames = traceback.extract_tb(exc.__traceback__)[-8:]
-    where = " <- ".join(
-        f"{fr.filename.rsplit('/', 1)[-1]}:{fr.lineno} {fr.name}" for fr in reversed(frames)
-    )
-    return f"{type(exc).__name__} at {where or '?'}"

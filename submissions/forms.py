@@ -117,4 +117,5 @@ class StageUploadForm(forms.Form):
     """One file posted by drag-and-drop before the task form is submitted."""
 
     part = forms.ChoiceField(choices=TaskFile.Part.choices)
-    file = forms.FileField()
+    # Empty files pass here so that upload_stage refuses them with a sentence naming the file.
+    file = forms.FileField(allow_empty_file=True)

@@ -134,3 +134,18 @@ class FormatInfo:
 
 #: shared default (Limits is frozen), usable as a default argument
 DEFAULT_LIMITS = Limits()
+
+
+def exception_summary(exc: BaseException) -> str:
+    """An exception fit for a log line: its type and code locations, never its message.
+
+    Messages and locals can quote document text (a parser echoing the bad value), so logs get
+    only where it happened.
+    """
+    import traceback
+
+    frames = traceback.extract_tb(exc.__traceback__)[-8:]
+    where = " <- ".join(
+        f"{fr.filename.rsplit('/', 1)[-1]}:{fr.lineno} {fr.name}" for fr in reversed(frames)
+    )
+    return f"{type(exc).__name__} at {where or '?'}"

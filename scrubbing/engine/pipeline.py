@@ -20,7 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .base import DEFAULT_LIMITS, Document, Edit, FormatInfo, Limits, ScrubError
+from .base import (
+    DEFAULT_LIMITS,
+    Document,
+    Edit,
+    FormatInfo,
+    Limits,
+    ScrubError,
+    exception_summary,
+)
 from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
 from .sniff import sniff
 from .terms import KnownStrings, Term, TermLists, normalize
@@ -205,8 +213,8 @@ class Scrubber:
             return self._finish(analysis, t0)
         except ScrubError as exc:
             return self._failed(analysis.name, analysis.info.kind, str(exc), t0, analysis.findings)
-        except Exception:
-            log.exception("scrubbing %s failed while writing", _safe(analysis.name))
+        except Exception as exc:
+            log.error("writing a %s file failed: %s", analysis.info.kind, exception_summary(exc))
             return self._failed(
                 analysis.name, analysis.info.kind, GENERIC_ERROR, t0, analysis.findings
             )
@@ -300,8 +308,8 @@ class Scrubber:
             self.assign(analysis, pseudonymizer)
         except ScrubError as exc:
             return self._failed(name, None, str(exc), t0)
-        except Exception:
-            log.exception("scrubbing %s failed", _safe(name))
+        except Exception as exc:
+            log.error("scrubbing a file failed: %s", exception_summary(exc))
             return self._failed(name, None, GENERIC_ERROR, t0)
         return self.finish(analysis)
 
@@ -316,8 +324,8 @@ class Scrubber:
                 slots.append(self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON")))
             except ScrubError as exc:
                 slots.append(self._failed(name, None, str(exc), t0))
-            except Exception:
-                log.exception("scrubbing %s failed", _safe(name))
+            except Exception as exc:
+                log.error("scrubbing a file failed: %s", exception_summary(exc))
                 slots.append(self._failed(name, None, GENERIC_ERROR, t0))
         analyses = [a for a in slots if isinstance(a, Analysis)]
         people = {f.text for a in analyses for f in a.findings if f.entity_type == "PERSON"}
@@ -339,11 +347,6 @@ def _as_hit(f: Finding) -> Any:
     from .detect import Hit
 
     return Hit(f.entity_type, f.start, f.end, f.score, f.source, f.text)
-
-
-def _safe(name: str) -> str:
-    """File names in logs: base name only, truncated."""
-    return os.path.basename(name)[:80]
 
 
 _SEP = re.compile(r"[_\-.]")

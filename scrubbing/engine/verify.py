@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
-from .base import Document, Limits, ScrubError
+from .base import Document, Limits, ScrubError, exception_summary
 from .pseudonyms import PLACEHOLDER_RE
 from .terms import KnownStrings, TermLists, normalize
 
@@ -67,8 +67,8 @@ def verify_output(
         return [
             Residual("whole file", "FILE", f"the scrubbed file could not be re-read ({exc.code})")
         ]
-    except Exception:  # noqa: BLE001 - any reader failure means we cannot vouch for the output
-        log.exception("verification could not re-open the output")
+    except Exception as exc:  # noqa: BLE001 - any reader failure: we cannot vouch for the output
+        log.error("verification could not re-open the output: %s", exception_summary(exc))
         return [Residual("whole file", "FILE", "the scrubbed file could not be re-read")]
 
     reps = sorted({r for r in replacements if r}, key=len, reverse=True)

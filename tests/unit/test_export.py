@@ -63,6 +63,7 @@ def make_task(
     *,
     status: str = Task.Status.APPROVED,
     title: str = "Quarterly plan",
+    title_scrubbed: str | None = None,
     file_status: str = FS.DONE,
     secret: str | None = None,
     sector: str = "Finance",
@@ -75,6 +76,7 @@ def make_task(
     task = Task.objects.create(
         contractor=contractor,
         title=title,
+        title_scrubbed=title if title_scrubbed is None else title_scrubbed,
         sector=sector,
         occupation=occupation,
         request_text=f"Ask from {secret}",
@@ -188,6 +190,9 @@ def test_local_export_content_manifest_and_only_clean_approved(contractor, tmp_p
     good = make_task(
         contractor,
         title="Plan for SECRET-title",
+        # Defence in depth: even a scrubbed field still holding a string the scrubber found
+        # elsewhere in the task is redacted on export.
+        title_scrubbed="Plan for SECRET-title",
         files=[
             ("request", "brief.docx", b"brief [PERSON_1]"),
             ("request", "../../etc/brief.docx", b"second brief with the same name"),
@@ -498,3 +503,14 @@ def test_browser_rerun_reproduces_and_admin_list_links_pages(
     assert listing.status_code == 200
     assert batch.batch_id.encode() in listing.content
     assert reverse("exports:page").encode() in listing.content
+
+
+def test_task_whose_title_is_not_scrubbed_is_never_exported(contractor, tmp_path):
+    from reviews.export_selectors import exportable_tasks
+
+    unscrubbed = make_task(contractor, title="Plan for Globex", title_scrubbed="")
+    other = make_task(contractor)
+    Task.objects.filter(pk=other.pk).update(sector="Other", sector_other="Globex internal")
+    clean = make_task(contractor)
+    assert list(exportable_tasks().values_list("pk", flat=True)) == [clean.pk]
+    assert unscrubbed.pk and other.pk
