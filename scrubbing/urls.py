@@ -7,5 +7,6 @@ urlpatterns = [
     path("files/<int:pk>/", views.file_check, name="file_check"),
     path("files/<int:pk>/preview/", views.file_preview, name="file_preview"),
     path("findings/<int:pk>/keep/", views.finding_keep, name="finding_keep"),
+    path("findings/<int:pk>/redact/", views.leftover_redact, name="leftover_redact"),
     path("tasks/<int:pk>/terms/", views.terms_add, name="terms_add"),
 ]

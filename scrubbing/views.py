@@ -21,16 +21,20 @@ from submissions import services as task_services
 
 from . import selectors
 from .forms import MissedTermsForm
+from .models import Finding, Term
 
 
 def _file_context(user: User, pk: int) -> dict[str, Any]:
     f = task_selectors.file_for_owner(user, pk)
-    findings = list(selectors.findings_for_file(f.pk))
+    every = list(selectors.findings_for_file(f.pk))
+    leftovers = [x for x in every if x.source == Finding.Source.LEFTOVER]
+    findings = [x for x in every if x.source != Finding.Source.LEFTOVER]
     types = selectors.replacement_types(findings)
     return {
         "file": f,
         "task": f.task,
         "findings": findings,
+        "leftovers": leftovers,
         "legend": selectors.legend(findings),
         "segments": selectors.preview(f, types),
     }
@@ -65,6 +69,37 @@ def finding_keep(request: HttpRequest, pk: int) -> HttpResponse:
             "Re-scrub the task to apply it.",
         )
     return redirect("scrubbing:file_check", finding.file_id)
+
+
+@contractor_required
+@require_POST
+def leftover_redact(request: HttpRequest, pk: int) -> HttpResponse:
+    """A leftover the verifier flagged is confidential after all: deny-list it (re-scrub next)."""
+    finding = selectors.finding_for_owner(request.user, pk)
+    category = LEFTOVER_CATEGORY.get(finding.entity_type, Term.Category.CONFIDENTIAL)
+    try:
+        task_services.task_terms_add(
+            finding.file.task,
+            actor=request.user,
+            terms=[finding.original_text],
+            category=category,
+            request=request,
+        )
+    except task_services.CheckRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Added to your deny-list. Re-scrub the task to apply it.")
+    return redirect("scrubbing:file_check", finding.file_id)
+
+
+# The verifier's entity types, as deny-list categories (placeholders read [CLIENT_1], ...).
+LEFTOVER_CATEGORY = {
+    "PERSON": Term.Category.PERSON,
+    "ORGANIZATION": Term.Category.CLIENT,
+    "ORG": Term.Category.CLIENT,
+    "URL": Term.Category.DOMAIN,
+    "DOMAIN": Term.Category.DOMAIN,
+}
 
 
 @contractor_required

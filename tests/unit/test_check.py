@@ -352,3 +352,39 @@ def test_findings_of_an_unchecked_task_type_are_safe(contractor):
     finding = scrub_selectors.findings_public([f.pk]).first()
     assert "original_text" in finding.get_deferred_fields()
     assert Task.objects.count() == 1
+
+
+# ---- leftovers of a residual file ---------------------------------------------------------------
+
+
+def test_leftovers_are_listed_apart_and_can_be_redacted_or_kept(client, contractor):
+    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    f = add_file(task, name="memo.txt", original=b"Gaines, Gordon and Sons", status=FS.RESIDUAL)
+    kept = Finding.objects.create(
+        file=f,
+        entity_type="LOCATION",
+        score=1.0,
+        locator="line 1",
+        original_text="Gaines",
+        replacement="",
+        source=Finding.Source.LEFTOVER,
+    )
+    other = Finding.objects.create(
+        file=f,
+        entity_type="ORGANIZATION",
+        score=1.0,
+        locator="line 2",
+        original_text="Globex",
+        replacement="",
+        source=Finding.Source.LEFTOVER,
+    )
+    client.force_login(contractor)
+    page = client.get(reverse("scrubbing:file_check", args=[f.pk])).content.decode()
+    assert "Left over after scrubbing" in page
+    assert reverse("scrubbing:leftover_redact", args=[other.pk]) in page
+
+    client.post(reverse("scrubbing:leftover_redact", args=[other.pk]))
+    deny = Term.objects.get(owner=contractor, list_kind=Term.ListKind.DENY)
+    assert (deny.text, deny.category) == ("Globex", Term.Category.CLIENT)
+    client.post(reverse("scrubbing:finding_keep", args=[kept.pk]))
+    assert Term.objects.filter(owner=contractor, list_kind="allow", text="Gaines").exists()
