@@ -181,6 +181,9 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
+# Where `export_tasks` and the admin export page write batches: a folder or s3://bucket/prefix.
+PORTAL_EXPORT_DESTINATION = env.str("PORTAL_EXPORT_DESTINATION", default=str(VAR_DIR / "exports"))
+
 # Upload limits (bytes).
 PORTAL_MAX_FILE_BYTES = env.int("PORTAL_MAX_FILE_BYTES", default=50 * 1024 * 1024)
 PORTAL_MAX_TASK_BYTES = env.int("PORTAL_MAX_TASK_BYTES", default=200 * 1024 * 1024)
@@ -198,14 +201,21 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_in": str(_queue / "out"),
         "data_folder_out": str(_queue / "out"),
         "processed_folder": str(_queue / "processed"),
+        "control_folder": str(_queue / "control"),
         "store_processed": False,
     }
-    for _sub in ("out", "processed"):
+    for _sub in ("out", "processed", "control"):
         (_queue / _sub).mkdir(parents=True, exist_ok=True)
 elif CELERY_BROKER_URL.startswith("redis"):
     # A job not acknowledged within this time is redelivered to another worker.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+        # Publishing while Redis is down gives up after ~1 s (not kombu's ~6 s per job), so an
+        # upload of many files is not held up: the files stay queued and the sweeper sends them.
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.5,
+        "interval_max": 1,
     }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_IGNORE_RESULT = True
@@ -217,6 +227,8 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("SCRUB_SOFT_TIME_LIMIT", default=600)
 CELERY_TASK_TIME_LIMIT = env.int("SCRUB_HARD_TIME_LIMIT", default=660)
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("SCRUB_MAX_MEMORY_KB", default=2_000_000)
+# Also a hard cap: RLIMIT_AS of each worker child may grow by at most that much (portal/celery.py).
+SCRUB_MEMORY_CAP = env.bool("SCRUB_MEMORY_CAP", default=True)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A file still queued/running this long after its last change is re-queued by the sweeper.
 PORTAL_STUCK_FILE_SECONDS = env.int("PORTAL_STUCK_FILE_SECONDS", default=900)
@@ -228,6 +240,31 @@ CELERY_BEAT_SCHEDULE = {
 SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
 
 # Security
+# Local private files are written atomically (no half-written blob after a failed write); with
+# PORTAL_ENCRYPTION_KEY set (comma-separated Fernet keys, the first encrypts) every original and
+# scrubbed file is encrypted at rest, locally or in S3 (portal/encrypted_storage.py).
+PORTAL_ENCRYPTION_KEY = env.str("PORTAL_ENCRYPTION_KEY", default="")
+if not PORTAL_S3_BUCKET:
+    STORAGES["default"]["BACKEND"] = "portal.encrypted_storage.PrivateFileSystemStorage"
+if PORTAL_ENCRYPTION_KEY:
+    from cryptography.fernet import Fernet
+
+    try:  # a malformed key stops start-up with a clear sentence
+        [Fernet(k.strip().encode()) for k in PORTAL_ENCRYPTION_KEY.split(",") if k.strip()]
+    except (ValueError, TypeError):
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "PORTAL_ENCRYPTION_KEY must be comma-separated Fernet keys (32 bytes, url-safe base64)."
+        ) from None
+    STORAGES["default"]["BACKEND"] = (
+        "portal.encrypted_storage.EncryptedS3Storage"
+        if PORTAL_S3_BUCKET
+        else "portal.encrypted_storage.EncryptedFileSystemStorage"
+    )
+# Originals (uploaded files, typed texts, findings' original text) are deleted this many days
+# after the task was approved or rejected: run `manage.py purge_originals` daily (cron or a job).
+PORTAL_RETENTION_DAYS = env.int("PORTAL_RETENTION_DAYS", default=30)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

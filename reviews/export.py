@@ -142,11 +142,11 @@ class LocalDestination:
 
 
 def export_s3_options() -> dict[str, Any]:
-    """Connection options for S3 exports: PORTAL_EXPORT_S3_OPTIONS, else the private storage's
-    endpoint/region when it is S3, else AWS_S3_ENDPOINT_URL / AWS_S3_REGION_NAME from the
-    environment. Credentials come from the usual boto3 chain (environment, profile, role)."""
-    options = dict(getattr(settings, "PORTAL_EXPORT_S3_OPTIONS", None) or {})
-    private = settings.STORAGES.get("private", {})
+    """Connection options for S3 exports: the private storage's endpoint/region when it is S3,
+    else AWS_S3_ENDPOINT_URL / AWS_S3_REGION_NAME from the environment. Credentials come from
+    the usual boto3 chain (environment, profile, role)."""
+    options: dict[str, Any] = {}
+    private = settings.STORAGES.get("default", {})
     private_options = private.get("OPTIONS", {}) if "S3" in private.get("BACKEND", "") else {}
     for key, env_name in (
         ("endpoint_url", "AWS_S3_ENDPOINT_URL"),
@@ -227,11 +227,7 @@ def parse_destination(out: str) -> Destination:
 
 
 def default_destination() -> str:
-    return str(
-        getattr(settings, "PORTAL_EXPORT_DESTINATION", "")
-        or os.environ.get("PORTAL_EXPORT_DESTINATION")
-        or Path(settings.VAR_DIR) / "exports"
-    )
+    return str(settings.PORTAL_EXPORT_DESTINATION)
 
 
 # ---- rows --------------------------------------------------------------------------------------
