@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -89,7 +90,14 @@ def _task_form_page(
     else:
         form = TaskForm(instance=task)
         staged, file_errors = [], []
-    context = {"form": form, "task": task, "staged": staged, "file_errors": file_errors}
+    context = {
+        "form": form,
+        "task": task,
+        "staged": staged,
+        "file_errors": file_errors,
+        # the browser checks size before uploading (the server checks again)
+        "max_file_bytes": settings.PORTAL_MAX_FILE_BYTES,
+    }
     return render(
         request, "submissions/task_form.html", context, status=400 if file_errors else 200
     )

@@ -1,59 +1,184 @@
-// Drag-and-drop: each dropped file is posted on its own to the staging endpoint with a progress
-// bar, so a refused file shows its own error and accepted files are kept for the form.
+// Task form uploads. Files dropped on a drop zone, or chosen with a part's file input, are each
+// checked in the browser (type allow-list from the input's `accept`, size limit from the form's
+// data-max-file) and then posted on their own to the staging endpoint with a progress bar. A
+// refused file shows its own error; accepted files are kept for the form (hidden `staged` ids),
+// so nothing is lost when another file or a field is refused. Without JavaScript the plain
+// multi-file inputs post with the form and the server does the same checks.
 (function () {
+  "use strict";
   const form = document.getElementById("task-form");
-  if (!form) return;
+  if (!form || !window.FormData || !window.XMLHttpRequest) return;
   const stageUrl = form.dataset.stageUrl;
+  const maxBytes = parseInt(form.dataset.maxFile || "0", 10) || 0;
   const staged = form.querySelector("input[name=staged]");
   const csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  const wait = document.getElementById("upload-wait");
+  const submits = Array.from(form.querySelectorAll("button[type=submit]"));
+  const inputs = { request: form.querySelector("input[name=request_files]"), deliverable: form.querySelector("input[name=deliverable_files]") };
+  let pending = 0;
+
   const ids = () => staged.value.split(",").filter(Boolean);
-  form.querySelectorAll(".dropzone").forEach((zone) => {
-    zone.hidden = false;
-    const part = zone.dataset.part;
-    const list = form.querySelector(`ul.staged[data-part=${part}]`);
-    zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
-    zone.addEventListener("dragleave", () => zone.classList.remove("over"));
-    zone.addEventListener("drop", (e) => {
-      e.preventDefault();
-      zone.classList.remove("over");
-      Array.from(e.dataTransfer.files).forEach((file) => upload(file, part, list));
-    });
-  });
-  function upload(file, part, list) {
+  const addId = (id) => { staged.value = ids().concat([String(id)]).join(","); };
+
+  function formatSize(bytes) {
+    if (bytes >= 1048576) return (bytes / 1048576).toFixed(1) + " MB";
+    if (bytes >= 1024) return Math.round(bytes / 1024) + " KB";
+    return bytes + " bytes";
+  }
+
+  function allowList(input) {
+    return (input && input.getAttribute("accept") || "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  }
+
+  // The same sentences as the server, so the contractor sees one wording.
+  function browserCheck(file, input) {
+    const allowed = allowList(input);
+    const dot = file.name.lastIndexOf(".");
+    const ext = dot > 0 ? file.name.slice(dot).toLowerCase() : "";
+    if (allowed.length && allowed.indexOf(ext) === -1) {
+      return `“${file.name}”: ${ext ? ext + " files are" : "files without an extension are"} not accepted. Upload Word, Excel, PowerPoint, PDF, PNG or JPEG, text or code files, or a .zip.`;
+    }
+    if (maxBytes && file.size > maxBytes) {
+      return `“${file.name}” is ${formatSize(file.size)}; the limit per file is ${formatSize(maxBytes)}.`;
+    }
+    if (file.size === 0) return `“${file.name}” is empty.`;
+    return "";
+  }
+
+  function setBusy(delta) {
+    pending += delta;
+    const busy = pending > 0;
+    if (wait) wait.hidden = !busy;
+    submits.forEach((b) => { b.disabled = busy; b.setAttribute("aria-disabled", busy ? "true" : "false"); });
+  }
+
+  function row(list, file) {
     const li = document.createElement("li");
-    li.textContent = file.name + " ";
-    const bar = document.createElement("div");
-    bar.className = "progress";
-    bar.setAttribute("role", "progressbar");
-    const fill = document.createElement("span");
-    fill.style.width = "0%";
-    bar.appendChild(fill);
-    li.appendChild(bar);
+    li.className = "is-uploading";
+    const name = document.createElement("span");
+    name.className = "filename";
+    name.textContent = file.name;
+    const state = document.createElement("span");
+    state.className = "state";
+    state.textContent = formatSize(file.size) + " · checking…";
+    li.append(name, state);
     list.appendChild(li);
+    return { li, state };
+  }
+
+  function removeButton(li, onRemove, label) {
+    const btn = document.createElement("button");
+    btn.type = "button";
+    btn.className = "button small remove";
+    btn.textContent = label || "Remove";
+    btn.setAttribute("aria-label", btn.textContent + " " + li.querySelector(".filename").textContent);
+    btn.addEventListener("click", () => { onRemove(); li.remove(); });
+    li.appendChild(btn);
+  }
+
+  function fail(r, message, name) {
+    // The server may name the file twice ("“a.pdf”: “a.pdf” is ..."): say it once.
+    const prefix = `“${name}”: `;
+    if (message.startsWith(prefix) && message.indexOf(`“${name}”`, prefix.length) !== -1) {
+      message = message.slice(prefix.length);
+    }
+    r.li.className = "is-error";
+    r.state.textContent = message;
+    r.state.setAttribute("role", "alert");
+    removeButton(r.li, () => {}, "Dismiss");
+  }
+
+  function upload(file, part) {
+    const list = form.querySelector(`ul.staged[data-part=${part}]`);
+    const r = row(list, file);
+    const refused = browserCheck(file, inputs[part]);
+    if (refused) { fail(r, refused, file.name); return; }
+    const bar = document.createElement("progress");
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute("aria-label", "Uploading " + file.name);
+    r.li.appendChild(bar);
+    r.state.textContent = formatSize(file.size) + " · uploading…";
     const data = new FormData();
     data.append("part", part);
-    data.append("file", file);
+    data.append("file", file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", stageUrl);
     xhr.setRequestHeader("X-CSRFToken", csrf);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) fill.style.width = (100 * e.loaded / e.total) + "%"; };
-    xhr.onload = () => {
-      let body = {};
-      try { body = JSON.parse(xhr.responseText); } catch (err) { body = { error: "The upload failed (" + xhr.status + ")." }; }
-      bar.remove();
-      const note = document.createElement("span");
-      if (body.ok) {
-        note.className = "muted";
-        note.textContent = `(${body.type}) ready`;
-        staged.value = ids().concat([String(body.id)]).join(",");
-      } else {
-        note.className = "error";
-        note.setAttribute("role", "alert");
-        note.textContent = body.error || "The upload failed.";
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.upload.addEventListener("progress", (e) => {
+      if (e.lengthComputable) {
+        bar.value = Math.round((100 * e.loaded) / e.total);
+        r.state.textContent = `${formatSize(file.size)} · uploading ${bar.value}%`;
       }
-      li.appendChild(note);
-    };
-    xhr.onerror = () => { bar.remove(); li.appendChild(document.createTextNode(" upload failed: check your connection")); };
+    });
+    setBusy(1);
+    xhr.addEventListener("load", () => {
+      setBusy(-1);
+      bar.remove();
+      let body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (err) { body = { error: `“${file.name}”: the upload failed (${xhr.status}). Please try again.` }; }
+      if (xhr.status === 403 && !body.error) body.error = "Your session has ended: sign in again and re-add this file.";
+      if (body.ok) {
+        r.li.className = "is-ok";
+        r.li.dataset.stagedId = body.id;
+        r.state.textContent = `${body.type}, ${formatSize(body.size)} · ready`;
+        addId(body.id);
+        removeButton(r.li, () => {
+          // The server discards it when the form is sent.
+          const gone = document.createElement("input");
+          gone.type = "hidden";
+          gone.name = "unstage";
+          gone.value = body.id;
+          form.appendChild(gone);
+        });
+      } else {
+        fail(r, body.error || `“${file.name}”: the upload failed.`, file.name);
+      }
+    });
+    xhr.addEventListener("error", () => {
+      setBusy(-1);
+      bar.remove();
+      fail(r, `“${file.name}”: the upload failed. Check your connection and add it again.`, file.name);
+    });
     xhr.send(data);
   }
+
+  // Chosen with the file input: stage at once, then clear the input so the form does not post
+  // the same bytes a second time.
+  Object.keys(inputs).forEach((part) => {
+    const input = inputs[part];
+    if (!input) return;
+    input.addEventListener("change", () => {
+      Array.from(input.files || []).forEach((file) => upload(file, part));
+      input.value = "";
+    });
+  });
+
+  form.querySelectorAll(".dropzone").forEach((zone) => {
+    zone.hidden = false;
+    const part = zone.dataset.part;
+    let depth = 0;
+    zone.addEventListener("dragenter", (e) => { e.preventDefault(); depth += 1; zone.classList.add("over"); });
+    zone.addEventListener("dragover", (e) => { e.preventDefault(); if (e.dataTransfer) e.dataTransfer.dropEffect = "copy"; });
+    zone.addEventListener("dragleave", () => { depth = Math.max(0, depth - 1); if (!depth) zone.classList.remove("over"); });
+    zone.addEventListener("drop", (e) => {
+      e.preventDefault();
+      depth = 0;
+      zone.classList.remove("over");
+      Array.from((e.dataTransfer && e.dataTransfer.files) || []).forEach((file) => upload(file, part));
+    });
+  });
+
+  // A file dropped outside a zone must not make the browser navigate away from the form.
+  ["dragover", "drop"].forEach((type) => window.addEventListener(type, (e) => {
+    if (!e.target.closest || !e.target.closest(".dropzone")) e.preventDefault();
+  }));
+
+  form.addEventListener("submit", (e) => {
+    if (pending > 0) e.preventDefault();
+  });
+
+  const summary = document.getElementById("file-errors") || document.getElementById("form-errors");
+  if (summary) summary.focus();
 })();
