@@ -684,11 +684,36 @@ def drawingml_paragraphs(
         doc.add("".join(p.text for p in pieces), locator, kind, PiecesTarget(part, pieces))
 
 
+# Names Office gives shapes, layouts and themes by itself ("Title 1", "Content Placeholder 2",
+# "Title and Content", "Office Theme"): they hold nothing personal, and the model mistakes them for
+# organisations, so they are not offered for detection.
+_DEFAULT_NAME_WORDS = frozenset(
+    "title subtitle content text textbox text box placeholder picture image graphic chart table "
+    "diagram rectangle rounded oval ellipse line straight connector arrow freeform group shape "
+    "slide number date footer header notes body object media video audio smartart vertical two "
+    "comparison only blank section caption with and of the office theme master layout "
+    "clip art online custom design ink google p".split()
+)
+_DEFAULT_NAME = re.compile(r"^[A-Za-z ;]+?(?:[ ;]\d+)*;?[a-z]?\d*$")
+
+
+def is_default_name(value: str) -> bool:
+    """True for a name Office generated, like "Content Placeholder 2" or "Title and Content"."""
+    words = re.findall(r"[A-Za-z]+", value)
+    return (
+        bool(words)
+        and bool(_DEFAULT_NAME.match(value.strip()))
+        and all(w.lower() in _DEFAULT_NAME_WORDS for w in words)
+    )
+
+
 def shape_names(doc: OoxmlDocument, part: str, root: etree._Element, where: str) -> None:
     """Alt text and names of drawing objects: cNvPr/docPr descr, title and name attributes."""
     for el in root.iter(q("p", "cNvPr"), q("a", "cNvPr"), q("wp", "docPr"), *_other_cnvpr()):
         for attr, what in (("descr", "alt text"), ("title", "alt text title"), ("name", "name")):
             value = el.get(attr)
+            if attr == "name" and value and is_default_name(value):
+                continue
             if value and value.strip():
                 doc.add(value, f"{where}: shape {what}", "name", AttrTarget(part, el, attr))
 

@@ -16,6 +16,7 @@ from scrubbing.engine.formats.ooxml import (
     ElementTextTarget,
     OoxmlDocument,
     drawingml_paragraphs,
+    is_default_name,
     q,
     read_shared,
     shape_names,
@@ -107,7 +108,7 @@ class PptxDocument(OoxmlDocument):
     def _read_story(self, part: str, label: str, kind: str) -> None:
         root = self.pkg.xml(part)
         csld = root.find(P + "cSld")
-        if csld is not None and csld.get("name"):
+        if csld is not None and csld.get("name") and not is_default_name(csld.get("name")):
             self.add(csld.get("name"), f"{label} name", "name", AttrTarget(part, csld, "name"))
 
         def locate(para: etree._Element, _n: int) -> tuple[str, str]:

