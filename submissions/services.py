@@ -105,7 +105,9 @@ def upload_stage(*, owner: User, part: str, upload: UploadedFile) -> StagedUploa
     try:
         info = sniff(name, data)
     except ScrubError as exc:
-        raise UploadRefused(f"“{name}”: {exc}") from None
+        sentence = str(exc)
+        # The engine's sentences usually name the file already; name it exactly once.
+        raise UploadRefused(sentence if name in sentence else f"“{name}”: {sentence}") from None
     staged = StagedUpload(
         owner=owner,
         part=part,
@@ -241,9 +243,10 @@ def _sync_text_files(task: Task) -> None:
     """Keep one text TaskFile per non-empty typed field, so they are scrubbed like files."""
     for field, part in TEXT_FIELDS:
         text = getattr(task, field) or ""
-        if field in ("sector_other", "occupation_other") and getattr(
-            task, field.replace("_other", "")
-        ) != "Other":
+        if (
+            field in ("sector_other", "occupation_other")
+            and getattr(task, field.replace("_other", "")) != "Other"
+        ):
             text = ""
         current = task.files.filter(text_field=field).first()
         data = text.encode("utf-8")
@@ -323,7 +326,7 @@ def task_submit_for_review(task: Task, *, actor: User, request: HttpRequest | No
             )
         problems = [
             f"“{f.original_name}” is {f.get_scrub_status_display().lower()}"
-            + (f": {f.error}" if f.error else "")
+            + (f": {f.error.rstrip('.')}" if f.error else "")
             for f in task.files.all()
             if f.scrub_status != TaskFile.ScrubStatus.DONE
         ]
@@ -541,3 +544,64 @@ def task_terms_add(
             category=category,
         )
     return len(cleaned)
+
+
+# ---- retention (issue 8) ----------------------------------------------------------------------
+
+
+def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[int]:
+    """Delete the originals of tasks approved or rejected more than `days` ago.
+
+    Originals are the uploaded files, the typed request/deliverable texts and the findings'
+    original text; the scrubbed files and texts, the findings' types and replacements, and the
+    audit trail stay. Each task gets an `task.originals_purged` audit event (counts only).
+    Returns the ids of the tasks purged (or that would be, with `dry_run`). Idempotent.
+    """
+    from datetime import timedelta
+
+    from django.db.models import Q
+
+    from portal.storage import private_storage
+    from scrubbing.models import Finding
+
+    days = settings.PORTAL_RETENTION_DAYS if days is None else days
+    cutoff = timezone.now() - timedelta(days=days)
+    decided = Q(decided_at__lt=cutoff) | Q(decided_at__isnull=True, updated_at__lt=cutoff)
+    pending = (
+        Q(files__original__gt="")
+        | Q(files__findings__original_text__gt="")
+        | ~Q(request_text=F("request_text_scrubbed"))
+        | (~Q(deliverable_text="") & ~Q(deliverable_text=F("deliverable_text_scrubbed")))
+    )
+    ids = list(
+        Task.objects.filter(decided, status__in=[S.APPROVED, S.REJECTED])
+        .filter(pending)
+        .values_list("pk", flat=True)
+        .distinct()
+        .order_by("pk")
+    )
+    if dry_run:
+        return ids
+    storage = private_storage()
+    for task_id in ids:
+        with transaction.atomic():
+            task = Task.objects.select_for_update().get(pk=task_id)
+            files = list(task.files.exclude(original=""))
+            names = [f.original.name for f in files]
+            TaskFile.objects.filter(pk__in=[f.pk for f in files]).update(original="")
+            findings = Finding.objects.filter(file__task=task).exclude(original_text="")
+            finding_count = findings.update(original_text="")
+            task.request_text = task.request_text_scrubbed
+            task.deliverable_text = task.deliverable_text_scrubbed
+            task.save(update_fields=["request_text", "deliverable_text", "updated_at"])
+            audit_record(
+                actor=None,
+                verb="task.originals_purged",
+                obj=task,
+                task_id=task.pk,
+                files=len(names),
+                findings=finding_count,
+                retention_days=days,
+            )
+            transaction.on_commit(lambda names=names: [storage.delete(n) for n in names])
+    return ids

@@ -228,3 +228,13 @@ def test_staged_uploads_of_another_user_cannot_be_attached(client, contractor, o
     assert response.status_code == 302
     task = Task.objects.get(contractor=contractor)
     assert not task.files.filter(original_name="theirs.txt").exists()
+
+
+@pytest.mark.django_db
+def test_a_refusal_names_the_file_exactly_once(client_c):
+    response = client_c.post(
+        reverse("submissions:stage_upload"),
+        {"part": "deliverable", "file": upload("fake.pdf", b"just words, not a pdf")},
+    )
+    error = response.json()["error"]
+    assert error.count("fake.pdf") == 1, error
