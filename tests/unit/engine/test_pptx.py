@@ -131,4 +131,4 @@ def test_office_default_names_are_not_offered_for_detection():
     names = [s.text for s in doc.segments if s.kind == "name"]
     assert "Jane Doe portrait" in names  # a name a person typed is still checked
     assert not any(n in ("Title 1", "Content Placeholder 2", "Title and Content") for n in names)
-    assert not any("Office Theme" == n for n in names)
+    assert not any(n == "Office Theme" for n in names)
