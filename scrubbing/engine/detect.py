@@ -32,6 +32,7 @@ SOURCES = ("model", "pattern", "deny-list", "secret")
 PRIORITY = {"deny-list": 3, "secret": 2, "pattern": 1, "model": 0}
 SCORE_THRESHOLD = 0.4
 MODEL_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
+PATTERN_PERSON = "SCRUB_PATTERN_PERSON"  # PERSON from the name heuristics, inside Presidio only
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,11 @@ STOP_SPANS: frozenset[str] = frozenset(
 _SPAN_WORDS: frozenset[str] = frozenset(
     set(_JOB_WORDS.split()) | set(_HEADINGS.split()) | set(_GREETINGS.split())
 )
+# Never part of a known-name match (names.py): "Will", "May", "Grant Access" stay text.
+_NAME_EXCLUDE: frozenset[str] = frozenset(
+    STOP_SPANS | _SPAN_WORDS | set(_TOOLS.split()) | set(_ACRONYMS.split())
+)
+_CALENDAR: frozenset[str] = frozenset(_WEEKDAYS.split()) | frozenset(_MONTHS.split())
 _QUARTER = re.compile(
     r"(?i)^(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|q[1-4]\s*(?:fy)?\s*'?\d{2,4}|\d{4}\s*q[1-4]|"
     r"(?:cy|fy)\d{2,4}|week\s*\d+|w\d{1,2}|sprint\s*\d+)$"
@@ -477,6 +483,12 @@ _PHONE_CAND = re.compile(
 _DATE_LIKE = re.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^\d{4}\s*-\s*\d{4}$"
 )
+# "Phone: ", "Tel.", "Mobile -", "Tél :", "Telefon", "Cell #" right before a number
+_PHONE_CONTEXT = re.compile(
+    r"(?i)(?<![^\W\d_])(?:phone|telephone|tel|t\u00e9l|t\u00e9l\u00e9phone|telefon|telefono|"
+    r"tel\u00e9fono|mobile|mobil|mob|cell|cellulare|handy|gsm|fax|whatsapp|ph)"
+    r"(?:\s*(?:no|nr|number|num)\b)?[\s.:#\-/()]*\Z"
+)
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR")
 
 
@@ -490,8 +502,13 @@ def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
         digits = sum(c.isdigit() for c in cand)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(cand):
             continue
-        if re.fullmatch(r"\d+", cand) and digits not in (10, 11) and not cand.startswith("0"):
-            continue  # a bare run of digits is an id or an amount more often than a phone
+        bare = bool(re.fullmatch(r"\d+", cand))
+        if bare and digits not in (10, 11) and not cand.startswith("0"):
+            # a bare run of digits is an id or an amount more often than a phone, unless the
+            # line says it is one ("Phone: 352017238", an Italian mobile number)
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if not _PHONE_CONTEXT.search(text, max(line_start, m.start() - 40), m.start()):
+                continue
         intl = cand.startswith(("+", "00", "(+"))
         regions: Sequence[str | None] = (None,) if intl else PHONE_REGIONS
         for region in regions:
@@ -502,6 +519,40 @@ def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
             if phonenumbers.is_valid_number(num) or (intl and phonenumbers.is_possible_number(num)):
                 yield m.start(), m.start() + len(m.group(0).rstrip()), "PHONE_NUMBER"
                 break
+
+
+# Payment cards: Presidio's CreditCardRecognizer pattern has no 2-series Mastercard
+# (2221-2720) and accepts only 4-4-4-4-ish groupings; this one takes 13-19 digits, one kind of
+# separator (space or hyphen) or none, a known issuer prefix, and the Luhn check.
+_CARD_CAND = re.compile(r"(?<![\w.\-+/])\d(?:[ \-]?\d){12,18}(?![\w\-/]|[.,]\d)")
+_CARD_PREFIX = re.compile(
+    r"^(?:4|5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720|3[47]|30[0-5]|3095|36|38|39|"
+    r"35(?:2[89]|[3-8]\d)|6011|64[4-9]|65|62|50|5[6-9]|6[0-9]|1)"
+)
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _card_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _CARD_CAND.finditer(text):
+        cand = m.group(0)
+        seps = set(re.findall(r"[ \-]", cand))
+        if len(seps) > 1:
+            continue
+        digits = re.sub(r"\D", "", cand)
+        if seps and any(len(g) < 3 for g in re.split(r"[ \-]", cand)):
+            continue  # "4 111 ..." or "12-34-...": not how cards are written
+        if len(set(digits)) < 2 or not _CARD_PREFIX.match(digits) or not luhn_ok(digits):
+            continue
+        yield m.start(), m.end(), "CREDIT_CARD"
 
 
 # Name heuristics the model misses in real documents.
@@ -545,11 +596,63 @@ def _name_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 pos += len(item) + 1
     for m in _SIGNOFF.finditer(text):
         yield m.start("name"), m.end("name"), "PERSON"
+    if "@" in text:
+        yield from _email_name_hits(text)
     for m in _INITIAL_SURNAME.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start : m.start()].strip(" \t-*>\u2022#"):
             continue  # "A. Background" at the start of a line is outline numbering
         yield m.start("name"), m.end("name"), "PERSON"
+
+
+_EMAIL_IN_TEXT = re.compile(r"(?<![\w.+\-])([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
+_CAP_RUN = re.compile(
+    r"(?<![\w\-])[^\W\d_a-z][^\W\d_]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[^\W\d_a-z][^\W\d_]+){0,2}"
+)
+
+
+def _email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """A name next to an address whose local part names the same person: "Ask Steve Taylor
+    (steve@acme.com)" -> "Steve Taylor", even where the model only saw "Steve"."""
+    for em in _EMAIL_IN_TEXT.finditer(text):
+        local = em.group(1).casefold()
+        bits = {b for b in re.split(r"[._\-+\d]+", local) if len(b) >= 3}
+        if not bits:
+            continue
+        a = text.rfind("\n", 0, em.start()) + 1
+        b = text.find("\n", em.end())
+        b = len(text) if b < 0 else b
+        for run in _CAP_RUN.finditer(text, a, b):
+            if run.start() <= em.start() < run.end() or em.start() <= run.start() < em.end():
+                continue
+            words = [w.casefold() for w in re.findall(r"[^\W\d_]+", run.group(0))]
+            initials = "".join(w[0] for w in words[:-1]) + (words[-1] if words else "")
+            if any(w in bits for w in words if len(w) >= 3) or (
+                len(words) >= 2 and local.replace(".", "") in (initials, words[0] + words[-1])
+            ):
+                yield run.start(), run.end(), "PERSON"
+
+
+def _known_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    from .names import known_name_spans
+
+    for s, e in known_name_spans(text, _NAME_EXCLUDE, _CALENDAR):
+        yield s, e, "PERSON"
+
+
+# Markdown links: "[Steve Taylor](mailto:...)" -> " Steve Taylor (mailto:...)", same length.
+_MD_LINK = re.compile(r"(?<![\w\]\)])(!?\[)([^\[\]\n]{1,200})(\]\()(?=[^\s()]*\))")
+
+
+def detection_view(text: str) -> str:
+    """The text as a reader sees it, same length: markup around link text becomes spaces so
+    the model and the name heuristics read "Ask  Steve Taylor (mailto:...)". Offsets map 1:1."""
+    if "](" not in text:
+        return text
+    return _MD_LINK.sub(
+        lambda m: " " * len(m.group(1)) + m.group(2) + " (",
+        text,
+    )
 
 
 # --------------------------------------------------------------------------- presidio glue
@@ -576,7 +679,6 @@ def _offline_tldextract() -> Any:
 def _build_recognizers(tld: Any) -> list[Any]:
     from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
     from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
         CryptoRecognizer,
         EmailRecognizer,
         IbanRecognizer,
@@ -641,7 +743,13 @@ def _build_recognizers(tld: Any) -> list[Any]:
     return [
         SpacyRecognizer(supported_entities=list(MODEL_ENTITIES)),
         OfflineEmailRecognizer(),
-        CreditCardRecognizer(),
+        FuncRecognizer(
+            "ScrubCardRecognizer",
+            ["CREDIT_CARD"],
+            _card_hits,
+            0.9,
+            ["card", "credit", "visa", "mastercard", "amex", "cc", "pan"],
+        ),
         IbanRecognizer(),
         IpRecognizer(),
         UsSsnRecognizer(),
@@ -656,8 +764,22 @@ def _build_recognizers(tld: Any) -> list[Any]:
             ["phone", "tel", "mobile", "cell", "fax", "call", "whatsapp"],
         ),
         FuncRecognizer("ScrubUrlRecognizer", ["URL", "DOMAIN", "UNC_PATH"], _url_hits, 0.6),
-        FuncRecognizer("ScrubNameRecognizer", ["PERSON"], _name_hits, 0.6),
+        # Own entity name: Presidio drops a result contained in a same-type result with a
+        # higher score, so a model span "Katherine Allen katherine.allen97" (rejected later
+        # as a false positive) would otherwise swallow the pattern's "Katherine Allen".
+        FuncRecognizer("ScrubNameRecognizer", [PATTERN_PERSON], _as_pattern(_name_hits), 0.6),
+        FuncRecognizer(
+            "ScrubKnownNameRecognizer", [PATTERN_PERSON], _as_pattern(_known_name_hits), 0.75
+        ),
     ]
+
+
+def _as_pattern(func: Any) -> Any:
+    def wrapped(text: str) -> Iterable[tuple[int, int, str]]:
+        for s, e, _etype in func(text):
+            yield s, e, PATTERN_PERSON
+
+    return wrapped
 
 
 def _source_of(recognizer_name: str) -> str:
@@ -776,7 +898,7 @@ class Detector:
     def _artifacts(self, texts: list[str], use_model: bool) -> list[Any]:
         need = [i for i, t in enumerate(texts) if use_model and any(c.isalpha() for c in t)]
         out: list[Any] = [None] * len(texts)
-        recased = [recase_for_ner(texts[i]) for i in need]
+        recased = [recase_for_ner(detection_view(texts[i])) for i in need]
         for i, (_, art) in zip(
             need, self.nlp_engine.process_batch(recased, "en", batch_size=64), strict=True
         ):
@@ -784,26 +906,29 @@ class Detector:
         for i, t in enumerate(texts):
             if out[i] is None:
                 # no letters (or model off): tokenizer only, so no NER cost
-                out[i] = self.nlp_engine._doc_to_nlp_artifact(self.nlp.make_doc(t), "en")
+                doc = self.nlp.make_doc(detection_view(t))
+                out[i] = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
         return out
 
     def _analyze_one(
         self, text: str, artifacts: Any, terms: TermLists, allow: frozenset[str]
     ) -> list[Hit]:
+        # recognizers read the same-length view (link markup blanked); hits quote the text
+        view = detection_view(text)
         results = self.analyzer.analyze(
-            text=text, language="en", nlp_artifacts=artifacts, score_threshold=SCORE_THRESHOLD
+            text=view, language="en", nlp_artifacts=artifacts, score_threshold=SCORE_THRESHOLD
         )
         hits: list[Hit] = []
         for r in results:
             name = (r.recognition_metadata or {}).get("recognizer_name", "")
             source = _source_of(name)
             if source == "model":
-                for s, e in _tidy_model_span(text, r.start, r.end):
-                    if not is_false_positive(text[s:e], r.entity_type):
+                for s, e in _tidy_model_span(view, r.start, r.end):
+                    if not is_false_positive(view[s:e], r.entity_type):
                         hits.append(Hit(r.entity_type, s, e, r.score, source, text[s:e]))
-            elif r.entity_type == "PERSON":
-                for s, e in _tidy_model_span(text, r.start, r.end):
-                    if not is_false_positive(text[s:e], "PERSON"):
+            elif r.entity_type in ("PERSON", PATTERN_PERSON):
+                for s, e in _tidy_model_span(view, r.start, r.end):
+                    if not is_false_positive(view[s:e], "PERSON"):
                         hits.append(Hit("PERSON", s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in (
                 "127.0.0.1",

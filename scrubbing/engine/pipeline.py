@@ -31,7 +31,7 @@ from .base import (
 )
 from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
 from .sniff import sniff
-from .terms import KnownStrings, Term, TermLists, normalize
+from .terms import KnownStrings, Term, TermLists, is_common_word, normalize
 from .verify import Residual, verify_output
 
 __all__ = [
@@ -184,16 +184,22 @@ class Scrubber:
                 elif h.entity_type == "EMAIL_ADDRESS":
                     names.update(names_from_email(h.text))
         items += [(n, "PERSON", "pattern") for n in names]
-        items += [(p, "PERSON", "pattern") for p in name_parts(names)]
+        # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
+        # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
+        items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
         known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
         if not known:
             return hits
         out = []
+        found: dict[str, list[tuple[int, int, str, str]]] = {}  # equal texts searched once
         for seg, seg_hits in zip(doc.segments, hits, strict=True):
-            extra = [
-                Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True)
-                for s, e, t, src in known.finditer(seg.text)
-            ]
+            spans = found.get(seg.text)
+            if spans is None:
+                spans = found[seg.text] = list(known.finditer(seg.text))
+            if not spans:
+                out.append(seg_hits)
+                continue
+            extra = [Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True) for s, e, t, src in spans]
             extra = [h for h in extra if normalize(h.text) not in allow]
             out.append(merge_hits(list(seg_hits) + extra, seg.text) if extra else seg_hits)
         return out

@@ -55,6 +55,10 @@ SECRET_TYPES = frozenset(
 PLACEHOLDER_RE = re.compile(r"\[[A-Z][A-Z0-9_]*_\d+\]")
 
 
+def _words(key: str) -> list[str]:
+    return key.replace(".", ". ").split()
+
+
 def label(entity_type: str) -> str:
     t = re.sub(r"[^A-Z0-9_]", "_", entity_type.upper()) or "REDACTED"
     return LABELS.get(t, t)
@@ -96,6 +100,7 @@ class Pseudonymizer:
             k: dict(v) for k, v in st.get("originals", {}).items()
         }
         self._faker: Any = None
+        self._index_cache: dict[str, tuple[dict[str, str], int, dict[str, Any]]] = {}
 
     # ------------------------------------------------------------------ state
     def state(self) -> dict[str, Any]:
@@ -131,31 +136,64 @@ class Pseudonymizer:
         if rep is None:
             rep = self._new(lab, key)
         table[key] = rep
+        self._indexed(lab, table, key)
         self.originals.setdefault(lab, {}).setdefault(key, text.strip())
         return rep
 
     def _linked(self, lab: str, key: str) -> str | None:
-        """Reuse a known person's replacement for "Doe", "J. Doe", "Jane" or "Jane Doe"."""
+        """Reuse a known person's replacement for "Doe", "J. Doe", "Jane" or "Jane Doe".
+
+        The first known key (in the order they were made) that links wins. Candidates come
+        from a word index rather than a scan of every known person, so a workbook with ten
+        thousand people stays linear.
+        """
         table = self.entities.get(lab, {})
-        words = key.replace(".", ". ").split()
-        words = [w for w in words if w]
-        if not words:
+        words = _words(key)
+        if not words or not table:
             return None
-        for known, rep in table.items():
-            kw = known.replace(".", ". ").split()
+        index = self._word_index(lab, table)
+        best: tuple[int, str, str] | None = None  # (order, known, rep)
+        for order, known in index.get(words[-1] if len(words) > 1 else words[0], ()):
+            if best is not None and order >= best[0]:
+                break
+            kw = _words(known)
+            rep = table[known]
+            hit: str | None = None
             if len(words) == 1 and len(kw) > 1 and words[0] in kw:
-                return self._part(rep, kw.index(words[0]), len(kw))
-            if len(words) > 1 and len(kw) == 1 and kw[0] == words[-1]:
-                return rep  # "Doe" seen first, then "Jane Doe": same person, same number
-            if (
+                hit = self._part(rep, kw.index(words[0]), len(kw))
+            elif len(words) > 1 and len(kw) == 1 and kw[0] == words[-1]:
+                hit = rep  # "Doe" seen first, then "Jane Doe": same person, same number
+            elif (
                 len(words) == 2
                 and len(kw) >= 2
                 and words[-1] == kw[-1]
                 and words[0].rstrip(".") == kw[0][:1]
                 and len(words[0].rstrip(".")) == 1
             ):
-                return rep  # "J. Doe" -> "Jane Doe"
-        return None
+                hit = rep  # "J. Doe" -> "Jane Doe"
+            if hit is not None:
+                best = (order, known, hit)
+        return best[2] if best is not None else None
+
+    def _word_index(self, lab: str, table: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
+        """word -> [(position in `table`, known key)] in table order, for every word of every
+        known key. Kept in step by `replacement`; rebuilt if `table` changed otherwise."""
+        entry = self._index_cache.get(lab)
+        if entry is None or entry[0] is not table or entry[1] != len(table):
+            index: dict[str, list[tuple[int, str]]] = {}
+            for order, known in enumerate(table):
+                for w in dict.fromkeys(_words(known)):
+                    index.setdefault(w, []).append((order, known))
+            entry = self._index_cache[lab] = (table, len(table), index)
+        return entry[2]
+
+    def _indexed(self, lab: str, table: dict[str, str], key: str) -> None:
+        """`key` was just added to `table`: add it to the word index too (if there is one)."""
+        entry = self._index_cache.get(lab)
+        if entry is not None and entry[0] is table and entry[1] == len(table) - 1:
+            for w in dict.fromkeys(_words(key)):
+                entry[2].setdefault(w, []).append((len(table) - 1, key))
+            self._index_cache[lab] = (table, len(table), entry[2])
 
     def _part(self, rep: str, index: int, n: int) -> str:
         if self.mode == "placeholder" or PLACEHOLDER_RE.fullmatch(rep):

@@ -36,19 +36,41 @@ class TermLists:
         return frozenset(k for k in (normalize(a) for a in self.allow) if k)
 
 
-def term_pattern(text: str, domain: bool = False) -> str:
+#: "Project Lumen" also matches "ProjectLumen"/"projectlumen" (no separator at all) only when
+#: the joined form is at least this long: "JaneDoe" (7) is left to the name-specific code.
+JOIN_MIN = 8
+#: Single characters that join words in file names and identifiers ("project-lumen",
+#: "Adam_Johnson", "jane.doe"), besides any run of whitespace.
+WORD_SEPARATORS = "_-."
+
+
+def _joinable(words: list[str]) -> bool:
+    return len(words) > 1 and all(w.isalnum() for w in words) and len("".join(words)) >= JOIN_MIN
+
+
+def term_pattern(text: str, domain: bool = False, separators: bool = False) -> str:
     """Regex source for one term: words joined by any whitespace, not inside a longer word.
 
     A DOMAIN term also matches its subdomains ("acme.com" hits "mail.acme.com" and
     "jane@acme.com"), which is what an internal e-mail domain on a deny-list means.
+
+    `separators`: words may also be joined by one of "_", "-", "." or (when the joined form
+    is at least JOIN_MIN characters) by nothing, and the term may sit inside an identifier
+    ("Project_Lumen_v2", "adam_johnson.md"): the boundaries are letters/digits, not "_".
     """
-    words = [re.escape(w) for w in text.split()]
-    body = r"\s+".join(words)
+    raw = text.split()
+    words = [re.escape(w) for w in raw]
+    if separators and len(words) > 1:
+        sep = r"(?:\s+|[_.\-])" + ("?" if _joinable(raw) else "")
+    else:
+        sep = r"\s+"
+    body = sep.join(words)
     if domain:
         return rf"(?<![\w.-])(?:[\w-]+\.)*{body}(?![\w-])"
     # \w-boundaries rather than \b so that terms starting/ending with punctuation still work.
-    left = r"(?<!\w)" if re.match(r"\w", text.strip()[:1] or " ") else ""
-    right = r"(?!\w)" if re.match(r"\w", text.strip()[-1:] or " ") else ""
+    before, after = (r"(?<![^\W_])", r"(?![^\W_])") if separators else (r"(?<!\w)", r"(?!\w)")
+    left = before if re.match(r"\w", text.strip()[:1] or " ") else ""
+    right = after if re.match(r"\w", text.strip()[-1:] or " ") else ""
     return f"{left}{body}{right}"
 
 
@@ -70,7 +92,8 @@ def compile_deny(deny: tuple[Term, ...]) -> tuple[re.Pattern[str], tuple[str, ..
         is_domain = t.entity_type.upper() == "DOMAIN" or bool(
             re.fullmatch(r"[\w-]+(\.[\w-]+)+", t.text.strip())
         )
-        parts.append(f"(?P<t{i}>{term_pattern(t.text.strip(), domain=is_domain)})")
+        pat = term_pattern(t.text.strip(), domain=is_domain, separators=not is_domain)
+        parts.append(f"(?P<t{i}>{pat})")
         types.append(t.entity_type.upper() or "CONFIDENTIAL")
     return re.compile("|".join(parts), re.IGNORECASE), tuple(types)
 
@@ -91,7 +114,91 @@ def find_terms(text: str, deny: tuple[Term, ...]) -> Iterable[tuple[int, int, st
 NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 
 
-_WORD = re.compile(r"\w+")
+_ATOM = re.compile(r"[^\W_]+")  # a run of letters/digits: the unit the index is keyed on
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case English words too common to sweep for on their own as a surname.
+
+    "Doe" after "Jane Doe" is swept everywhere; "Long" after "Jane Long" is not ("Long-term
+    plan"). spaCy's stop words and Faker's ~1,000-word English list (both already installed,
+    no data files), plus common words that are also frequent surnames.
+    """
+    from faker.providers.lorem.en_US import Provider as _Lorem
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(_Lorem.word_list) | _SURNAME_WORDS
+
+
+_SURNAME_WORDS = frozenset(
+    """
+    baker bank banks barber bell berry best bird bishop black blue bond booth bowman brand
+    bridge brook brooks brown bush butcher butler cane carpenter carter case chance chase
+    church clay close cook cooper cross dale dawn day dean diamond dixon drake duke early east
+    english fair faith field fields fish fisher fleming ford forest fox frank free french
+    frost gardner gay gill glass gold golden good grace grant gray green grey guy hall hand
+    hardy hart hay head heath hill holiday holly hood hope house hunt hunter iron ivy jack
+    jay joy judge justice keen king knight lamb lane lang law lee light little lock long lord
+    love low major mark marsh mason may mayor mill miller moon moore moss mount nash new
+    newman north oak page paris park parker parks patience pearl penny pike pool pope porter
+    pound power powers price prince rain ray read reed rich ring river rivers rock rose
+    rush sage salt sand savage shepherd short silver small snow sparks spring stark steel
+    stone storm strong summer summers sun swan sweet tanner taylor temple thorn todd tower
+    trout tucker turner victor wade walker wall ward ware warren waters watt weaver webb
+    west white wild will williams wing winter wise wolf wood woods worth wren young
+    """.split()
+)
+
+
+def is_common_word(word: str) -> bool:
+    return word.casefold() in common_words()
+
+
+class _Entry:
+    """One known string, matched by hand at a candidate position (no regex per string)."""
+
+    __slots__ = ("words", "lower", "forms", "prefix", "joined", "right", "etype", "source")
+
+    def __init__(
+        self, words: list[str], forms: frozenset[str] | None, prefix: str, etype: str, source: str
+    ) -> None:
+        self.words = words
+        self.lower = [w.lower() for w in words]
+        self.forms = forms  # a single-word name: only these spellings
+        self.prefix = prefix.lower()  # punctuation before the first letter/digit ("+44 ...")
+        self.joined = _joinable(words)
+        self.right = words[-1][-1].isalnum()
+        self.etype = etype
+        self.source = source
+
+    def match(self, text: str, start: int) -> int:
+        """End of this string matched at `start`, or -1."""
+        n = len(text)
+        pos = start
+        forms = self.forms
+        for i, w in enumerate(self.lower):
+            if i:
+                j = pos
+                while j < n and text[j].isspace():
+                    j += 1
+                if j > pos:
+                    pos = j
+                elif j < n and text[j] in WORD_SEPARATORS:
+                    pos = j + 1
+                elif not self.joined:
+                    return -1
+            end = pos + len(w)
+            piece = text[pos:end]
+            if forms is not None:
+                if piece not in forms:
+                    return -1
+            elif piece.lower() != w:
+                return -1
+            pos = end
+        if self.right and pos < n and text[pos].isalnum():
+            return -1
+        return pos
 
 
 class KnownStrings:
@@ -101,15 +208,23 @@ class KnownStrings:
     is replaced everywhere), and by verification to search the output for originals.
     Multi-word strings and non-name entities match case-insensitively and across any
     whitespace; a single-word *name* matches only as written, Capitalised or UPPER, so the
-    colleague "Will" or the client "Apple" does not match "will" and "apple".
+    colleague "Will" or the client "Apple" does not match "will" and "apple". Words may also
+    be joined by "_", "-" or "." ("adam_johnson", "Project-Lumen") or, when the joined form
+    is at least JOIN_MIN characters, by nothing ("AdamJohnson", "projectlumen"); a string is
+    never matched inside a longer run of letters/digits.
 
-    Indexed by first word: one dict lookup per word of text instead of one huge alternation
-    (which Python's `re` runs slowly with hundreds of names).
+    Indexed by the first one or two runs of letters/digits (and by the joined form): two
+    dict lookups per run of text, then a hand comparison per candidate. Building compiles
+    no regex, so tens of thousands of strings (a 100k-cell workbook) are cheap, and a search
+    is linear in the text whatever the number of strings.
     """
 
     def __init__(self, items: Iterable[tuple[str, str, str]], min_len: int = 3) -> None:
         self.info: dict[str, tuple[str, str]] = {}
-        self._index: dict[str, list[re.Pattern[str]]] = {}
+        # by first run of letters/digits (one-run strings and joined forms), and by the first
+        # two runs: "Michael" begins hundreds of names and e-mail addresses in a big sheet
+        self._index1: dict[str, list[_Entry]] = {}
+        self._index2: dict[tuple[str, str], list[_Entry]] = {}
         other: list[str] = []
         for text, etype, source in items:
             text = text.strip()
@@ -118,17 +233,22 @@ class KnownStrings:
                 continue
             self.info[key] = (etype, source)
             words = text.split()
+            forms = None
             if len(words) == 1 and etype in NAME_TYPES:
                 w = words[0]
-                forms = {w, w[:1].upper() + w[1:].lower(), w.upper()}
-                rx = re.compile("|".join(term_pattern(f) for f in sorted(forms)))
-            else:
-                rx = re.compile(term_pattern(text), re.I)
-            first = _WORD.match(text)
+                forms = frozenset({w, w[:1].upper() + w[1:].lower(), w.upper()})
+            first = _ATOM.search(words[0])
             if first is None:
-                other.append(term_pattern(text))  # starts with punctuation: "+44 20 ..."
+                other.append(term_pattern(text))  # no letter/digit in its first word
                 continue
-            self._index.setdefault(first.group(0).casefold(), []).append(rx)
+            entry = _Entry(words, forms, words[0][: first.start()], etype, source)
+            atoms = [a.casefold() for a in _ATOM.findall(text)]
+            if len(atoms) == 1:
+                self._index1.setdefault(atoms[0], []).append(entry)
+            else:
+                self._index2.setdefault((atoms[0], atoms[1]), []).append(entry)
+            if entry.joined:
+                self._index1.setdefault("".join(words).casefold(), []).append(entry)
         self._other = re.compile("|".join(other), re.I) if other else None
 
     def __bool__(self) -> bool:
@@ -136,21 +256,28 @@ class KnownStrings:
 
     def finditer(self, text: str) -> Iterable[tuple[int, int, str, str]]:
         """(start, end, entity_type, source) for each occurrence (longest per position)."""
-        index = self._index
-        if index:
-            for w in _WORD.finditer(text):
-                rxs = index.get(w.group(0).casefold())
-                if not rxs:
+        index1, index2 = self._index1, self._index2
+        if index1 or index2:
+            atoms = [(m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text)]
+            last = len(atoms) - 1
+            for i, (p, atom) in enumerate(atoms):
+                entries = index1.get(atom)
+                if i < last:
+                    more = index2.get((atom, atoms[i + 1][1]))
+                    if more:
+                        entries = entries + more if entries else more
+                if not entries:
                     continue
-                best = None
-                for rx in rxs:
-                    m = rx.match(text, w.start())
-                    if m and (best is None or m.end() > best.end()):
-                        best = m
+                best: tuple[int, int, _Entry] | None = None
+                for e in entries:
+                    s = p - len(e.prefix)
+                    if s < 0 or (e.prefix and text[s:p].lower() != e.prefix):
+                        continue
+                    end = e.match(text, s)
+                    if end >= 0 and (best is None or end - s > best[1] - best[0]):
+                        best = (s, end, e)
                 if best is not None:
-                    info = self.info.get(normalize(best.group(0)))
-                    if info is not None:
-                        yield best.start(), best.end(), info[0], info[1]
+                    yield best[0], best[1], best[2].etype, best[2].source
         if self._other is not None:
             for m in self._other.finditer(text):
                 info = self.info.get(normalize(m.group(0)))

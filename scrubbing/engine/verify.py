@@ -34,14 +34,36 @@ class Residual:
         return {"locator": self.locator, "text_type": self.text_type, "reason": self.reason}
 
 
-def _masked(text: str, replacements: Iterable[str]) -> str:
+def _masked(text: str, replacements: Iterable[str] | _Masker) -> str:
     """Blank out our own placeholders/synthetic values so they are neither searched nor
     re-detected (same length, so locators and offsets stay meaningful)."""
-    text = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
-    for rep in replacements:
-        if rep and not PLACEHOLDER_RE.fullmatch(rep) and rep in text:
+    masker = replacements if isinstance(replacements, _Masker) else _Masker(replacements)
+    return masker(text)
+
+
+class _Masker:
+    """`_masked` for many segments: the synthetic values (fake mode) are found with one
+    alternation (longest first) instead of one substring search per value per segment, then
+    blanked longest first as before."""
+
+    def __init__(self, replacements: Iterable[str]) -> None:
+        reps = sorted(
+            {r for r in replacements if r and not PLACEHOLDER_RE.fullmatch(r)},
+            key=lambda r: (-len(r), r),
+        )
+        self.order = {r: i for i, r in enumerate(reps)}
+        self.rx = re.compile("|".join(re.escape(r) for r in reps)) if reps else None
+
+    def __call__(self, text: str) -> str:
+        text = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
+        if self.rx is None:
+            return text
+        found = {m.group(0) for m in self.rx.finditer(text)}
+        if not found:
+            return text
+        for rep in sorted(found, key=self.order.__getitem__):
             text = text.replace(rep, " " * len(rep))
-    return text
+        return text
 
 
 def verify_output(
@@ -58,8 +80,8 @@ def verify_output(
 
     `originals`: (original text, entity type, source) of every finding. `detect`: the
     detector's `detect(texts, terms, use_model=...)`. Segments whose text is in `unchanged`
-    (identical to an input segment) skip the NER model, which already saw exactly that text
-    and would say the same again; patterns, secrets and deny-lists run on every segment.
+    (identical to an input segment) skip detection, which already ran on exactly that text
+    and would say the same again; the search for originals (1.) runs on every segment.
     """
     try:
         doc = open_func(output, limits)
@@ -74,7 +96,14 @@ def verify_output(
     reps = sorted({r for r in replacements if r}, key=len, reverse=True)
     allow = terms.allow_keys()
     rep_keys = {normalize(r) for r in reps}
-    texts = [_masked(s.text, reps) for s in doc.segments]
+    masker = _Masker(reps)
+    cache: dict[str, str] = {}
+    texts = []
+    for seg in doc.segments:
+        m = cache.get(seg.text)
+        if m is None:
+            m = cache[seg.text] = masker(seg.text)
+        texts.append(m)
     residuals: list[Residual] = []
     seen: set[tuple[str, str, str]] = set()
 
@@ -96,7 +125,7 @@ def verify_output(
             for start, end, etype, _src in known.finditer(text):
                 add(seg.locator, etype, "original text still present", text[start:end])
 
-    # 2. detect again: patterns, secrets and deny-lists over every segment (cheap); the NER
+    # 2. detect again: patterns, secrets and deny-lists over every changed segment; the NER
     #    model only over the sentences around each replacement in changed segments (the rest
     #    of a changed segment is text the model already read in the input, in its sentence).
     if detect is not None:
@@ -105,7 +134,17 @@ def verify_output(
             if seg.text in unchanged:
                 continue
             windows += [(i, texts[i][a:b]) for a, b in edit_windows(seg.text, texts[i])]
-        results = detect(texts, terms, use_model=False)
+        # An unchanged segment is text the analysis already ran every recogniser over: each hit
+        # there became an edit (so the segment would have changed) or was allow-listed (and
+        # is ignored below), so patterns would find nothing new in it either.
+        results = detect(
+            [
+                "" if seg.text in unchanged else t
+                for seg, t in zip(doc.segments, texts, strict=True)
+            ],
+            terms,
+            use_model=False,
+        )
         if windows:
             results_w = detect([w for _i, w in windows], terms, use_model=True)
             pairs = list(enumerate(results)) + [

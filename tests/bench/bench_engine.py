@@ -2,7 +2,7 @@
 
 A script, not a test (no timing assertions anywhere). Run:
 
-    .venv/bin/python tests/bench/bench_engine.py [--words 20000] [--repeat 2]
+    .venv/bin/python tests/bench/bench_engine.py [--words 20000] [--repeat 2] [--xlsx-cells N]
 
 The document is ~20k words of generated business prose (Faker, fixed seed) with names,
 e-mail addresses, phone numbers and client names, split into paragraphs.
@@ -60,6 +60,68 @@ def make_document(words: int, seed: int = 1234) -> list[str]:
     return paras
 
 
+def make_xlsx(cells: int, seed: int = 7) -> bytes:
+    """A ledger of `cells` cells (10 columns): names, e-mails, phones, amounts, and the
+    repeated strings real sheets have (departments, statuses, a few hundred notes)."""
+    import io
+
+    from faker import Faker
+    from openpyxl import Workbook
+
+    fake = Faker("en_US")
+    Faker.seed(seed)
+    rnd = random.Random(seed)
+    depts = ["Finance", "Operations", "Sales", "Legal", "Engineering", "HR"]
+    notes = [fake.sentence(nb_words=8) for _ in range(200)]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Ledger")
+    ws.append(
+        ["id", "name", "email", "phone", "department", "amount", "date", "city", "note", "status"]
+    )
+    for i in range(max(1, cells // 10 - 1)):
+        ws.append(
+            [
+                i + 1,
+                fake.name(),
+                fake.email(),
+                fake.phone_number(),
+                rnd.choice(depts),
+                round(rnd.uniform(10, 99999), 2),
+                fake.date(),
+                fake.city(),
+                rnd.choice(notes),
+                rnd.choice(["open", "paid", "overdue"]),
+            ]
+        )
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def bench_xlsx(cells: int) -> None:
+    """One workbook through analyze + assign + finish (verification included), per stage."""
+    from scrubbing.engine.detect import get_detector
+    from scrubbing.engine.pipeline import Scrubber, TermLists
+    from scrubbing.engine.pseudonyms import Pseudonymizer
+
+    data = make_xlsx(cells)
+    get_detector()
+    scrubber = Scrubber()
+    t0 = time.perf_counter()
+    analysis = scrubber.analyze("ledger.xlsx", data, TermLists())
+    t1 = time.perf_counter()
+    scrubber.assign(analysis, Pseudonymizer())
+    t2 = time.perf_counter()
+    r = scrubber.finish(analysis)
+    t3 = time.perf_counter()
+    print(
+        f"xlsx {cells} cells ({len(analysis.document.segments)} segments): "
+        f"analyze {t1 - t0:.2f}s assign {t2 - t1:.2f}s finish {t3 - t2:.2f}s "
+        f"total {t3 - t0:.2f}s  status {r.status}, findings {len(r.findings)}, "
+        f"stages {r.report.get('timings')}"
+    )
+
+
 def timeit(fn, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
@@ -73,8 +135,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=20_000)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--xlsx-cells", type=int, default=0, help="also scrub an N-cell workbook")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
+    if args.xlsx_cells:
+        bench_xlsx(args.xlsx_cells)
 
     paras = make_document(args.words)
     words = sum(len(p.split()) for p in paras)

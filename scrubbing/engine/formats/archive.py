@@ -2,6 +2,9 @@
 
 Segments: every member path (kind "name", so a person's name in a file name is scrubbed and the
 member renamed) and every segment of every member, located as "member src/app.py: lines 3-9".
+A name segment reads the path as words ("notes/Adam_Johnson_1on1.md" -> "notes", "Adam
+Johnson 1on1", tab-separated, see `readable_path`) so detection sees names; edits map back to
+the real path.
 
 Refused outright (the whole archive): unsafe paths (absolute, "..", drive letters, NUL),
 symlinks, encrypted members, too many members, too much expanded data, a compression ratio
@@ -50,6 +53,46 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
+_EXT = re.compile(r"(?<=[^/.])\.[A-Za-z0-9]{1,5}$")
+_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_]*_\d+\]")  # pseudonyms.PLACEHOLDER_RE
+
+
+def readable_path(path: str) -> tuple[str, list[int]]:
+    """The member path as words, for detection, and the map back to path offsets.
+
+    "repo/notes/AdamJohnson_1on1.md" -> "repo<TAB>notes<TAB>Adam Johnson 1on1   ": folders
+    tab-separated (a span never crosses one; not line breaks, or recase_for_ner would read a
+    lone "README" as a name), "_", "-" and "." read as spaces, the extension blanked (the
+    model reads "md" as Maryland), CamelCase split, as pipeline.scrub_name does for upload
+    names. `back[i]` is the path offset of view character i (len(view) + 1 entries), so an
+    edit on the view maps to the path. Placeholders of an earlier scrub stay as written.
+    """
+    keep = [False] * len(path)
+    for m in _PLACEHOLDER.finditer(path):
+        keep[m.start() : m.end()] = [True] * (m.end() - m.start())
+    ext = _EXT.search(path)
+    ext_start = ext.start() if ext else len(path)
+    view: list[str] = []
+    back: list[int] = []
+    for i, ch in enumerate(path):
+        if keep[i]:
+            view.append(ch)
+        elif i >= ext_start:
+            view.append(" ")
+        elif ch == "/":
+            view.append("\t")
+        elif ch in "_-.":
+            view.append(" ")
+        else:
+            if i and path[i - 1].islower() and ch.isupper() and not keep[i - 1]:
+                view.append(" ")  # JaneDoe -> Jane Doe
+                back.append(i)
+            view.append(ch)
+        back.append(i)
+    back.append(len(path))
+    return "".join(view), back
+
+
 def _q(name: str) -> str:
     return f"\u201c{name}\u201d"
 
@@ -68,6 +111,7 @@ class _Member:
     data: bytes
     mode: int
     name_seg: int
+    name_back: list[int]  # name segment offset -> path offset (see readable_path)
     doc: Document | None  # None: kept verbatim (never happens for content we could not read)
     first_seg: int = 0  # index of the member's first content segment in the archive
     n_segs: int = 0
@@ -228,8 +272,9 @@ class ArchiveDocument(Document):
         doc = self._open(path, data)
         if doc is None:
             return
-        name_seg = self._add_seg(path, f"member {path}: file name", "name")
-        member = _Member(path, data, mode, name_seg, doc, first_seg=len(self.segments))
+        view, back = readable_path(path)
+        name_seg = self._add_seg(view, f"member {path}: file name", "name")
+        member = _Member(path, data, mode, name_seg, back, doc, first_seg=len(self.segments))
         for child in doc.segments:
             idx = self._add_seg(child.text, f"member {path}: {child.locator}", child.kind)
             self._owner[idx] = (member, child.index)
@@ -271,7 +316,11 @@ class ArchiveDocument(Document):
             data, child = m.doc.render(per_member.get(id(m), {}))
             for attr in ("metadata_removed", "hidden_content", "rasterized", "notes"):
                 getattr(report, attr).extend(f"{m.path}: {x}" for x in getattr(child, attr))
-            new = _rename(m.path, edits.get(m.name_seg, ()))
+            name_edits = [
+                Edit(m.name_back[e.start], m.name_back[e.end], e.replacement)
+                for e in edits.get(m.name_seg, ())
+            ]
+            new = _rename(m.path, name_edits)
             if new != m.path:
                 renamed += 1
             base, n = new, 2

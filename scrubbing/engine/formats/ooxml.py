@@ -778,6 +778,8 @@ def external_targets(doc: OoxmlDocument) -> None:
                 )
 
 
+# Document properties: read as segments (detection learns the names in them for the rest of
+# the document) and, like the personal ones below, blanked at render whatever the edits.
 _CORE_EDITABLE = {
     q("dc", "title"): "title",
     q("dc", "subject"): "subject",
@@ -1129,7 +1131,9 @@ def strip_package_metadata(pkg: Package, report: WriteReport) -> None:
     for part in pkg.parts_of_type("package.core-properties+xml"):
         root = pkg.xml(part)
         for el in list(root):
-            name = _CORE_PERSONAL.get(el.tag)
+            # Document Inspector's "Document Properties": every free-text property goes,
+            # title included (fail closed: a name detection missed cannot hide there).
+            name = _CORE_PERSONAL.get(el.tag) or _CORE_EDITABLE.get(el.tag)
             if name:
                 if el.text and el.text.strip():
                     removed.append(name)

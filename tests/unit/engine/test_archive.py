@@ -18,7 +18,7 @@ from scrubbing.engine.formats import archive
 NAME = "Jane Doe"
 EMAIL = "jane.doe@acme-corp.com"
 PROJECT = "Project Falcon"
-TARGETS = {NAME: "[PERSON_1]", EMAIL: "[EMAIL_1]", PROJECT: "[PROJECT_1]", "jane_doe": "person_1"}
+TARGETS = {NAME: "[PERSON_1]", EMAIL: "[EMAIL_1]", PROJECT: "[PROJECT_1]", "jane doe": "person_1"}
 LIMITS = Limits()
 HAS_DOCX = importlib.util.find_spec("docx") is not None
 
@@ -78,8 +78,14 @@ def edits_for(doc):
 def test_members_become_segments_with_member_locators():
     doc = archive.open_document(repo_zip(), LIMITS)
     names = [s.text for s in doc.segments if s.kind == "name"]
-    assert "repo/docs/jane_doe_onboarding.md" in names
-    assert not any(".git/" in n or n.endswith((".so", ".exe")) for n in names)
+    # paths are read as words (folders tab-separated); the locator keeps the real path
+    assert "repo\tdocs\tjane doe onboarding   " in names
+    assert any(
+        s.locator == "member repo/docs/jane_doe_onboarding.md: file name"
+        for s in doc.segments
+        if s.kind == "name"
+    )
+    assert not any(".git" in n or "lib" in n or "run" in n for n in names)
     readme = [s for s in doc.segments if s.locator.startswith("member repo/README.md: ")]
     assert any(EMAIL in s.text for s in readme)
     nested = [s for s in doc.segments if "inner.zip" in s.locator and NAME in s.text]

@@ -135,7 +135,9 @@ def test_metadata_stripped_even_without_edits(source: bytes) -> None:
     d = docx.Document(io.BytesIO(out))
     cp = d.core_properties
     assert (cp.author, cp.last_modified_by, cp.revision) == ("", "", 1)
-    assert cp.title == f"{PROJECT} plan"  # kept: detection decides (no edit given)
+    # Document Inspector's document properties go whatever detection said (fail closed)
+    assert (cp.title, cp.subject, cp.keywords, cp.comments, cp.category) == ("",) * 5
+    assert "title" in report.metadata_removed
     assert "docProps/custom.xml" not in parts
     assert (
         b"custom.xml" not in parts["_rels/.rels"]

@@ -182,3 +182,100 @@ def test_scrub_name(detector):
     assert (
         scrub_name("quarterly-report.xlsx", TermLists(), Pseudonymizer()) == "quarterly-report.xlsx"
     )
+
+
+# ---------------------------------------------------------------- known-string sweep
+def _workbook(rows: list[list[object]]) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("Ledger")
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_sweep_finds_split_name_in_large_workbook(detector):
+    """Thousands of known strings over ~30k cells: a name split by odd whitespace and case,
+    joined by separators, or as a lone surname is still found, and only there."""
+    from scrubbing.engine.base import Limits
+    from scrubbing.engine.detect import Hit
+    from scrubbing.engine.formats.xlsx import open_document
+
+    known = [f"Person{i:04d} Surname{i:04d}" for i in range(3000)] + ["Adam Johnson"]
+    rows: list[list[object]] = [
+        [f"Person{i:04d} Surname{i:04d}", f"ledger line {i % 97}", "Paid", i] for i in range(3000)
+    ]
+    rows += [[f"note {i}", "Sales", "Open", i] for i in range(4500)]
+    rows += [
+        ["met ADAM \u00a0\n\t johnson at noon", "adam_johnson.csv", "AdamJohnson", "Johnson said"],
+        ["johnson & johnson (lower case: a word)", "Adamjohnsonville", "Adam", 1],
+    ]
+    doc = open_document(_workbook(rows), Limits())
+    hits: list[list[Hit]] = [[] for _ in doc.segments]
+    out = Scrubber._sweep(doc, hits, TermLists(), known)
+    found = {(s.text, h.text) for s, hs in zip(doc.segments, out, strict=True) for h in hs}
+    assert ("met ADAM \u00a0\n\t johnson at noon", "ADAM \u00a0\n\t johnson") in found
+    assert ("adam_johnson.csv", "adam_johnson") in found
+    assert ("AdamJohnson", "AdamJohnson") in found
+    assert ("Johnson said", "Johnson") in found  # the surname alone
+    assert ("Person2999 Surname2999", "Person2999 Surname2999") in found
+    texts = {t for t, _h in found}
+    assert "johnson & johnson (lower case: a word)" not in texts
+    assert "Adamjohnsonville" not in texts
+    assert not any(t.startswith(("note ", "ledger line")) for t in texts)
+
+
+def test_lone_surname_takes_the_persons_placeholder(scrubber):
+    ps = Pseudonymizer()
+    first = scrubber.scrub("a.txt", b"Minutes taken by Jane Okonkwo.\n", TermLists(), ps)
+    assert first.status == "done"
+    person = ps.replacement("PERSON", "Jane Okonkwo")
+    r = scrubber.scrub("b.txt", b"Ask Okonkwo about the budget.\n", TermLists(), ps)
+    assert r.status == "done", r.report["residual"]
+    assert r.output.decode() == f"Ask {person} about the budget.\n"
+
+
+def test_surname_that_is_a_common_word_is_not_swept_alone(scrubber):
+    ps = Pseudonymizer()
+    ps.replacement("PERSON", "Tom Long")
+    ps.replacement("PERSON", "Ann Young")
+    text = b"Long-term plan: Young teams Will grow. Call Tom Long.\n"
+    r = scrubber.scrub("c.txt", text, TermLists(), ps)
+    out = r.output.decode()
+    assert out.startswith("Long-term plan: Young teams Will grow.")
+    assert "Tom Long" not in out
+
+
+def test_deny_term_and_person_across_separators(scrubber):
+    ps = Pseudonymizer()
+    ps.replacement("PERSON", "Adam Johnson")
+    terms = TermLists(deny=(Term("Project Lumen", "CODENAME"),))
+    text = (
+        b"See specs/project-lumen/adam_johnson_notes.md and ProjectLumen_v2.\n"
+        b"Owner: AdamJohnson; branch Project_Lumen.\n"
+    )
+    r = scrubber.scrub("d.txt", text, terms, ps)
+    out = r.output.decode().lower()
+    assert r.status == "done", r.report["residual"]
+    for needle in ("lumen", "adam", "johnson"):
+        assert needle not in out, out
+    assert "specs/" in out and "_notes.md" in out
+
+
+def test_person_links_use_the_first_known_match():
+    ps = Pseudonymizer()
+    a = ps.replacement("PERSON", "Jane Doe")
+    ps.replacement("PERSON", "John Roe")
+    b = ps.replacement("PERSON", "Mary Doe")
+    assert ps.replacement("PERSON", "Doe") == a  # first known with that word, as before
+    assert ps.replacement("PERSON", "M. Doe") == b  # the initial decides
+    assert ps.replacement("PERSON", "Roe") != b
+    big = Pseudonymizer()
+    for i in range(5000):
+        big.replacement("PERSON", f"First{i} Last{i}")
+    assert big.replacement("PERSON", "Last4321") == big.replacement("PERSON", "First4321 Last4321")
