@@ -227,8 +227,11 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("SCRUB_SOFT_TIME_LIMIT", default=600)
 CELERY_TASK_TIME_LIMIT = env.int("SCRUB_HARD_TIME_LIMIT", default=660)
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("SCRUB_MAX_MEMORY_KB", default=2_000_000)
-# Also a hard cap: RLIMIT_AS of each worker child may grow by at most that much (portal/celery.py).
-SCRUB_MEMORY_CAP = env.bool("SCRUB_MEMORY_CAP", default=True)
+# Hard cap (portal/celery.py): a worker child's address space may grow by at most this much
+# beyond its size at start (RLIMIT_AS); past it an allocation fails and the file fails with
+# "needed more memory than is allowed". 0 turns the cap off. Twice the recycle threshold above,
+# so a child is normally recycled before it reaches the cap.
+SCRUB_MEMORY_CAP_KB = env.int("SCRUB_MEMORY_CAP_KB", default=2 * CELERY_WORKER_MAX_MEMORY_PER_CHILD)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # A file still queued/running this long after its last change is re-queued by the sweeper.
 PORTAL_STUCK_FILE_SECONDS = env.int("PORTAL_STUCK_FILE_SECONDS", default=900)

@@ -41,9 +41,7 @@ def exportable_tasks() -> QuerySet[Task]:
         .exclude(~Q(deliverable_text="") & Q(deliverable_text_scrubbed=""))
         .exclude(title_scrubbed="")
         .exclude(Q(sector="Other") & ~Q(sector_other="") & Q(sector_other_scrubbed=""))
-        .exclude(
-            Q(occupation="Other") & ~Q(occupation_other="") & Q(occupation_other_scrubbed="")
-        )
+        .exclude(Q(occupation="Other") & ~Q(occupation_other="") & Q(occupation_other_scrubbed=""))
         .order_by("pk")
     )
 

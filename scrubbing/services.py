@@ -69,11 +69,9 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         from celery.exceptions import SoftTimeLimitExceeded
 
         if isinstance(exc, SoftTimeLimitExceeded):
-            minutes = settings.CELERY_TASK_SOFT_TIME_LIMIT / 60
-            result = _failed(
-                f.original_name,
-                f"Scrubbing took longer than {minutes:.0f} minutes and was stopped.",
-            )
+            limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
+            took = f"{limit / 60:.0f} minutes" if limit >= 120 else f"{limit} seconds"
+            result = _failed(f.original_name, f"Scrubbing took longer than {took} and was stopped.")
         elif isinstance(exc, MemoryError):
             result = _failed(f.original_name, "Scrubbing needed more memory than is allowed.")
         elif isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
