@@ -142,10 +142,12 @@ class LocalDestination:
 
 
 def export_s3_options() -> dict[str, Any]:
-    """Connection options for S3 exports: the private storage's endpoint/region when it is S3,
+    """Connection options for S3 exports: PORTAL_EXPORT_S3_OPTIONS, else the private storage's
+    endpoint/region when it is S3,
     else AWS_S3_ENDPOINT_URL / AWS_S3_REGION_NAME from the environment. Credentials come from
     the usual boto3 chain (environment, profile, role)."""
-    options: dict[str, Any] = {}
+    # A settings-only override, e.g. {"endpoint_url": ..., "region_name": ...}.
+    options: dict[str, Any] = dict(getattr(settings, "PORTAL_EXPORT_S3_OPTIONS", None) or {})
     private = settings.STORAGES.get("default", {})
     private_options = private.get("OPTIONS", {}) if "S3" in private.get("BACKEND", "") else {}
     for key, env_name in (

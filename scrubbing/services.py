@@ -20,7 +20,7 @@ from submissions.models import Task, TaskFile
 from submissions.services import file_dispatch, task_transition
 
 from .engine.base import ScrubError, exception_summary
-from .engine.pipeline import Analysis, FileResult, TermLists, scrub_name
+from .engine.pipeline import MEMORY_ERROR, Analysis, FileResult, TermLists, scrub_name
 from .models import Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -73,7 +73,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
             took = f"{limit / 60:.0f} minutes" if limit >= 120 else f"{limit} seconds"
             result = _failed(f.original_name, f"Scrubbing took longer than {took} and was stopped.")
         elif isinstance(exc, MemoryError):
-            result = _failed(f.original_name, "Scrubbing needed more memory than is allowed.")
+            result = _failed(f.original_name, MEMORY_ERROR)
         elif isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
             raise  # storage hiccup: let Celery retry the job
         elif isinstance(exc, (OperationalError, InterfaceError)):

@@ -572,6 +572,8 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
         | Q(files__findings__original_text__gt="")
         | ~Q(request_text=F("request_text_scrubbed"))
         | (~Q(deliverable_text="") & ~Q(deliverable_text=F("deliverable_text_scrubbed")))
+        | ~Q(title=F("title_scrubbed"))
+        | ~Q(pseudonym_state={})
     )
     ids = list(
         Task.objects.filter(decided, status__in=[S.APPROVED, S.REJECTED])
@@ -591,9 +593,19 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
             TaskFile.objects.filter(pk__in=[f.pk for f in files]).update(original="")
             findings = Finding.objects.filter(file__task=task).exclude(original_text="")
             finding_count = findings.update(original_text="")
-            task.request_text = task.request_text_scrubbed
-            task.deliverable_text = task.deliverable_text_scrubbed
-            task.save(update_fields=["request_text", "deliverable_text", "updated_at"])
+            # Every typed field becomes its scrubbed copy; the replacement table (which maps
+            # placeholders back to original text) goes too.
+            purged = [
+                "request_text",
+                "deliverable_text",
+                "title",
+                "sector_other",
+                "occupation_other",
+            ]
+            for field in purged:
+                setattr(task, field, getattr(task, f"{field}_scrubbed"))
+            task.pseudonym_state = {}
+            task.save(update_fields=[*purged, "pseudonym_state", "updated_at"])
             audit_record(
                 actor=None,
                 verb="task.originals_purged",

@@ -242,6 +242,13 @@ def file_replace(request: HttpRequest, pk: int) -> HttpResponse:
 def file_download_original(request: HttpRequest, pk: int) -> HttpResponse:
     """Originals: the owner only, ever."""
     f = selectors.file_for_owner(request.user, pk)
+    if not f.original:
+        messages.error(
+            request,
+            f"The original of “{f.original_name}” was deleted under the retention policy; "
+            "the scrubbed copy is kept.",
+        )
+        return redirect("submissions:task_detail", f.task_id)
     audit_record(
         actor=request.user, verb="file.download.original", obj=f, task_id=f.task_id, request=request
     )

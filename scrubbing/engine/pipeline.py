@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 ENGINE_VERSION = "superstar-scrubbing-engine/0.1.0"
 
 GENERIC_ERROR = "This file could not be scrubbed because of an internal error; it has been logged."
+MEMORY_ERROR = (
+    "Scrubbing this file needed more memory than is allowed; split it into smaller files."
+)
 
 
 @dataclass
@@ -219,6 +222,8 @@ class Scrubber:
             return self._finish(analysis, t0)
         except ScrubError as exc:
             return self._failed(analysis.name, analysis.info.kind, str(exc), t0, analysis.findings)
+        except MemoryError:
+            raise  # the worker's memory cap: the caller says so in a sentence of its own
         except Exception as exc:
             log.error("writing a %s file failed: %s", analysis.info.kind, exception_summary(exc))
             return self._failed(
@@ -312,12 +317,14 @@ class Scrubber:
         try:
             analysis = self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON"))
             self.assign(analysis, pseudonymizer)
+            return self.finish(analysis)
         except ScrubError as exc:
             return self._failed(name, None, str(exc), t0)
+        except MemoryError:
+            return self._failed(name, None, MEMORY_ERROR, t0)
         except Exception as exc:
             log.error("scrubbing a file failed: %s", exception_summary(exc))
             return self._failed(name, None, GENERIC_ERROR, t0)
-        return self.finish(analysis)
 
     def scrub_many(
         self, files: Sequence[tuple[str, bytes]], terms: TermLists, pseudonymizer: Pseudonymizer
@@ -330,6 +337,8 @@ class Scrubber:
                 slots.append(self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON")))
             except ScrubError as exc:
                 slots.append(self._failed(name, None, str(exc), t0))
+            except MemoryError:
+                slots.append(self._failed(name, None, MEMORY_ERROR, t0))
             except Exception as exc:
                 log.error("scrubbing a file failed: %s", exception_summary(exc))
                 slots.append(self._failed(name, None, GENERIC_ERROR, t0))
@@ -346,7 +355,15 @@ class Scrubber:
                 a.findings = _findings_for(a.document, hits)
         for a in analyses:
             self.assign(a, pseudonymizer)
-        return [self.finish(s) if isinstance(s, Analysis) else s for s in slots]
+        return [self._finish_or_fail(s) if isinstance(s, Analysis) else s for s in slots]
+
+    def _finish_or_fail(self, analysis: Analysis) -> FileResult:
+        try:
+            return self.finish(analysis)
+        except MemoryError:
+            return self._failed(
+                analysis.name, analysis.info.kind, MEMORY_ERROR, time.perf_counter()
+            )
 
 
 def _as_hit(f: Finding) -> Any:

@@ -787,18 +787,12 @@ try:
     result = scrubber.finish(analysis)
     print("RESULT", result.status, result.error)
 except MemoryError:
-    print("RESULT failed Scrubbing needed more memory than is allowed.")
+    print("RESULT failed Scrubbing needed more memory than is allowed (raised).")
 except ScrubError as exc:
     print("RESULT failed", exc)
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="engine: out of memory is reported as 'damaged or truncated' (ooxml.parse_xml maps "
-    "libxml2's allocation failure, XMLSyntaxError 'unknown error', to CorruptFile) or as an "
-    "internal error (Scrubber.finish catches MemoryError as Exception)",
-)
 @pytest.mark.parametrize("headroom_kb", [300_000, 1_000_000])
 def test_a_file_that_needs_more_memory_than_the_cap_says_so(headroom_kb):
     """The 200,000-row workbook needs ~2 GB; under a smaller cap the sentence must say memory,

@@ -814,6 +814,11 @@ def test_purge_originals_after_retention_keeps_scrubbed_files(
             assert not f.original and f.scrubbed and storage.exists(f.scrubbed.name)
         assert NAME not in task.request_text and NAME not in task.deliverable_text
         assert task.request_text == task.request_text_scrubbed
+        assert task.title == task.title_scrubbed and task.pseudonym_state == {}
+        assert NAME not in json.dumps(task.pseudonym_state)
+        purged = next(f for f in task.files.all() if not f.text_field)
+        page = client.get(reverse("submissions:file_original", args=[purged.pk]))
+        assert page.status_code == 302  # a sentence about retention, not a server error
         assert not Finding.objects.filter(file__task=task).exclude(original_text="").exists()
         assert Finding.objects.filter(file__task=task).exists()  # types/replacements kept
         event = AuditEvent.objects.get(task_id=task.pk, verb="task.originals_purged")

@@ -116,7 +116,13 @@ def parse_xml(data: bytes, damaged_message: str) -> etree._Element:
             raise CorruptFile(UNSAFE_XML)
     try:
         root = etree.fromstring(data, _parser())
-    except (etree.XMLSyntaxError, ValueError) as exc:
+    except etree.XMLSyntaxError as exc:
+        # Under a worker's memory cap libxml2 reports an allocation failure as a syntax error;
+        # saying "damaged" would send the contractor looking for a broken file.
+        if any(e.type_name == "ERR_NO_MEMORY" for e in exc.error_log):
+            raise MemoryError("XML part too large for the memory allowed") from None
+        raise CorruptFile(damaged_message) from exc
+    except ValueError as exc:
         raise CorruptFile(damaged_message) from exc
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
