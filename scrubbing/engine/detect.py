@@ -4,7 +4,10 @@ Speed comes from three choices, measured in tests/bench/bench_engine.py:
   * spaCy runs once over the *unique* segment texts with `nlp.pipe` (Presidio's
     `process_batch`), and only the NER component (plus a one-line lemma stand-in that Presidio's
     context enhancer reads); tagger/parser/lemmatizer are off because nothing here uses them;
-  * the analyzer is then called per text with the precomputed `nlp_artifacts`;
+  * the pattern recognizers run first, and the model only reads texts where a span it finds
+    could survive (not numbers, lone letters, or texts that are only e-mail addresses/URLs);
+    Presidio's post-processing then runs as `AnalyzerEngine.analyze` does it, without its
+    per-call lookups, deep copies and tokenizer passes where they cannot change a result;
   * the recognizer set is small and chosen (phone numbers through candidate regex +
     `phonenumbers.parse`, not eight full `PhoneNumberMatcher` passes).
 
@@ -655,6 +658,100 @@ def detection_view(text: str) -> str:
     )
 
 
+# --------------------------------------------------------------------------- model gate
+RECOGNIZER_ID_KEY = "recognizer_identifier"  # RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
+RECOGNIZER_NAME_KEY = "recognizer_name"  # RecognizerResult.RECOGNIZER_NAME_KEY
+_DIGIT = re.compile(r"\d")
+_FILLER = frozenset(".,:;()'\u2019")  # stripped from each word by is_false_positive
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _lone_letters_only(view: str) -> bool:
+    """True if no model span here can pass `is_false_positive`.
+
+    A kept model span has no digit, so it lies inside one digit-free stretch of the text. If
+    every stretch that holds a letter is one ASCII letter plus whitespace and ".,:;()'" (the
+    extension in "555-1234 x12", the exponent in "1.5e3"), each word of such a span strips
+    to at most one character: rejected. Anything else (two letters, "+x", "ß") runs the model.
+    """
+    for stretch in _DIGIT.split(view):
+        letters = others = 0
+        for c in stretch:
+            if c.isspace() or c in _FILLER:
+                continue
+            if c.isalpha():
+                if c not in _ASCII_LETTERS:
+                    return False
+                letters += 1
+            else:
+                others += 1
+            if letters > 1 or (letters and others):
+                return False
+        # a stretch of punctuation alone ("-", "/", "$") holds no letter: nothing to keep
+    return True
+
+
+def _covered_by_containers(
+    text: str, view: str, raw: list[list[Any]], allow: frozenset[str]
+) -> bool:
+    """True if e-mail/URL pattern results cover every non-space character of the text.
+
+    `merge_hits` lets a container absorb every hit inside it, and what a model span could keep
+    outside one is whitespace, which it drops; so the model's output cannot reach the result.
+    Results below the threshold do not count (enhancement only raises scores, so the ones
+    counted survive); any allow-listed container makes the answer False (it is filtered out).
+    """
+    spans = []
+    for res in raw:
+        for r in res:
+            if r.entity_type in CONTAINERS and r.score >= SCORE_THRESHOLD:
+                if allow and normalize(text[r.start : r.end]) in allow:
+                    return False
+                spans.append((r.start, r.end))
+    if not spans:
+        return False
+    spans.sort()
+    pos = 0
+    for a, b in spans:
+        if a > pos and view[pos:a].strip():
+            return False
+        pos = max(pos, b)
+    return not view[pos:].strip()
+
+
+_CRYPTO_RUN = re.compile(r"[^\W_]{26}")
+
+
+def _ascii_digits(text: str) -> int:
+    return sum(text.count(d) for d in "0123456789")
+
+
+# Necessary conditions for a match of Presidio's own pattern recognizers (2.2.366 patterns,
+# compiled case-insensitively): a text failing one cannot match, so the regex passes are
+# skipped. E-mail: a literal "@"; IP: every IPv4 pattern has ".", every IPv6 one ":"; SSN:
+# nine ASCII digits; NINO: six; Crypto: 26+ chars of [a-z0-9] in a row ([^\W_] is wider).
+_GATES: dict[str, Any] = {
+    "OfflineEmailRecognizer": lambda t: "@" in t,
+    "IpRecognizer": lambda t: "." in t or ":" in t,
+    "UsSsnRecognizer": lambda t: _ascii_digits(t) >= 9,
+    "UkNinoRecognizer": lambda t: _ascii_digits(t) >= 6,
+    "CryptoRecognizer": lambda t: _CRYPTO_RUN.search(t) is not None,
+}
+
+
+def _model_can_matter(text: str, view: str, raw: list[list[Any]], allow: frozenset[str]) -> bool:
+    """Whether the NER model has to read this text: only if a span it finds could survive.
+
+    Exact, not a heuristic: a text without letters, with lone letters only, or made only of
+    e-mail addresses/URLs gives the same hits with or without the model (see the helpers).
+    """
+    if not any(c.isalpha() for c in text):
+        return False
+    if _lone_letters_only(view):
+        return False
+    return not _covered_by_containers(text, view, raw, allow)
+
+
 # --------------------------------------------------------------------------- presidio glue
 _singleton: Detector | None = None
 _singleton_lock = threading.Lock()
@@ -853,6 +950,19 @@ class Detector:
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
         )
         self._lock = threading.Lock()  # spaCy models are not documented as thread-safe
+        # what AnalyzerEngine.analyze looks up on every call, looked up once
+        self._recognizers = self.analyzer.registry.get_recognizers(language="en", all_fields=True)
+        self._entities = self.analyzer.get_supported_entities(language="en")
+        self._model_recognizer = next(
+            r for r in self._recognizers if type(r).__name__ == "SpacyRecognizer"
+        )
+        self._context_of = {r.id: [w.lower() for w in r.context or ()] for r in self._recognizers}
+        from presidio_analyzer import EntityRecognizer
+
+        for r in self._recognizers:
+            # _postprocess skips the recognizer-level enhancement step: it must be a no-op
+            if type(r).enhance_using_context is not EntityRecognizer.enhance_using_context:
+                raise RuntimeError(f"{r.name} overrides enhance_using_context")
 
     @staticmethod
     def _slim_pipeline(nlp: Any) -> None:
@@ -884,40 +994,109 @@ class Detector:
     def detect(
         self, texts: Sequence[str], terms: TermLists | None = None, *, use_model: bool = True
     ) -> list[list[Hit]]:
-        """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once."""
+        """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once.
+
+        Per unique text: the pattern recognizers run first; the NER model then runs (batched)
+        only over the texts where a model span could survive (`_model_can_matter`); Presidio's
+        post-processing (context enhancement, score threshold, duplicate removal) follows,
+        exactly as `AnalyzerEngine.analyze` does it (`_postprocess`).
+        """
         terms = terms or TermLists()
         unique = list(dict.fromkeys(t for t in texts if t and t.strip()))
         allow = terms.allow_keys()
         by_text: dict[str, list[Hit]] = {}
         with self._lock:
-            artifacts = self._artifacts(unique, use_model)
-            for text, art in zip(unique, artifacts):
-                by_text[text] = self._analyze_one(text, art, terms, allow)
+            views = [detection_view(t) for t in unique]
+            raw = [self._pattern_results(v) for v in views]
+            need = [
+                i
+                for i, (t, v) in enumerate(zip(unique, views, strict=True))
+                if use_model and _model_can_matter(t, v, raw[i], allow)
+            ]
+            docs: dict[int, Any] = {}
+            recased = [recase_for_ner(views[i]) for i in need]
+            for i, doc in zip(need, self.nlp.pipe(recased, batch_size=64), strict=True):
+                docs[i] = doc
+            for i, (text, view) in enumerate(zip(unique, views, strict=True)):
+                # lemmas as the model pipeline would set them (lower case) wherever the model was
+                # asked for; none (make_doc) where it was not, as before: same context rules
+                lemma = use_model and any(c.isalpha() for c in text)
+                results = self._postprocess(view, raw[i], docs.get(i), lemma)
+                by_text[text] = self._to_hits(text, view, results, terms, allow)
         return [by_text.get(t, []) if t else [] for t in texts]
 
-    def _artifacts(self, texts: list[str], use_model: bool) -> list[Any]:
-        need = [i for i, t in enumerate(texts) if use_model and any(c.isalpha() for c in t)]
-        out: list[Any] = [None] * len(texts)
-        recased = [recase_for_ner(detection_view(texts[i])) for i in need]
-        for i, (_, art) in zip(
-            need, self.nlp_engine.process_batch(recased, "en", batch_size=64), strict=True
-        ):
-            out[i] = art
-        for i, t in enumerate(texts):
-            if out[i] is None:
-                # no letters (or model off): tokenizer only, so no NER cost
-                doc = self.nlp.make_doc(detection_view(t))
-                out[i] = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
+    def _pattern_results(self, view: str) -> list[list[Any]]:
+        """Every recognizer but the model's, per recognizer in registry order (model: [])."""
+        out: list[list[Any]] = []
+        for rec in self._recognizers:
+            gate = _GATES.get(type(rec).__name__)
+            if rec is self._model_recognizer or (gate is not None and not gate(view)):
+                out.append([])
+                continue
+            res = rec.analyze(text=view, entities=self._entities, nlp_artifacts=None) or []
+            for r in res:  # AnalyzerEngine.__add_recognizer_id_if_not_exists
+                md = r.recognition_metadata
+                if md is None:
+                    r.recognition_metadata = md = {}
+                md.setdefault(RECOGNIZER_ID_KEY, rec.id)
+                md.setdefault(RECOGNIZER_NAME_KEY, rec.name)
+            out.append(res)
         return out
 
-    def _analyze_one(
-        self, text: str, artifacts: Any, terms: TermLists, allow: frozenset[str]
+    def _postprocess(self, view: str, raw: list[list[Any]], doc: Any, lemma: bool) -> list[Any]:
+        """The rest of `AnalyzerEngine.analyze` (presidio-analyzer 2.2.366), minus its costs.
+
+        * the model's results come from `doc` (None: the model did not run, so it has none);
+        * context enhancement runs only where it can change a score: a result whose
+          recognizer has context words, one of which occurs in the text (a lemma is a lower-
+          cased token, so a context word in a lemma is a substring of the lower-cased text),
+          and lemmas exist at all (make_doc artifacts have none, so it never fired there);
+        * the tokenizer runs only for that (it used to run on every text without a model).
+        """
+        from presidio_analyzer import EntityRecognizer
+
+        art = None
+        results: list[Any] = []
+        for rec, res in zip(self._recognizers, raw, strict=True):
+            if rec is self._model_recognizer:
+                if doc is None:
+                    continue
+                art = self.nlp_engine._doc_to_nlp_artifact(doc, "en")
+                res = rec.analyze(text=view, entities=self._entities, nlp_artifacts=art) or []
+                for r in res:
+                    md = r.recognition_metadata
+                    if md is None:
+                        r.recognition_metadata = md = {}
+                    md.setdefault(RECOGNIZER_ID_KEY, rec.id)
+                    md.setdefault(RECOGNIZER_NAME_KEY, rec.name)
+            results.extend(res)
+        if lemma and results:
+            low = view.lower()
+            words = {
+                w
+                for r in results
+                for w in self._context_of.get(r.recognition_metadata.get(RECOGNIZER_ID_KEY), ())
+            }
+            if any(w in low for w in words):
+                if art is None:
+                    d = self.nlp.make_doc(recase_for_ner(view))
+                    for tok in d:  # what scrub_lemma does in the model pipeline
+                        tok.lemma_ = tok.lower_
+                    art = self.nlp_engine._doc_to_nlp_artifact(d, "en")
+                results = self.analyzer.context_aware_enhancer.enhance_using_context(
+                    text=view,
+                    raw_results=results,
+                    nlp_artifacts=art,
+                    recognizers=self._recognizers,
+                    context=None,
+                )
+        results = [r for r in results if r.score >= SCORE_THRESHOLD]
+        return EntityRecognizer.remove_duplicates(results)
+
+    def _to_hits(
+        self, text: str, view: str, results: list[Any], terms: TermLists, allow: frozenset[str]
     ) -> list[Hit]:
         # recognizers read the same-length view (link markup blanked); hits quote the text
-        view = detection_view(text)
-        results = self.analyzer.analyze(
-            text=view, language="en", nlp_artifacts=artifacts, score_threshold=SCORE_THRESHOLD
-        )
         hits: list[Hit] = []
         for r in results:
             name = (r.recognition_metadata or {}).get("recognizer_name", "")

@@ -1,0 +1,114 @@
+"""The shortcuts in detect.py (model gate, recognizer gates, own post-processing) change nothing:
+every test compares against the slow path on the same texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubbing.engine import detect as d
+from scrubbing.engine.terms import Term, TermLists
+
+MIXED = [
+    "Jane Doe",
+    "jane.doe@acme.com",
+    "Contact: jane.doe@acme.com",
+    "jane.doe@acme.com, bob@example.org",
+    "https://intranet.acme.corp/people/jane",
+    "555-123-4567x890",
+    "(212) 555-0199 x12",
+    "1.5e3",
+    "2024-01-05",
+    "$1,234.56",
+    "+x 12",
+    "J. S.",
+    "Paid",
+    "Phone: 020 7946 0958",
+    "SSN 078-05-1120, NINO AB123456C, card 4111 1111 1111 1111",
+    "server 10.0.4.17 and fe80::1ff:fe23:4567:890a",
+    "btc 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+    "Call Steve Taylor at +44 20 7946 0958 or steve.taylor@acme.co.uk.",
+    "Meeting with Acme Corp in Berlin on Monday; ask Gerti Preiß.",
+    "IBAN GB82 WEST 1234 5698 7654 32",
+    "password = hunter2hunter2",
+]
+
+
+@pytest.mark.parametrize(
+    "text,lone",
+    [
+        ("555-123-4567x890", True),
+        ("(212) 555-0199 x12", True),
+        ("1.5e3", True),
+        ("12 (x) 4", True),
+        ("+x 12", False),  # "+x" would not be rejected as a model span: the model reads it
+        ("ab 12", False),
+        ("J. S.", False),
+        ("1ß2", False),  # casefolds to "ss"
+        ("Jane 12", False),
+        ("2024-01-05", True),
+    ],
+)
+def test_lone_letters_only(text, lone):
+    assert d._lone_letters_only(text) is lone
+
+
+def test_model_gate(detector):
+    def can(text, terms=TermLists()):
+        view = d.detection_view(text)
+        raw = detector._pattern_results(view)
+        return d._model_can_matter(text, view, raw, terms.allow_keys())
+
+    assert not can("jane.doe@acme.com")
+    assert not can("jane.doe@acme.com  bob.smith@acme.com")
+    assert can("jane.doe@acme.com; bob.smith@acme.com")  # ";" is outside both: read it
+    assert not can("555-123-4567x890")
+    assert can("Jane Doe")
+    assert can("Jane Doe <jane.doe@acme.com>")
+    assert can("+x 12")
+    # an allow-listed address is no container: the model reads the text
+    assert can("jane.doe@acme.com", TermLists(allow=("jane.doe@acme.com",)))
+
+
+@pytest.mark.parametrize("use_model", [True, False])
+def test_gates_change_nothing(detector, monkeypatch, use_model):
+    terms = TermLists(deny=(Term("Acme Corp", "CLIENT"),), allow=("bob@example.org",))
+    fast = detector.detect(MIXED, terms, use_model=use_model)
+    monkeypatch.setattr(d, "_model_can_matter", lambda text, *_a: any(c.isalpha() for c in text))
+    monkeypatch.setattr(d, "_GATES", {})
+    slow = detector.detect(MIXED, terms, use_model=use_model)
+    assert fast == slow
+
+
+def test_same_as_presidio_analyze(detector):
+    """_pattern_results + _postprocess == AnalyzerEngine.analyze on the same artifacts."""
+    texts = [t for t in MIXED if any(c.isalpha() for c in t)]
+    for text in texts:
+        view = d.detection_view(text)
+        doc = detector.nlp(d.recase_for_ner(view))
+        art = detector.nlp_engine._doc_to_nlp_artifact(doc, "en")
+        want = detector.analyzer.analyze(
+            text=view, language="en", nlp_artifacts=art, score_threshold=d.SCORE_THRESHOLD
+        )
+        got = detector._postprocess(view, detector._pattern_results(view), doc, True)
+
+        def key(r):
+            return (r.entity_type, r.start, r.end, round(r.score, 6))
+
+        assert sorted(map(key, got)) == sorted(map(key, want)), text
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("OfflineEmailRecognizer", "a@b.co"),
+        ("IpRecognizer", "10.0.0.1"),
+        ("IpRecognizer", "::1"),
+        ("UsSsnRecognizer", "536-90-4399"),
+        ("UkNinoRecognizer", "AB123456C"),
+        ("CryptoRecognizer", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
+    ],
+)
+def test_recognizer_gates_pass_real_matches(detector, name, text):
+    rec = next(r for r in detector._recognizers if type(r).__name__ == name)
+    assert d._GATES[name](text)
+    assert rec.analyze(text=text, entities=detector._entities, nlp_artifacts=None)
