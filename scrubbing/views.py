@@ -92,6 +92,30 @@ def leftover_redact(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("scrubbing:file_check", finding.file_id)
 
 
+@contractor_required
+@require_POST
+def leftovers_redact_all(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every leftover of one residual file onto the deny-list at once (large workbooks)."""
+    f = task_selectors.file_for_owner(request.user, pk)
+    by_category: dict[str, list[str]] = {}
+    for finding in f.findings.filter(source=Finding.Source.LEFTOVER):
+        category = LEFTOVER_CATEGORY.get(finding.entity_type, Term.Category.CONFIDENTIAL)
+        by_category.setdefault(category, []).append(finding.original_text)
+    try:
+        for category, terms in by_category.items():
+            task_services.task_terms_add(
+                f.task, actor=request.user, terms=terms, category=category, request=request
+            )
+    except task_services.CheckRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        count = sum(len(t) for t in by_category.values())
+        messages.success(
+            request, f"Added {count} term(s) to your deny-list. Re-scrub the task to apply them."
+        )
+    return redirect("scrubbing:file_check", f.pk)
+
+
 # The verifier's entity types, as deny-list categories (placeholders read [CLIENT_1], ...).
 LEFTOVER_CATEGORY = {
     "PERSON": Term.Category.PERSON,

@@ -45,6 +45,7 @@ CASES = [
     Case("scrubbing:file_preview", "check_file", "get", OWNER_ONLY),
     Case("scrubbing:finding_keep", "finding", "post", OWNER_ACTION),
     Case("scrubbing:leftover_redact", "finding", "post", OWNER_ACTION),
+    Case("scrubbing:leftovers_redact_all", "check_file", "post", OWNER_ACTION),
     Case(
         "scrubbing:terms_add",
         "check_task",

@@ -388,3 +388,24 @@ def test_leftovers_are_listed_apart_and_can_be_redacted_or_kept(client, contract
     assert (deny.text, deny.category) == ("Globex", Term.Category.CLIENT)
     client.post(reverse("scrubbing:finding_keep", args=[kept.pk]))
     assert Term.objects.filter(owner=contractor, list_kind="allow", text="Gaines").exists()
+
+
+def test_redact_all_leftovers_of_a_file(client, contractor):
+    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    f = add_file(task, name="big.xlsx", original=b"x", status=FS.RESIDUAL, findings=[])
+    for text, kind in (("Hollychester", "PERSON"), ("Initech", "ORGANIZATION"), ("Zork", "X")):
+        Finding.objects.create(
+            file=f,
+            entity_type=kind,
+            score=1.0,
+            locator="Ledger!H3",
+            original_text=text,
+            replacement="",
+            source=Finding.Source.LEFTOVER,
+        )
+    client.force_login(contractor)
+    client.post(reverse("scrubbing:leftovers_redact_all", args=[f.pk]))
+    deny = dict(
+        Term.objects.filter(owner=contractor, list_kind="deny").values_list("text", "category")
+    )
+    assert deny == {"Hollychester": "PERSON", "Initech": "CLIENT", "Zork": "CONFIDENTIAL"}
