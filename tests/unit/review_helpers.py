@@ -105,6 +105,21 @@ def add_file(
     return f
 
 
+def queued_file(contractor, name: str, original: bytes, detected_type: str) -> TaskFile:
+    """One file of a task being scrubbed, queued for the worker (no findings, no output yet)."""
+    task = make_task(contractor, status=S.SCRUBBING)
+    return add_file(
+        task,
+        name=name,
+        original=original,
+        scrubbed=None,
+        status=FS.QUEUED,
+        detected_type=detected_type,
+        findings=[],
+        report={},
+    )
+
+
 def in_review_task(contractor, *, age_days: float = 0, **overrides) -> Task:
     task = make_task(contractor, status=S.IN_REVIEW, **overrides)
     if age_days:

@@ -30,6 +30,7 @@ from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
 from scrubbing.engine.terms import TermLists
 from tests.helpers import make_docx, make_pdf, make_png, make_xlsx
+from tests.unit.review_helpers import queued_file
 
 NAME = "Margaret Hollingsworth"
 SURNAME = "Hollingsworth"
@@ -662,31 +663,9 @@ def test_time_and_memory_limits_end_as_a_clear_per_file_error(
     from celery.exceptions import SoftTimeLimitExceeded
 
     from scrubbing import services as scrub_services
-    from submissions.models import Task, TaskFile
+    from submissions.models import Task
 
-    task = Task.objects.create(
-        contractor=contractor,
-        title="t",
-        request_text="r",
-        sector="Manufacturing",
-        occupation="Buyers and Purchasing Agents",
-        provenance="real",
-        minutes_spent=1,
-        status=Task.Status.SCRUBBING,
-    )
-    f = TaskFile(
-        task=task,
-        part="deliverable",
-        original_name="a.txt",
-        sha256="0",
-        size=3,
-        detected_type="text",
-        scrub_status="queued",
-    )
-    from django.core.files.base import ContentFile
-
-    f.original.save("x", ContentFile(b"abc"), save=False)
-    f.save()
+    f = queued_file(contractor, "a.txt", b"abc", "text")
     error = SoftTimeLimitExceeded() if exc == "soft_time_limit" else MemoryError()
 
     real = scrub_services.get_scrubber()
@@ -702,8 +681,8 @@ def test_time_and_memory_limits_end_as_a_clear_per_file_error(
     assert scrub_services.file_scrub(f.pk, f.generation) == "failed"
     f.refresh_from_db()
     assert f.scrub_status == "failed" and sentence in f.error
-    task.refresh_from_db()
-    assert task.status == Task.Status.CONTRACTOR_CHECK  # the task is not stuck in scrubbing
+    f.task.refresh_from_db()
+    assert f.task.status == Task.Status.CONTRACTOR_CHECK  # the task is not stuck in scrubbing
 
 
 # ---- the hard memory cap of a worker child (portal/celery.py) ------------------------------

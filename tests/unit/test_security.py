@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from tests.helpers import make_docx
+from tests.unit.review_helpers import queued_file
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Margaret Hollingsworth"
@@ -496,33 +497,11 @@ def _assert_clean_logs(caplog):
 
 @pytest.mark.django_db
 def test_no_original_text_in_logs_over_a_scrub(caplog, contractor):
-    from django.core.files.base import ContentFile
 
     from scrubbing import services as scrub_services
-    from submissions.models import Task, TaskFile
 
     caplog.set_level(logging.DEBUG)
-    task = Task.objects.create(
-        contractor=contractor,
-        title="t",
-        request_text="r",
-        sector="Manufacturing",
-        occupation="Buyers and Purchasing Agents",
-        provenance="real",
-        minutes_spent=1,
-        status=Task.Status.SCRUBBING,
-    )
-    f = TaskFile(
-        task=task,
-        part="deliverable",
-        original_name=f"{NAME} memo.docx",
-        sha256="0",
-        size=1,
-        detected_type="docx",
-        scrub_status="queued",
-    )
-    f.original.save("x", ContentFile(_secret_document()), save=False)
-    f.save()
+    f = queued_file(contractor, f"{NAME} memo.docx", _secret_document(), "docx")
     assert scrub_services.file_scrub(f.pk, f.generation) == "done"
     f.refresh_from_db()
     assert f.findings.filter(original_text__icontains="Hollingsworth").exists()
@@ -532,33 +511,11 @@ def test_no_original_text_in_logs_over_a_scrub(caplog, contractor):
 @pytest.mark.django_db
 def test_an_unexpected_error_is_logged_without_original_text(caplog, contractor, monkeypatch):
     """An engine exception whose message quotes the document must not reach the log as is."""
-    from django.core.files.base import ContentFile
 
     from scrubbing import services as scrub_services
-    from submissions.models import Task, TaskFile
 
     caplog.set_level(logging.DEBUG)
-    task = Task.objects.create(
-        contractor=contractor,
-        title="t",
-        request_text="r",
-        sector="Manufacturing",
-        occupation="Buyers and Purchasing Agents",
-        provenance="real",
-        minutes_spent=1,
-        status=Task.Status.SCRUBBING,
-    )
-    f = TaskFile(
-        task=task,
-        part="deliverable",
-        original_name="memo.docx",
-        sha256="0",
-        size=1,
-        detected_type="docx",
-        scrub_status="queued",
-    )
-    f.original.save("x", ContentFile(b"x"), save=False)
-    f.save()
+    f = queued_file(contractor, "memo.docx", b"x", "docx")
 
     real = scrub_services.get_scrubber()
 
