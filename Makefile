@@ -62,7 +62,7 @@ eval: install
 	$(PY) tests/corpus/evaluate.py
 
 check: lint
-	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.test_settings $(PY) manage.py makemigrations --check --dry-run
 	docker-compose config -q
 
 clean:
