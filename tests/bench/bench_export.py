@@ -69,6 +69,7 @@ def seed(n_tasks: int, big: int, big_mb: int) -> None:
                 Task(
                     contractor=user,
                     title=f"Task {i}: quarterly plan",
+                    title_scrubbed=f"Task {i}: quarterly plan",
                     sector=sectors[i % 4][0],
                     occupation=sectors[i % 4][1],
                     request_text=f"Original request {i}",
