@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -72,6 +73,20 @@ def _set_claim(task: Task, user: User | None) -> None:
     task.save(update_fields=["claimed_by", "claimed_at", "updated_at"])
 
 
+def _claim_for(task: Task, reviewer: User, request: HttpRequest | None, **details: Any) -> None:
+    """Give the (locked) task to the reviewer and record it."""
+    _set_claim(task, reviewer)
+    audit_record(
+        actor=reviewer,
+        verb="review.claim",
+        obj=task,
+        task_id=task.pk,
+        request=request,
+        revision=task.revision,
+        **details,
+    )
+
+
 def review_claim(task_id: int, *, reviewer: User, request: HttpRequest | None = None) -> Task:
     """Claim a task in review (or renew one's own claim); refused while another claim is live."""
     with transaction.atomic():
@@ -81,16 +96,7 @@ def review_claim(task_id: int, *, reviewer: User, request: HttpRequest | None = 
         if claim_is_live(task) and task.claimed_by_id != reviewer.pk:
             raise ClaimError("Another reviewer has just claimed this task.")
         previous = task.claimed_by_id if task.claimed_by_id != reviewer.pk else None
-        _set_claim(task, reviewer)
-        audit_record(
-            actor=reviewer,
-            verb="review.claim",
-            obj=task,
-            task_id=task.pk,
-            request=request,
-            revision=task.revision,
-            expired_claim_of=previous,
-        )
+        _claim_for(task, reviewer, request, expired_claim_of=previous)
     return task
 
 
@@ -108,18 +114,7 @@ def review_claim_next(*, reviewer: User, request: HttpRequest | None = None) -> 
         )
         if task is None:
             return None
-        previous = task.claimed_by_id
-        _set_claim(task, reviewer)
-        audit_record(
-            actor=reviewer,
-            verb="review.claim",
-            obj=task,
-            task_id=task.pk,
-            request=request,
-            revision=task.revision,
-            expired_claim_of=previous,
-            via="next",
-        )
+        _claim_for(task, reviewer, request, expired_claim_of=task.claimed_by_id, via="next")
     return task
 
 

@@ -613,3 +613,12 @@ def build_pptx() -> bytes:
     }
     _package_extras(add, edit)
     return patch_zip(buf.getvalue(), add=add, edit=edit)
+
+
+def find_segments(doc, text: str, kind: str | None = None, locator: str = "") -> list:
+    """Segments holding `text`, optionally of one kind and at a locator containing `locator`."""
+    return [
+        s
+        for s in doc.segments
+        if text in s.text and (kind is None or s.kind == kind) and locator in s.locator
+    ]

@@ -21,6 +21,7 @@ from tests.unit.engine.ooxml_builders import (
     SEEDS,
     build_docx,
     edits_for,
+    find_segments,
     missing_from_segments,
     patch_zip,
     raw_leaks,
@@ -39,49 +40,41 @@ def scrubbed(source: bytes):
     return doc.render(edits_for(doc))
 
 
-def _find(doc, text: str, kind: str | None = None, locator: str = ""):
-    return [
-        s
-        for s in doc.segments
-        if text in s.text and (kind is None or s.kind == kind) and locator in s.locator
-    ]
-
-
 def test_reader_reaches_every_location(source: bytes) -> None:
     doc = open_document(source, Limits())
     assert doc.kind == "docx"
     assert missing_from_segments(doc) == []
     # the name split over four differently formatted runs is ONE segment
-    assert _find(doc, f"Contact: {NAME} today.", "body")
-    assert _find(doc, NAME, "table", "table 1, row 1, cell 1")
-    assert _find(doc, PROJECT, "table", "> table 2")  # nested table
-    assert _find(doc, NAME, "textbox", "text box")
-    assert _find(doc, NAME, "textbox", "older Word")  # mc:Fallback copy too
-    assert _find(doc, NAME, "header", "section 1)")
-    assert _find(doc, PROJECT, "header", "first page")
-    assert _find(doc, EMAIL, "header", "even pages")
-    assert _find(doc, EMAIL, "header", "section 2")
-    assert _find(doc, PROJECT, "footer", "section 1)")
-    assert _find(doc, NAME, "footer", "first page")
-    assert _find(doc, NAME, "footnote")
-    assert _find(doc, EMAIL, "endnote")
-    assert _find(doc, NAME, "comment")
-    assert _find(doc, NAME, "metadata", "author")  # comment author attribute
-    assert _find(doc, "JD", "metadata", "initials")
-    assert _find(doc, f'HYPERLINK "mailto:{EMAIL}"', "field")
-    assert _find(doc, f"mailto:{EMAIL}", "hyperlink")
-    assert _find(doc, "Project Falcon", "hyperlink")  # %20 decoded for detection
-    assert _find(doc, "jane.doe", "hyperlink", "attachedTemplate")
-    assert _find(doc, NAME, "metadata", "document variable")
-    assert _find(doc, NAME, "name", "alt text")
-    assert _find(doc, NAME, "metadata", "metadata: author")
-    assert _find(doc, EMAIL, "metadata", "last modified by")
-    assert _find(doc, PROJECT, "metadata", "title")
-    assert _find(doc, PROJECT, "metadata", "company")
-    assert _find(doc, EMAIL, "metadata", "custom property")
+    assert find_segments(doc, f"Contact: {NAME} today.", "body")
+    assert find_segments(doc, NAME, "table", "table 1, row 1, cell 1")
+    assert find_segments(doc, PROJECT, "table", "> table 2")  # nested table
+    assert find_segments(doc, NAME, "textbox", "text box")
+    assert find_segments(doc, NAME, "textbox", "older Word")  # mc:Fallback copy too
+    assert find_segments(doc, NAME, "header", "section 1)")
+    assert find_segments(doc, PROJECT, "header", "first page")
+    assert find_segments(doc, EMAIL, "header", "even pages")
+    assert find_segments(doc, EMAIL, "header", "section 2")
+    assert find_segments(doc, PROJECT, "footer", "section 1)")
+    assert find_segments(doc, NAME, "footer", "first page")
+    assert find_segments(doc, NAME, "footnote")
+    assert find_segments(doc, EMAIL, "endnote")
+    assert find_segments(doc, NAME, "comment")
+    assert find_segments(doc, NAME, "metadata", "author")  # comment author attribute
+    assert find_segments(doc, "JD", "metadata", "initials")
+    assert find_segments(doc, f'HYPERLINK "mailto:{EMAIL}"', "field")
+    assert find_segments(doc, f"mailto:{EMAIL}", "hyperlink")
+    assert find_segments(doc, "Project Falcon", "hyperlink")  # %20 decoded for detection
+    assert find_segments(doc, "jane.doe", "hyperlink", "attachedTemplate")
+    assert find_segments(doc, NAME, "metadata", "document variable")
+    assert find_segments(doc, NAME, "name", "alt text")
+    assert find_segments(doc, NAME, "metadata", "metadata: author")
+    assert find_segments(doc, EMAIL, "metadata", "last modified by")
+    assert find_segments(doc, PROJECT, "metadata", "title")
+    assert find_segments(doc, PROJECT, "metadata", "company")
+    assert find_segments(doc, EMAIL, "metadata", "custom property")
     # tracked changes: insertion accepted into the paragraph, deletion gone
-    assert _find(doc, f"Kept text, inserted by {PROJECT} team", "body")
-    assert not _find(doc, DELETED)
+    assert find_segments(doc, f"Kept text, inserted by {PROJECT} team", "body")
+    assert not find_segments(doc, DELETED)
     for seg in doc.segments:
         assert seg.index == doc.segments.index(seg)
 

@@ -18,6 +18,7 @@ from tests.unit.engine.ooxml_builders import (
     SEEDS,
     build_pptx,
     edits_for,
+    find_segments,
     missing_from_segments,
     raw_leaks,
     read_zip,
@@ -35,38 +36,30 @@ def scrubbed(source: bytes):
     return doc.render(edits_for(doc))
 
 
-def _find(doc, text: str, kind: str | None = None, locator: str = ""):
-    return [
-        s
-        for s in doc.segments
-        if text in s.text and (kind is None or s.kind == kind) and locator in s.locator
-    ]
-
-
 def test_reader_reaches_every_location(source: bytes) -> None:
     doc = open_document(source, Limits())
     assert doc.kind == "pptx"
     assert missing_from_segments(doc) == []
-    assert _find(doc, PROJECT, "slide", "slide 1 / shape 'Title 1'")
-    assert _find(doc, f"Led by {NAME}", "slide")  # split runs, one segment
-    assert _find(doc, EMAIL, "slide", "box'")  # text box inside a group inside a group
-    assert _find(doc, NAME, "table", "row 2 cell 1")
-    assert _find(doc, NAME, "note", "slide 1 notes")
-    assert _find(doc, PROJECT, "layout")
-    assert _find(doc, NAME, "master")
-    assert _find(doc, PROJECT, "chart", "slide 2 chart")
-    assert _find(doc, NAME, "chart", "cached label")
-    assert _find(doc, NAME, "cell", "slide 2 chart data: ")  # embedded workbook cell
-    assert _find(doc, NAME, "comment", "slide 1 comment 1")  # legacy
-    assert _find(doc, f"Modern: {NAME}", "comment")
-    assert _find(doc, EMAIL, "comment")  # modern reply
-    assert _find(doc, NAME, "metadata", "comment author (name)")
-    assert _find(doc, EMAIL, "metadata", "userId")
-    assert _find(doc, NAME, "name", "slide 1 name")
-    assert _find(doc, NAME, "name", "shape name")
-    assert _find(doc, NAME, "name", "alt text")
-    assert _find(doc, f"mailto:{EMAIL}", "hyperlink")
-    assert _find(doc, NAME, "metadata", "metadata: author")
+    assert find_segments(doc, PROJECT, "slide", "slide 1 / shape 'Title 1'")
+    assert find_segments(doc, f"Led by {NAME}", "slide")  # split runs, one segment
+    assert find_segments(doc, EMAIL, "slide", "box'")  # text box inside a group inside a group
+    assert find_segments(doc, NAME, "table", "row 2 cell 1")
+    assert find_segments(doc, NAME, "note", "slide 1 notes")
+    assert find_segments(doc, PROJECT, "layout")
+    assert find_segments(doc, NAME, "master")
+    assert find_segments(doc, PROJECT, "chart", "slide 2 chart")
+    assert find_segments(doc, NAME, "chart", "cached label")
+    assert find_segments(doc, NAME, "cell", "slide 2 chart data: ")  # embedded workbook cell
+    assert find_segments(doc, NAME, "comment", "slide 1 comment 1")  # legacy
+    assert find_segments(doc, f"Modern: {NAME}", "comment")
+    assert find_segments(doc, EMAIL, "comment")  # modern reply
+    assert find_segments(doc, NAME, "metadata", "comment author (name)")
+    assert find_segments(doc, EMAIL, "metadata", "userId")
+    assert find_segments(doc, NAME, "name", "slide 1 name")
+    assert find_segments(doc, NAME, "name", "shape name")
+    assert find_segments(doc, NAME, "name", "alt text")
+    assert find_segments(doc, f"mailto:{EMAIL}", "hyperlink")
+    assert find_segments(doc, NAME, "metadata", "metadata: author")
 
 
 def test_no_seed_left_in_any_part(scrubbed) -> None:

@@ -17,6 +17,7 @@ from tests.unit.engine.ooxml_builders import (
     SEEDS,
     build_xlsx,
     edits_for,
+    find_segments,
     missing_from_segments,
     raw_leaks,
     read_zip,
@@ -36,14 +37,6 @@ def scrubbed(source: bytes):
     return doc.render(edits_for(doc, (*SEEDS, "Acme Corp")))
 
 
-def _find(doc, text: str, kind: str | None = None, locator: str = ""):
-    return [
-        s
-        for s in doc.segments
-        if text in s.text and (kind is None or s.kind == kind) and locator in s.locator
-    ]
-
-
 def test_reader_reaches_every_location(source: bytes) -> None:
     doc = open_document(source, Limits())
     assert doc.kind == "xlsx"
@@ -51,28 +44,28 @@ def test_reader_reaches_every_location(source: bytes) -> None:
     # one distinct shared string -> one segment, however many cells use it
     shared = [s for s in doc.segments if s.text == NAME and s.kind == "cell"]
     assert len(shared) == 1 and shared[0].locator == "Data!B1 (+2 more)"
-    assert _find(doc, "Jane Doe rich", "cell", "Data!A2")  # rich-text runs joined
-    assert _find(doc, PROJECT, "hidden", "not used by any cell")
-    assert _find(doc, f"{PROJECT} inline", "cell", "Data!C4")
-    assert _find(doc, f"{NAME} x", "cell", "formula result")
-    assert _find(doc, NAME, "formula", "Data!C1")
-    assert _find(doc, "Acme Corp", "formula", "Data!C1")
-    assert _find(doc, NAME, "name", "sheet 2 name")
-    assert _find(doc, EMAIL, "hidden")  # hidden sheet cell
-    assert _find(doc, PROJECT, "hidden")  # very hidden sheet cell
-    assert _find(doc, PROJECT, "formula", "defined name")
-    assert _find(doc, NAME, "header")
-    assert _find(doc, PROJECT, "footer")
-    assert _find(doc, "Jane Doe,John Smith", "formula", "validation")
-    assert _find(doc, EMAIL, "validation", "prompt")
-    assert _find(doc, NAME, "comment", "Data!C3 comment")
-    assert _find(doc, NAME, "metadata", "comment author")
-    assert _find(doc, PROJECT, "comment", "threaded comment")
-    assert _find(doc, EMAIL, "metadata", "userId")
-    assert _find(doc, PROJECT, "table", "column name")
-    assert _find(doc, PROJECT, "chart")
-    assert _find(doc, f"mailto:{EMAIL}", "hyperlink")
-    assert _find(doc, NAME, "metadata", "metadata: author")
+    assert find_segments(doc, "Jane Doe rich", "cell", "Data!A2")  # rich-text runs joined
+    assert find_segments(doc, PROJECT, "hidden", "not used by any cell")
+    assert find_segments(doc, f"{PROJECT} inline", "cell", "Data!C4")
+    assert find_segments(doc, f"{NAME} x", "cell", "formula result")
+    assert find_segments(doc, NAME, "formula", "Data!C1")
+    assert find_segments(doc, "Acme Corp", "formula", "Data!C1")
+    assert find_segments(doc, NAME, "name", "sheet 2 name")
+    assert find_segments(doc, EMAIL, "hidden")  # hidden sheet cell
+    assert find_segments(doc, PROJECT, "hidden")  # very hidden sheet cell
+    assert find_segments(doc, PROJECT, "formula", "defined name")
+    assert find_segments(doc, NAME, "header")
+    assert find_segments(doc, PROJECT, "footer")
+    assert find_segments(doc, "Jane Doe,John Smith", "formula", "validation")
+    assert find_segments(doc, EMAIL, "validation", "prompt")
+    assert find_segments(doc, NAME, "comment", "Data!C3 comment")
+    assert find_segments(doc, NAME, "metadata", "comment author")
+    assert find_segments(doc, PROJECT, "comment", "threaded comment")
+    assert find_segments(doc, EMAIL, "metadata", "userId")
+    assert find_segments(doc, PROJECT, "table", "column name")
+    assert find_segments(doc, PROJECT, "chart")
+    assert find_segments(doc, f"mailto:{EMAIL}", "hyperlink")
+    assert find_segments(doc, NAME, "metadata", "metadata: author")
 
 
 def test_hidden_sheets_reported(scrubbed) -> None:
