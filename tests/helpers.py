@@ -125,6 +125,23 @@ def wait_until(predicate, timeout: float = 120.0, interval: float = 0.5, what: s
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def task_form_data(**overrides: object) -> dict:
+    """A valid POST for the two-part task form (files are added by the caller)."""
+    data = {
+        "title": "Vendor comparison",
+        "request_text": "Please compare the vendors.",
+        "deliverable_text": "",
+        "sector": "Manufacturing",
+        "occupation": "Buyers and Purchasing Agents",
+        "minutes_spent": "3",
+        "provenance": "fabricated",
+        "attest_rights": "on",
+        "attest_confidential": "on",
+    }
+    data.update(overrides)
+    return data
+
+
 # ---- real documents, made by the libraries themselves ---------------------------------------
 
 

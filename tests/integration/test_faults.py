@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from submissions.models import Task, TaskFile
-from tests.helpers import celery_worker, make_docx, need, wait_until
+from tests.helpers import celery_worker, make_docx, need, task_form_data, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,15 +54,9 @@ def post_task(client, files: dict[str, bytes], title: str = "Faults") -> Task:
     response = client.post(
         reverse("submissions:task_create"),
         {
-            "title": title,
-            "request_text": "Please check the invoices.",
-            "deliverable_text": "",
-            "sector": "Manufacturing",
-            "occupation": "Buyers and Purchasing Agents",
-            "minutes_spent": "60",
-            "provenance": "fabricated",
-            "attest_rights": "on",
-            "attest_confidential": "on",
+            **task_form_data(
+                title=title, request_text="Please check the invoices.", minutes_spent="60"
+            ),
             "deliverable_files": [SimpleUploadedFile(n, d) for n, d in files.items()],
         },
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from portal.models import AuditEvent
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx, make_xlsx, wait_until
+from tests.helpers import make_docx, make_xlsx, task_form_data, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -52,15 +52,12 @@ def test_full_flow(worker, contractor, reviewer):
     response = owner.post(
         reverse("submissions:task_create"),
         {
-            "title": "Supplier scorecard",
-            "request_text": "Score the suppliers for the Bluebird Nine programme. Ask Priya Raman.",
-            "deliverable_text": "",
-            "sector": "Manufacturing",
-            "occupation": "Buyers and Purchasing Agents",
-            "minutes_spent": "180",
-            "provenance": "real",
-            "attest_rights": "on",
-            "attest_confidential": "on",
+            **task_form_data(
+                title="Supplier scorecard",
+                request_text="Score the suppliers for the Bluebird Nine programme. Ask Priya Raman.",
+                minutes_spent="180",
+                provenance="real",
+            ),
             "deliverable_files": [
                 SimpleUploadedFile(
                     "scorecard.docx",

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx, make_pdf, make_png, make_xlsx, wait_until
+from tests.helpers import make_docx, make_pdf, make_png, make_xlsx, task_form_data, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,15 +21,12 @@ def post_task(client, files: dict[str, bytes], part: str = "deliverable_files") 
     response = client.post(
         reverse("submissions:task_create"),
         {
-            "title": "Vendor comparison",
-            "request_text": f"Please compare the vendors. Ask {SECRET_NAME} if unsure.",
-            "deliverable_text": "",
-            "sector": "Manufacturing",
-            "occupation": "Buyers and Purchasing Agents",
-            "minutes_spent": "120",
-            "provenance": "real",
-            "attest_rights": "on",
-            "attest_confidential": "on",
+            **task_form_data(
+                title="Vendor comparison",
+                request_text=f"Please compare the vendors. Ask {SECRET_NAME} if unsure.",
+                minutes_spent="120",
+                provenance="real",
+            ),
             part: [SimpleUploadedFile(n, d) for n, d in files.items()],
         },
     )

@@ -29,7 +29,7 @@ from scrubbing.engine.pipeline import GENERIC_ERROR, Scrubber
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
 from scrubbing.engine.terms import TermLists
-from tests.helpers import make_docx, make_pdf, make_png, make_xlsx
+from tests.helpers import make_docx, make_pdf, make_png, make_xlsx, task_form_data
 from tests.unit.review_helpers import queued_file
 
 NAME = "Margaret Hollingsworth"
@@ -616,15 +616,11 @@ def test_hostile_files_fail_alone_in_a_task_and_the_good_file_is_done(
         response = client.post(
             reverse("submissions:task_create"),
             {
-                "title": "Hostile batch",
-                "request_text": "Check the attached files.",
-                "deliverable_text": "",
-                "sector": "Manufacturing",
-                "occupation": "Buyers and Purchasing Agents",
-                "minutes_spent": "30",
-                "provenance": "fabricated",
-                "attest_rights": "on",
-                "attest_confidential": "on",
+                **task_form_data(
+                    title="Hostile batch",
+                    request_text="Check the attached files.",
+                    minutes_spent="30",
+                ),
                 "deliverable_files": files,
             },
         )

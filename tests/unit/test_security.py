@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.helpers import make_docx
+from tests.helpers import make_docx, task_form_data
 from tests.unit.review_helpers import queued_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -353,15 +353,7 @@ def test_every_download_is_an_attachment_never_rendered_inline(
         response = client.post(
             reverse("submissions:task_create"),
             {
-                "title": "Downloads",
-                "request_text": "r",
-                "deliverable_text": "",
-                "sector": "Manufacturing",
-                "occupation": "Buyers and Purchasing Agents",
-                "minutes_spent": "3",
-                "provenance": "fabricated",
-                "attest_rights": "on",
-                "attest_confidential": "on",
+                **task_form_data(title="Downloads", request_text="r"),
                 "deliverable_files": [
                     SimpleUploadedFile(n, d, content_type="text/html")
                     for n, d in HOSTILE_UPLOADS.items()
@@ -450,15 +442,7 @@ def test_originals_and_findings_are_the_owners_only(
         client.post(
             reverse("submissions:task_create"),
             {
-                "title": "Private",
-                "request_text": "r",
-                "deliverable_text": "",
-                "sector": "Manufacturing",
-                "occupation": "Buyers and Purchasing Agents",
-                "minutes_spent": "3",
-                "provenance": "fabricated",
-                "attest_rights": "on",
-                "attest_confidential": "on",
+                **task_form_data(title="Private", request_text="r"),
                 "deliverable_files": [SimpleUploadedFile("a.txt", f"Ask {NAME}".encode())],
             },
         )
@@ -580,15 +564,7 @@ def test_encrypted_at_rest_and_downloads_still_match(
         response = client.post(
             reverse("submissions:task_create"),
             {
-                "title": "Encrypted",
-                "request_text": f"Ask {NAME}",
-                "deliverable_text": "",
-                "sector": "Manufacturing",
-                "occupation": "Buyers and Purchasing Agents",
-                "minutes_spent": "3",
-                "provenance": "fabricated",
-                "attest_rights": "on",
-                "attest_confidential": "on",
+                **task_form_data(title="Encrypted", request_text=f"Ask {NAME}"),
                 "deliverable_files": [SimpleUploadedFile("memo.docx", upload)],
             },
         )
@@ -726,15 +702,11 @@ def test_purge_originals_after_retention_keeps_scrubbed_files(
             client.post(
                 reverse("submissions:task_create"),
                 {
-                    "title": title,
-                    "request_text": f"Ask {NAME} about it",
-                    "deliverable_text": f"Done for {NAME}.",
-                    "sector": "Manufacturing",
-                    "occupation": "Buyers and Purchasing Agents",
-                    "minutes_spent": "3",
-                    "provenance": "fabricated",
-                    "attest_rights": "on",
-                    "attest_confidential": "on",
+                    **task_form_data(
+                        title=title,
+                        request_text=f"Ask {NAME} about it",
+                        deliverable_text=f"Done for {NAME}.",
+                    ),
                     "deliverable_files": [
                         SimpleUploadedFile(
                             f"{title}.docx", make_docx([f"Prepared by {NAME} ({EMAIL}) {title}."])
