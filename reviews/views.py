@@ -6,11 +6,14 @@ files come from `selectors.file_for_reviewer`, which requires a verified scrubbe
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from portal.audit import audit_record
@@ -70,17 +73,29 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return _review_page(request, pk)
 
 
-@reviewer_required
-@require_POST
-def claim(request: HttpRequest, pk: int) -> HttpResponse:
+def _claim_action(request: HttpRequest, pk: int, act, success: str, then: str) -> HttpResponse:
+    """Run one claim change (claim, release, take over), then land on `then`; a refusal becomes a
+    message."""
     selectors.task_for_review(pk)  # 404 for tasks a reviewer may not see
     try:
-        services.review_claim(pk, reviewer=request.user, request=request)
+        act(pk, request=request)
     except services.ClaimError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "The task is yours for the next few minutes: decide when ready.")
-    return redirect("reviews:review", pk)
+        messages.success(request, success)
+    return redirect(then)
+
+
+@reviewer_required
+@require_POST
+def claim(request: HttpRequest, pk: int) -> HttpResponse:
+    return _claim_action(
+        request,
+        pk,
+        partial(services.review_claim, reviewer=request.user),
+        "The task is yours for the next few minutes: decide when ready.",
+        reverse("reviews:review", args=[pk]),
+    )
 
 
 @reviewer_required
@@ -96,14 +111,13 @@ def claim_next(request: HttpRequest) -> HttpResponse:
 @reviewer_required
 @require_POST
 def release(request: HttpRequest, pk: int) -> HttpResponse:
-    selectors.task_for_review(pk)
-    try:
-        services.review_release(pk, reviewer=request.user, request=request)
-    except services.ClaimError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "Released: the task is back in the queue.")
-    return redirect("reviews:queue")
+    return _claim_action(
+        request,
+        pk,
+        partial(services.review_release, reviewer=request.user),
+        "Released: the task is back in the queue.",
+        reverse("reviews:queue"),
+    )
 
 
 @reviewer_required
@@ -111,14 +125,13 @@ def release(request: HttpRequest, pk: int) -> HttpResponse:
 def takeover(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.is_portal_admin:
         raise PermissionDenied("Only an admin can take over a task.")
-    selectors.task_for_review(pk)
-    try:
-        services.review_takeover(pk, admin=request.user, request=request)
-    except services.ClaimError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, "You took the task over.")
-    return redirect("reviews:review", pk)
+    return _claim_action(
+        request,
+        pk,
+        partial(services.review_takeover, admin=request.user),
+        "You took the task over.",
+        reverse("reviews:review", args=[pk]),
+    )
 
 
 @reviewer_required

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from portal.audit import audit_record
 from portal.models import User
-from portal.storage import safe_display_name, save_upload
+from portal.storage import private_storage, safe_display_name, save_upload
 
 from .models import StagedUpload, Task, TaskFile
 
@@ -358,15 +358,7 @@ def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = 
         )
         names = [n for f in task.files.all() for n in (f.original.name, f.scrubbed.name) if n]
         task.delete()
-
-    def _remove_blobs() -> None:
-        from portal.storage import private_storage
-
-        storage = private_storage()
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(_remove_blobs)
+    _delete_blobs_after_commit(names)
 
 
 def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = None) -> None:
@@ -377,9 +369,7 @@ def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = No
         audit_record(actor=actor, verb="file.remove", obj=file, task_id=task.pk, request=request)
         names = [n for n in (file.original.name, file.scrubbed.name) if n]
         file.delete()
-    from portal.storage import private_storage
-
-    transaction.on_commit(lambda: [private_storage().delete(n) for n in names])
+    _delete_blobs_after_commit(names)
 
 
 def file_replace(
@@ -406,10 +396,19 @@ def file_replace(
         if task.status == S.CONTRACTOR_CHECK:
             task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="file replaced")
             files_enqueue([file])
-    from portal.storage import private_storage
-
-    transaction.on_commit(lambda: [private_storage().delete(n) for n in old])
+    _delete_blobs_after_commit(old)
     return file
+
+
+def _delete_blobs_after_commit(names: Sequence[str]) -> None:
+    """Stored bytes go only once the rows that named them are gone for good."""
+
+    def delete() -> None:
+        storage = private_storage()
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
 
 
 # ---- queueing -------------------------------------------------------------------------------
@@ -561,7 +560,6 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
 
     from django.db.models import Q
 
-    from portal.storage import private_storage
     from scrubbing.models import Finding
 
     days = settings.PORTAL_RETENTION_DAYS if days is None else days
@@ -584,7 +582,6 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
     )
     if dry_run:
         return ids
-    storage = private_storage()
     for task_id in ids:
         with transaction.atomic():
             task = Task.objects.select_for_update().get(pk=task_id)
@@ -615,5 +612,5 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
                 findings=finding_count,
                 retention_days=days,
             )
-            transaction.on_commit(lambda names=names: [storage.delete(n) for n in names])
+            _delete_blobs_after_commit(names)
     return ids

@@ -22,7 +22,6 @@ import contextlib
 import io
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -74,42 +73,6 @@ def make_docx(words: int, seed: int, words_per_page: int = 500) -> tuple[bytes, 
     return buf.getvalue(), total
 
 
-def make_xlsx(rows: int, cols: int = 10, seed: int = 7) -> bytes:
-    from faker import Faker
-    from openpyxl import Workbook
-
-    fake = Faker("en_US")
-    Faker.seed(seed)
-    rnd = random.Random(seed)
-    depts = ["Finance", "Operations", "Sales", "Legal", "Engineering", "HR"]
-    notes = [fake.sentence(nb_words=8) for _ in range(200)]
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Ledger")
-    ws.append(
-        ["id", "name", "email", "phone", "department", "amount", "date", "city", "note", "status"][
-            :cols
-        ]
-    )
-    for i in range(rows - 1):
-        name = fake.name()
-        row = [
-            i + 1,
-            name,
-            fake.email(),
-            fake.phone_number(),
-            rnd.choice(depts),
-            round(rnd.uniform(10, 99999), 2),
-            fake.date(),
-            fake.city(),
-            rnd.choice(notes),
-            rnd.choice(["open", "paid", "overdue"]),
-        ]
-        ws.append(row[:cols])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 # ---------------------------------------------------------------------------- sections
 def section_script(script: str, args: list[str], timeout: int) -> tuple[str, float, int]:
     t0 = time.perf_counter()
@@ -146,8 +109,10 @@ def section_xlsx(rows: int) -> dict:
     from scrubbing.engine.pseudonyms import Pseudonymizer
 
     scrubber = engine_scrubber()
-    data = make_xlsx(rows)
+    from bench_engine import make_xlsx
+
     cells = rows * 10
+    data = make_xlsx(cells)  # the same ledger bench_engine.py --xlsx-cells scrubs
     t0 = time.perf_counter()
     r = scrubber.scrub("ledger.xlsx", data, TermLists(), Pseudonymizer())
     secs = time.perf_counter() - t0

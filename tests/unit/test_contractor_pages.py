@@ -105,3 +105,28 @@ def test_signup_sends_verification_mail(client, mailoutbox):
     from portal.models import User
 
     assert User.objects.get(email="new.person@example.org").role == User.Role.CONTRACTOR
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_a_draft_removes_its_stored_bytes_after_commit(client, contractor):
+    from django.core.files.base import ContentFile
+
+    from portal.storage import private_storage
+
+    task = make_task(contractor)
+    f = TaskFile(
+        task=task,
+        part="deliverable",
+        original_name="x.txt",
+        sha256="0" * 64,
+        size=3,
+        detected_type="text",
+    )
+    f.original.save("x", ContentFile(b"abc"), save=False)
+    f.save()
+    name = f.original.name
+    assert private_storage().exists(name)
+    client.force_login(contractor)
+    client.post(reverse("submissions:task_delete", args=[task.pk]))
+    assert not Task.objects.filter(pk=task.pk).exists()
+    assert not private_storage().exists(name)
