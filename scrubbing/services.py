@@ -20,7 +20,14 @@ from submissions.models import Task, TaskFile
 from submissions.services import file_dispatch, task_transition
 
 from .engine.base import ScrubError, exception_summary
-from .engine.pipeline import MEMORY_ERROR, Analysis, FileResult, TermLists, scrub_name
+from .engine.pipeline import (
+    GENERIC_ERROR,
+    MEMORY_ERROR,
+    Analysis,
+    FileResult,
+    TermLists,
+    scrub_name,
+)
 from .models import Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -83,11 +90,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
             logger.error(
                 "file %s: unexpected error while scrubbing: %s", file_id, exception_summary(exc)
             )
-            result = _failed(
-                f.original_name,
-                "The scrubber hit an internal error on this file; it was not scrubbed. "
-                "Try again or contact support.",
-            )
+            result = _failed(f.original_name, GENERIC_ERROR)
     return file_record_result(file_id, token, result, scrubbed_name)
 
 

@@ -153,26 +153,21 @@ class PptxDocument(OoxmlDocument):
 
     def _read_authors(self) -> None:
         pkg = self.pkg
-        for part in pkg.parts_of_type("presentationml.commentAuthors+xml"):
-            for el in pkg.xml(part).iter(P + "cmAuthor"):
-                for attr in ("name", "initials"):
-                    if el.get(attr):
-                        self.add(
-                            el.get(attr),
-                            f"comment author ({attr})",
-                            "metadata",
-                            AttrTarget(part, el, attr),
-                        )
-        for part in pkg.parts_of_type("ms-powerpoint.authors+xml"):
-            for el in pkg.xml(part).iter(P188 + "author"):
-                for attr in ("name", "initials", "userId"):
-                    if el.get(attr):
-                        self.add(
-                            el.get(attr),
-                            f"comment author ({attr})",
-                            "metadata",
-                            AttrTarget(part, el, attr),
-                        )
+        # legacy comment authors, then modern ones (which also carry a user id)
+        for part_type, tag, attrs in (
+            ("presentationml.commentAuthors+xml", P + "cmAuthor", ("name", "initials")),
+            ("ms-powerpoint.authors+xml", P188 + "author", ("name", "initials", "userId")),
+        ):
+            for part in pkg.parts_of_type(part_type):
+                for el in pkg.xml(part).iter(tag):
+                    for attr in attrs:
+                        if el.get(attr):
+                            self.add(
+                                el.get(attr),
+                                f"comment author ({attr})",
+                                "metadata",
+                                AttrTarget(part, el, attr),
+                            )
 
     # -- writing
 
