@@ -191,6 +191,11 @@ def _candidates(text: str) -> list[tuple[int, int, bytes, Layout, str, int, bool
     return found
 
 
+def has_candidates(text: str) -> bool:
+    """Whether `text` may hold an encoded payload (cheap: nothing is opened)."""
+    return ("data:" in text or len(text) >= MIN_BASE64_CHARS) and bool(_candidates(text))
+
+
 _LINE_END = re.compile(r"[ \t]*(?:\r?\n|$|[\"',;)<\\])")
 
 
