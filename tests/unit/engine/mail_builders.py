@@ -141,7 +141,7 @@ def _collect(msg: Message, out: list[str]) -> None:
 def field_names(data: bytes) -> set[str]:
     names: set[str] = set()
     for part in parse(data).walk():
-        names |= {n.lower() for n in part.keys()}
+        names |= {n.lower() for n in part}
     return names
 
 

@@ -20,7 +20,6 @@ from .mail_builders import (
     EMAIL,
     KEPT_FIELDS,
     NAME,
-    PASSWORD,
     PHONE,
     PLANTED,
     decoded_everything,

@@ -10,7 +10,7 @@ from email.message import EmailMessage
 import docx
 import pytest
 
-from scrubbing.engine.base import CorruptFile, DEFAULT_LIMITS, UnsupportedFile
+from scrubbing.engine.base import DEFAULT_LIMITS, CorruptFile, UnsupportedFile
 from scrubbing.engine.formats.mail.mbox import MboxDocument
 from scrubbing.engine.pipeline import Scrubber, TermLists, output_name
 from scrubbing.engine.pseudonyms import Pseudonymizer

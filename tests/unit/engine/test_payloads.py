@@ -4,6 +4,7 @@ notebooks and HTML are decoded and scrubbed by their type, or removed with a mar
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import json
 import os
@@ -41,10 +42,8 @@ def every_base64_decoded(text: str) -> str:
     out = [text]
     for m in re.finditer(r"[A-Za-z0-9+/]{16,}={0,2}", text.replace("\\n", "").replace("\n", "")):
         run = m.group(0)
-        try:
+        with contextlib.suppress(ValueError):
             out.append(base64.b64decode(run + "=" * (-len(run) % 4)).decode("utf-8", "replace"))
-        except ValueError:
-            pass
     return "\n".join(out)
 
 
