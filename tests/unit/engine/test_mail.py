@@ -255,3 +255,16 @@ def test_mail_named_txt_stays_text_and_headerless_eml_is_text():
     assert sniff("offer", data).kind == "eml"
     assert sniff("notes.eml", b"just some words\n").kind == "text"
     assert sniff("memo.md", b"Subject: x\nDate: y\n\nbody\n").kind == "text"
+
+
+def test_pictures_beyond_the_ocr_cap_are_removed_and_reported():
+    from tests.helpers import make_png
+
+    msg = headers(EmailMessage())
+    msg.set_content("two charts")
+    for n in range(2):
+        msg.add_attachment(make_png(f"Chart {n}"), "image", "png", filename=f"chart{n}.png")
+    doc = MailDocument(msg.as_bytes(), replace(DEFAULT_LIMITS, max_ocr_images=1))
+    out, report = doc.render({})
+    assert [p.get_filename() for p in parse(out).walk() if p.get_filename()] == ["chart0.png"]
+    assert any("beyond the first 1" in n for n in report.notes)

@@ -62,6 +62,7 @@ class Budget:
 
     parts_left: int
     bytes_left: int
+    images: int = 0  # pictures opened (each is OCR'd): at most Limits.max_ocr_images
 
     def charge(self, n_bytes: int) -> None:
         self.parts_left -= 1
@@ -207,6 +208,12 @@ class MailDocument(Document):
         )
         try:
             kind, doc = _open(filename or f"attachment{ext}", data, inner, self.budget)
+            if kind in ("png", "jpeg"):
+                self.budget.images += 1
+                if self.budget.images > self.limits.max_ocr_images:
+                    n = self.limits.max_ocr_images
+                    self.removed.append(f"{label}: a picture beyond the first {n} (not read)")
+                    return None
         except LimitExceeded as exc:
             raise LimitExceeded(f"In {label}: {exc}") from None
         except ScrubError as exc:
