@@ -28,7 +28,7 @@ import base64
 import binascii
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote, unquote_to_bytes
 
@@ -44,7 +44,7 @@ _B64 = r"(?:[A-Za-z0-9+]|\\?/)"
 _SEP = r"(?:\\r\\n|\\n|\r?\n[ \t]*)"  # a JSON "\n" escape, or a line break and indentation
 _RUN = re.compile(
     rf"(?:(?<=\\n)|(?<=\\r)|(?<=\\t)|(?<![A-Za-z0-9+/\\]))"
-    rf"{_B64}{{4,}}(?:{_SEP}{_B64}{{4,}})*={{0,2}}(?![A-Za-z0-9+/=])"
+    rf"{_B64}{{16,}}(?:{_SEP}{_B64}{{4,}})*={{0,2}}(?![A-Za-z0-9+/=])"
 )
 _SEP_RE = re.compile(_SEP)
 _DATA_URI = re.compile(
@@ -165,9 +165,7 @@ def _candidates(text: str) -> list[tuple[int, int, bytes, Layout, str, int, bool
             raw, layout = unquote_to_bytes(d.group(0)), Layout(base64=False)
         found.append((d.start(), d.end(), raw, layout, f"data: URI ({mime})", m.start(), True))
         taken.append((m.start(), d.end()))
-    for m in _RUN.finditer(text):
-        s = m.start()
-        run = _wrapped_block(text, s, m.group(0))
+    for s, run in _runs(text):
         e = s + len(run)
         if any(a < e and s < b for a, b in skip + taken):
             continue
@@ -186,6 +184,8 @@ def _candidates(text: str) -> list[tuple[int, int, bytes, Layout, str, int, bool
         clearly = not token and (
             run.endswith("=") or layout.line_len > 0 or len(body) >= OPAQUE_MIN_CHARS
         )
+        if not clearly and as_text(raw) is None:
+            continue  # a hash, a path, an id: not an encoded payload we can tell
         found.append((s, e, raw, layout, "base64 data", -1, clearly))
     found.sort(key=lambda f: f[0])
     return found
@@ -194,6 +194,27 @@ def _candidates(text: str) -> list[tuple[int, int, bytes, Layout, str, int, bool
 def has_candidates(text: str) -> bool:
     """Whether `text` may hold an encoded payload (cheap: nothing is opened)."""
     return ("data:" in text or len(text) >= MIN_BASE64_CHARS) and bool(_candidates(text))
+
+
+_FAST = re.compile(r"[A-Za-z0-9+/\\]{16,}")  # where a run can start: a cheap first pass
+
+
+def _runs(text: str) -> Iterator[tuple[int, str]]:
+    """(start, run) of every base64-looking run, each cut to one wrapped block; the scan goes
+    on right after what was kept, so the next line's own run is found too."""
+    pos = 0
+    m: re.Match[str] | None = None  # the next run found, reused by the windows before it
+    while (window := _FAST.search(text, pos)) is not None:
+        if m is None or m.start() < window.start():
+            m = _RUN.search(text, window.start())
+            if m is None:
+                return
+        if m.start() > window.end():
+            pos = window.end()
+            continue
+        run = _wrapped_block(text, m.start(), m.group(0))
+        yield m.start(), run
+        pos, m = m.start() + len(run), None
 
 
 _LINE_END = re.compile(r"[ \t]*(?:\r?\n|$|[\"',;)<\\])")

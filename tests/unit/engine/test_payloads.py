@@ -196,3 +196,13 @@ def test_unchanged_payload_keeps_its_exact_bytes():
     doc = open_document(data)
     assert len(doc.payloads) == 1 and doc.payloads[0].doc is not None
     assert doc.render({})[0] == data
+
+
+def test_runs_on_consecutive_lines_and_after_json_escapes_are_each_read():
+    first = b64(f"Owner: {NAME}")
+    second = b64(f"Reach the owner at {EMAIL} or {PHONE} any weekday morning")
+    text = f"{first}\n{second}\n" + json.dumps({"v": "note\n" + b64(f"Signed by {NAME}")})
+    doc = open_document(text.encode())
+    assert len(doc.payloads) == 3
+    decoded = [s.text for s in doc.segments if ": base64 text" in s.locator]
+    assert any(NAME in t for t in decoded) and any(EMAIL in t for t in decoded)
