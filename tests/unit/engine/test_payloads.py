@@ -199,9 +199,11 @@ def test_unchanged_payload_keeps_its_exact_bytes():
 
 
 def test_runs_on_consecutive_lines_and_after_json_escapes_are_each_read():
-    first = b64(f"Owner: {NAME}")
+    first = b64(f"The owner of this account is {NAME}")
     second = b64(f"Reach the owner at {EMAIL} or {PHONE} any weekday morning")
-    text = f"{first}\n{second}\n" + json.dumps({"v": "note\n" + b64(f"Signed by {NAME}")})
+    text = f"{first}\n{second}\n" + json.dumps(
+        {"v": "note\n" + b64(f"Signed and approved by {NAME}")}
+    )
     doc = open_document(text.encode())
     assert len(doc.payloads) == 3
     decoded = [s.text for s in doc.segments if ": base64 text" in s.locator]
