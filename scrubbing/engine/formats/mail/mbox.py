@@ -34,7 +34,9 @@ def split(data: bytes) -> list[tuple[bytes, bytes]]:
     line is kept: the line is recognised by its strict asctime date, nothing else in it."""
     starts = list(_START.finditer(data))
     if not starts or starts[0].start() != 0:
-        raise CorruptFile("This mailbox does not start with a \u201cFrom \u201d line.")
+        raise CorruptFile(
+            "This mailbox does not start with an mbox \u201cFrom \u201d line (sender and date)."
+        )
     out = []
     for n, m in enumerate(starts):
         end = starts[n + 1].start() if n + 1 < len(starts) else len(data)
