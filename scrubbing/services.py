@@ -26,6 +26,7 @@ from .engine.pipeline import (
     Analysis,
     FileResult,
     TermLists,
+    output_name,
     scrub_name,
 )
 from .models import Finding, Term
@@ -142,7 +143,8 @@ def file_record_result(
             # are ever shown to others or exported (TaskFile.is_clean).
             save_bytes(f.scrubbed, result.output)
             f.scrubbed_sha256 = sha256_of_chunks([result.output])
-            f.scrubbed_name = scrubbed_name or f.original_name
+            # an Outlook .msg comes back as .eml: the name says what the bytes are
+            f.scrubbed_name = output_name(scrubbed_name or f.original_name, result.output_extension)
         f.scrub_status = status
         f.error = result.error or ""
         f.report = result.report

@@ -108,8 +108,11 @@ class WriteReport:
 class Document(ABC):
     """An opened file. `segments` is filled by the opener; `render` writes the scrubbed bytes."""
 
-    #: short type name, the registry key: docx, xlsx, pptx, pdf, png, jpeg, text, zip
+    #: short type name, the registry key: docx, xlsx, pptx, pdf, png, jpeg, text, zip, eml...
     kind: str = ""
+    #: set when the writer writes another format than the file came in (an Outlook .msg is
+    #: written back as "eml"): that kind's reader verifies the output, its extension names it
+    output_kind: str = ""
 
     def __init__(self, segments: list[Segment] | None = None) -> None:
         self.segments: list[Segment] = segments or []

@@ -30,7 +30,8 @@ from .base import (
     exception_summary,
 )
 from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
-from .sniff import sniff
+from .registry import opener
+from .sniff import KINDS, sniff
 from .terms import KnownStrings, Term, TermLists, is_common_word, normalize
 from .verify import Residual, verify_output
 
@@ -42,6 +43,7 @@ __all__ = [
     "Scrubber",
     "Term",
     "TermLists",
+    "output_name",
     "scrub_name",
 ]
 
@@ -95,6 +97,9 @@ class FileResult:
     # What verification found left over, with the text, so the owner can decide (redact or
     # keep); never shown to anyone else. Empty unless status is "residual".
     leftovers: list[Residual] = field(default_factory=list)
+    #: the output's extension when the writer changed the format (".eml" for an Outlook
+    #: .msg); empty when the output is of the input's type
+    output_extension: str = ""
 
 
 def _detector() -> Any:
@@ -247,9 +252,10 @@ class Scrubber:
         t1 = time.perf_counter()
         originals = [(f.text, f.entity_type, f.source) for f in analysis.findings]
         detector = _detector()
+        output_kind = analysis.document.output_kind
         residuals = verify_output(
             output,
-            analysis.info.open,
+            opener(output_kind) if output_kind else analysis.info.open,
             self.limits,
             originals,  # type: ignore[arg-type]
             analysis.terms,
@@ -291,6 +297,7 @@ class Scrubber:
             report=report,
             leftovers=[r for r in residuals if r.text],
             seconds=analysis.seconds + (t2 - t0),
+            output_extension=KINDS[output_kind][0] if output_kind else "",
         )
 
     @staticmethod
@@ -370,6 +377,15 @@ def _as_hit(f: Finding) -> Any:
     from .detect import Hit
 
     return Hit(f.entity_type, f.start, f.end, f.score, f.source, f.text)
+
+
+def output_name(name: str, extension: str) -> str:
+    """`name` with its extension replaced by `extension` (FileResult.output_extension) when
+    the writer changed the format: "Offer.msg" -> "Offer.eml"; unchanged when it is empty."""
+    if not extension:
+        return name
+    stem, ext = os.path.splitext(name)
+    return (stem if ext else name) + extension
 
 
 _SEP = re.compile(r"[_\-.]")
