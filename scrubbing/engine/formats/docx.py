@@ -399,8 +399,6 @@ class DocxDocument(OoxmlDocument):
             pkg.mark(part)
 
 
-def open_document(data: bytes, limits: Limits) -> DocxDocument:
+def open_document(data: bytes, limits: Limits, *, depth: int = 0) -> DocxDocument:
     """Open a .docx (also .docm/.dotx) and list its segments."""
-    doc = DocxDocument(data, limits)
-    doc.load()
-    return doc
+    return DocxDocument.open(data, limits, depth)

@@ -195,8 +195,6 @@ class PptxDocument(OoxmlDocument):
             report.metadata_removed.append(f"comment authors ({len(self.authors)})")
 
 
-def open_document(data: bytes, limits: Limits) -> PptxDocument:
+def open_document(data: bytes, limits: Limits, *, depth: int = 0) -> PptxDocument:
     """Open a .pptx (also .pptm/.potx/.ppsx) and list its segments."""
-    doc = PptxDocument(data, limits)
-    doc.load()
-    return doc
+    return PptxDocument.open(data, limits, depth)

@@ -576,8 +576,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def open_document(data: bytes, limits: Limits) -> XlsxDocument:
+def open_document(data: bytes, limits: Limits, *, depth: int = 0) -> XlsxDocument:
     """Open a .xlsx (also .xlsm/.xltx) and list its segments."""
-    doc = XlsxDocument(data, limits)
-    doc.load()
-    return doc
+    return XlsxDocument.open(data, limits, depth)
