@@ -95,6 +95,16 @@ class FileResult:
     # What verification found left over, with the text, so the owner can decide (redact or
     # keep); never shown to anyone else. Empty unless status is "residual".
     leftovers: list[Residual] = field(default_factory=list)
+    #: the output's extension when it differs in kind from the input's name (a .docm comes out
+    #: as a macro-free ".docx"); None: the name's own extension is right
+    extension: str | None = None
+
+    def output_name(self, name: str) -> str:
+        """`name` with the output's extension ("Report.docm" -> "Report.docx")."""
+        stem, ext = os.path.splitext(name)
+        if not self.extension or ext.lower() == self.extension:
+            return name
+        return stem + self.extension
 
 
 def _detector() -> Any:
@@ -291,6 +301,7 @@ class Scrubber:
             report=report,
             leftovers=[r for r in residuals if r.text],
             seconds=analysis.seconds + (t2 - t0),
+            extension=wr.extension or None,
         )
 
     @staticmethod

@@ -15,6 +15,7 @@ from scrubbing.engine.base import (
     WriteReport,
 )
 
+from .closed import enforce
 from .oxml import STRICT_MARKER
 from .package import Package
 from .strip import strip_package_metadata
@@ -54,6 +55,7 @@ class OoxmlDocument(Document):
         self.residual: list[str] = []  # WriteReport.residual: what could not be scrubbed
         self.authors = AuthorMap()
         self.part_labels: dict[str, str] = {}  # part name -> "slide 3 chart", for locators
+        self.main_name = ""  # the main part (word/document.xml...), set by main_part()
         self._rendered = False
 
     # -- building
@@ -93,10 +95,12 @@ class OoxmlDocument(Document):
             if rel.type == "officeDocument" and not rel.external:
                 name = self.pkg.find(self.pkg.resolve("", rel.target))
                 if name is not None and self.pkg.content_type(name).endswith(suffixes):
+                    self.main_name = name
                     return name
         found = self.pkg.parts_of_type(*suffixes)
         if not found:
             raise CorruptFile(self.pkg.damaged)
+        self.main_name = found[0]
         return found[0]
 
     # -- rendering
@@ -121,6 +125,7 @@ class OoxmlDocument(Document):
             flush()
         self.finish(report)
         strip_package_metadata(self.pkg, report)
+        enforce(self, report)
         report.hidden_content.extend(self.hidden_content)
         report.notes.extend(self.notes)
         report.residual.extend(self.residual)

@@ -14,7 +14,7 @@ from scrubbing.engine.base import CorruptFile, Edit
 from scrubbing.engine.registry import module_for
 
 from .oxml import NS
-from .package import is_xml_name, source_of_rels
+from .package import drop_element, is_xml_name, source_of_rels
 from .pictures import image_kind
 from .targets import ChildTarget
 
@@ -69,6 +69,52 @@ def embedded_objects(doc: OoxmlDocument) -> None:
 
 
 _OLE_CONTAINERS = {"object", "graphicFrame", "oleObject", "oleObj"}
+_R = "{" + NS["r"] + "}"
+_OLE_LINK = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def ole_links(doc: OoxmlDocument) -> None:
+    """Linked (not embedded) OLE objects: Office refreshes them from their source. The link
+    goes (a slide's whole object frame with it) with the preview pictures we cannot OCR; a
+    PNG/JPEG preview stays as the last value and is OCR'd like any picture."""
+    pkg = doc.pkg
+    count = 0
+    for rels_name in pkg.rels_parts():
+        source = source_of_rels(rels_name)
+        links = [r for r in pkg.rels(source) if r.external and r.type == "oleObject"]
+        if not links or not source or pkg.find(source) is None or not is_xml_name(source):
+            continue
+        ids = {r.id for r in links}
+        targets = pkg.rel_targets(source)
+        root = pkg.tree(source)
+        for el in list(root.iter(_OLE_LINK, _P + "oleObj")):
+            if el.get(_R + "id") not in ids:
+                continue
+            # Word: <w:object> holds the preview and the link; a slide: the object's frame
+            box = el.getparent() if el.tag == _OLE_LINK else el
+            while el.tag != _OLE_LINK and box.getparent() is not None:
+                if box.tag == _P + "graphicFrame":
+                    break
+                box = box.getparent()
+            if box is None or box.getroottree().getroot() is not root:
+                continue  # the other copy of an object already removed (mc:Fallback)
+            previews = {
+                targets[v]
+                for sub in box.iter()
+                if isinstance(sub.tag, str)
+                for a, v in sub.attrib.items()
+                if a.startswith(_R) and v in targets and not image_kind(pkg.parts[targets[v]])
+            }
+            drop_element(el if el.tag == _OLE_LINK else box)
+            for target in previews:
+                pkg.remove_part(target)
+            count += 1
+        for rel in links:
+            pkg.remove_rel(source, rel)
+        pkg.mark(source)
+    if count:
+        doc.notes.append(f"{count} OLE link(s) removed")
 
 
 def _ole_previews(doc: OoxmlDocument, objects: list[str]) -> list[str]:
@@ -86,7 +132,7 @@ def _ole_previews(doc: OoxmlDocument, objects: list[str]) -> list[str]:
         ole_ids = {rid for rid, t in targets.items() if t.lower() in wanted}
         if not ole_ids:
             continue
-        root = pkg.xml(source)
+        root = pkg.tree(source)
         for el in root.iter():
             if not any(
                 a.startswith("{" + NS["r"] + "}") and v in ole_ids for a, v in el.attrib.items()
@@ -133,7 +179,7 @@ def _adopt(doc: OoxmlDocument, name: str, child: OoxmlDocument) -> None:
     def flush() -> None:
         # Always re-rendered, so the embedded file loses its own metadata too.
         data, report = child.render(store)
-        doc.pkg.parts[name] = data
+        doc.pkg.replace(name, data)
         doc.child_reports.append((posixpath.basename(name), report))
 
     doc.flushers.append(flush)

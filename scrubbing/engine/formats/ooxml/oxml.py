@@ -61,9 +61,10 @@ UNSAFE_XML = "The file contains unsafe XML (a DOCTYPE or entity declaration) and
 _local = threading.local()
 
 
-def _parser() -> etree.XMLParser:
+def _parser(recover: bool = False) -> etree.XMLParser:
     # One parser per thread: lxml parsers are not thread-safe.
-    parser = getattr(_local, "parser", None)
+    key = "recovering" if recover else "parser"
+    parser = getattr(_local, key, None)
     if parser is None:
         parser = etree.XMLParser(
             resolve_entities=False,
@@ -72,19 +73,20 @@ def _parser() -> etree.XMLParser:
             load_dtd=False,
             dtd_validation=False,
             collect_ids=False,
+            recover=recover,
         )
-        _local.parser = parser
+        setattr(_local, key, parser)
     return parser
 
 
-def parse_xml(data: bytes, damaged_message: str) -> etree._Element:
+def parse_xml(data: bytes, damaged_message: str, recover: bool = False) -> etree._Element:
     """Parse one XML part; any DTD/entity declaration is refused before libxml2 sees it."""
     # A DOCTYPE can only hold entities (billion laughs, XXE); OOXML never needs one.
     for marker in _UNSAFE_MARKERS:
         if marker in data:
             raise CorruptFile(UNSAFE_XML)
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser(recover))
     except etree.XMLSyntaxError as exc:
         # Under a worker's memory cap libxml2 reports an allocation failure as a syntax error;
         # saying "damaged" would send the contractor looking for a broken file.
@@ -93,6 +95,8 @@ def parse_xml(data: bytes, damaged_message: str) -> etree._Element:
         raise CorruptFile(damaged_message) from exc
     except ValueError as exc:
         raise CorruptFile(damaged_message) from exc
+    if root is None:  # recovering parser, nothing recoverable
+        raise CorruptFile(damaged_message)
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise CorruptFile(UNSAFE_XML)

@@ -85,6 +85,10 @@ class Package:
         self.trees: dict[str, etree._Element] = {}
         self.dirty: set[str] = set()
         self.removed: set[str] = set()
+        #: parts a reader parsed for text (`xml`), and parts whose bytes a writer replaced
+        #: (`replace`): the closed world keeps a part of a read kind only if it is in one
+        self.read: set[str] = set()
+        self.rewritten: set[str] = set()
         if "[Content_Types].xml" not in self.parts:
             raise CorruptFile(self.damaged)
         self._load_content_types()
@@ -140,7 +144,7 @@ class Package:
         return [name for name in self.order if name not in self.removed]
 
     def _load_content_types(self) -> None:
-        root = self.xml("[Content_Types].xml")
+        root = self.tree("[Content_Types].xml")
         self.ct_defaults: dict[str, str] = {}
         self.ct_overrides: dict[str, str] = {}
         for el in root:
@@ -163,11 +167,29 @@ class Package:
     # -- XML
 
     def xml(self, name: str) -> etree._Element:
+        """A part's XML, for a reader: the part counts as read (see `read`)."""
+        self.read.add(name)
+        return self.tree(name)
+
+    def tree(self, name: str) -> etree._Element:
+        """A part's XML for housekeeping (writers, relationships, removal): not a read."""
         root = self.trees.get(name)
         if root is None:
-            root = parse_xml(self.parts[name], self.damaged)
+            # Legacy VML is often HTML-flavoured (<br>): read what libxml2 can recover of it, and
+            # always write the tree back, so nothing the recovery skipped stays in the bytes.
+            vml = name.endswith(".vml")
+            root = parse_xml(self.parts[name], self.damaged, recover=vml)
             self.trees[name] = root
+            if vml:
+                self.dirty.add(name)
         return root
+
+    def replace(self, name: str, data: bytes) -> None:
+        """New bytes for a part (a scrubbed embedded file or picture)."""
+        self.parts[name] = data
+        self.trees.pop(name, None)
+        self.dirty.discard(name)
+        self.rewritten.add(name)
 
     def mark(self, name: str) -> None:
         if name in self.trees:
@@ -180,7 +202,7 @@ class Package:
         if name is None:
             return []
         out = []
-        for el in self.xml(name):
+        for el in self.tree(name):
             if el.tag != q("pr", "Relationship"):
                 continue
             out.append(
@@ -225,6 +247,18 @@ class Package:
     def rels_parts(self) -> list[str]:
         return [n for n in self.names() if n.endswith(".rels")]
 
+    def reachable(self) -> set[str]:
+        """Parts reached from the package root through internal relationships."""
+        seen: set[str] = set()
+        todo = [""]
+        while todo:
+            source = todo.pop()
+            for target in self.rel_targets(source).values():
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
     def remove_part(self, name: str) -> None:
         """Drop a part with its relationships, its content type and every reference to it."""
         name = self.find(name) or name
@@ -234,29 +268,41 @@ class Package:
         own_rels = self.find(rels_part_name(name))
         if own_rels:
             self.removed.add(own_rels)
-        ct_root = self.xml("[Content_Types].xml")
+        ct_root = self.tree("[Content_Types].xml")
         for el in list(ct_root):
             if (el.get("PartName") or "").lstrip("/").lower() == name.lower():
                 ct_root.remove(el)
                 self.mark("[Content_Types].xml")
         for rels_name in self.rels_parts():
             source = source_of_rels(rels_name)
-            dropped = []
             for rel in self.rels(source):
-                if rel.external:
-                    continue
-                if self.resolve(source, rel.target).lower() == name.lower():
-                    rel.element.getparent().remove(rel.element)
-                    self.mark(rels_name)
-                    dropped.append(rel.id)
-            if dropped and source and self.find(source) and is_xml_name(source):
-                # e.g. <pageSetup r:id="rId1"/> pointing at removed printer settings
-                root = self.xml(source)
-                for el in root.iter():
-                    for attr, value in list(el.attrib.items()):
-                        if attr.startswith("{" + NS["r"] + "}") and value in dropped:
-                            del el.attrib[attr]
-                            self.mark(source)
+                if not rel.external and self.resolve(source, rel.target).lower() == name.lower():
+                    self.remove_rel(source, rel)
+
+    def remove_rel(self, source: str, rel: Rel) -> None:
+        """Drop one relationship and what refers to it in its source part: the r:* attribute
+        (<pageSetup r:id="rId1"/> pointing at removed printer settings) or, where the schema
+        requires the reference, the whole element (<sheet>, <altChunk>, <a:videoFile>...)."""
+        parent = rel.element.getparent()
+        if parent is None:
+            return
+        parent.remove(rel.element)
+        self.mark(rel.rels_part)
+        if not source or self.find(source) is None or not is_xml_name(source):
+            return
+        root = self.tree(source)
+        for el in list(root.iter()):
+            if not isinstance(el.tag, str):
+                continue
+            refs = [a for a, v in el.attrib.items() if a.startswith(_R) and v == rel.id]
+            if not refs:
+                continue
+            self.mark(source)
+            if el.tag in REQUIRES_REFERENCE:
+                drop_element(el)
+            else:
+                for attr in refs:
+                    del el.attrib[attr]
 
     def to_bytes(self) -> bytes:
         out = io.BytesIO()
@@ -269,6 +315,62 @@ class Package:
                 info.external_attr = 0o600 << 16
                 zf.writestr(info, blob)
         return out.getvalue()
+
+
+_R = "{" + NS["r"] + "}"
+_X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
+
+#: elements that mean nothing without the part they refer to (their r:id is required by the
+#: schema): removed with it, so the file still opens without a repair prompt
+REQUIRES_REFERENCE = frozenset(
+    [_W + t for t in ("altChunk", "subDoc", "attachedTemplate", "control")]
+    + [
+        _X + t
+        for t in (
+            "sheet",
+            "externalReference",
+            "pivotCache",
+            "legacyDrawing",
+            "legacyDrawingHF",
+            "drawing",
+            "control",
+            "picture",
+            "tablePart",
+        )
+    ]
+    + [_P + t for t in ("sldId", "notesMasterId", "handoutMasterId", "custData", "tags")]
+    + [_A + t for t in ("videoFile", "audioFile", "quickTimeFile", "wavAudioFile")]
+    + [_P14 + "media", _C + "externalData", _C + "userShapes"]
+)
+#: containers the schema wants non-empty: removed when their last child goes
+_NON_EMPTY = frozenset(
+    [_X + t for t in ("externalReferences", "pivotCaches", "controls", "tableParts")]
+    + [_P + "custDataLst"]
+)
+_MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def drop_element(el: etree._Element) -> None:
+    """Remove `el`, then any container left empty that must not be; keep `count` right.
+
+    Inside mc:AlternateContent the whole alternate goes (every branch holds a copy)."""
+    holder = el.getparent()
+    if holder is not None and holder.tag in (_MC_CHOICE + "Choice", _MC_CHOICE + "Fallback"):
+        el = holder.getparent() if holder.getparent() is not None else holder
+    parent = el.getparent()
+    if parent is None:
+        return
+    parent.remove(el)
+    children = [c for c in parent if isinstance(c.tag, str)]
+    if parent.tag in _NON_EMPTY and not children:
+        drop_element(parent)
+    elif parent.get("count") is not None:
+        parent.set("count", str(len(children)))
 
 
 def source_of_rels(rels_name: str) -> str:

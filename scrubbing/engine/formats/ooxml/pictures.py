@@ -98,7 +98,7 @@ def media_images(doc: OoxmlDocument) -> None:
                 data, child_report = child.render(store)
                 child_report.notes = []
                 stats["boxed"] += 1
-            doc.pkg.parts[name] = data
+            doc.pkg.replace(name, data)
             doc.child_reports.append((posixpath.basename(name), child_report))
 
         doc.flushers.append(flush)

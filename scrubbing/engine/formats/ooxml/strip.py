@@ -45,7 +45,7 @@ def strip_package_metadata(pkg: Package, report: WriteReport) -> None:
     """What Office's Document Inspector removes at package level, whatever the edits."""
     removed = report.metadata_removed
     for part in pkg.parts_of_type("package.core-properties+xml"):
-        root = pkg.xml(part)
+        root = pkg.tree(part)
         for el in list(root):
             # Document Inspector's "Document Properties": every free-text property goes,
             # title included (fail closed: a name detection missed cannot hide there).
@@ -65,7 +65,7 @@ def strip_package_metadata(pkg: Package, report: WriteReport) -> None:
                 removed.append("last printed date")
                 pkg.mark(part)
     for part in pkg.parts_of_type("extended-properties+xml"):
-        root = pkg.xml(part)
+        root = pkg.tree(part)
         for el in list(root):
             local = etree.QName(el).localname if isinstance(el.tag, str) else ""
             if local in _APP_REMOVE:
@@ -78,7 +78,7 @@ def strip_package_metadata(pkg: Package, report: WriteReport) -> None:
                 removed.append("template path")
                 pkg.mark(part)
     for part in pkg.parts_of_type("custom-properties+xml"):
-        count = len(pkg.xml(part))
+        count = len(pkg.tree(part))
         pkg.remove_part(part)
         removed.append(f"custom properties ({count})")
     thumbs = [target for _rel, target in pkg.related("", "thumbnail")]
