@@ -28,6 +28,7 @@ _EMBEDDED_KINDS = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".pptx": "pptx",
+    ".pptm": "pptx",
 }
 
 
