@@ -12,16 +12,12 @@ import io
 import posixpath
 import zipfile
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from scrubbing.engine.base import WriteReport
 
 from .oxml import q
 from .package import Package, rels_part_name, source_of_rels
 from .rules import KEPT_EXTERNAL, MACRO_FREE, Keep, Rule, extension_for, rule_for
-
-if TYPE_CHECKING:
-    from .document import OoxmlDocument
 
 #: external relationship types as the report names them
 _EXTERNAL_WORDS = {
@@ -63,8 +59,8 @@ def classify(pkg: Package, name: str, reachable: set[str], incoming: dict[str, s
     return rule
 
 
-def enforce(doc: OoxmlDocument, report: WriteReport) -> None:
-    pkg = doc.pkg
+def enforce(pkg: Package, main: str, report: WriteReport) -> None:
+    """Make the package closed (`main`: its main part), saying in `report` what went."""
     removed: Counter[str] = Counter()
     links: Counter[str] = Counter()
     for rels_name in pkg.rels_parts():
@@ -88,7 +84,7 @@ def enforce(doc: OoxmlDocument, report: WriteReport) -> None:
         source = source_of_rels(rels_name)
         if source and pkg.find(source) is None:
             pkg.removed.add(rels_name)
-    _macro_free(doc, report, removed)
+    _macro_free(pkg, main, report)
     _drop_unused_defaults(pkg)
     for what, n in sorted(removed.items()):
         if what == _UNKNOWN:
@@ -106,9 +102,7 @@ def _content_parts(pkg: Package) -> list[str]:
     return [n for n in pkg.names() if n != "[Content_Types].xml" and not n.endswith(".rels")]
 
 
-def _macro_free(doc: OoxmlDocument, report: WriteReport, removed: Counter[str]) -> None:
-    pkg = doc.pkg
-    main = doc.main_name
+def _macro_free(pkg: Package, main: str, report: WriteReport) -> None:
     ct = pkg.content_type(main)
     plain = MACRO_FREE.get(ct)
     if plain:
@@ -163,6 +157,8 @@ def audit(data: bytes) -> list[str]:
         rule = classify(pkg, name, reachable, incoming)
         if rule.keep is Keep.REMOVE:
             problems.append(f"{name}: {rule.why} ({pkg.content_type(name) or 'no type'})")
+        elif parts[name][:2] == b"PK":  # an embedded Office file: closed in turn
+            problems += [f"{name}/{p}" for p in audit(parts[name])]
     return problems
 
 

@@ -125,7 +125,7 @@ class OoxmlDocument(Document):
             flush()
         self.finish(report)
         strip_package_metadata(self.pkg, report)
-        enforce(self, report)
+        enforce(self.pkg, self.main_name, report)
         report.hidden_content.extend(self.hidden_content)
         report.notes.extend(self.notes)
         report.residual.extend(self.residual)
