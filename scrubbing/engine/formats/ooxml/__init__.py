@@ -17,16 +17,17 @@ Layers (as python-docx splits opc/oxml/parts):
   embedded   Office files inside Office files (openers from the registry); other objects removed
   pictures   pictures: metadata strip, OCR and boxes
   shared     the readers every format runs after its own
+  vml        legacy VML drawings
+  altchunk   HTML/RTF/MHT/text chunks turned into body paragraphs
+  live       fields, formulas, actions that run or fetch something: unlinked or removed
+  rules      the closed world's one table; closed: its enforcement and audit
+  boilerplate  default names and prompts of Office/LibreOffice in any language (data in
+             office_defaults.py, libreoffice_defaults.py)
 """
 
+from .boilerplate import is_default_name, is_placeholder_text
 from .document import AuthorMap, OoxmlDocument
-from .drawingml import (
-    chart_parts,
-    diagram_parts,
-    drawingml_paragraphs,
-    is_default_name,
-    shape_names,
-)
+from .drawingml import chart_parts, diagram_parts, drawingml_paragraphs, shape_names
 from .oxml import NS, STRICT_MARKER, UNSAFE_XML, XML_SPACE, parse_xml, q, serialize_xml
 from .package import Package, Rel, rels_part_name, source_of_rels
 from .shared import read_shared
@@ -66,6 +67,7 @@ __all__ = [
     "diagram_parts",
     "drawingml_paragraphs",
     "is_default_name",
+    "is_placeholder_text",
     "parse_xml",
     "q",
     "read_shared",

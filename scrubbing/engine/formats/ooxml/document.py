@@ -15,6 +15,7 @@ from scrubbing.engine.base import (
     WriteReport,
 )
 
+from .boilerplate import is_placeholder_text
 from .closed import enforce
 from .oxml import STRICT_MARKER
 from .package import Package
@@ -61,8 +62,8 @@ class OoxmlDocument(Document):
     # -- building
 
     def add(self, text: str, locator: str, kind: str, target: Target) -> None:
-        if not text or not text.strip():
-            return
+        if not text or not text.strip() or is_placeholder_text(text):
+            return  # empty, or a prompt Office wrote by itself ("Click to add title")
         if len(self.segments) >= self.limits.max_segments:
             raise LimitExceeded(
                 f"The file holds more than {self.limits.max_segments} pieces of text; "

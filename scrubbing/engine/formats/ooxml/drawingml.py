@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from .boilerplate import is_default_name
 from .oxml import q
 from .targets import AttrTarget, ElementTextTarget, Piece, PiecesTarget
 
@@ -41,29 +41,6 @@ def drawingml_paragraphs(
         ordinal += 1
         locator, kind = locate(para, ordinal)
         doc.add("".join(p.text for p in pieces), locator, kind, PiecesTarget(part, pieces))
-
-
-# Names Office gives shapes, layouts and themes by itself ("Title 1", "Content Placeholder 2",
-# "Title and Content", "Office Theme"): they hold nothing personal, and the model mistakes them for
-# organisations, so they are not offered for detection.
-_DEFAULT_NAME_WORDS = frozenset(
-    "title subtitle content text textbox text box placeholder picture image graphic chart table "
-    "diagram rectangle rounded oval ellipse line straight connector arrow freeform group shape "
-    "slide number date footer header notes body object media video audio smartart vertical two "
-    "comparison only blank section caption with and of the office theme master layout "
-    "clip art online custom design ink google p".split()
-)
-_DEFAULT_NAME = re.compile(r"^[A-Za-z ;]+?(?:[ ;]\d+)*;?[a-z]?\d*$")
-
-
-def is_default_name(value: str) -> bool:
-    """True for a name Office generated, like "Content Placeholder 2" or "Title and Content"."""
-    words = re.findall(r"[A-Za-z]+", value)
-    return (
-        bool(words)
-        and bool(_DEFAULT_NAME.match(value.strip()))
-        and all(w.lower() in _DEFAULT_NAME_WORDS for w in words)
-    )
 
 
 def shape_names(doc: OoxmlDocument, part: str, root: etree._Element, where: str) -> None:
