@@ -70,16 +70,23 @@ def enforce(pkg: Package, main: str, report: WriteReport) -> None:
                 links[_EXTERNAL_WORDS.get(rel.type, "external reference")] += 1
                 pkg.remove_rel(source, rel)
     reachable, incoming = pkg.reachable(), incoming_rel_types(pkg)
+    seen = pkg.read | pkg.rewritten
+    going = []
     for name in _content_parts(pkg):
         rule = classify(pkg, name, reachable, incoming)
-        unread = rule.keep is Keep.READ and name not in pkg.read | pkg.rewritten
+        unread = rule.keep is Keep.READ and name not in seen
         if rule.keep is Keep.REMOVE or unread:
-            pkg.remove_part(name)
+            going.append(name)
             removed[_UNKNOWN if unread else rule.removed_as] += 1
+    pkg.remove_parts([n for n in going if n not in incoming], referenced=False)
+    pkg.remove_parts([n for n in going if n in incoming])
     # what hung only off removed parts (a macro project's data, a link's own parts)
-    while orphans := [n for n in _content_parts(pkg) if n not in pkg.reachable()]:
-        for name in orphans:
-            pkg.remove_part(name)
+    while True:
+        reachable = pkg.reachable()
+        orphans = [n for n in _content_parts(pkg) if n not in reachable]
+        if not orphans:
+            break
+        pkg.remove_parts(orphans, referenced=False)
     for rels_name in pkg.rels_parts():
         source = source_of_rels(rels_name)
         if source and pkg.find(source) is None:

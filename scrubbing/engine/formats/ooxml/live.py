@@ -91,18 +91,15 @@ def word(doc: OoxmlDocument, report: WriteReport) -> None:
     if fields:
         names = ", ".join(sorted(fields))
         report.notes.append(f"{sum(fields.values())} field(s) replaced by their results ({names})")
-    for part in pkg.parts_of_type("wordprocessingml.settings+xml"):
-        root = pkg.tree(part)
-        for el in list(root.iter(W + "mailMerge")):
-            el.getparent().remove(el)
-            pkg.mark(part)
-            report.notes.append("mail-merge data source removed")
-    for part in pkg.parts_of_type("wordprocessingml.webSettings+xml"):
-        root = pkg.tree(part)
-        for el in list(root.iter(W + "frameset")):
-            el.getparent().remove(el)
-            pkg.mark(part)
-            report.notes.append("frames removed")
+    for part_type, tag, note in (
+        ("wordprocessingml.settings+xml", "mailMerge", "mail-merge data source removed"),
+        ("wordprocessingml.webSettings+xml", "frameset", "frames removed"),
+    ):
+        for part in pkg.parts_of_type(part_type):
+            for el in list(pkg.tree(part).iter(W + tag)):
+                el.getparent().remove(el)
+                pkg.mark(part)
+                report.notes.append(note)
 
 
 def _unlink_fields(root: etree._Element, found: Counter[str]) -> bool:

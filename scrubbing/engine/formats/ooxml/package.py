@@ -11,6 +11,7 @@ import io
 import posixpath
 import zipfile
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -261,40 +262,58 @@ class Package:
 
     def remove_part(self, name: str) -> None:
         """Drop a part with its relationships, its content type and every reference to it."""
-        name = self.find(name) or name
-        if name not in self.parts or name in self.removed:
+        self.remove_parts([name])
+
+    def remove_parts(self, names: Iterable[str], referenced: bool = True) -> None:
+        """`remove_part` for many parts in one pass over the relationships
+        (`referenced=False`: the caller knows no relationship points at them)."""
+        gone: set[str] = set()
+        for name in names:
+            name = self.find(name) or name
+            if name in self.parts and name not in self.removed:
+                gone.add(name.lower())
+                self.removed.add(name)
+                own_rels = self.find(rels_part_name(name))
+                if own_rels:
+                    self.removed.add(own_rels)
+        if not gone:
             return
-        self.removed.add(name)
-        own_rels = self.find(rels_part_name(name))
-        if own_rels:
-            self.removed.add(own_rels)
         ct_root = self.tree("[Content_Types].xml")
         for el in list(ct_root):
-            if (el.get("PartName") or "").lstrip("/").lower() == name.lower():
+            if (el.get("PartName") or "").lstrip("/").lower() in gone:
                 ct_root.remove(el)
                 self.mark("[Content_Types].xml")
+        if not referenced:
+            return
         for rels_name in self.rels_parts():
             source = source_of_rels(rels_name)
-            for rel in self.rels(source):
-                if not rel.external and self.resolve(source, rel.target).lower() == name.lower():
-                    self.remove_rel(source, rel)
+            rels = self.rels(source)
+            dropped = [
+                r for r in rels if not r.external and self.resolve(source, r.target).lower() in gone
+            ]
+            if dropped:
+                self.remove_rels(source, dropped)
 
     def remove_rel(self, source: str, rel: Rel) -> None:
-        """Drop one relationship and what refers to it in its source part: the r:* attribute
+        self.remove_rels(source, [rel])
+
+    def remove_rels(self, source: str, rels: Sequence[Rel]) -> None:
+        """Drop relationships and what refers to them in their source part: the r:* attribute
         (<pageSetup r:id="rId1"/> pointing at removed printer settings) or, where the schema
         requires the reference, the whole element (<sheet>, <altChunk>, <a:videoFile>...)."""
-        parent = rel.element.getparent()
-        if parent is None:
+        ids = set()
+        for rel in rels:
+            parent = rel.element.getparent()
+            if parent is not None:
+                parent.remove(rel.element)
+                self.mark(rel.rels_part)
+                ids.add(rel.id)
+        if not ids or not source or self.find(source) is None or not is_xml_name(source):
             return
-        parent.remove(rel.element)
-        self.mark(rel.rels_part)
-        if not source or self.find(source) is None or not is_xml_name(source):
-            return
-        root = self.tree(source)
-        for el in list(root.iter()):
+        for el in list(self.tree(source).iter()):
             if not isinstance(el.tag, str):
                 continue
-            refs = [a for a, v in el.attrib.items() if a.startswith(_R) and v == rel.id]
+            refs = [a for a, v in el.attrib.items() if a.startswith(_R) and v in ids]
             if not refs:
                 continue
             self.mark(source)
