@@ -9,6 +9,9 @@ external-link caches, defined names, properties.
 
 Renaming a sheet (or defined name) rewrites every formula, defined name, validation, chart
 reference and hyperlink that points at it, so the workbook keeps working.
+
+Over 500 lines because a workbook has that many places text hides; what the three formats
+share is in ooxml/ (live formulas in ooxml/live.py).
 """
 
 from __future__ import annotations

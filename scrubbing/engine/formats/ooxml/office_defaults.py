@@ -3,7 +3,7 @@ placeholders, layouts and themes ("Content Placeholder 2", "Titre 1", "Верт�
 "Textfeld 3", "Office Theme") and the prompt texts of its masters and content controls ("Click to
 edit Master title style", "Образец заголовка", "Second level"). Taken from the default templates
 of Office in these languages. Data only; boilerplate.py reads it (with LibreOffice's own
-strings, libreoffice_defaults.py)."""
+strings, libreoffice_defaults.py). Its length is data: one string a line."""
 
 from __future__ import annotations
 
