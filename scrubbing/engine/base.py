@@ -103,6 +103,9 @@ class WriteReport:
     #: content the writer could not scrub and left in place, one sentence each ("has more
     #: than 50 images; ..."): the pipeline turns each into a residual, so the file fails closed
     residual: list[str] = field(default_factory=list)
+    #: the output's extension when the writer knows it (".docx" for a .docm saved macro-free);
+    #: "" leaves the file's name as it was
+    extension: str = ""
 
 
 class Document(ABC):

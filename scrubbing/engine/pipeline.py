@@ -43,7 +43,6 @@ __all__ = [
     "Scrubber",
     "Term",
     "TermLists",
-    "output_name",
     "scrub_name",
 ]
 
@@ -97,9 +96,16 @@ class FileResult:
     # What verification found left over, with the text, so the owner can decide (redact or
     # keep); never shown to anyone else. Empty unless status is "residual".
     leftovers: list[Residual] = field(default_factory=list)
-    #: the output's extension when the writer changed the format (".eml" for an Outlook
-    #: .msg); empty when the output is of the input's type
-    output_extension: str = ""
+    #: the output's extension when the writer changed the format (a .docm comes out as a
+    #: macro-free ".docx", an Outlook .msg as ".eml"); None: the name's own extension is right
+    extension: str | None = None
+
+    def output_name(self, name: str) -> str:
+        """`name` with the output's extension ("Report.docm" -> "Report.docx")."""
+        stem, ext = os.path.splitext(name)
+        if not self.extension or ext.lower() == self.extension:
+            return name
+        return stem + self.extension
 
 
 def _detector() -> Any:
@@ -297,7 +303,7 @@ class Scrubber:
             report=report,
             leftovers=[r for r in residuals if r.text],
             seconds=analysis.seconds + (t2 - t0),
-            output_extension=KINDS[output_kind][0] if output_kind else "",
+            extension=KINDS[output_kind][0] if output_kind else (wr.extension or None),
         )
 
     @staticmethod
@@ -377,15 +383,6 @@ def _as_hit(f: Finding) -> Any:
     from .detect import Hit
 
     return Hit(f.entity_type, f.start, f.end, f.score, f.source, f.text)
-
-
-def output_name(name: str, extension: str) -> str:
-    """`name` with its extension replaced by `extension` (FileResult.output_extension) when
-    the writer changed the format: "Offer.msg" -> "Offer.eml"; unchanged when it is empty."""
-    if not extension:
-        return name
-    stem, ext = os.path.splitext(name)
-    return (stem if ext else name) + extension
 
 
 _SEP = re.compile(r"[_\-.]")

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="json_report", metavar="REPORT")
 
     def handle(self, *args, **options) -> None:
-        from scrubbing.engine.pipeline import Pseudonymizer, Term, TermLists, output_name
+        from scrubbing.engine.pipeline import Pseudonymizer, Term, TermLists
         from scrubbing.runtime import get_scrubber
 
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
@@ -70,8 +70,9 @@ class Command(BaseCommand):
                 {"name": name, "status": "failed", "error": error, "findings": {}, "seconds": 0.0}
             )
         for result in results:
-            name = safe_display_name(output_name(result.name, result.output_extension))
+            name = safe_display_name(result.name)
             if result.output is not None and result.status == "done":
+                name = result.output_name(name)  # .docm -> .docx, .msg -> .eml
                 target = (out / name).resolve()
                 if target.parent != out.resolve():  # never write outside DIR
                     result.status, result.error = "failed", "Unsafe output name."
