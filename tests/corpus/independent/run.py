@@ -82,20 +82,39 @@ def _input_views(sl: Slice) -> dict[str, View]:
     return _VIEWS
 
 
-def run_config(cfg: str, sl: Slice, model: str) -> tuple[Score, list[Outcome]]:
-    t0 = time.perf_counter()
+def _split(cfg: str) -> tuple[str, str]:
     base = cfg.rsplit("-", 1)[0] if cfg.endswith(("-sm", "-md")) else cfg
-    label = LABELS[base] + (f" · {cfg[-2:]}" if base != cfg else "")
-    mode = "text" if base == "stock" else base.split("-")[1]
-    outcomes = run_stock(sl, model) if base == "stock" else run_ours(sl, mode, model)
-    s = score_outcomes(label, sl, outcomes, files=mode == "files")
-    print(
-        f"{label}: person {s.recall((PERSON,))}, code names {s.recall((CODENAME,))}, "
-        f"over-redaction {over_rate(s):.3f}, {sum(s.seconds.values()):.1f}s scrub, "
-        f"{time.perf_counter() - t0:.1f}s with scoring",
-        flush=True,
-    )
-    return s, outcomes
+    return base, LABELS[base] + (f" · {cfg[-2:]}" if base != cfg else "")
+
+
+def run_engine(cfg: str, sl: Slice, model: str) -> list[Outcome]:
+    base, _label = _split(cfg)
+    return run_stock(sl, model) if base == "stock" else run_ours(sl, base.split("-")[1], model)
+
+
+def run_all(configs: list[str], sl: Slice, models: dict[str, str], repeat: int) -> dict:
+    """Every configuration, `repeat` times in turn; each document keeps its fastest time
+    (the machine is shared: the minimum is the least disturbed measurement)."""
+    runs: dict[str, list[Outcome]] = {}
+    for _ in range(repeat):
+        for cfg in configs:
+            outcomes = run_engine(cfg, sl, models.get(cfg[-2:], SM_MODEL))
+            if cfg not in runs:
+                runs[cfg] = outcomes
+            else:
+                for old, new in zip(runs[cfg], outcomes, strict=True):
+                    old.seconds = min(old.seconds, new.seconds)
+    out = {}
+    for cfg, outcomes in runs.items():
+        base, label = _split(cfg)
+        s = score_outcomes(label, sl, outcomes, files=base == "ours-files")
+        print(
+            f"{label}: person {s.recall((PERSON,))}, code names {s.recall((CODENAME,))}, "
+            f"over-redaction {over_rate(s):.3f}, {sum(s.seconds.values()):.1f}s scrub",
+            flush=True,
+        )
+        out[cfg] = (s, outcomes)
+    return out
 
 
 def models_section(scores: list[Score], note: str) -> str:
@@ -118,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--configs", default="ours-files,ours-text,stock")
     ap.add_argument("--models", action="store_true", help="compare spaCy sm with md")
     ap.add_argument("--md-model", default=None)
+    ap.add_argument("--repeat", type=int, default=0, help="runs per configuration (min time)")
     ap.add_argument("--out", default=str(ROOT / "docs" / "quality.md"))
     ap.add_argument("--keep", default=None, help="write inputs and ours (files) outputs here")
     ap.add_argument("--json", default=None, help="write every unit's result here")
@@ -137,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         models["md"] = md
         configs = [f"{c}-{m}" for m in ("sm", "md") for c in ("ours-text", "stock", "ours-files")]
     print(f"independent slice: {len(sl.docs)} documents; configs {configs}", flush=True)
-    runs = {c: run_config(c, sl, models[c[-2:]] if args.models else SM_MODEL) for c in configs}
+    runs = run_all(configs, sl, models, args.repeat or (3 if args.models else 1))
     scores = [s for s, _o in runs.values()]
     out = Path(args.out)
     if args.models:

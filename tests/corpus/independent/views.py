@@ -5,7 +5,8 @@ tags); .docx/.xlsx from every XML part of the package (runs of a paragraph joine
 strings, document properties); .pdf through pdfium's text layer plus the document info, and
 tesseract on any page that has no text layer (a rasterized page still shows its words);
 everything else as UTF-8 text. `raw` keeps the bytes too, for the encoded forms a value can
-take (XML-escaped, UTF-16...), searched by tests/corpus/evaluate.py's Haystack.
+take (XML-escaped, UTF-16...), searched by tests/corpus/evaluate.py's Haystack (PDFs: not
+the pictures and font programs).
 """
 
 from __future__ import annotations
@@ -114,8 +115,6 @@ def _local(el) -> str:
 def _pdf(data: bytes, ocr: bool) -> View:
     import pypdfium2 as pdfium
 
-    from tests.corpus.evaluate import _pdf_raw
-
     texts, with_text = [], []
     try:
         pdf = pdfium.PdfDocument(data)
@@ -130,7 +129,34 @@ def _pdf(data: bytes, ocr: bool) -> View:
             text = _ocr_page(page)
         texts.append(text)
     meta = " ".join(str(v) for v in pdf.get_metadata_dict().values() if v)
-    return View("\n".join([meta, *texts]), _pdf_raw(data), with_text, len(pdf))
+    return View("\n".join([meta, *texts]), _pdf_streams(data), with_text, len(pdf))
+
+
+_BINARY_STREAM_KEYS = ("/Length1", "/Length2", "/Length3")  # embedded font programs
+
+
+def _pdf_streams(data: bytes) -> list[bytes]:
+    """The file and its decoded streams, except pictures and font programs: their bytes are
+    not text, and a short name in UTF-16 turns up in a megabyte of pixels by chance."""
+    import pikepdf
+
+    out = [data]
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            for obj in pdf.objects:
+                if not isinstance(obj, pikepdf.Stream):
+                    continue
+                if obj.get("/Subtype") in ("/Image", "/Type1C", "/CIDFontType0C", "/OpenType"):
+                    continue
+                if any(k in obj for k in _BINARY_STREAM_KEYS):
+                    continue
+                try:
+                    out.append(obj.read_bytes())
+                except Exception:  # noqa: BLE001 - a filter pikepdf cannot decode
+                    out.append(obj.read_raw_bytes())
+    except Exception:  # noqa: BLE001 - not a PDF pikepdf can open: the bytes only
+        pass
+    return out
 
 
 def _ocr_page(page) -> str:
