@@ -162,3 +162,12 @@ def test_the_scorer_counts_a_surname_left_next_to_a_placeholder(sl):
     assert not units[False].leaked, units[False].why
     assert units[True].leaked
     assert person.value.split()[-1].casefold() in units[True].why.casefold()
+
+
+def test_a_body_left_encoded_is_still_read(sl):
+    """A mail whose Content-Transfer-Encoding header was redacted still holds its body."""
+    doc = next(d for d in sl.docs if d.fmt == "eml" and d.content.cte == "base64")
+    mangled = sl.files[doc.name].replace(b"Content-Transfer-Encoding", b"[ORG_1]")
+    seen = _norm_ws(view(doc.name, mangled).text)
+    body_values = [p.value for p in doc.planted if _norm_ws(p.value) in _norm_ws(doc.content.body)]
+    assert body_values and all(_norm_ws(v) in seen for v in body_values)

@@ -10,7 +10,6 @@ stock:        presidio AnalyzerEngine (default recognizers, the same spaCy model
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -89,7 +88,3 @@ def rasterized_pages(report: dict[str, Any]) -> set[int] | int:
         else:
             unparsed += 1
     return pages if not unparsed else len(pages) + unparsed
-
-
-def model_note(model: str) -> str:
-    return os.path.basename(model.rstrip("/")) if os.path.sep in model else model

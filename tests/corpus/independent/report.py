@@ -6,8 +6,8 @@ from collections import Counter
 
 from .build import Slice
 from .people import people
-from .score import ADDRESS, STRUCTURED_TYPES, Score
-from .writer import CODENAME, EMAIL, IBAN, ORG, PERSON, PHONE, SECRET
+from .score import STRUCTURED_TYPES, Score
+from .writer import ADDRESS, CODENAME, EMAIL, IBAN, ORG, PERSON, PHONE, SECRET
 
 #: issue 18 "Done when" (and issue 12 for the rasterized pages)
 TARGETS = {"person": 0.99, "address": 0.95, "codename": 1.0, "structured": 0, "over": 0.05}

@@ -150,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     note = ""
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     if args.models:
-        md, note = find_md_model(args.md_model or _vendored_md())
+        md, why = find_md_model(args.md_model or _vendored_md())
         if md is None:
-            print(note, file=sys.stderr)
+            print(why, file=sys.stderr)
             return 2
         models["md"] = md
+        note = _models_note(md, args.repeat or 3)
         configs = [f"{c}-{m}" for m in ("sm", "md") for c in ("ours-text", "stock", "ours-files")]
     print(f"independent slice: {len(sl.docs)} documents; configs {configs}", flush=True)
     runs = run_all(configs, sl, models, args.repeat or (3 if args.models else 1))
@@ -175,6 +176,21 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps({s.config: [u.__dict__ for u in s.units] for s in scores}, indent=1)
         )
     return 0
+
+
+def _models_note(md: str, repeat: int) -> str:
+    import platform
+
+    import spacy
+
+    meta = {m: spacy.load(m).meta for m in (SM_MODEL, md)}
+    return (
+        f"Small: `{SM_MODEL}` {meta[SM_MODEL]['version']}; medium: `en_core_web_md` "
+        f"{meta[md]['version']} ({meta[md].get('license', '?')} licence) from `{md}`; spaCy "
+        f"{spacy.__version__}, Python {platform.python_version()}. Each configuration ran "
+        f"{repeat} times in turn and each document keeps its fastest time (the machine is "
+        "shared by other jobs, so single timings are noisy)."
+    )
 
 
 def _vendored_md() -> str | None:

@@ -25,9 +25,9 @@ from functools import lru_cache
 from tests.corpus.evaluate import Haystack, _norm_ws
 
 from .views import View
-from .writer import CODENAME, EMAIL, IBAN, ORG, PERSON, PHONE, SECRET, Doc, Planted
+from .writer import ADDRESS, CODENAME, EMAIL, IBAN, ORG, PERSON, PHONE, SECRET, Doc, Planted
 
-ENTITY_TYPES = (PERSON, ADDRESS := "ADDRESS", ORG, CODENAME)
+ENTITY_TYPES = (PERSON, ADDRESS, ORG, CODENAME)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 

@@ -4,7 +4,8 @@
 tags); .docx/.xlsx from every XML part of the package (runs of a paragraph joined, shared
 strings, document properties); .pdf through pdfium's text layer plus the document info, and
 tesseract on any page that has no text layer (a rasterized page still shows its words);
-everything else as UTF-8 text. `raw` keeps the bytes too, for the encoded forms a value can
+everything else as UTF-8 text; base64 and quoted-printable payloads left encoded in a text
+are decoded too (a reader decodes them in a second). `raw` keeps the bytes too, for the encoded forms a value can
 take (XML-escaped, UTF-16...), searched by tests/corpus/evaluate.py's Haystack (PDFs: not
 the pictures and font programs).
 """
@@ -34,9 +35,31 @@ def view(name: str, data: bytes, ocr: bool = True) -> View:
         return _pdf(data, ocr)
     if data[:2] == b"PK":
         return _package(data)
-    if ext == "eml":
-        return _eml(data)
-    return View(data.decode("utf-8", "replace"), [data])
+    v = _eml(data) if ext == "eml" else View(data.decode("utf-8", "replace"), [data])
+    v.text += "".join("\n" + t for t in encoded_payloads(v.text))
+    return v
+
+
+_B64_BLOCK = re.compile(r"(?:^[A-Za-z0-9+/]{40,}\r?\n){2,}(?:^[A-Za-z0-9+/]*={0,2}\r?$)?", re.M)
+_QP = re.compile(r"=(?:[0-9A-F]{2}|\r?\n)")
+
+
+def encoded_payloads(text: str) -> list[str]:
+    """Base64 and quoted-printable bodies still encoded in a text: a reader decodes them in a
+    second (a mail whose Content-Transfer-Encoding header was mangled still holds its body)."""
+    import base64
+    import quopri
+
+    out = []
+    for m in _B64_BLOCK.finditer(text):
+        try:
+            decoded = base64.b64decode(re.sub(r"\s", "", m.group(0)), validate=True)
+            out.append(decoded.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+    if len(_QP.findall(text)) >= 3:
+        out.append(quopri.decodestring(text.encode("utf-8", "replace")).decode("utf-8", "replace"))
+    return out
 
 
 def _strip_tags(markup: str) -> str:

@@ -94,10 +94,10 @@ class Writer:
             return True
         return not re.search(r"[\u0900-\u0dff\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af]", text)
 
-    def person(self, latin: bool = False) -> Person:
+    def person(self) -> Person:
+        """The next person whose name shares no word with anyone already in this document."""
+
         def ok(p: Person) -> bool:
-            if latin and not p.latin:
-                return False
             if not all(self.renderable(f) for f in (p.forms if not p.latin else p.forms[:1])):
                 return False
             words = {w.casefold() for w in p.parts}
@@ -109,8 +109,8 @@ class Writer:
         self._words |= {w.casefold() for w in p.parts}
         return p
 
-    def people(self, n: int, latin: bool = False) -> list[Person]:
-        return [self.person(latin) for _ in range(n)]
+    def people(self, n: int) -> list[Person]:
+        return [self.person() for _ in range(n)]
 
     def address(self, country: str = "") -> Address:
         """An address, in `country` when the slice has one there."""
@@ -146,6 +146,8 @@ class Writer:
         if not self.renderable(value):
             value = person_form(p, "latin", self.rnd) if p.latin else p.full
         parts = p.parts | frozenset(name_parts(value))
+        if form == "native" and value not in p.native:
+            form = "full"  # no other script for this person
         return self._put(Planted(PERSON, p.id, value, parts, f"{p.culture}:{form}"))
 
     def address_text(self, a: Address, style: str = "block", country_line: bool = False) -> str:
