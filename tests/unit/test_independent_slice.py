@@ -171,3 +171,11 @@ def test_a_body_left_encoded_is_still_read(sl):
     seen = _norm_ws(view(doc.name, mangled).text)
     body_values = [p.value for p in doc.planted if _norm_ws(p.value) in _norm_ws(doc.content.body)]
     assert body_values and all(_norm_ws(v) in seen for v in body_values)
+
+
+def test_generation_is_deterministic():
+    """Same seed, same documents and truth (binary files differ only by their timestamps)."""
+    a, b = build_slice(scale=0.3), build_slice(scale=0.3)
+    assert [(d.name, d.text, d.planted) for d in a.docs] == [
+        (d.name, d.text, d.planted) for d in b.docs
+    ]

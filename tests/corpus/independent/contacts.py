@@ -155,15 +155,10 @@ def make_secret(rnd: random.Random, kind: str) -> str:
 
     makers = {
         "aws_key": lambda: "AKIA" + rs(16, string.ascii_uppercase + "234567"),
-        "aws_secret": lambda: rs(40, string.ascii_letters + string.digits + "/+"),
         "github": lambda: "ghp_" + rs(36),
         "slack": lambda: f"xoxb-{rs(12, string.digits)}-{rs(13, string.digits)}-{rs(24)}",
         "stripe": lambda: "sk_live_" + rs(24),
         "google": lambda: "AIza" + rs(35, string.ascii_letters + string.digits + "_-"),
         "password": lambda: rs(5) + rnd.choice("!#%*&$") + rs(3, string.digits) + rs(4),
-        "jwt": lambda: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + rs(46) + "." + rs(43),
     }
     return makers[kind]()
-
-
-SECRET_KINDS = ("aws_key", "aws_secret", "github", "slack", "stripe", "google", "password", "jwt")

@@ -20,7 +20,6 @@ class PageContent:
     title: str
     blocks: list[tuple[str, Any]]  # ("h"|"p", str), ("bullets", [str]), ("table", [[str]])
     author: str = ""
-    meta_title: str = ""
 
     def text(self) -> str:
         out = []

@@ -88,3 +88,32 @@ def rasterized_pages(report: dict[str, Any]) -> set[int] | int:
         else:
             unparsed += 1
     return pages if not unparsed else len(pages) + unparsed
+
+
+def detection_speed(sl: Slice, models: dict[str, str], rounds: int = 5) -> dict[str, float]:
+    """Words per second of detection alone, both models loaded side by side and timed in
+    turn, the fastest of `rounds` (the machine is shared): ours = Detector.detect over every
+    document's text, stock = AnalyzerEngine.analyze on each."""
+    from scrubbing.engine.detect import Detector
+    from scrubbing.engine.terms import TermLists
+
+    texts = [d.text for d in sl.docs]
+    words = sum(len(re.findall(r"\w+", t)) for t in texts)
+    for model in models.values():
+        use_model(model)  # lets detect.py accept a model directory; tldextract offline
+    ours = {size: Detector(model) for size, model in models.items()}
+    stock = {size: stock_engines(model)[0] for size, model in models.items()}
+    jobs = {
+        f"ours · {size}": (lambda d=d: d.detect(texts, TermLists())) for size, d in ours.items()
+    }
+    for size, analyzer in stock.items():
+        jobs[f"stock Presidio · {size}"] = lambda a=analyzer: [a.analyze(t, "en") for t in texts]
+    best = dict.fromkeys(jobs, float("inf"))
+    for job in jobs.values():
+        job()  # warm-up
+    for _ in range(rounds):
+        for label, job in jobs.items():
+            t0 = time.perf_counter()
+            job()
+            best[label] = min(best[label], time.perf_counter() - t0)
+    return {label: words / secs for label, secs in best.items()}

@@ -50,7 +50,7 @@ def _docx(c: PageContent) -> bytes:
 
     d = docx.Document()
     d.core_properties.author = c.author
-    d.core_properties.title = c.meta_title or c.title
+    d.core_properties.title = c.title
     d.add_heading(c.title, level=0)
     for kind, value in c.blocks:
         if kind == "h":
@@ -111,9 +111,9 @@ def _pdf(c: PageContent) -> bytes:
             t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]))
             flow.append(t)
     buf = io.BytesIO()
-    SimpleDocTemplate(
-        buf, pagesize=A4, title=c.meta_title or c.title, author=c.author, creator="Writer"
-    ).build(flow)
+    SimpleDocTemplate(buf, pagesize=A4, title=c.title, author=c.author, creator="Writer").build(
+        flow
+    )
     return buf.getvalue()
 
 

@@ -21,7 +21,6 @@ from .places import Address, addresses
 
 PERSON, ADDRESS, ORG, CODENAME = "PERSON", "ADDRESS", "ORG", "CODENAME"
 EMAIL, PHONE, IBAN, SECRET = "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "SECRET"
-STRUCTURED = (EMAIL, PHONE, IBAN, SECRET)
 #: Lotus Notes organisation units as they appear in real mail exports
 NOTES_OU = ("LON", "HOU", "NA", "SFO", "AMS", "FRA", "SIN", "TYO", "ECT", "EES")
 
@@ -58,7 +57,6 @@ class Pools:
         self.codenames = self._shuffled(codenames())
         self.phones = self._shuffled(PHONE_PATTERNS)
         self._next: dict[str, int] = {}
-        self.seen_values: set[str] = set()
 
     def _shuffled(self, items: Sequence[Any]) -> list[Any]:
         out = list(items)
