@@ -1,0 +1,120 @@
+"""Reading: open with pikepdf (refusing what needs a password), the text pdfium extracts.
+
+pdfium's text page is what viewers copy/paste and search, so segments are exactly its lines
+("page 3, line 12"); one segment character is one pdfium character, which gives each edit a
+character box.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pikepdf
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pikepdf import String
+
+from scrubbing.engine.base import CorruptFile, EncryptedFile
+
+_WS = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff\ufffe\x00-\x1f]+")
+
+
+def norm(text: str) -> str:
+    """Whitespace-free form used to match pdfium text with stream text.
+
+    Spaces are often not glyphs at all (TJ offsets) and pdfium inserts its own, so matching
+    ignores them; the span between the first and last matched glyph is removed as a whole.
+    """
+    return _WS.sub("", text)
+
+
+def open_pike(data: bytes) -> pikepdf.Pdf:
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError:
+        raise EncryptedFile(
+            "This PDF is password-protected; remove the password and upload it again."
+        ) from None
+    except Exception:  # pikepdf raises several types for damaged input
+        raise CorruptFile("This PDF is damaged or incomplete and cannot be read.") from None
+
+
+def page_chars(textpage: pdfium.PdfTextPage) -> str:
+    """The page text with exactly one character per pdfium char index."""
+    n = textpage.count_chars()
+    if n <= 0:
+        return ""
+    fast = textpage.get_text_range(0, n)
+    if len(fast) != n:  # rare: pdfium excluded/inserted chars; fall back to one call per char
+        fast = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+    out = []
+    for ch in fast:
+        o = ord(ch)
+        if ch in "\r\n":
+            out.append(ch)
+        elif o < 0x20 or 0xD800 <= o <= 0xDFFF or ch in "\ufffe\uffff":
+            # keep 1:1 indices; controls and lone surrogates would break later text handling
+            out.append(" " if o < 0x20 else "\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def split_lines(chars: str) -> Iterable[tuple[int, str]]:
+    """(offset, text) per line; lines are separated by pdfium's generated CR/LF."""
+    start = 0
+    for m in re.finditer(r"[\r\n]+", chars):
+        yield start, chars[start : m.start()]
+        start = m.end()
+    yield start, chars[start:]
+
+
+def pdf_text(value: object) -> str | None:
+    if isinstance(value, String):
+        try:
+            return str(value)
+        except Exception:
+            return bytes(value).decode("latin-1", "replace")
+    return None
+
+
+def save(pdf: pikepdf.Pdf) -> bytes:
+    out = io.BytesIO()
+    pdf.remove_unreferenced_resources()
+    pdf.save(
+        out,
+        encryption=False,
+        preserve_pdfa=False,
+        fix_metadata_version=False,
+        compress_streams=True,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        deterministic_id=True,
+    )
+    return out.getvalue()
+
+
+def pdfium_page_texts(data: bytes, pages: Iterable[int]) -> dict[int, str]:
+    """Normalised pdfium text of some pages (for counting and verification)."""
+    out: dict[int, str] = {}
+    doc = pdfium.PdfDocument(data)
+    try:
+        for p in pages:
+            page = doc[p]
+            tp = page.get_textpage()
+            out[p] = norm(page_chars(tp))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return out
+
+
+@dataclass
+class Hit:
+    original: str
+    replacement: str
+    first: int  # pdfium char indices, inclusive
+    last: int
