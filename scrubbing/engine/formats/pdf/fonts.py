@@ -3,77 +3,49 @@ Helvetica the placeholders are drawn in."""
 
 from __future__ import annotations
 
-import re
+import io
 
 import pikepdf
+from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+from pdfminer.encodingdb import EncodingDB, name2unicode
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfminer.pdfexceptions import PDFException
 from pikepdf import Array, Dictionary, Name
 
-# pypdf ships the Adobe glyph list, the standard encodings and the core-14 AFM widths; pypdf is
-# pinned in pyproject.toml, so these private tables are stable for us.
-from pypdf._codecs import adobe_glyphs, charset_encoding
-from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
-
 PLACEHOLDER_FONT = Name("/ScrubHelv")
+#: more code -> text entries than this in one ToUnicode map: a hostile map, not a font
+MAX_CMAP_ENTRIES = 1 << 17
 
 
 class Unsupported(Exception):
     """The page cannot be rewritten safely; the message says why (goes into the report)."""
 
 
-_HEX = re.compile(rb"<([0-9A-Fa-f\s]*)>")
+class _BoundedUnicodeMap(FileUnicodeMap):
+    """pdfminer's ToUnicode map with a bound on the entries it is fed (ranges expand entry by
+    entry, so a few bytes of CMap could otherwise cost minutes)."""
+
+    added = 0
+
+    def add_cid2unichr(self, cid: int, code: object) -> None:
+        self.added += 1
+        if self.added > MAX_CMAP_ENTRIES:
+            raise Unsupported("font map too large")
+        super().add_cid2unichr(cid, code)
 
 
-def _hex(token: bytes) -> bytes:
-    return bytes.fromhex(re.sub(rb"\s", b"", token).decode())
-
-
-def _utf16(b: bytes) -> str:
-    return b.decode("utf-16-be", "replace")
-
-
-def _parse_tounicode(data: bytes) -> dict[bytes, str]:
-    cmap: dict[bytes, str] = {}
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
-        tokens = _HEX.findall(block)
-        for src, dst in zip(tokens[0::2], tokens[1::2]):
-            cmap[_hex(src)] = _utf16(_hex(dst))
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
-        for m in re.finditer(
-            rb"<([0-9A-Fa-f\s]+)>\s*<([0-9A-Fa-f\s]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f\s]*>)", block
-        ):
-            lo, hi = _hex(m.group(1)), _hex(m.group(2))
-            n_lo, n_hi = int.from_bytes(lo, "big"), int.from_bytes(hi, "big")
-            if n_hi < n_lo or n_hi - n_lo > 65535:
-                raise Unsupported("font map too large")
-            width = len(lo)
-            dst = m.group(3)
-            if dst.startswith(b"["):
-                for i, tok in enumerate(_HEX.findall(dst)):
-                    if n_lo + i > n_hi:
-                        break
-                    cmap[(n_lo + i).to_bytes(width, "big")] = _utf16(_hex(tok))
-            else:
-                base = _hex(dst[1:-1])
-                if not base:
-                    continue
-                head, last = base[:-2], int.from_bytes(base[-2:], "big")
-                for i in range(n_hi - n_lo + 1):
-                    cmap[(n_lo + i).to_bytes(width, "big")] = _utf16(
-                        head + ((last + i) & 0xFFFF).to_bytes(2, "big")
-                    )
-    return cmap
+def _parse_tounicode(data: bytes) -> dict[int, str]:
+    """Code -> text of a ToUnicode CMap (pdfminer.six's parser: bfchar, bfrange, arrays)."""
+    cmap = _BoundedUnicodeMap()
+    CMapParser(cmap, io.BytesIO(data)).run()
+    return dict(cmap.cid2unichr)
 
 
 def _glyph_to_unicode(name: str) -> str | None:
-    if ("/" + name) in adobe_glyphs:
-        return adobe_glyphs["/" + name]
-    m = re.fullmatch(r"uni([0-9A-Fa-f]{4})+", name)
-    if m:
-        return "".join(chr(int(name[i : i + 4], 16)) for i in range(3, len(name), 4))
-    m = re.fullmatch(r"u([0-9A-Fa-f]{4,6})", name)
-    if m:
-        return chr(int(m.group(1), 16))
-    return None
+    try:
+        return name2unicode(name)
+    except (PDFException, KeyError, ValueError):
+        return None
 
 
 class Font:
@@ -82,7 +54,7 @@ class Font:
     def __init__(self, font: Dictionary) -> None:
         subtype = font.get("/Subtype")
         self.two_byte = False
-        self.tounicode: dict[bytes, str] = {}
+        self.tounicode: dict[int, str] = {}
         tu = font.get("/ToUnicode")
         if isinstance(tu, pikepdf.Stream):
             try:
@@ -149,17 +121,17 @@ class Font:
                         code += 1
                     else:
                         code = int(item)
-        if isinstance(base_enc, Name) and str(base_enc) in charset_encoding:
-            table = charset_encoding[str(base_enc)]
+        if isinstance(base_enc, Name) and str(base_enc)[1:] in EncodingDB.encodings:
+            table = EncodingDB.get_encoding(str(base_enc)[1:])
         elif base in ("Symbol", "ZapfDingbats"):
-            table = charset_encoding["/" + base]
+            raise Unsupported(f"{base} font")  # built-in symbol encodings: not decoded here
         elif isinstance(font.get("/FontDescriptor"), Dictionary) and font.get("/Subtype") == (
             "/TrueType"
         ):
-            table = charset_encoding["/WinAnsiEncoding"]  # what pdfium assumes for TrueType
+            table = EncodingDB.get_encoding("WinAnsiEncoding")  # what pdfium assumes
         else:
-            table = charset_encoding["/StandardEncoding"]
-        self.code_text = {i: table[i] for i in range(256)}
+            table = EncodingDB.get_encoding("StandardEncoding")
+        self.code_text = dict(table)
         self.code_text.update(diffs)
         # Widths: /Widths, else the core-14 metrics by glyph text.
         self.widths = {}
@@ -173,13 +145,12 @@ class Font:
             for k, val in enumerate(widths):
                 self.widths[first + k] = float(val)
         else:
-            metrics = CORE_FONT_METRICS.get(base)
+            metrics = FONT_METRICS.get(base)
             if metrics is None:
                 raise Unsupported(f"font {base or '?'} without widths")
-            cw = metrics.character_widths
-            dflt = float(cw.get("default", 0) or 0)
+            cw = metrics[1]
             for code, ch in self.code_text.items():
-                self.widths[code] = float(cw.get(ch, dflt))
+                self.widths[code] = float(cw.get(ch, self.default_width))
 
     def glyphs(self, raw: bytes) -> list[tuple[bytes, str, float, bool]]:
         """(code, text, width, is_single_byte_space) per glyph of a shown string."""
@@ -190,14 +161,14 @@ class Font:
             for i in range(0, len(raw), 2):
                 code = raw[i : i + 2]
                 cid = int.from_bytes(code, "big")
-                text = self.tounicode.get(code)
+                text = self.tounicode.get(cid)
                 if text is None:
                     raise Unsupported("glyph without Unicode mapping")
                 out.append((code, text, self.widths.get(cid, self.default_width), False))
             return out
         for b in raw:
             code = bytes([b])
-            text = self.tounicode.get(code)
+            text = self.tounicode.get(b)
             if text is None:
                 text = self.code_text.get(b, "")
             out.append((code, text, self.widths.get(b, self.default_width), b == 32))
@@ -215,7 +186,7 @@ def helvetica(pdf: pikepdf.Pdf) -> Dictionary:
     )
 
 
-_HELV_WIDTHS = CORE_FONT_METRICS["Helvetica"].character_widths
+_HELV_WIDTHS = FONT_METRICS["Helvetica"][1]
 
 
 def encode_placeholder(text: str) -> tuple[bytes, float]:
