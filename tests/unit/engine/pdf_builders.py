@@ -52,6 +52,18 @@ def standard_fonts_pdf(pages: int = 3) -> bytes:
     return buf.getvalue()
 
 
+def lines_pdf(lines: list[str], font: str = "Helvetica") -> bytes:
+    """One page, one drawString per line (reportlab)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont(font, 12)
+    for i, line in enumerate(lines):
+        c.drawString(72, 760 - 20 * i, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def ttf_pdf() -> bytes:
     """Embedded DejaVuSans (TrueType subset with ToUnicode) with non-ASCII text."""
     pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))

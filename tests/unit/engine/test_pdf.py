@@ -260,16 +260,32 @@ def test_form_xobject_page_is_rasterized_with_boxes():
         assert img.getextrema()[1] > 200  # the rest of the page is still there
 
 
-def test_kept_occurrence_forces_rasterization():
+def test_kept_occurrence_stays_and_the_others_are_removed_as_text():
     src = B.tj_kerned_pdf()
     doc = pdf_format.open_document(src, LIMITS)
     edits = edits_for(doc)
     # The contractor kept the last occurrence ("keep" decision): only two of three are edited.
     last = max(edits)
+    assert doc.segments[last].text == "Owner Jane Doe here"
     del edits[last]
     out, report = doc.render(edits)
-    assert report.rasterized and "kept" in report.rasterized[0]
-    assert_raw_absent(out)
+    assert report.rasterized == []  # occurrence by occurrence: no need to burn the page in
+    text = pdfium_text(out)[0]
+    assert "Owner Jane Doe here" in text
+    assert "Signed: [PERSON_1] today" in text and "Lead: [PERSON_1], ops" in text
+    assert text.count("Jane") == 1
+
+
+def test_same_letters_inside_a_longer_word_are_not_removed():
+    """Only the edited occurrence goes: "Doe" inside "Doerr" and "jane" in a URL stay."""
+    src = B.lines_pdf(["Call Doe today.", "Doerr signed it.", "See jane.example.org"])
+    doc = pdf_format.open_document(src, LIMITS)
+    edits = edits_for(doc, {"Doe ": "[PERSON_1] "})
+    out, report = doc.render(edits)
+    assert report.rasterized == []
+    text = pdftotext(out)
+    assert "Call [PERSON_1] today." in text
+    assert "Doerr signed it." in text and "See jane.example.org" in text
 
 
 def test_render_is_deterministic():

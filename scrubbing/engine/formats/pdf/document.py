@@ -31,6 +31,7 @@ from scrubbing.engine.formats.image import draw_boxes, ocr_lines
 
 from .ocr import OCR_DPI, looks_scanned
 from .raster import render_with_boxes, replace_with_image
+from .readback import reads_back
 from .reading import (
     Hit,
     norm,
@@ -211,13 +212,10 @@ class PdfDocument(Document):
                     rewritten.append(p)
             strip_document(pdf, report)
             data = save(pdf)
-            # Verify the rewrite with the reader itself: any original left -> burn the page in.
-            if rewritten:
-                after = pdfium_page_texts(data, dict.fromkeys(rewritten))
-                for p in rewritten:
-                    left = {h.original for h in hits_by_page[p] if norm(h.original) in after[p]}
-                    if left:
-                        to_raster[p] = "text still readable after rewrite"
+            # Check the rewrite with the reader itself (readback): a page that does not read
+            # back as the original minus the edits plus the placeholders is burned in.
+            for p in reads_back(self._data, data, {p: hits_by_page[p] for p in rewritten}):
+                to_raster[p] = "its text did not read back as expected after the rewrite"
             if to_raster:
                 images = render_with_boxes(self._data, {p: hits_by_page[p] for p in to_raster})
                 for p in sorted(to_raster):

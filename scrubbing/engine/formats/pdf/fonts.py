@@ -189,8 +189,9 @@ def helvetica(pdf: pikepdf.Pdf) -> Dictionary:
 _HELV_WIDTHS = FONT_METRICS["Helvetica"][1]
 
 
-def encode_placeholder(text: str) -> tuple[bytes, float]:
+def encode_placeholder(text: str) -> tuple[bytes, float, str]:
+    """The placeholder in the Helvetica we draw it in: bytes, width (1/1000 em), text shown."""
     raw = text.encode("cp1252", "replace")
     shown = raw.decode("cp1252", "replace")
     width = sum(float(_HELV_WIDTHS.get(ch, 556)) for ch in shown)
-    return raw, width
+    return raw, width, shown

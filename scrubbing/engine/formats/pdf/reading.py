@@ -97,14 +97,14 @@ def save(pdf: pikepdf.Pdf) -> bytes:
 
 
 def pdfium_page_texts(data: bytes, pages: Iterable[int]) -> dict[int, str]:
-    """Normalised pdfium text of some pages (for counting and verification)."""
+    """pdfium's text of some pages, one character per char index (see `page_chars`)."""
     out: dict[int, str] = {}
     doc = pdfium.PdfDocument(data)
     try:
         for p in pages:
             page = doc[p]
             tp = page.get_textpage()
-            out[p] = norm(page_chars(tp))
+            out[p] = page_chars(tp)
             tp.close()
             page.close()
     finally:

@@ -10,6 +10,7 @@ width. The glyph codes are gone from the file.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -69,31 +70,48 @@ _SHOW_OPS = {"Tj", "TJ", "'", '"'}
 
 
 def rewrite_page(
-    pdf: pikepdf.Pdf, page: pikepdf.Page, hits: list[Hit], pdfium_text: str
+    pdf: pikepdf.Pdf, page: pikepdf.Page, hits: list[Hit], page_text: str
 ) -> str | None:
-    """Rewrite one page's content stream; return None on success or why it cannot be done."""
+    """Rewrite one page's content stream; return None on success or why it cannot be done.
+
+    `page_text` is pdfium's text of the page, one character per char index (`Hit.first` and
+    `Hit.last` index into it)."""
     try:
-        return _rewrite_page_inner(pdf, page, hits, pdfium_text)
+        return _rewrite_page_inner(pdf, page, hits, page_text)
     except Unsupported as exc:
         return str(exc)
     except Exception:
-        return "content could not be parsed"
+        return "its content could not be parsed"
 
 
 def _rewrite_page_inner(
-    pdf: pikepdf.Pdf, page: pikepdf.Page, hits: list[Hit], pdfium_text: str
+    pdf: pikepdf.Pdf, page: pikepdf.Page, hits: list[Hit], page_text: str
 ) -> str | None:
     resources = _inherited(page, "/Resources")
     resources = resources if isinstance(resources, Dictionary) else Dictionary()
+    instructions = list(pikepdf.parse_content_stream(page))
+    glyphs, states = _collect_glyphs(instructions, resources)
+    matches = _match_hits(glyphs, hits, page_text)
+    new_instructions = _apply_matches(instructions, glyphs, matches, states)
+    page_res = _own_resources(pdf, page, resources)
+    if any(m.replacement for m in matches):
+        page_res.Font[PLACEHOLDER_FONT] = helvetica(pdf)
+    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(new_instructions))
+    return None
+
+
+def _collect_glyphs(
+    instructions: list, resources: Dictionary
+) -> tuple[list[_Glyph], dict[int, _TextState]]:
+    """Every glyph the page's text-showing operators draw, in stream order, and the text state
+    in effect for each show instruction."""
     font_res = resources.get("/Font")
     font_res = font_res if isinstance(font_res, Dictionary) else Dictionary()
     ext_gs = resources.get("/ExtGState")
     fonts: dict[str, Font] = {}
-
-    instructions = list(pikepdf.parse_content_stream(page))
     state = _TextState()
     stack: list[_TextState] = []
-    states: dict[int, _TextState] = {}  # text state in effect for each show instruction
+    states: dict[int, _TextState] = {}
     glyphs: list[_Glyph] = []
     for i, ins in enumerate(instructions):
         if isinstance(ins, pikepdf.ContentStreamInlineImage):
@@ -115,17 +133,17 @@ def _rewrite_page_inner(
         elif op == "gs" and ops and isinstance(ext_gs, Dictionary):
             gs = ext_gs.get(ops[0])
             if isinstance(gs, Dictionary) and "/Font" in gs:
-                raise Unsupported("font set through a graphics state")
+                raise Unsupported("a font is set through a graphics state")
         elif op in _SHOW_OPS:
             if op == '"' and len(ops) == 3:
                 state.tw, state.tc = _num(ops[0]), _num(ops[1])
             if state.font is None:
-                raise Unsupported("text without a font")
+                raise Unsupported("text is drawn without a font")
             key = str(state.font)
             if key not in fonts:
                 fdict = font_res.get(state.font)
                 if not isinstance(fdict, Dictionary):
-                    raise Unsupported("missing font resource")
+                    raise Unsupported("a font resource is missing")
                 fonts[key] = Font(fdict)
             font = fonts[key]
             states[i] = state.copy()
@@ -134,48 +152,64 @@ def _rewrite_page_inner(
                 if isinstance(part, String):
                     for g, (code, text, width, space) in enumerate(font.glyphs(bytes(part))):
                         glyphs.append(_Glyph(i, e, g, code, text, width, space))
+    return glyphs, states
 
-    # Whitespace-free text of the stream, mapped back to glyphs.
-    chars: list[str] = []
-    owner: list[int] = []
+
+#: pages whose stream text and pdfium text differ are aligned with difflib up to this size
+_ALIGN_MAX_CHARS = 60_000
+
+
+def _match_hits(glyphs: list[_Glyph], hits: list[Hit], page_text: str) -> list[_Match]:
+    """The glyphs of exactly the occurrences that were edited (occurrence by occurrence: an
+    occurrence the contractor kept, or the same letters inside a longer word, stay).
+
+    pdfium's text and the stream's decoded glyphs are the same characters in the same order
+    once whitespace is dropped (pdfium adds spaces and line breaks of its own); where they
+    differ (a glyph pdfium decodes differently, text in a Form XObject) the two are aligned
+    and an edit must fall entirely inside text both read the same."""
+    stream: list[str] = []
+    owner: list[int] = []  # stream char -> glyph
     for gi, g in enumerate(glyphs):
         for ch in norm(g.text):
-            chars.append(ch)
+            stream.append(ch)
             owner.append(gi)
-    stream_text = "".join(chars)
-
-    wanted: dict[str, list[Hit]] = {}
-    for h in hits:
-        key = norm(h.original)
-        if key:
-            wanted.setdefault(key, []).append(h)
+    seen: list[str] = []
+    index_of: dict[int, int] = {}  # pdfium char index -> position in `seen`
+    for ci, ch in enumerate(page_text):
+        if norm(ch):
+            index_of[ci] = len(seen)
+            seen.append(ch)
+    to_stream = _alignment("".join(seen), "".join(stream))
     matches: list[_Match] = []
-    # Longest first, so "Jane Doe" wins over a separate edit of "Jane".
-    for key in sorted(wanted, key=len, reverse=True):
-        if pdfium_text.count(key) > len(wanted[key]):
-            raise Unsupported("an occurrence is kept")
-        found = 0
-        pos = stream_text.find(key)
-        while pos >= 0:
-            first, last = owner[pos], owner[pos + len(key) - 1]
-            span = glyphs[first : last + 1]
-            if all(g.match < 0 for g in span):
-                m = _Match(wanted[key][min(found, len(wanted[key]) - 1)].replacement)
-                for g in span:
-                    g.match = len(matches)
-                m.glyphs = span
-                matches.append(m)
-                found += 1
-            pos = stream_text.find(key, pos + len(key))
-        if not found:
-            raise Unsupported("text not found in the page content")
+    for h in sorted(hits, key=lambda h: h.first):
+        positions = [index_of[ci] for ci in range(h.first, h.last + 1) if ci in index_of]
+        if not positions:
+            continue  # whitespace only: nothing a reader sees
+        mapped = [to_stream(pos) for pos in positions]
+        if any(m is None for m in mapped):
+            raise Unsupported("the edited text was not found in the page content")
+        first, last = owner[min(mapped)], owner[max(mapped)]  # type: ignore[type-var]
+        span = glyphs[first : last + 1]
+        if any(g.match >= 0 for g in span):
+            raise Unsupported("two edits share a glyph")
+        for g in span:
+            g.match = len(matches)
+        matches.append(_Match(h.replacement, span))
+    return matches
 
-    new_instructions = _apply_matches(instructions, glyphs, matches, states)
-    page_res = _own_resources(pdf, page, resources)
-    if any(m.replacement for m in matches):
-        page_res.Font[PLACEHOLDER_FONT] = helvetica(pdf)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(new_instructions))
-    return None
+
+def _alignment(seen: str, stream: str):
+    """position in `seen` -> position in `stream` (None where the two texts differ)."""
+    if seen == stream:
+        return lambda pos: pos
+    if len(seen) + len(stream) > 2 * _ALIGN_MAX_CHARS:
+        raise Unsupported("the page text is too long to align with its content")
+    table: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, seen, stream, autojunk=False)
+    for a, b, size in matcher.get_matching_blocks():
+        for k in range(size):
+            table[a + k] = b + k
+    return table.get
 
 
 def _own_resources(pdf: pikepdf.Pdf, page: pikepdf.Page, resources: Dictionary) -> Dictionary:
@@ -298,7 +332,7 @@ def _emit_run(
     advance = (
         sum(g.width for g in run) * st.size / 1000.0 + st.tc * len(run) + st.tw * n_space
     ) * th - sum(nums) / 1000.0 * st.size * th
-    raw, width = encode_placeholder(replacement) if replacement else (b"", 0.0)
+    raw, width, _shown = encode_placeholder(replacement) if replacement else (b"", 0.0, "")
     if raw and width > 0 and advance > 0 and st.font is not None:
         tz = 100.0 * advance / (width * st.size / 1000.0)
         if array:
