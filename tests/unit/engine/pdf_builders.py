@@ -188,10 +188,10 @@ def with_extras(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def encrypted_pdf(data: bytes) -> bytes:
+def encrypted_pdf(data: bytes, user: str = "secret") -> bytes:
     pdf = pikepdf.open(io.BytesIO(data))
     out = io.BytesIO()
-    pdf.save(out, encryption=pikepdf.Encryption(user="secret", owner="owner-secret"))
+    pdf.save(out, encryption=pikepdf.Encryption(user=user, owner="owner-secret"))
     return out.getvalue()
 
 

@@ -315,6 +315,21 @@ def test_encrypted_pdf_is_refused():
         pdf_format.open_document(B.encrypted_pdf(B.standard_fonts_pdf()), LIMITS)
 
 
+def test_pdf_with_an_empty_user_password_is_decrypted_and_scrubbed():
+    src = B.encrypted_pdf(B.standard_fonts_pdf(), user="")
+    with pikepdf.open(io.BytesIO(src)) as pdf:
+        assert pdf.is_encrypted  # the fixture is encrypted, it only needs no password
+    _, out, report = scrub(src)
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        assert not pdf.is_encrypted
+    assert "/Encrypt" not in pikepdf.open(io.BytesIO(out)).trailer
+    assert report.rasterized == []
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    assert "The budget line stays unchanged at 42 units." in pdftotext(out)
+    assert any("encryption" in m for m in report.metadata_removed)
+
+
 @pytest.mark.parametrize("cut", [0.5, 0.1])
 def test_truncated_pdf_is_corrupt(cut):
     data = B.standard_fonts_pdf()

@@ -34,6 +34,7 @@ from .raster import render_with_boxes, replace_with_image
 from .readback import reads_back
 from .reading import (
     Hit,
+    decrypted,
     norm,
     open_pike,
     page_chars,
@@ -65,6 +66,7 @@ class PdfDocument(Document):
         self.unread_scans: list[int] = []  # scanned pages past Limits.max_ocr_pages
         self._ocr_confidence: list[float] = []
         self.page_count = 0
+        self.was_encrypted = False
         self._read()
 
     # -- segments ---------------------------------------------------------------------------
@@ -80,6 +82,10 @@ class PdfDocument(Document):
         if len(self._data) > self._limits.max_file_bytes:
             raise LimitExceeded("This PDF is larger than the upload limit.")
         with open_pike(self._data) as pdf:
+            if pdf.is_encrypted:
+                # opened without a password: everything downstream reads the plain copy
+                self._data = decrypted(pdf)
+                self.was_encrypted = True
             self.page_count = len(pdf.pages)
             if self.page_count > self._limits.max_pdf_pages:
                 raise LimitExceeded(
@@ -225,6 +231,10 @@ class PdfDocument(Document):
             if scanned:
                 self._render_scans(pdf, hits_by_page, ocr_edits, report)
                 data = save(pdf)
+            if self.was_encrypted:
+                report.metadata_removed.append(
+                    "encryption (the PDF opened without a password; saved unencrypted)"
+                )
             done = [p for p in rewritten if p not in to_raster]
             if done:
                 report.notes.append(

@@ -31,15 +31,37 @@ def norm(text: str) -> str:
     return _WS.sub("", text)
 
 
+NEEDS_PASSWORD = "is password-protected; remove the password and upload it again."
+
+
 def open_pike(data: bytes) -> pikepdf.Pdf:
+    """Open with pikepdf. A PDF encrypted with an empty user password (it opens in any viewer
+    without one; only permissions are set) opens; one that needs a password is refused."""
     try:
         return pikepdf.open(io.BytesIO(data))
     except pikepdf.PasswordError:
-        raise EncryptedFile(
-            "This PDF is password-protected; remove the password and upload it again."
-        ) from None
+        raise EncryptedFile(f"This PDF {NEEDS_PASSWORD}") from None
     except Exception:  # pikepdf raises several types for damaged input
         raise CorruptFile("This PDF is damaged or incomplete and cannot be read.") from None
+
+
+def needs_password(data: bytes) -> bool:
+    """The rule the upload check and the reader share: only a PDF that does not open without
+    a password is refused as password-protected."""
+    try:
+        with pikepdf.open(io.BytesIO(data)):
+            return False
+    except pikepdf.PasswordError:
+        return True
+    except Exception:  # damaged: not a password question; the reader says so in its words
+        return False
+
+
+def decrypted(pdf: pikepdf.Pdf) -> bytes:
+    """The bytes of an opened (empty-password) encrypted PDF, saved without encryption."""
+    out = io.BytesIO()
+    pdf.save(out, encryption=False, deterministic_id=True)
+    return out.getvalue()
 
 
 def page_chars(textpage: pdfium.PdfTextPage) -> str:
