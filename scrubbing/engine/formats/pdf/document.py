@@ -29,17 +29,18 @@ from scrubbing.engine.base import (
 )
 from scrubbing.engine.formats.image import draw_boxes, ocr_lines
 
+from .layers import remove_hidden_layers
 from .ocr import OCR_DPI, looks_scanned
 from .raster import render_with_boxes, replace_with_image
 from .readback import reads_back
 from .reading import (
     Hit,
-    decrypted,
     norm,
     open_pike,
     page_chars,
     pdf_text,
     pdfium_page_texts,
+    plain_copy,
     save,
     split_lines,
 )
@@ -67,6 +68,7 @@ class PdfDocument(Document):
         self._ocr_confidence: list[float] = []
         self.page_count = 0
         self.was_encrypted = False
+        self._removed_at_open: list[str] = []
         self._read()
 
     # -- segments ---------------------------------------------------------------------------
@@ -82,16 +84,25 @@ class PdfDocument(Document):
         if len(self._data) > self._limits.max_file_bytes:
             raise LimitExceeded("This PDF is larger than the upload limit.")
         with open_pike(self._data) as pdf:
-            if pdf.is_encrypted:
-                # opened without a password: everything downstream reads the plain copy
-                self._data = decrypted(pdf)
-                self.was_encrypted = True
             self.page_count = len(pdf.pages)
             if self.page_count > self._limits.max_pdf_pages:
                 raise LimitExceeded(
                     f"This PDF has {self.page_count} pages; the limit is "
                     f"{self._limits.max_pdf_pages}."
                 )
+            # What a viewer would not show goes before reading (hidden layers); an
+            # empty-password encryption goes too. Everything downstream reads this copy.
+            self.was_encrypted = pdf.is_encrypted
+            layers = "/OCProperties" in pdf.Root
+            hidden = remove_hidden_layers(pdf) if layers else 0
+            if hidden:
+                self._removed_at_open.append(
+                    f"hidden layers ({hidden} hidden content part(s) removed before reading)"
+                )
+            elif layers:
+                self._removed_at_open.append("optional content (layers; every layer was visible)")
+            if self.was_encrypted or layers:
+                self._data = plain_copy(pdf)
             self._read_side_texts(pdf)
         try:
             doc = pdfium.PdfDocument(self._data)
@@ -235,6 +246,7 @@ class PdfDocument(Document):
                 report.metadata_removed.append(
                     "encryption (the PDF opened without a password; saved unencrypted)"
                 )
+            report.metadata_removed.extend(self._removed_at_open)
             done = [p for p in rewritten if p not in to_raster]
             if done:
                 report.notes.append(

@@ -2,12 +2,12 @@
 minus the edited characters, plus the placeholders drawn where they were.
 
 Compared by position, not by order: pdfium orders a page's characters by its own line
-heuristics, which can change when a placeholder in another font joins a line. Every
-character is taken with its origin (on the baseline); an edit's region is the union of the
-loose boxes of its characters in the original. Outside the regions, the two pages must hold the
-same characters at the same places (within `TOLERANCE` points); inside, only the placeholders'
-characters. An original glyph left anywhere, a glyph removed that was not edited, or text
-drawn somewhere new (a Form XObject the rewrite could not see) fails the check.
+heuristics, which can change when a placeholder in another font joins a line. Every character
+is taken with its origin (on the baseline); an edit's region runs, per baseline it covers, from
+the origin of its first character to the origin of the character that follows it. Outside the
+regions the two pages must hold the same characters at the same places (within `TOLERANCE`
+points); inside, only the placeholders' characters. An original glyph left anywhere, a glyph
+removed that was not edited, or text drawn somewhere new fails the check.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .fonts import encode_placeholder
-from .reading import Hit, norm
+from .reading import HYPHEN_MARKS, Hit, norm
 
 TOLERANCE = 0.5  # points
 _EDGE = 0.2  # points: a region's left and right edges are shifted left by this
@@ -32,8 +32,8 @@ def _chars(tp: pdfium.PdfTextPage) -> list[tuple[int, str, float, float]]:
     out = []
     x, y = ctypes.c_double(), ctypes.c_double()
     for i in range(tp.count_chars()):
-        code = pdfium_c.FPDFText_GetUnicode(tp, i)
-        ch = "-" if code == 2 else chr(code)  # 2: pdfium's mark for a hyphen ending a line
+        ch = chr(pdfium_c.FPDFText_GetUnicode(tp, i))
+        ch = "-" if ch in HYPHEN_MARKS else ch
         if not norm(ch):
             continue
         if not pdfium_c.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y)):
@@ -42,28 +42,41 @@ def _chars(tp: pdfium.PdfTextPage) -> list[tuple[int, str, float, float]]:
     return out
 
 
-def _regions(tp: pdfium.PdfTextPage, hits: Iterable[Hit]) -> list[_Rect]:
+def _regions(
+    tp: pdfium.PdfTextPage, chars: list[tuple[int, str, float, float]], hits: Iterable[Hit]
+) -> list[_Rect]:
+    """Per edit and per baseline it covers (pdfium joins a line broken at a hyphen with the
+    next): from its first character's origin there to the origin of the next character on
+    that baseline (where the placeholder, squeezed into the removed advance, must end)."""
     rects = []
     for h in hits:
-        boxes = []
-        for ci in range(h.first, h.last + 1):
-            try:
-                left, bottom, right, top = tp.get_charbox(ci, loose=True)
-            except pdfium.PdfiumError:
-                continue
-            if right > left or top > bottom:
-                boxes.append((left, bottom, right, top))
-        if boxes:
-            # x: a loose box runs from the glyph's origin to the next glyph's origin, so the
-            # region ends just before the origin of the character that follows the edit
-            rects.append(
-                (
-                    min(b[0] for b in boxes) - _EDGE,
-                    min(b[1] for b in boxes) - TOLERANCE,
-                    max(b[2] for b in boxes) - _EDGE,
-                    max(b[3] for b in boxes) + TOLERANCE,
-                )
-            )
+        runs: list[list[tuple[int, str, float, float]]] = []
+        for c in chars:
+            if h.first <= c[0] <= h.last:
+                run = next((r for r in runs if abs(r[0][3] - c[3]) <= TOLERANCE), None)
+                if run is None:
+                    runs.append([c])
+                else:
+                    run.append(c)
+        for run in runs:
+            x0 = min(c[2] for c in run)
+            last = max(run, key=lambda c: c[2])
+            y = last[3]
+            following = [
+                c[2]
+                for c in chars
+                if not h.first <= c[0] <= h.last
+                and c[2] > last[2] + _EDGE
+                and abs(c[3] - y) <= TOLERANCE
+            ]
+            if following:
+                x1 = min(following)
+            else:
+                try:
+                    x1 = tp.get_charbox(last[0], loose=True)[2]
+                except pdfium.PdfiumError:
+                    x1 = last[2]
+            rects.append((x0 - _EDGE, y - TOLERANCE, x1 - _EDGE, y + TOLERANCE))
     return rects
 
 
@@ -108,9 +121,10 @@ def reads_back(before: bytes, after: bytes, hits_by_page: dict[int, list[Hit]]) 
             page_a, page_b = doc_a[p], doc_b[p]
             tp_a, tp_b = page_a.get_textpage(), page_b.get_textpage()
             try:
-                rects = _regions(tp_a, hits)
+                chars_a = _chars(tp_a)
+                rects = _regions(tp_a, chars_a, hits)
                 edited = {ci for h in hits for ci in range(h.first, h.last + 1)}
-                kept_a = [(c, x, y) for i, c, x, y in _chars(tp_a) if i not in edited]
+                kept_a = [(c, x, y) for i, c, x, y in chars_a if i not in edited]
                 kept_a = [k for k in kept_a if not _inside(k[1], k[2], rects)]
                 kept_b, placed = [], Counter()
                 for _i, c, x, y in _chars(tp_b):

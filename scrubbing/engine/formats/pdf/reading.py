@@ -57,11 +57,16 @@ def needs_password(data: bytes) -> bool:
         return False
 
 
-def decrypted(pdf: pikepdf.Pdf) -> bytes:
-    """The bytes of an opened (empty-password) encrypted PDF, saved without encryption."""
+def plain_copy(pdf: pikepdf.Pdf) -> bytes:
+    """The bytes of an opened PDF as it now is, saved without encryption."""
     out = io.BytesIO()
     pdf.save(out, encryption=False, deterministic_id=True)
     return out.getvalue()
+
+
+#: how pdfium reports a hyphen it treats as a line-break hyphen (FPDFText_GetUnicode gives 2,
+#: the text range U+FFFE): it is a "-" on the page
+HYPHEN_MARKS = "\x02\ufffe"
 
 
 def page_chars(textpage: pdfium.PdfTextPage) -> str:
@@ -77,6 +82,8 @@ def page_chars(textpage: pdfium.PdfTextPage) -> str:
         o = ord(ch)
         if ch in "\r\n":
             out.append(ch)
+        elif ch in HYPHEN_MARKS:
+            out.append("-")  # pdfium's mark for a hyphen it may join lines at
         elif o < 0x20 or 0xD800 <= o <= 0xDFFF or ch in "\ufffe\uffff":
             # keep 1:1 indices; controls and lone surrogates would break later text handling
             out.append(" " if o < 0x20 else "\ufffd")

@@ -1,6 +1,13 @@
-"""Document-level stripping: info, XMP, annotations, forms, embedded files, JavaScript and
-actions, outlines, thumbnails, structure tree, page-piece data, ActualText/Alt in marked
-content, EXIF/XMP in embedded JPEGs."""
+"""Document-level stripping, closed world: every object the output keeps is there because the
+reader read it and the writer rewrote it (page content, fonts, pictures after their own pass),
+or because its key is on one of the short allow-lists below. Everything else is removed and
+named in the report: document info, XMP (everywhere), annotations (links, comments, widgets
+and so the values of form fields, file attachments), AcroForm, embedded files, JavaScript and
+every action, outlines (their titles are segments, so detection reports them), page labels,
+the structure tree (tags, alt text), thumbnails, alternate images, page-piece and other private
+application data, unknown catalog, page, resource and XObject entries, ActualText/Alt in
+marked content and EXIF/XMP in embedded JPEGs. Hidden layers go before reading (`layers`).
+"""
 
 from __future__ import annotations
 
@@ -10,51 +17,146 @@ from pikepdf import Array, Dictionary, Name
 from scrubbing.engine.base import WriteReport
 from scrubbing.engine.formats.image import strip_jpeg_metadata
 
-_CATALOG_DROP = {
+from .layers import strip_marked_content_text
+
+#: what the output's catalog, page tree, resource and XObject dictionaries may keep
+TRAILER_KEEP = frozenset({"/Root", "/Size", "/ID"})
+CATALOG_KEEP = frozenset({"/Type", "/Pages", "/Version", "/Lang", "/PageLayout"})
+PAGES_NODE_KEEP = frozenset(
+    {"/Type", "/Kids", "/Count", "/Parent", "/Resources", "/MediaBox", "/CropBox", "/Rotate"}
+)
+PAGE_KEEP = frozenset(
+    {
+        "/Type",
+        "/Parent",
+        "/Resources",
+        "/Contents",
+        "/MediaBox",
+        "/CropBox",
+        "/BleedBox",
+        "/TrimBox",
+        "/ArtBox",
+        "/Rotate",
+        "/UserUnit",
+        "/Group",
+    }
+)
+RESOURCES_KEEP = frozenset(
+    {
+        "/Font",
+        "/XObject",
+        "/ExtGState",
+        "/ColorSpace",
+        "/Pattern",
+        "/Shading",
+        "/ProcSet",
+        "/Properties",
+    }
+)
+_STREAM = frozenset({"/Length", "/Filter", "/DecodeParms"})
+IMAGE_KEEP = _STREAM | {
+    "/Type",
+    "/Subtype",
+    "/Width",
+    "/Height",
+    "/ColorSpace",
+    "/BitsPerComponent",
+    "/Decode",
+    "/Interpolate",
+    "/ImageMask",
+    "/Mask",
+    "/SMask",
+    "/SMaskInData",
+    "/Intent",
+    "/Matte",
+}
+FORM_KEEP = _STREAM | {
+    "/Type",
+    "/Subtype",
+    "/FormType",
+    "/BBox",
+    "/Matrix",
+    "/Resources",
+    "/Group",
+}
+
+#: labels for what the report names; a key without a label is reported as unknown
+_LABELS = {
+    "/Info": "document info",
     "/Metadata": "XMP metadata",
-    "/AcroForm": "form fields (AcroForm)",
+    "/AcroForm": "form fields and their values (AcroForm)",
     "/OpenAction": "open action",
-    "/AA": "document actions (AA)",
-    "/Outlines": "bookmarks",
+    "/AA": "actions (AA)",
+    "/Outlines": "bookmarks (their titles were read and scrubbed)",
+    "/DocChecksum": "document checksum",
     "/StructTreeRoot": "structure tree (tags, alt text)",
-    "/MarkInfo": None,
+    "/MarkInfo": "structure tree (tags, alt text)",
     "/PieceInfo": "private application data",
     "/SpiderInfo": "web capture data",
     "/Threads": "article threads",
+    "/B": "article threads",
     "/Collection": "portfolio",
     "/URI": "base URI",
     "/PageLabels": "page labels",
     "/Perms": "signature permissions",
-    "/Legal": None,
-    "/Dests": None,
-}
-_NAME_TREE_LABELS = {
-    "/EmbeddedFiles": "embedded files",
-    "/JavaScript": "JavaScript",
-}
-_PAGE_DROP = {
-    "/Annots": None,  # counted separately
+    "/Legal": "signature permissions",
+    "/Dests": "named destinations",
+    "/Names": "name trees (destinations, JavaScript, embedded files)",
+    "/OCProperties": "optional content (layers)",
+    "/OC": "optional content (layers)",
+    "/ViewerPreferences": "viewer preferences",
+    "/PageMode": "viewer preferences",
+    "/OutputIntents": "output intents (colour profile)",
     "/Thumb": "page thumbnails",
-    "/AA": "page actions (AA)",
-    "/PieceInfo": "private application data",
-    "/Metadata": "XMP metadata",
-    "/B": "article threads",
-    "/StructParents": None,
+    "/Annots": "annotations",
+    "/StructParents": "structure tree (tags, alt text)",
+    "/StructParent": "structure tree (tags, alt text)",
+    "/Tabs": None,
+    "/Alternates": "alternate images",
+    "/OPI": "prepress (OPI) references",
+    "/AF": "embedded files",
+    "/Ref": "reference to an external document",
+    "/LastModified": "private application data",
+    "/Name": None,
+    "/ID": None,
+    "/Trans": "page transitions",
+    "/Dur": "page transitions",
+    "/PresSteps": "page transitions",
 }
-_MC_TEXT_KEYS = ("/ActualText", "/Alt", "/E")
+_NAME_TREE_LABELS = {"/EmbeddedFiles": "embedded files", "/JavaScript": "JavaScript"}
+
+
+class _Notes:
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+
+    def __call__(self, label: str | None) -> None:
+        if label and label not in self.labels:
+            self.labels.append(label)
+
+    def dropped(self, obj: Dictionary, keep: frozenset[str], where: str) -> None:
+        """Remove every key of `obj` that is not in `keep`, naming it."""
+        unknown = []
+        keys = [str(k) for k in list(obj.keys())]
+        for key in keys:
+            if key in keep:
+                continue
+            if key in _LABELS:
+                self(_LABELS[key])
+            else:
+                unknown.append(key)
+            del obj[key]
+        if unknown:
+            self(f"unknown {where} entries ({', '.join(sorted(unknown))})")
 
 
 def strip_document(pdf: pikepdf.Pdf, report: WriteReport) -> None:
-    removed: list[str] = []
-
-    def note(label: str | None) -> None:
-        if label and label not in removed:
-            removed.append(label)
-
+    note = _Notes()
     info = pdf.trailer.get("/Info")
     if isinstance(info, Dictionary):
         keys = sorted(str(k)[1:] for k in info)
         note("document info (" + ", ".join(keys) + ")" if keys else None)
+    note.dropped(pdf.trailer, TRAILER_KEEP | {"/Info"}, "trailer")
     if "/Info" in pdf.trailer:
         del pdf.trailer["/Info"]
 
@@ -64,12 +166,16 @@ def strip_document(pdf: pikepdf.Pdf, report: WriteReport) -> None:
         for key, label in _NAME_TREE_LABELS.items():
             if key in names:
                 note(label)
-        del root["/Names"]  # named destinations go with the links and bookmarks
-    for key, label in _CATALOG_DROP.items():
-        if key in root:
-            note(label)
-            del root[key]
+    note.dropped(root, CATALOG_KEEP, "document catalog")
 
+    _strip_page_tree(pdf, note)
+    _strip_objects(pdf, note)
+    if strip_marked_content_text(pdf):
+        note("alternate text in marked content")
+    report.metadata_removed.extend(note.labels)
+
+
+def _strip_page_tree(pdf: pikepdf.Pdf, note: _Notes) -> None:
     n_annots = 0
     kinds: set[str] = set()
     for page in pdf.pages:
@@ -83,84 +189,57 @@ def strip_document(pdf: pikepdf.Pdf, report: WriteReport) -> None:
                         note("embedded files")
                     if isinstance(a.get("/A"), Dictionary) and a.A.get("/S") == "/JavaScript":
                         note("JavaScript")
-        for key, label in _PAGE_DROP.items():
-            if key in page.obj:
-                note(label)
-                del page.obj[key]
+            del page.obj["/Annots"]
+        note.dropped(page.obj, PAGE_KEEP, "page")
     if n_annots:
         note(f"annotations ({n_annots}: {', '.join(sorted(kinds))})")
+    # intermediate /Pages nodes (inherited attributes live there)
+    stack, seen = [pdf.Root.get("/Pages")], set()
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, Dictionary) or node.get("/Type") != "/Pages":
+            continue
+        if node.is_indirect:
+            if node.objgen in seen:
+                continue
+            seen.add(node.objgen)
+        note.dropped(node, PAGES_NODE_KEEP, "page tree")
+        kids = node.get("/Kids")
+        if isinstance(kids, Array):
+            stack.extend(kids)
 
-    # Anything else anywhere: XMP on images/forms, app data, associated files, text in
-    # marked-content property lists, EXIF inside embedded JPEGs.
+
+def _strip_objects(pdf: pikepdf.Pdf, note: _Notes) -> None:
+    """Every object reachable or not: resources, XObjects, metadata streams, JPEG EXIF."""
     n_exif = 0
     for obj in pdf.objects:
         if not isinstance(obj, Dictionary | pikepdf.Stream):
             continue
-        for key, label in (
-            ("/Metadata", "XMP metadata"),
-            ("/PieceInfo", "private application data"),
-            ("/AF", "embedded files"),
-            ("/AA", None),
-        ):
+        for key in ("/Metadata", "/PieceInfo", "/AF", "/AA"):
             if key in obj:
-                note(label)
+                note(_LABELS[key])
                 del obj[key]
-        if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
-            if obj.get("/Filter") == "/DCTDecode":
-                raw = obj.read_raw_bytes()
-                clean = strip_jpeg_metadata(raw)
-                if clean != raw:
-                    obj.write(clean, filter=Name.DCTDecode)
-                    n_exif += 1
-        elif isinstance(obj, Dictionary) and obj.get("/Type") == "/EmbeddedFile":
+        if obj.get("/Type") == "/EmbeddedFile":
             note("embedded files")
-        # Marked-content properties in resources (/Properties) can carry ActualText/Alt.
-        if isinstance(obj, Dictionary) and "/Properties" in obj:
-            props = obj.get("/Properties")
-            if isinstance(props, Dictionary):
-                for v in props.values():
-                    if isinstance(v, Dictionary):
-                        for k in _MC_TEXT_KEYS:
-                            if k in v:
-                                del v[k]
-                                note("alternate text in marked content")
+        res = obj.get("/Resources")
+        if isinstance(res, Dictionary):
+            note.dropped(res, RESOURCES_KEEP, "resource")
+        if not isinstance(obj, pikepdf.Stream):
+            continue
+        subtype = obj.get("/Subtype")
+        if obj.get("/Type") == "/XObject" or subtype in ("/Image", "/Form", "/PS"):
+            if subtype == "/Image":
+                note.dropped(obj, IMAGE_KEEP, "image")
+                if obj.get("/Filter") == "/DCTDecode":
+                    raw = obj.read_raw_bytes()
+                    clean = strip_jpeg_metadata(raw)
+                    if clean != raw:
+                        obj.write(clean, filter=Name.DCTDecode)
+                        n_exif += 1
+            elif subtype == "/Form":
+                note.dropped(obj, FORM_KEEP, "form XObject")
+            else:  # PostScript XObjects: code for printers, never read
+                obj.write(b"")
+                note("PostScript XObjects")
     if n_exif:
         note(f"EXIF/XMP in {n_exif} embedded JPEG image(s)")
-    if _strip_inline_marked_text(pdf):
-        note("alternate text in marked content")
-    report.metadata_removed.extend(removed)
-
-
-def _strip_inline_marked_text(pdf: pikepdf.Pdf) -> bool:
-    """Drop ActualText/Alt/E from inline BDC property lists in page content streams."""
-    changed_any = False
-    for page in pdf.pages:
-        try:
-            raw = page.obj.get("/Contents")
-            if raw is None:
-                continue
-            data = (
-                b"".join(s.read_bytes() for s in raw)
-                if isinstance(raw, Array)
-                else raw.read_bytes()
-            )
-        except Exception:  # noqa: S112 - unreadable content renders as nothing anyway
-            continue
-        if b"/ActualText" not in data and b"/Alt" not in data and b"/E" not in data:
-            continue
-        instructions = list(pikepdf.parse_content_stream(page))
-        changed = False
-        for ins in instructions:
-            if isinstance(ins, pikepdf.ContentStreamInlineImage):
-                continue
-            if str(ins.operator) == "BDC" and len(ins.operands) == 2:
-                props = ins.operands[1]
-                if isinstance(props, Dictionary):
-                    for k in ("/ActualText", "/Alt", "/E"):
-                        if k in props:
-                            del props[k]
-                            changed = True
-        if changed:
-            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
-            changed_any = True
-    return changed_any
