@@ -1,22 +1,25 @@
 """The PDF document: segments from pdfium, edits written back with pikepdf.
 
-Per page that has edits: rewrite the content stream (`rewrite`); when the page cannot be
-rewritten safely (Type3 or undecodable fonts, the string not found in the stream, an occurrence
-the contractor chose to keep, or the re-extracted page still showing an original string, e.g.
-text inside a Form XObject), render the original page with black boxes over the hit characters
-and replace it by an image-only page (`raster`, listed in WriteReport.rasterized). Scanned pages
-are OCR'd (`ocr`) and always re-rendered. Metadata and objects go in `strip`.
+Reading, page by page (`ocr.classify`): a page with a text layer gives one segment per pdfium
+line; the pictures on it are OCR'd from their own pixels (`pictures`); a page without text
+that shows pictures (a scan) is rendered and OCR'd. Hidden layers and an empty-password
+encryption go before reading; info, annotations and bookmarks are segments too.
+
+Writing: the edited glyphs are removed from the content stream (`rewrite`) and the page is
+read back with pdfium (`readback`); a page that cannot be rewritten safely, or does not read
+back as expected, is rendered with black boxes and replaced by its picture (`raster`), and the
+report says which page and why. Pictures are boxed in their own pixels. Scanned pages are
+always re-rendered. Metadata and every object no rule keeps go (`strip`).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pikepdf
 import pypdfium2 as pdfium
-from pikepdf import Array, Dictionary
 
 from scrubbing.engine.base import (
     CorruptFile,
@@ -27,21 +30,23 @@ from scrubbing.engine.base import (
     Segment,
     WriteReport,
 )
-from scrubbing.engine.formats.image import draw_boxes, ocr_lines
+from scrubbing.engine.formats.image import draw_boxes
 
+from . import pictures as pics
 from .layers import remove_hidden_layers
-from .ocr import OCR_DPI, looks_scanned
+from .ocr import OcrBudget, PageKind, classify, scan_dpi
 from .raster import render_with_boxes, replace_with_image
 from .readback import reads_back
 from .reading import (
     Hit,
+    char_rects,
     norm,
     open_pike,
     page_chars,
-    pdf_text,
     pdfium_page_texts,
     plain_copy,
     save,
+    side_texts,
     split_lines,
 )
 from .rewrite import rewrite_page
@@ -54,6 +59,14 @@ class _LineRef:
     offset: int  # pdfium char index of the segment's first character
 
 
+@dataclass
+class _Picture:
+    """A picture on a text page, OCR'd once: its segments' words in its own pixels."""
+
+    page: int
+    words: dict[int, list] = field(default_factory=dict)  # segment -> OCR words
+
+
 class PdfDocument(Document):
     kind = "pdf"
 
@@ -62,14 +75,24 @@ class PdfDocument(Document):
         self._data = data
         self._limits = limits
         self._lines: dict[int, _LineRef] = {}
-        self._ocr_words: dict[int, tuple[int, list]] = {}  # segment -> (page, OCR words)
+        self._scan_words: dict[int, tuple[int, list]] = {}  # segment -> (page, OCR words)
         self.scanned_pages: list[int] = []  # 0-based, OCR'd, always re-rendered
-        self.unread_scans: list[int] = []  # scanned pages past Limits.max_ocr_pages
-        self._ocr_confidence: list[float] = []
+        self._scan_dpi: dict[int, int] = {}
+        self._pictures: dict[tuple[int, int], _Picture] = {}  # image objgen -> picture
+        self._picture_of: dict[int, tuple[int, int]] = {}  # segment -> image objgen
+        self._undecodable: dict[tuple[int, int], int] = {}  # image objgen -> page
+        self.page_kinds: list[PageKind] = []
+        self._confidence: list[float] = []
+        self._budget = OcrBudget(limits)
         self.page_count = 0
         self.was_encrypted = False
         self._removed_at_open: list[str] = []
         self._read()
+
+    @property
+    def unread_scans(self) -> list[int]:
+        """Scanned pages past the OCR budget (0-based)."""
+        return self._budget.unread_pages
 
     # -- segments ---------------------------------------------------------------------------
 
@@ -103,7 +126,8 @@ class PdfDocument(Document):
                 self._removed_at_open.append("optional content (layers; every layer was visible)")
             if self.was_encrypted or layers:
                 self._data = plain_copy(pdf)
-            self._read_side_texts(pdf)
+            for text, locator, kind in side_texts(pdf):
+                self._add(text, locator, kind)
         try:
             doc = pdfium.PdfDocument(self._data)
         except pdfium.PdfiumError:
@@ -115,8 +139,9 @@ class PdfDocument(Document):
                 page = doc[p]
                 textpage = page.get_textpage()
                 chars = page_chars(textpage)
+                kind = classify(page, textpage, chars)
                 textpage.close()
-                scanned = looks_scanned(page)
+                self.page_kinds.append(kind)
                 line_no = 0
                 for offset, text in split_lines(chars):
                     if not text.strip():
@@ -124,104 +149,98 @@ class PdfDocument(Document):
                     line_no += 1
                     idx = self._add(text, f"page {p + 1}, line {line_no}", "body")
                     self._lines[idx] = _LineRef(p, offset)
-                if scanned:
-                    if len(self.scanned_pages) < self._limits.max_ocr_pages:
-                        self.scanned_pages.append(p)
-                        self._ocr_page(page, p)
-                    else:
-                        self.unread_scans.append(p)
+                if kind is PageKind.SCAN and self._budget.take_page(p):
+                    self._ocr_page(page, p)
                 page.close()
         except pdfium.PdfiumError:
             raise CorruptFile("This PDF is damaged or incomplete and cannot be read.") from None
         finally:
             doc.close()
+        if PageKind.TEXT in self.page_kinds:
+            self._read_pictures()
 
     def _ocr_page(self, page: pdfium.PdfPage, p: int) -> None:
-        bitmap = page.render(scale=OCR_DPI / 72, draw_annots=False, may_draw_forms=False)
-        image = bitmap.to_pil().convert("RGB")
-        lines, confidence = ocr_lines(image)
+        dpi = scan_dpi(page)
+        bitmap = page.render(scale=dpi / 72, draw_annots=False, may_draw_forms=False)
+        result = self._budget.ocr(bitmap.to_pil().convert("RGB"), p, self._budget.unread_pages)
+        if result is None:
+            return
+        self.scanned_pages.append(p)
+        self._scan_dpi[p] = dpi
+        lines, confidence = result
         for n, (text, words) in enumerate(lines, 1):
             idx = self._add(text, f"page {p + 1} (scanned), line {n}", "ocr")
-            self._ocr_words[idx] = (p, words)
+            self._scan_words[idx] = (p, words)
         if confidence is not None:
-            self._ocr_confidence.append(confidence)
+            self._confidence.append(confidence)
 
-    def _read_side_texts(self, pdf: pikepdf.Pdf) -> None:
-        """Info, annotations, links, bookmarks: removed on render, shown to detection."""
-        info = pdf.trailer.get("/Info")
-        if isinstance(info, Dictionary):
-            for key in sorted(str(k)[1:] for k in info):
-                text = pdf_text(info.get("/" + key))
-                if text and text.strip() and key not in ("CreationDate", "ModDate", "Trapped"):
-                    self._add(text, f"metadata: {key}", "metadata")
-        for p, page in enumerate(pdf.pages):
-            annots = page.obj.get("/Annots")
-            if not isinstance(annots, Array):
-                continue
-            for a_no, annot in enumerate(annots, 1):
-                if not isinstance(annot, Dictionary):
+    def _read_pictures(self) -> None:
+        """OCR every picture worth reading on the text pages, each once, within the budget."""
+        with open_pike(self._data) as pdf:
+            for p, kind in enumerate(self.page_kinds):
+                if kind is not PageKind.TEXT:
                     continue
-                where = f"page {p + 1}, annotation {a_no}"
-                action = annot.get("/A")
-                if isinstance(action, Dictionary):
-                    uri = pdf_text(action.get("/URI"))
-                    if uri:
-                        self._add(uri, f"{where} (link)", "hyperlink")
-                for key, kind in (("/Contents", "comment"), ("/T", "comment"), ("/V", "form")):
-                    text = pdf_text(annot.get(key))
-                    if text and text.strip():
-                        self._add(text, f"{where} {key[1:]}", kind)
-        try:
-            with pdf.open_outline() as outline:
-                stack = list(outline.root)
-                count = 0
-                while stack and count < 10_000:
-                    item = stack.pop(0)
-                    count += 1
-                    if item.title and item.title.strip():
-                        self._add(item.title, f"bookmark {count}", "bookmark")
-                    stack.extend(item.children)
-        except Exception:  # noqa: S110 - a broken outline is dropped on render anyway
-            pass
+                number = 0
+                for placement in pics.placements(pdf.pages[p]):
+                    key = placement.key
+                    if key in self._pictures or key in self._undecodable:
+                        continue
+                    if not placement.worth_reading():
+                        continue
+                    number += 1
+                    if not self._budget.take_picture(p):
+                        continue
+                    image = pics.pixels(placement.stream)
+                    if image is None:
+                        self._undecodable[key] = p
+                        continue
+                    result = self._budget.ocr(image, p, self._budget.unread_pictures)
+                    if result is None:
+                        continue
+                    picture = self._pictures[key] = _Picture(p)
+                    lines, confidence = result
+                    for n, (text, words) in enumerate(lines, 1):
+                        idx = self._add(text, f"page {p + 1}, picture {number}, line {n}", "ocr")
+                        picture.words[idx] = words
+                        self._picture_of[idx] = key
+                    if confidence is not None:
+                        self._confidence.append(confidence)
 
     # -- writing ----------------------------------------------------------------------------
 
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
-        hits_by_page: dict[int, list[Hit]] = {}
-        ocr_edits: dict[int, dict[int, Sequence[Edit]]] = {}
-        for seg_index, seg_edits in edits.items():
-            if seg_index in self._ocr_words:
-                ocr_edits.setdefault(self._ocr_words[seg_index][0], {})[seg_index] = seg_edits
-                continue
-            ref = self._lines.get(seg_index)
-            if ref is None:
-                continue  # metadata/annotation/bookmark segments: removed wholesale below
-            text = self.segments[seg_index].text
-            for e in seg_edits:
-                if e.end <= e.start:
-                    continue
-                hits_by_page.setdefault(ref.page, []).append(
-                    Hit(
-                        original=text[e.start : e.end],
-                        replacement=e.replacement,
-                        first=ref.offset + e.start,
-                        last=ref.offset + e.end - 1,
-                    )
-                )
-
         started = time.monotonic()
-        pdf = open_pike(self._data)
+        hits_by_page: dict[int, list[Hit]] = {}
+        scan_edits: dict[int, dict[int, Sequence[Edit]]] = {}
+        picture_edits: dict[tuple[int, int], dict[int, Sequence[Edit]]] = {}
+        for seg_index, seg_edits in edits.items():
+            if seg_index in self._scan_words:
+                scan_edits.setdefault(self._scan_words[seg_index][0], {})[seg_index] = seg_edits
+            elif seg_index in self._picture_of:
+                picture_edits.setdefault(self._picture_of[seg_index], {})[seg_index] = seg_edits
+            elif seg_index in self._lines:
+                ref = self._lines[seg_index]
+                text = self.segments[seg_index].text
+                for e in seg_edits:
+                    if e.end > e.start and norm(text[e.start : e.end]):
+                        hits_by_page.setdefault(ref.page, []).append(
+                            Hit(
+                                text[e.start : e.end],
+                                e.replacement,
+                                ref.offset + e.start,
+                                ref.offset + e.end - 1,
+                            )
+                        )
+            # metadata/annotation/bookmark segments: removed wholesale by strip_document
+
+        base = self._box_pictures(hits_by_page, picture_edits, report)
+        pdf = open_pike(base)
         try:
-            page_texts = pdfium_page_texts(self._data, hits_by_page)
             to_raster: dict[int, str] = {}
             rewritten: list[int] = []
-            scanned = set(self.scanned_pages)
+            page_texts = pdfium_page_texts(base, hits_by_page)
             for p, hits in sorted(hits_by_page.items()):
-                if p in scanned:
-                    continue  # re-rendered below whatever the edits
-                if not any(norm(h.original) for h in hits):
-                    continue  # whitespace-only edits: nothing a reader can see
                 reason = rewrite_page(pdf, pdf.pages[p], hits, page_texts[p])
                 if reason:
                     to_raster[p] = reason
@@ -231,35 +250,29 @@ class PdfDocument(Document):
             data = save(pdf)
             # Check the rewrite with the reader itself (readback): a page that does not read
             # back as the original minus the edits plus the placeholders is burned in.
-            for p in reads_back(self._data, data, {p: hits_by_page[p] for p in rewritten}):
+            for p in reads_back(base, data, {p: hits_by_page[p] for p in rewritten}):
                 to_raster[p] = "its text did not read back as expected after the rewrite"
             if to_raster:
-                images = render_with_boxes(self._data, {p: hits_by_page[p] for p in to_raster})
+                images = render_with_boxes(base, {p: hits_by_page[p] for p in to_raster})
                 for p in sorted(to_raster):
                     replace_with_image(pdf, p, images[p])
                     report.rasterized.append(f"page {p + 1} ({to_raster[p]})")
                 data = save(pdf)
-            if scanned:
-                self._render_scans(pdf, hits_by_page, ocr_edits, report)
+            if self.scanned_pages:
+                self._render_scans(pdf, base, hits_by_page, scan_edits, report)
                 data = save(pdf)
             if self.was_encrypted:
                 report.metadata_removed.append(
                     "encryption (the PDF opened without a password; saved unencrypted)"
                 )
             report.metadata_removed.extend(self._removed_at_open)
-            done = [p for p in rewritten if p not in to_raster]
-            if done:
+            report.notes.append(self._page_summary(rewritten, to_raster))
+            if self._confidence:
                 report.notes.append(
-                    "text removed from the content of page(s) "
-                    + ", ".join(str(p + 1) for p in done)
+                    f"OCR mean confidence {sum(self._confidence) / len(self._confidence):.0f}"
+                    "/100; text the OCR misses is not scrubbed"
                 )
-            if self.unread_scans:
-                report.residual.append(
-                    f"This PDF has more than {self._limits.max_ocr_pages} scanned pages; the "
-                    f"text in the pictures of {len(self.unread_scans)} page(s) (from page "
-                    f"{self.unread_scans[0] + 1}) was not read or scrubbed. Split the file "
-                    "and upload the parts."
-                )
+            report.residual.extend(self._budget.sentences())
             pages = len(hits_by_page) or 1
             report.notes.append(
                 f"PDF written in {time.monotonic() - started:.2f}s "
@@ -269,29 +282,108 @@ class PdfDocument(Document):
         finally:
             pdf.close()
 
+    def _box_pictures(
+        self,
+        hits_by_page: dict[int, list[Hit]],
+        picture_edits: dict[tuple[int, int], dict[int, Sequence[Edit]]],
+        report: WriteReport,
+    ) -> bytes:
+        """The document with edited words boxed in the pictures' own pixels and unreadable
+        pictures blanked (the bytes every later step starts from)."""
+        boxes: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+        for key, seg_edits in picture_edits.items():
+            words = self._pictures[key].words
+            for seg_index, es in seg_edits.items():
+                boxes.setdefault(key, []).extend(
+                    w.box
+                    for w in words[seg_index]
+                    if any(e.start < w.end and w.start < e.end for e in es)
+                )
+        over_scan = [p for p in hits_by_page if self.page_kinds[p] is PageKind.SCAN_WITH_TEXT]
+        if not boxes and not over_scan and not self._undecodable:
+            return self._data
+        with open_pike(self._data) as pdf:
+            if over_scan:  # a text layer over a scan: box the picture under the edited text
+                rects = char_rects(self._data, {p: hits_by_page[p] for p in over_scan})
+                for p in over_scan:
+                    for pl in pics.placements(pdf.pages[p]):
+                        for r in rects[p]:
+                            boxes.setdefault(pl.key, []).append(pl.to_pixels(r))
+            n_boxes = 0
+            for key, rects_px in boxes.items():
+                stream = pdf.get_object(key)
+                image = pics.pixels(stream)
+                if image is None:
+                    self._undecodable.setdefault(key, -1)
+                    continue
+                pics.burn(image, rects_px)
+                pics.write_pixels(stream, image)
+                n_boxes += len(rects_px)
+            for key in self._undecodable:
+                pics.blank(pdf.get_object(key))
+            if n_boxes:
+                report.notes.append(f"{n_boxes} word(s) in pictures covered with black boxes")
+            if self._undecodable:
+                report.metadata_removed.append(
+                    f"{len(self._undecodable)} picture(s) that could not be decoded (replaced "
+                    "by a grey pixel)"
+                )
+            return save(pdf)
+
     def _render_scans(
         self,
         pdf: pikepdf.Pdf,
+        base: bytes,
         hits_by_page: dict[int, list[Hit]],
-        ocr_edits: dict[int, dict[int, Sequence[Edit]]],
+        scan_edits: dict[int, dict[int, Sequence[Edit]]],
         report: WriteReport,
     ) -> None:
-        """Replace every scanned page by a boxed rendering of the original (no image streams
-        or text layer of the original survive)."""
-        pages = {p: hits_by_page.get(p, []) for p in self.scanned_pages}
-        images = render_with_boxes(self._data, pages, dpi=OCR_DPI)
-        words = {i: w for i, (_p, w) in self._ocr_words.items()}
+        """Replace every scanned page by a boxed rendering of the original at the resolution
+        it was OCR'd at (no image streams or hidden text of the original survive)."""
+        words = {i: w for i, (_p, w) in self._scan_words.items()}
         boxes = 0
-        for p in self.scanned_pages:
-            boxes += draw_boxes(images[p], words, ocr_edits.get(p, {}))
-            replace_with_image(pdf, p, images[p], dpi=OCR_DPI, jpeg=True)
-            report.rasterized.append(f"page {p + 1} (scanned page, re-rendered)")
-        conf = self._ocr_confidence
+        for dpi in sorted(set(self._scan_dpi.values())):
+            pages = [p for p in self.scanned_pages if self._scan_dpi[p] == dpi]
+            images = render_with_boxes(base, {p: hits_by_page.get(p, []) for p in pages}, dpi)
+            for p in pages:
+                boxes += draw_boxes(images[p], words, scan_edits.get(p, {}))
+                replace_with_image(pdf, p, images[p], dpi=dpi, jpeg=True)
+                report.rasterized.append(f"page {p + 1} (scanned page, re-rendered)")
         report.notes.append(
-            f"{len(self.scanned_pages)} scanned page(s) read with OCR"
-            + (f" (mean confidence {sum(conf) / len(conf):.0f}/100)" if conf else "")
-            + f"; {boxes} word(s) covered with black boxes; text the OCR misses is not scrubbed"
+            f"{len(self.scanned_pages)} scanned page(s) read with OCR; {boxes} word(s) covered "
+            "with black boxes"
         )
+
+    def _page_summary(self, rewritten: list[int], to_raster: dict[int, str]) -> str:
+        """Page by page, what was done: text (rewritten where edited), OCR, rasterized."""
+        groups: dict[str, list[int]] = {}
+        for p, kind in enumerate(self.page_kinds):
+            if p in to_raster:
+                label = "rasterized (see above)"
+            elif p in self.scanned_pages:
+                label = "scanned, read with OCR and re-rendered"
+            elif kind is PageKind.SCAN:
+                label = "scanned, not read (OCR budget)"
+            elif kind is PageKind.SCAN_WITH_TEXT:
+                label = "scanned with a text layer, read from the layer"
+            elif kind is PageKind.EMPTY:
+                label = "no text"
+            else:
+                label = "text, edited in place" if p in rewritten else "text, unchanged"
+            groups.setdefault(label, []).append(p + 1)
+        return "pages: " + "; ".join(f"{label} {_ranges(ps)}" for label, ps in groups.items())
+
+
+def _ranges(pages: list[int]) -> str:
+    out: list[str] = []
+    start = prev = pages[0]
+    for p in pages[1:] + [0]:
+        if p == prev + 1:
+            prev = p
+            continue
+        out.append(str(start) if start == prev else f"{start}-{prev}")
+        start = prev = p
+    return ", ".join(out)
 
 
 def open_document(data: bytes, limits: Limits) -> PdfDocument:

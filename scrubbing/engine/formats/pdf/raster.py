@@ -10,7 +10,7 @@ import pikepdf
 import pypdfium2 as pdfium
 from pikepdf import Array, Dictionary, Name
 
-from .reading import Hit, open_pike
+from .reading import Hit, char_rects, open_pike
 
 RASTER_DPI = 150
 
@@ -18,33 +18,8 @@ RASTER_DPI = 150
 def render_with_boxes(
     data: bytes, hits_by_page: dict[int, list[Hit]], dpi: int = RASTER_DPI
 ) -> dict[int, object]:
-    """Render the ORIGINAL pages with black boxes over the hit characters (PIL images)."""
-    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
-    doc = pdfium.PdfDocument(data)
-    try:
-        for p, hits in hits_by_page.items():
-            page = doc[p]
-            tp = page.get_textpage()
-            rects = []
-            for h in hits:
-                xs: list[float] = []
-                ys: list[float] = []
-                for ci in range(h.first, h.last + 1):
-                    try:
-                        left, bottom, right, top = tp.get_charbox(ci, loose=True)
-                    except pdfium.PdfiumError:
-                        continue
-                    if right - left <= 0 and top - bottom <= 0:
-                        continue  # generated chars have no box
-                    xs += [left, right]
-                    ys += [bottom, top]
-                if xs:
-                    rects.append((min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
-            boxes[p] = rects
-            tp.close()
-            page.close()
-    finally:
-        doc.close()
+    """Render the pages with black boxes over the hit characters (PIL images)."""
+    boxes = char_rects(data, hits_by_page)
 
     # Draw the boxes into a copy of the original, then let pdfium render it: pdfium's page
     # coordinates are PDF user space, so rotation and crop boxes are handled by the renderer.

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from pikepdf import String
+from pikepdf import Array, Dictionary, String
 
 from scrubbing.engine.base import CorruptFile, EncryptedFile
 
@@ -141,9 +141,83 @@ def pdfium_page_texts(data: bytes, pages: Iterable[int]) -> dict[int, str]:
     return out
 
 
+def side_texts(pdf: pikepdf.Pdf) -> Iterator[tuple[str, str, str]]:
+    """(text, locator, kind) of document info, annotations (comments, form values, links) and
+    bookmark titles: all removed on render, shown to detection so its report names them."""
+    info = pdf.trailer.get("/Info")
+    if isinstance(info, Dictionary):
+        for key in sorted(str(k)[1:] for k in info):
+            text = pdf_text(info.get("/" + key))
+            if text and text.strip() and key not in ("CreationDate", "ModDate", "Trapped"):
+                yield text, f"metadata: {key}", "metadata"
+    for p, page in enumerate(pdf.pages):
+        annots = page.obj.get("/Annots")
+        if not isinstance(annots, Array):
+            continue
+        for a_no, annot in enumerate(annots, 1):
+            if not isinstance(annot, Dictionary):
+                continue
+            where = f"page {p + 1}, annotation {a_no}"
+            action = annot.get("/A")
+            if isinstance(action, Dictionary):
+                uri = pdf_text(action.get("/URI"))
+                if uri:
+                    yield uri, f"{where} (link)", "hyperlink"
+            for key, kind in (("/Contents", "comment"), ("/T", "comment"), ("/V", "form")):
+                text = pdf_text(annot.get(key))
+                if text and text.strip():
+                    yield text, f"{where} {key[1:]}", kind
+    try:
+        with pdf.open_outline() as outline:
+            stack = list(outline.root)
+            count = 0
+            while stack and count < 10_000:
+                item = stack.pop(0)
+                count += 1
+                if item.title and item.title.strip():
+                    yield item.title, f"bookmark {count}", "bookmark"
+                stack.extend(item.children)
+    except Exception:  # noqa: S110 - a broken outline is dropped on render anyway
+        pass
+
+
 @dataclass
 class Hit:
     original: str
     replacement: str
     first: int  # pdfium char indices, inclusive
     last: int
+
+
+Rect = tuple[float, float, float, float]
+
+
+def char_rects(data: bytes, hits_by_page: dict[int, list[Hit]]) -> dict[int, list[Rect]]:
+    """Per page, one rectangle (PDF user space, 1 pt margin) around each hit's characters."""
+    boxes: dict[int, list[Rect]] = {}
+    doc = pdfium.PdfDocument(data)
+    try:
+        for p, hits in hits_by_page.items():
+            page = doc[p]
+            tp = page.get_textpage()
+            rects = []
+            for h in hits:
+                xs: list[float] = []
+                ys: list[float] = []
+                for ci in range(h.first, h.last + 1):
+                    try:
+                        left, bottom, right, top = tp.get_charbox(ci, loose=True)
+                    except pdfium.PdfiumError:
+                        continue
+                    if right - left <= 0 and top - bottom <= 0:
+                        continue  # generated chars have no box
+                    xs += [left, right]
+                    ys += [bottom, top]
+                if xs:
+                    rects.append((min(xs) - 1, min(ys) - 1, max(xs) + 1, max(ys) + 1))
+            boxes[p] = rects
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    return boxes
