@@ -1,9 +1,10 @@
 """The PDF document: segments from pdfium, edits written back with pikepdf.
 
-Reading, page by page (`ocr.classify`): a page with a text layer gives one segment per pdfium
-line; the pictures on it are OCR'd from their own pixels (`pictures`); a page without text
-that shows pictures (a scan) is rendered and OCR'd. Hidden layers and an empty-password
-encryption go before reading; info, annotations and bookmarks are segments too.
+Reading, page by page (`ocr.classify`): a page with a text layer gives one segment per block
+of pdfium lines (`reading.blocks`); the pictures on it are OCR'd from their own pixels
+(`pictures`); a page without text that shows pictures (a scan) is rendered and OCR'd. Hidden
+layers and an empty-password encryption go before reading; info, annotations and bookmarks
+are segments too.
 
 Writing: the edited glyphs are removed from the content stream (`rewrite`) and the page is
 read back with pdfium (`readback`); a page that cannot be rewritten safely, or does not read
@@ -39,6 +40,7 @@ from .raster import render_with_boxes, replace_with_image
 from .readback import reads_back
 from .reading import (
     Hit,
+    blocks,
     char_rects,
     norm,
     open_pike,
@@ -47,7 +49,6 @@ from .reading import (
     plain_copy,
     save,
     side_texts,
-    split_lines,
 )
 from .rewrite import rewrite_page
 from .strip import strip_document
@@ -140,15 +141,11 @@ class PdfDocument(Document):
                 textpage = page.get_textpage()
                 chars = page_chars(textpage)
                 kind = classify(page, textpage, chars)
+                for block in blocks(textpage, chars):
+                    idx = self._add(block.text, f"page {p + 1}, {block.locator}", "body")
+                    self._lines[idx] = _LineRef(p, block.offset)
                 textpage.close()
                 self.page_kinds.append(kind)
-                line_no = 0
-                for offset, text in split_lines(chars):
-                    if not text.strip():
-                        continue
-                    line_no += 1
-                    idx = self._add(text, f"page {p + 1}, line {line_no}", "body")
-                    self._lines[idx] = _LineRef(p, offset)
                 if kind is PageKind.SCAN and self._budget.take_page(p):
                     self._ocr_page(page, p)
                 page.close()

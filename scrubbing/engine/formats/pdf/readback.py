@@ -12,6 +12,7 @@ removed that was not edited, or text drawn somewhere new fails the check.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 from collections import Counter
 from collections.abc import Iterable
@@ -44,44 +45,62 @@ def _chars(tp: pdfium.PdfTextPage) -> list[tuple[int, str, float, float]]:
 
 def _regions(
     tp: pdfium.PdfTextPage, chars: list[tuple[int, str, float, float]], hits: Iterable[Hit]
-) -> list[_Rect]:
+) -> _Regions:
     """Per edit and per baseline it covers (pdfium joins a line broken at a hyphen with the
     next): from its first character's origin there to the origin of the next character on
     that baseline (where the placeholder, squeezed into the removed advance, must end)."""
-    rects = []
+    by_index = {c[0]: c for c in chars}
+    rows: dict[int, list[tuple[float, float, int]]] = {}  # round(y) -> (x, y, index), by x
+    for i, _ch, x, y in chars:
+        rows.setdefault(round(y), []).append((x, y, i))
+    for row in rows.values():
+        row.sort()
+    regions = _Regions()
     for h in hits:
         runs: list[list[tuple[int, str, float, float]]] = []
-        for c in chars:
-            if h.first <= c[0] <= h.last:
-                run = next((r for r in runs if abs(r[0][3] - c[3]) <= TOLERANCE), None)
-                if run is None:
-                    runs.append([c])
-                else:
-                    run.append(c)
+        for ci in range(h.first, h.last + 1):
+            c = by_index.get(ci)
+            if c is None:
+                continue
+            run = next((r for r in runs if abs(r[0][3] - c[3]) <= TOLERANCE), None)
+            if run is None:
+                runs.append([c])
+            else:
+                run.append(c)
         for run in runs:
             x0 = min(c[2] for c in run)
             last = max(run, key=lambda c: c[2])
             y = last[3]
-            following = [
-                c[2]
-                for c in chars
-                if not h.first <= c[0] <= h.last
-                and c[2] > last[2] + _EDGE
-                and abs(c[3] - y) <= TOLERANCE
-            ]
-            if following:
-                x1 = min(following)
-            else:
+            x1 = None
+            for key in (round(y) - 1, round(y), round(y) + 1):
+                row = rows.get(key, [])
+                for x, cy, i in row[bisect.bisect_right(row, (last[2] + _EDGE, float("inf"))) :]:
+                    if x1 is not None and x >= x1:
+                        break
+                    if abs(cy - y) <= TOLERANCE and not h.first <= i <= h.last:
+                        x1 = x
+                        break
+            if x1 is None:
                 try:
                     x1 = tp.get_charbox(last[0], loose=True)[2]
                 except pdfium.PdfiumError:
                     x1 = last[2]
-            rects.append((x0 - _EDGE, y - TOLERANCE, x1 - _EDGE, y + TOLERANCE))
-    return rects
+            regions.add((x0 - _EDGE, y - TOLERANCE, x1 - _EDGE, y + TOLERANCE))
+    return regions
 
 
-def _inside(x: float, y: float, rects: list[_Rect]) -> bool:
-    return any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in rects)
+class _Regions:
+    """Rectangles one baseline high, found by the row they lie on."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, list[_Rect]] = {}
+
+    def add(self, rect: _Rect) -> None:
+        for key in range(round(rect[1]), round(rect[3]) + 1):
+            self.rows.setdefault(key, []).append(rect)
+
+    def inside(self, x: float, y: float) -> bool:
+        return any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in self.rows.get(round(y), ()))
 
 
 def _same_places(a: list[tuple[str, float, float]], b: list[tuple[str, float, float]]) -> bool:
@@ -125,10 +144,10 @@ def reads_back(before: bytes, after: bytes, hits_by_page: dict[int, list[Hit]]) 
                 rects = _regions(tp_a, chars_a, hits)
                 edited = {ci for h in hits for ci in range(h.first, h.last + 1)}
                 kept_a = [(c, x, y) for i, c, x, y in chars_a if i not in edited]
-                kept_a = [k for k in kept_a if not _inside(k[1], k[2], rects)]
+                kept_a = [k for k in kept_a if not rects.inside(k[1], k[2])]
                 kept_b, placed = [], Counter()
                 for _i, c, x, y in _chars(tp_b):
-                    if _inside(x, y, rects):
+                    if rects.inside(x, y):
                         placed[c] += 1
                     else:
                         kept_b.append((c, x, y))

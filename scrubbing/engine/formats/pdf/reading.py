@@ -101,6 +101,55 @@ def split_lines(chars: str) -> Iterable[tuple[int, str]]:
     yield start, chars[start:]
 
 
+#: a block ends after this many characters, or where the next line is not the next line down
+MAX_BLOCK_CHARS = 1000
+_NEXT_LINE = 2.0  # baseline gaps up to this many line heights continue a block
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive lines read as one segment (a paragraph, a table's rows): detection sees a
+    name broken over two lines whole, and a page is a few segments instead of fifty."""
+
+    offset: int  # pdfium char index of the first character
+    text: str  # the page characters from the first line's start to the last line's end
+    first_line: int  # 1-based, counting lines with text
+    last_line: int
+
+    @property
+    def locator(self) -> str:
+        if self.first_line == self.last_line:
+            return f"line {self.first_line}"
+        return f"lines {self.first_line}-{self.last_line}"
+
+
+def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
+    """The page's lines with text, grouped into blocks by where their baselines are."""
+    lines = [(off, text) for off, text in split_lines(chars) if text.strip()]
+    out: list[Block] = []
+    prev: tuple[float, float] | None = None  # baseline y and line height of the last line
+    for number, (off, text) in enumerate(lines, 1):
+        first = off + (len(text) - len(text.lstrip()))
+        try:
+            _l, bottom, _r, top = tp.get_charbox(first, loose=True)
+        except pdfium.PdfiumError:
+            bottom, top = 0.0, 0.0
+        here = (bottom, max(top - bottom, 0.0))
+        joined = (
+            out
+            and prev is not None
+            and 0 < prev[0] - here[0] <= _NEXT_LINE * max(prev[1], 1.0)
+            and off + len(text) - out[-1].offset <= MAX_BLOCK_CHARS
+        )
+        if joined:
+            b = out[-1]
+            out[-1] = Block(b.offset, chars[b.offset : off + len(text)], b.first_line, number)
+        else:
+            out.append(Block(off, text, number, number))
+        prev = here
+    return out
+
+
 def pdf_text(value: object) -> str | None:
     if isinstance(value, String):
         try:
