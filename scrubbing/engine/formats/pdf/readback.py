@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .fonts import encode_placeholder
-from .reading import HYPHEN_MARKS, Hit, norm
+from .reading import Hit, norm, page_chars
 
 TOLERANCE = 0.5  # points
 _EDGE = 0.2  # points: a region's left and right edges are shifted left by this
@@ -32,23 +32,20 @@ def _chars(tp: pdfium.PdfTextPage) -> list[tuple[int, str, float, float]]:
     """(index, character, origin x, origin y) of every character that is not whitespace."""
     out = []
     x, y = ctypes.c_double(), ctypes.c_double()
-    for i in range(tp.count_chars()):
-        ch = chr(pdfium_c.FPDFText_GetUnicode(tp, i))
-        ch = "-" if ch in HYPHEN_MARKS else ch
-        if not norm(ch):
+    px, py = ctypes.byref(x), ctypes.byref(y)
+    origin = pdfium_c.FPDFText_GetCharOrigin
+    for i, ch in enumerate(page_chars(tp)):
+        if ch.isspace() or not norm(ch):
             continue
-        if not pdfium_c.FPDFText_GetCharOrigin(tp, i, ctypes.byref(x), ctypes.byref(y)):
-            continue
-        out.append((i, ch, x.value, y.value))
+        if origin(tp, i, px, py):
+            out.append((i, ch, x.value, y.value))
     return out
 
 
-def _regions(
-    tp: pdfium.PdfTextPage, chars: list[tuple[int, str, float, float]], hits: Iterable[Hit]
-) -> _Regions:
-    """Per edit and per baseline it covers (pdfium joins a line broken at a hyphen with the
-    next): from its first character's origin there to the origin of the next character on
-    that baseline (where the placeholder, squeezed into the removed advance, must end)."""
+def _regions(chars: list[tuple[int, str, float, float]], hits: Iterable[Hit]) -> _Regions:
+    """Per edit and per baseline it covers (an edit can run over a line break): from its first
+    character's origin there to the origin of the next character on that baseline (where the
+    placeholder, squeezed into the removed advance, must end), or to the baseline's end."""
     by_index = {c[0]: c for c in chars}
     rows: dict[int, list[tuple[float, float, int]]] = {}  # round(y) -> (x, y, index), by x
     for i, _ch, x, y in chars:
@@ -80,11 +77,8 @@ def _regions(
                     if abs(cy - y) <= TOLERANCE and not h.first <= i <= h.last:
                         x1 = x
                         break
-            if x1 is None:
-                try:
-                    x1 = tp.get_charbox(last[0], loose=True)[2]
-                except pdfium.PdfiumError:
-                    x1 = last[2]
+            if x1 is None:  # nothing follows on this baseline: the region runs to its end
+                x1 = float("inf")
             regions.add((x0 - _EDGE, y - TOLERANCE, x1 - _EDGE, y + TOLERANCE))
     return regions
 
@@ -141,7 +135,7 @@ def reads_back(before: bytes, after: bytes, hits_by_page: dict[int, list[Hit]]) 
             tp_a, tp_b = page_a.get_textpage(), page_b.get_textpage()
             try:
                 chars_a = _chars(tp_a)
-                rects = _regions(tp_a, chars_a, hits)
+                rects = _regions(chars_a, hits)
                 edited = {ci for h in hits for ci in range(h.first, h.last + 1)}
                 kept_a = [(c, x, y) for i, c, x, y in chars_a if i not in edited]
                 kept_a = [k for k in kept_a if not rects.inside(k[1], k[2])]
