@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
             inputs.append(("Chromium (HTML)", "page.html", chrome, TermLists()))
         docx, words = make_docx(args.words, seed=11)
         pdf_of_docx = libreoffice({"same-words.docx": docx}, tmp / "same").get("same-words.docx")
+        if pdf_of_docx:
+            inputs.append((f"LibreOffice (docx, {words} words)", "same", pdf_of_docx, TermLists()))
 
     print(f"inputs: {len(inputs)} PDFs; LibreOffice converted {len(converted)} files in "
           f"{convert_s:.1f} s")  # fmt: skip
