@@ -78,8 +78,8 @@ def ttf_pdf() -> bytes:
     return buf.getvalue()
 
 
-def form_xobject_pdf() -> bytes:
-    """The name sits inside a Form XObject: the rewrite cannot see it, so it must rasterize."""
+def form_xobject_pdf(draws: int = 1) -> bytes:
+    """The name sits inside a Form XObject (a stamp), drawn `draws` times on page 1."""
     buf = io.BytesIO()
     c = _canvas(buf)
     c.beginForm("stamp")
@@ -89,6 +89,11 @@ def form_xobject_pdf() -> bytes:
     c.setFont("Helvetica", 12)
     c.drawString(72, 760, "Cover page text that is not sensitive.")
     c.doForm("stamp")
+    for n in range(1, draws):
+        c.saveState()
+        c.translate(0, -100 * n)
+        c.doForm("stamp")
+        c.restoreState()
     c.showPage()
     c.setFont("Helvetica", 12)
     c.drawString(72, 760, f"Second page by {NAME}.")

@@ -245,10 +245,23 @@ def test_no_edits_still_strips_metadata():
     assert B.NAME in pdftotext(out)  # body text untouched without edits
 
 
-def test_form_xobject_page_is_rasterized_with_boxes():
+def test_text_inside_a_form_xobject_is_rewritten_in_a_copy_of_the_form():
     src = B.form_xobject_pdf()
     _, out, report = scrub(src)
+    assert report.rasterized == []
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    text = pdftotext(out)
+    assert "Approved by [PERSON_1]" in text and "Second page by [PERSON_1]." in text
+    assert "Cover page text that is not sensitive." in text
+
+
+def test_page_that_cannot_be_rewritten_is_rasterized_with_boxes():
+    """The stamp (a form) is drawn twice on page 1: one copy cannot be edited two ways."""
+    src = B.form_xobject_pdf(draws=2)
+    _, out, report = scrub(src)
     assert len(report.rasterized) == 1 and report.rasterized[0].startswith("page 1 ")
+    assert "form drawn more than once" in report.rasterized[0]
     assert page_count(out) == 2
     assert_raw_absent(out)
     assert_text_absent(out)

@@ -154,7 +154,7 @@ def test_verification_reads_a_rasterized_page_once_at_the_resolution_it_was_writ
         from . import pdf_builders as B
     except ImportError:
         import pdf_builders as B
-    doc = pdf_format.open_document(B.form_xobject_pdf(), LIMITS)
+    doc = pdf_format.open_document(B.form_xobject_pdf(draws=2), LIMITS)
     out, report = doc.render(
         {
             s.index: [Edit(s.text.find("Jane"), s.text.find("Jane") + 8, "[PERSON_1]")]

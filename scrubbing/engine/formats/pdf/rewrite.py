@@ -35,7 +35,8 @@ class _TextState:
 
 @dataclass
 class _Glyph:
-    instr: int  # index in the instruction list
+    stream: int  # index in the page's list of content streams (0: the page itself)
+    instr: int  # index in that stream's instruction list
     elem: int  # index of the string in the TJ array (0 for Tj ' ")
     pos: int  # glyph position inside that string
     code: bytes
@@ -43,6 +44,19 @@ class _Glyph:
     width: float
     space: bool
     match: int = -1  # index of the match removing it, -1 = kept
+
+
+@dataclass
+class _Stream:
+    """The page's content stream or a Form XObject it draws (once per Do, in drawing order)."""
+
+    owner: object  # the pikepdf Page or the form's Stream
+    resources: Dictionary
+    instructions: list
+    parent: int | None = None
+    name: Name | None = None  # the form's name in its parent's /XObject resources
+    states: dict[int, _TextState] = field(default_factory=dict)
+    written: object = None  # the form's rewritten copy
 
 
 @dataclass
@@ -89,31 +103,81 @@ def _rewrite_page_inner(
 ) -> str | None:
     resources = _inherited(page, "/Resources")
     resources = resources if isinstance(resources, Dictionary) else Dictionary()
-    instructions = list(pikepdf.parse_content_stream(page))
-    glyphs, states = _collect_glyphs(instructions, resources)
+    streams = [_Stream(page, resources, list(pikepdf.parse_content_stream(page)))]
+    glyphs: list[_Glyph] = []
+    _collect_glyphs(streams, 0, _TextState(), glyphs)
     matches = _match_hits(glyphs, hits, page_text)
-    new_instructions = _apply_matches(instructions, glyphs, matches, states)
-    page_res = _own_resources(pdf, page, resources)
-    if any(m.replacement for m in matches):
-        page_res.Font[PLACEHOLDER_FONT] = helvetica(pdf)
-    page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(new_instructions))
+    touched = {g.stream for m in matches for g in m.glyphs}
+    drawn: dict[tuple[int, int], int] = {}
+    for st in streams[1:]:
+        drawn[st.owner.objgen] = drawn.get(st.owner.objgen, 0) + 1  # type: ignore[attr-defined]
+    if any(si and drawn[streams[si].owner.objgen] > 1 for si in touched):  # type: ignore[attr-defined]
+        raise Unsupported("the edited text is in a form drawn more than once on the page")
+    changed = set(touched)
+    for si in touched:  # a rewritten form needs rewritten parents to point at it
+        parent = streams[si].parent
+        while parent is not None and parent not in changed:
+            changed.add(parent)
+            parent = streams[parent].parent
+    placeholder_in = {m.glyphs[0].stream for m in matches if m.replacement}
+    helv = helvetica(pdf) if placeholder_in else None
+    for si in sorted(changed, reverse=True):  # forms come after the stream that draws them
+        st = streams[si]
+        instructions = st.instructions
+        if si in touched:
+            own = [g for g in glyphs if g.stream == si]
+            instructions = _apply_matches(instructions, own, matches, st.states)
+        res = _copy_resources(st.resources)
+        if si in placeholder_in:
+            res.Font[PLACEHOLDER_FONT] = helv
+        for child in streams:
+            if child.written is not None and child.parent == si:
+                res.XObject[child.name] = child.written
+        data = pikepdf.unparse_content_stream(instructions)
+        if si == 0:
+            page.obj.Resources = pdf.make_indirect(res)
+            page.obj.Contents = pdf.make_stream(data)
+        else:
+            form = st.owner
+            copy = pdf.make_stream(data)
+            for key, value in form.items():  # type: ignore[attr-defined]
+                if key not in ("/Length", "/Filter", "/DecodeParms", "/Resources"):
+                    copy[key] = value
+            copy.Resources = res
+            st.written = copy
     return None
 
 
+def _copy_resources(resources: Dictionary) -> Dictionary:
+    """A copy of Resources with its own Font and XObject dicts (they may be shared)."""
+    res = Dictionary({k: v for k, v in resources.items()})
+    for key in ("/Font", "/XObject"):
+        sub = resources.get(key)
+        res[key] = (
+            Dictionary({k: v for k, v in sub.items()})
+            if isinstance(sub, Dictionary)
+            else Dictionary()
+        )
+    return res
+
+
+_MAX_FORM_DEPTH = 8
+
+
 def _collect_glyphs(
-    instructions: list, resources: Dictionary
-) -> tuple[list[_Glyph], dict[int, _TextState]]:
-    """Every glyph the page's text-showing operators draw, in stream order, and the text state
-    in effect for each show instruction."""
-    font_res = resources.get("/Font")
+    streams: list[_Stream], si: int, state: _TextState, glyphs: list[_Glyph], depth: int = 0
+) -> None:
+    """Every glyph stream `si` draws, in drawing order, with the Form XObjects it draws read
+    where they are drawn (pdfium reads them there too); the text state in effect for each
+    show instruction goes into the stream's `states`."""
+    st = streams[si]
+    font_res = st.resources.get("/Font")
     font_res = font_res if isinstance(font_res, Dictionary) else Dictionary()
-    ext_gs = resources.get("/ExtGState")
+    ext_gs = st.resources.get("/ExtGState")
+    xobjects = st.resources.get("/XObject")
     fonts: dict[str, Font] = {}
-    state = _TextState()
     stack: list[_TextState] = []
-    states: dict[int, _TextState] = {}
-    glyphs: list[_Glyph] = []
-    for i, ins in enumerate(instructions):
+    for i, ins in enumerate(st.instructions):
         if isinstance(ins, pikepdf.ContentStreamInlineImage):
             continue
         op = str(ins.operator)
@@ -134,6 +198,17 @@ def _collect_glyphs(
             gs = ext_gs.get(ops[0])
             if isinstance(gs, Dictionary) and "/Font" in gs:
                 raise Unsupported("a font is set through a graphics state")
+        elif op == "Do" and ops and isinstance(xobjects, Dictionary):
+            form = xobjects.get(ops[0])
+            if not isinstance(form, pikepdf.Stream) or form.get("/Subtype") != "/Form":
+                continue
+            if depth >= _MAX_FORM_DEPTH:
+                raise Unsupported("forms are nested too deeply")
+            form_res = form.get("/Resources")
+            form_res = form_res if isinstance(form_res, Dictionary) else st.resources
+            child = _Stream(form, form_res, list(pikepdf.parse_content_stream(form)), si, ops[0])
+            streams.append(child)
+            _collect_glyphs(streams, len(streams) - 1, state.copy(), glyphs, depth + 1)
         elif op in _SHOW_OPS:
             if op == '"' and len(ops) == 3:
                 state.tw, state.tc = _num(ops[0]), _num(ops[1])
@@ -146,13 +221,12 @@ def _collect_glyphs(
                     raise Unsupported("a font resource is missing")
                 fonts[key] = Font(fdict)
             font = fonts[key]
-            states[i] = state.copy()
+            st.states[i] = state.copy()
             parts = list(ops[0]) if op == "TJ" else [ops[-1]]
             for e, part in enumerate(parts):
                 if isinstance(part, String):
                     for g, (code, text, width, space) in enumerate(font.glyphs(bytes(part))):
-                        glyphs.append(_Glyph(i, e, g, code, text, width, space))
-    return glyphs, states
+                        glyphs.append(_Glyph(si, i, e, g, code, text, width, space))
 
 
 #: pages whose stream text and pdfium text differ are aligned with difflib up to this size
@@ -212,19 +286,6 @@ def _alignment(seen: str, stream: str):
     return table.get
 
 
-def _own_resources(pdf: pikepdf.Pdf, page: pikepdf.Page, resources: Dictionary) -> Dictionary:
-    """A page-local copy of Resources and its Font dict (they may be shared or inherited)."""
-    res = Dictionary({k: v for k, v in resources.items()})
-    fonts = resources.get("/Font")
-    res.Font = (
-        Dictionary({k: v for k, v in fonts.items()})
-        if isinstance(fonts, Dictionary)
-        else (Dictionary())
-    )
-    page.obj.Resources = pdf.make_indirect(res)
-    return page.obj.Resources
-
-
 def _ins(operands: list, op: str) -> pikepdf.ContentStreamInstruction:
     return pikepdf.ContentStreamInstruction(operands, Operator(op))
 
@@ -239,7 +300,7 @@ def _apply_matches(
     by_instr: dict[int, list[_Glyph]] = {}
     for g in glyphs:
         by_instr.setdefault(g.instr, []).append(g)
-    touched = {g.instr for m in matches for g in m.glyphs}
+    touched = {g.instr for g in glyphs if g.match >= 0}
     first_of_match = {id(m.glyphs[0]) for m in matches}
 
     out: list = []
