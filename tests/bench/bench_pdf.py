@@ -5,8 +5,9 @@ against the same words as .docx. A benchmark, not a test: it prints figures and 
 
 Producers: the project's corpus (`tests/corpus/generator.py`, memo.pdf by reportlab);
 LibreOffice's export (`soffice --headless --convert-to pdf`, own profile) of the corpus'
-report.docx, model.xlsx and deck.pptx (python-docx, openpyxl, python-pptx); Chromium's
-print-to-PDF (Skia) of an HTML page. Each PDF goes through `Scrubber.scrub` with the task's
+report.docx, model.xlsx and deck.pptx (python-docx, openpyxl, python-pptx); the docx PDFs
+written again by Ghostscript's pdfwrite and by cairo (pdftocairo); Chromium's print-to-PDF
+(Skia) of an HTML page; LibreOffice's export of the long .docx of the speed comparison. Each PDF goes through `Scrubber.scrub` with the task's
 deny-list; a page counts as rasterized when the report lists it (scanned pages, which are
 always re-rendered, are counted apart).
 """
@@ -49,6 +50,19 @@ def libreoffice(sources: dict[str, bytes], tmp: Path) -> dict[str, bytes]:
         if pdf.exists():
             out[name] = pdf.read_bytes()
     return out
+
+
+def rewrite_with(tool: str, data: bytes, tmp: Path) -> bytes | None:
+    """The same PDF written again by Ghostscript's pdfwrite or by cairo (poppler)."""
+    src, dst = tmp / f"in-{uuid.uuid4().hex}.pdf", tmp / f"out-{uuid.uuid4().hex}.pdf"
+    src.write_bytes(data)
+    cmd = (
+        ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite", f"-o{dst}", str(src)]
+        if tool == "gs"
+        else ["pdftocairo", "-pdf", str(src), str(dst)]
+    )
+    subprocess.run(cmd, capture_output=True, timeout=120, check=False)
+    return dst.read_bytes() if dst.exists() else None
 
 
 def chromium(paragraphs: list[str], tmp: Path) -> bytes | None:
@@ -132,6 +146,15 @@ def main(argv: list[str] | None = None) -> int:
             kind = name.rsplit(".", 1)[1]
             task = name.split("__")[0]
             inputs.append((f"LibreOffice ({kind})", name, data, deny[task]))
+        for tool, label in (("gs", "Ghostscript (pdfwrite)"), ("pdftocairo", "cairo (pdftocairo)")):
+            if not shutil.which(tool):
+                continue
+            for name, data in sorted(converted.items()):
+                if name.endswith(".docx"):
+                    task = name.split("__")[0]
+                    again = rewrite_with(tool, data, tmp)
+                    if again:
+                        inputs.append((f"{label} of LibreOffice (docx)", name, again, deny[task]))
         paragraphs = prose(3000, seed=7)
         chrome = chromium(paragraphs, tmp)
         if chrome:
@@ -140,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
         pdf_of_docx = libreoffice({"same-words.docx": docx}, tmp / "same").get("same-words.docx")
         if pdf_of_docx:
             inputs.append((f"LibreOffice (docx, {words} words)", "same", pdf_of_docx, TermLists()))
+            for tool in ("gs", "pdftocairo"):
+                again = rewrite_with(tool, pdf_of_docx, tmp) if shutil.which(tool) else None
+                if again:
+                    inputs.append((f"{tool} of the {words}-word PDF", "same", again, TermLists()))
 
     print(f"inputs: {len(inputs)} PDFs; LibreOffice converted {len(converted)} files in "
           f"{convert_s:.1f} s")  # fmt: skip
@@ -160,14 +187,14 @@ def main(argv: list[str] | None = None) -> int:
         c["rasterized"] += len(raster)
         for r in raster:
             reasons[r.split("(", 1)[-1].rstrip(")")] += 1
-    print(f"{'producer':32} {'files':>5} {'pages':>6} {'text':>6} {'raster':>7} {'share':>7}")
+    print(f"{'producer':44} {'files':>5} {'pages':>6} {'text':>6} {'raster':>7} {'share':>7}")
     for producer, c in per.items():
         totals.update(c)
         share = c["rasterized"] / max(c["text pages"], 1)
-        print(f"{producer:32} {c['files']:>5} {c['pages']:>6} {c['text pages']:>6} "
+        print(f"{producer:44} {c['files']:>5} {c['pages']:>6} {c['text pages']:>6} "
               f"{c['rasterized']:>7} {share:>7.1%}")  # fmt: skip
     share = totals["rasterized"] / max(totals["text pages"], 1)
-    print(f"{'all':32} {totals['files']:>5} {totals['pages']:>6} {totals['text pages']:>6} "
+    print(f"{'all':44} {totals['files']:>5} {totals['pages']:>6} {totals['text pages']:>6} "
           f"{totals['rasterized']:>7} {share:>7.1%}")  # fmt: skip
     print(f"rasterized share of pages with a text layer = {share:.1%}   (goal <= 5%)")
     print(f"statuses: {dict(statuses)}")
