@@ -404,22 +404,18 @@ def render(res: dict, total: float, args) -> str:
         L.append("```\n" + out + "\n```\n")
     else:
         L.append("skipped\n")
-    if "export" in res:
-        out, secs, rc = res["export"]
-        L.append("## Export\n")
-        L.append(
-            f"`tests/bench/bench_export.py {' '.join(res.get('export_args', []))}` "
-            f"({secs:.0f} s, exit {rc}):\n"
-        )
-        L.append("```\n" + out + "\n```\n")
-    if "pdf" in res:
-        out, secs, rc = res["pdf"]
-        L.append("## PDF: pages kept as text, PDF against .docx, scanned pages\n")
-        L.append(
-            f"`tests/bench/bench_pdf.py {' '.join(res.get('pdf_args', []))}` "
-            f"({secs:.0f} s, exit {rc}):\n"
-        )
-        L.append("```\n" + out + "\n```\n")
+    for key, title in (
+        ("export", "Export"),
+        ("pdf", "PDF: pages kept as text, PDF against .docx, scanned pages"),
+    ):
+        if key in res:
+            out, secs, rc = res[key]
+            L.append(f"## {title}\n")
+            L.append(
+                f"`tests/bench/bench_{key}.py {' '.join(res.get(key + '_args', []))}` "
+                f"({secs:.0f} s, exit {rc}):\n"
+            )
+            L.append("```\n" + out + "\n```\n")
     xs = res.get("xlsx")
     L.append("## A 100k-cell workbook\n")
     if xs:

@@ -128,7 +128,7 @@ def test_time_budget_ends_in_a_sentence_not_a_stall():
     )
     assert result.status == "residual"
     reasons = " ".join(r["reason"] for r in result.report["residual"])
-    assert "0-second budget; 1 picture (from page 1) were not read" in reasons
+    assert "0-second budget; 1 picture (from page 1) was not read" in reasons
 
 
 def test_undecodable_picture_is_replaced_and_reported():

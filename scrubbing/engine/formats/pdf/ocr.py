@@ -144,10 +144,11 @@ class OcrBudget:
             if pics:
                 what += (" and " if what else "") + _count(len(pics), "picture")
             first = min(pages + pics) + 1
+            verb = "was" if len(pages) + len(pics) == 1 else "were"
             out.append(
                 f"Reading the text in the pictures of this PDF took longer than its "
                 f"{self.limits.max_ocr_seconds:g}-second budget; {what} (from page {first}) "
-                "were not read or scrubbed. Split the file and upload the parts."
+                f"{verb} not read or scrubbed. Split the file and upload the parts."
             )
             return out
         if pages:
@@ -159,8 +160,9 @@ class OcrBudget:
         if pics:
             out.append(
                 f"This PDF has more than {self.limits.max_ocr_images} pictures on its text "
-                f"pages; {_count(len(pics), 'picture')} (from page {min(pics) + 1}) were not "
-                "read or scrubbed. Split the file and upload the parts."
+                f"pages; {_count(len(pics), 'picture')} (from page {min(pics) + 1}) "
+                f"{'was' if len(pics) == 1 else 'were'} not read or scrubbed. Split the file "
+                "and upload the parts."
             )
         return out
 

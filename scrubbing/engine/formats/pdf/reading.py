@@ -84,7 +84,7 @@ def page_chars(textpage: pdfium.PdfTextPage) -> str:
             out.append(ch)
         elif ch in HYPHEN_MARKS:
             out.append("-")  # pdfium's mark for a hyphen it may join lines at
-        elif o < 0x20 or 0xD800 <= o <= 0xDFFF or ch in "\ufffe\uffff":
+        elif o < 0x20 or 0xD800 <= o <= 0xDFFF or ch == "\uffff":
             # keep 1:1 indices; controls and lone surrogates would break later text handling
             out.append(" " if o < 0x20 else "\ufffd")
         else:
