@@ -90,11 +90,6 @@ class PdfDocument(Document):
         self._removed_at_open: list[str] = []
         self._read()
 
-    @property
-    def unread_scans(self) -> list[int]:
-        """Scanned pages past the OCR budget (0-based)."""
-        return self._budget.unread_pages
-
     # -- segments ---------------------------------------------------------------------------
 
     def _add(self, text: str, locator: str, kind: str) -> int:
