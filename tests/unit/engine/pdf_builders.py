@@ -52,13 +52,17 @@ def standard_fonts_pdf(pages: int = 3) -> bytes:
     return buf.getvalue()
 
 
-def lines_pdf(lines: list[str], font: str = "Helvetica") -> bytes:
-    """One page, one drawString per line (reportlab)."""
+def lines_pdf(lines: list[str], font: str = "Helvetica", more: list[str] = ()) -> bytes:
+    """One page, one drawString per line (reportlab), 20 pt apart; `more` follows as one
+    paragraph of 10 pt text set 12 pt apart, and the first lines are then set in 16 pt."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    c.setFont(font, 12)
+    c.setFont(font, 16 if more else 12)
     for i, line in enumerate(lines):
         c.drawString(72, 760 - 20 * i, line)
+    c.setFont(font, 10)
+    for i, line in enumerate(more):
+        c.drawString(72, 730 - 20 * len(lines) - 12 * i, line)
     c.showPage()
     c.save()
     return buf.getvalue()

@@ -122,19 +122,13 @@ def page_count(out: bytes) -> int:
 # --- reading ------------------------------------------------------------------------------
 
 
-def test_segments_are_blocks_of_lines_plus_metadata_links_and_comments():
+def test_segments_are_lines_plus_metadata_links_and_comments():
     doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
     by_loc = {s.locator: s for s in doc.segments}
-    # consecutive lines are one segment (a name broken over two lines is read whole); the
-    # bigger heading further down starts a block of its own
-    assert by_loc["page 1, lines 1-4"].text.splitlines() == [
-        "Page 1 of the quarterly summary.",
-        f"Prepared by {B.NAME} for {B.PROJECT}.",
-        f"Questions go to {B.EMAIL} before Friday.",
-        "The budget line stays unchanged at 42 units.",
-    ]
-    assert by_loc["page 3, line 5"].text == f"{B.PROJECT} milestones"
-    assert by_loc["page 1, lines 1-4"].kind == "body"
+    # lines 20 pt apart in a 12 pt font are not one paragraph: each is a block of its own
+    assert by_loc["page 1, line 2"].text == f"Prepared by {B.NAME} for {B.PROJECT}."
+    assert by_loc["page 3, line 3"].text == f"Questions go to {B.EMAIL} before Friday."
+    assert by_loc["page 1, line 2"].kind == "body"
     metadata = {s.locator: s.text for s in doc.segments if s.kind == "metadata"}
     assert metadata["metadata: Author"] == B.NAME
     assert B.PROJECT in metadata["metadata: Title"]
@@ -278,6 +272,30 @@ def test_page_that_cannot_be_rewritten_is_rasterized_with_boxes():
         x, y = int(165 * scale), int(img.height - 604 * scale)
         assert img.getpixel((x, y)) < 40
         assert img.getextrema()[1] > 200  # the rest of the page is still there
+
+
+def test_a_paragraph_is_one_segment_and_an_edit_may_cross_its_line_breaks():
+    src = B.lines_pdf(
+        ["Quarterly summary"],
+        more=[
+            "The report was prepared by Jane",
+            "Doe for the steering group and",
+            "sent to the board on Friday.",
+        ],
+    )
+    doc = pdf_format.open_document(src, LIMITS)
+    body = [s for s in doc.segments if s.kind == "body"]
+    assert [s.locator for s in body] == ["page 1, line 1", "page 1, lines 2-4"]
+    assert body[0].text == "Quarterly summary"  # a heading (bigger type) is a block of its own
+    para = body[1].text
+    assert para.splitlines()[1] == "Doe for the steering group and"
+    start = para.index("Jane")
+    end = para.index("Doe") + 3
+    out, report = doc.render({body[1].index: [Edit(start, end, "[PERSON_1]")]})
+    assert report.rasterized == []
+    assert_raw_absent(out, ["Jane", "Doe"])
+    text = " ".join(pdftotext(out).split())
+    assert "prepared by [PERSON_1]" in text and "for the steering group and" in text
 
 
 def test_kept_occurrence_stays_and_the_others_are_removed_as_text():

@@ -103,13 +103,15 @@ def split_lines(chars: str) -> Iterable[tuple[int, str]]:
 
 #: a block ends after this many characters, or where the next line is not the next line down
 MAX_BLOCK_CHARS = 1000
-_NEXT_LINE = 2.0  # baseline gaps up to this many line heights continue a block
+_NEXT_LINE = 1.4  # baseline gaps up to this many line heights continue a block (a paragraph)
+_SAME_SIZE = 0.2  # a line whose height differs more than this share starts one (a heading)
 
 
 @dataclass(frozen=True)
 class Block:
-    """Consecutive lines read as one segment (a paragraph, a table's rows): detection sees a
-    name broken over two lines whole, and a page is a few segments instead of fifty."""
+    """Consecutive lines of one size read as one segment (a paragraph, a table's rows):
+    detection sees a name broken over two lines whole, and a page is a few segments instead of
+    fifty. A heading, a bigger gap or a jump up the page starts a new block."""
 
     offset: int  # pdfium char index of the first character
     text: str  # the page characters from the first line's start to the last line's end
@@ -139,6 +141,7 @@ def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
             out
             and prev is not None
             and 0 < prev[0] - here[0] <= _NEXT_LINE * max(prev[1], 1.0)
+            and abs(prev[1] - here[1]) <= _SAME_SIZE * max(prev[1], here[1])
             and off + len(text) - out[-1].offset <= MAX_BLOCK_CHARS
         )
         if joined:
