@@ -122,13 +122,19 @@ def page_count(out: bytes) -> int:
 # --- reading ------------------------------------------------------------------------------
 
 
-def test_segments_are_lines_plus_metadata_links_and_comments():
+def test_segments_are_blocks_of_lines_plus_metadata_links_and_comments():
     doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
     by_loc = {s.locator: s for s in doc.segments}
-    # lines 20 pt apart in a 12 pt font are not one paragraph: each is a block of its own
-    assert by_loc["page 1, line 2"].text == f"Prepared by {B.NAME} for {B.PROJECT}."
-    assert by_loc["page 3, line 3"].text == f"Questions go to {B.EMAIL} before Friday."
-    assert by_loc["page 1, line 2"].kind == "body"
+    # consecutive lines are one segment (a name broken over two lines is read whole); the
+    # bigger heading further down starts a block of its own
+    assert by_loc["page 1, lines 1-4"].text.splitlines() == [
+        "Page 1 of the quarterly summary.",
+        f"Prepared by {B.NAME} for {B.PROJECT}.",
+        f"Questions go to {B.EMAIL} before Friday.",
+        "The budget line stays unchanged at 42 units.",
+    ]
+    assert by_loc["page 3, line 5"].text == f"{B.PROJECT} milestones"
+    assert by_loc["page 1, lines 1-4"].kind == "body"
     metadata = {s.locator: s.text for s in doc.segments if s.kind == "metadata"}
     assert metadata["metadata: Author"] == B.NAME
     assert B.PROJECT in metadata["metadata: Title"]
@@ -286,6 +292,7 @@ def test_a_paragraph_is_one_segment_and_an_edit_may_cross_its_line_breaks():
     doc = pdf_format.open_document(src, LIMITS)
     body = [s for s in doc.segments if s.kind == "body"]
     assert [s.locator for s in body] == ["page 1, line 1", "page 1, lines 2-4"]
+    assert "\n" not in body[0].text
     assert body[0].text == "Quarterly summary"  # a heading (bigger type) is a block of its own
     para = body[1].text
     assert para.splitlines()[1] == "Doe for the steering group and"

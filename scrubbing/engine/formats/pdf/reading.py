@@ -103,7 +103,8 @@ def split_lines(chars: str) -> Iterable[tuple[int, str]]:
 
 #: a block ends after this many characters, or where the next line is not the next line down
 MAX_BLOCK_CHARS = 1000
-_NEXT_LINE = 1.4  # baseline gaps up to this many line heights continue a block (a paragraph)
+_NEXT_LINE = 1.6  # baseline gaps up to this many line heights continue a block (a paragraph)
+_SAME_PITCH = 1.25  # ... and up to this many times the block's own line pitch
 _SAME_SIZE = 0.2  # a line whose height differs more than this share starts one (a heading)
 
 
@@ -126,10 +127,13 @@ class Block:
 
 
 def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
-    """The page's lines with text, grouped into blocks by where their baselines are."""
+    """The page's lines with text, grouped into blocks by where their baselines are: the next
+    line continues a block when it is the next line down (within `_NEXT_LINE` line heights and
+    no wider apart than the block's lines so far), of the same size, and the block is short."""
     lines = [(off, text) for off, text in split_lines(chars) if text.strip()]
     out: list[Block] = []
     prev: tuple[float, float] | None = None  # baseline y and line height of the last line
+    pitch = 0.0  # the baseline gap inside the current block (0: one line so far)
     for number, (off, text) in enumerate(lines, 1):
         first = off + (len(text) - len(text.lstrip()))
         try:
@@ -137,18 +141,22 @@ def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
         except pdfium.PdfiumError:
             bottom, top = 0.0, 0.0
         here = (bottom, max(top - bottom, 0.0))
+        gap = prev[0] - here[0] if prev else 0.0
         joined = (
             out
             and prev is not None
-            and 0 < prev[0] - here[0] <= _NEXT_LINE * max(prev[1], 1.0)
+            and 0 < gap <= _NEXT_LINE * max(prev[1], 1.0)
+            and (not pitch or gap <= _SAME_PITCH * pitch)
             and abs(prev[1] - here[1]) <= _SAME_SIZE * max(prev[1], here[1])
             and off + len(text) - out[-1].offset <= MAX_BLOCK_CHARS
         )
         if joined:
             b = out[-1]
             out[-1] = Block(b.offset, chars[b.offset : off + len(text)], b.first_line, number)
+            pitch = gap
         else:
             out.append(Block(off, text, number, number))
+            pitch = 0.0
         prev = here
     return out
 
