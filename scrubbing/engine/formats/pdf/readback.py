@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from .fonts import encode_placeholder
-from .reading import Hit, norm, page_chars
+from .reading import Hit, is_blank, norm, page_chars
 
 TOLERANCE = 0.5  # points
 _EDGE = 0.2  # points: a region's left and right edges are shifted left by this
@@ -35,7 +35,7 @@ def _chars(tp: pdfium.PdfTextPage) -> list[tuple[int, str, float, float]]:
     px, py = ctypes.byref(x), ctypes.byref(y)
     origin = pdfium_c.FPDFText_GetCharOrigin
     for i, ch in enumerate(page_chars(tp)):
-        if ch.isspace() or not norm(ch):
+        if is_blank(ch):
             continue
         if origin(tp, i, px, py):
             out.append((i, ch, x.value, y.value))
@@ -138,10 +138,10 @@ def reads_back(before: bytes, after: bytes, hits_by_page: dict[int, list[Hit]]) 
                 rects = _regions(chars_a, hits)
                 edited = {ci for h in hits for ci in range(h.first, h.last + 1)}
                 kept_a = [(c, x, y) for i, c, x, y in chars_a if i not in edited]
-                kept_a = [k for k in kept_a if not rects.inside(k[1], k[2])]
+                kept_a = [k for k in kept_a if not (rects.rows and rects.inside(k[1], k[2]))]
                 kept_b, placed = [], Counter()
                 for _i, c, x, y in _chars(tp_b):
-                    if rects.inside(x, y):
+                    if round(y) in rects.rows and rects.inside(x, y):
                         placed[c] += 1
                     else:
                         kept_b.append((c, x, y))

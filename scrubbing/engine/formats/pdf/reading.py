@@ -19,7 +19,13 @@ from pikepdf import Array, Dictionary, String
 
 from scrubbing.engine.base import CorruptFile, EncryptedFile
 
-_WS = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff\ufffe\x00-\x1f]+")
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffe"
+_WS = re.compile(rf"[\s{_INVISIBLE}\x00-\x1f]+")
+
+
+def is_blank(ch: str) -> bool:
+    """One character `norm` drops (the per-character form, for the hot loops)."""
+    return ch.isspace() or ch < " " or ch in _INVISIBLE
 
 
 def norm(text: str) -> str:

@@ -18,7 +18,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Operator, String
 
 from .fonts import PLACEHOLDER_FONT, Font, Unsupported, encode_placeholder, helvetica
-from .reading import Hit, norm
+from .reading import Hit, is_blank
 
 
 @dataclass
@@ -244,13 +244,15 @@ def _match_hits(glyphs: list[_Glyph], hits: list[Hit], page_text: str) -> list[_
     stream: list[str] = []
     owner: list[int] = []  # stream char -> glyph
     for gi, g in enumerate(glyphs):
-        for ch in norm(g.text):
+        for ch in g.text:
+            if is_blank(ch):
+                continue
             stream.append(ch)
             owner.append(gi)
     seen: list[str] = []
     index_of: dict[int, int] = {}  # pdfium char index -> position in `seen`
     for ci, ch in enumerate(page_text):
-        if norm(ch):
+        if not is_blank(ch):
             index_of[ci] = len(seen)
             seen.append(ch)
     to_stream = _alignment("".join(seen), "".join(stream))
