@@ -7,6 +7,7 @@ character box.
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -107,11 +108,12 @@ def split_lines(chars: str) -> Iterable[tuple[int, str]]:
     yield start, chars[start:]
 
 
-#: a block ends after this many characters, or where the next line is not the next line down
-MAX_BLOCK_CHARS = 1000
-_NEXT_LINE = 1.6  # baseline gaps up to this many line heights continue a block (a paragraph)
+#: a block ends after this many lines, or where the next line is not the next line down (lines,
+#: not characters: the output, with its shorter placeholders, must be cut the same way)
+MAX_BLOCK_LINES = 25
+_NEXT_LINE = 1.8  # baseline gaps up to this many font sizes continue a block (a paragraph)
 _SAME_PITCH = 1.25  # ... and up to this many times the block's own line pitch
-_SAME_SIZE = 0.2  # a line whose height differs more than this share starts one (a heading)
+_SAME_SIZE = 0.2  # a line whose font size differs more than this share starts one (a heading)
 
 
 @dataclass(frozen=True)
@@ -132,21 +134,27 @@ class Block:
         return f"lines {self.first_line}-{self.last_line}"
 
 
+def _baseline(tp: pdfium.PdfTextPage, index: int) -> tuple[float, float]:
+    """(baseline y, font size) of a character: both the same for a placeholder drawn in our
+    Helvetica in its place, so the output is cut into the same blocks as the input."""
+    x, y = ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharOrigin(tp, index, ctypes.byref(x), ctypes.byref(y)):
+        return 0.0, 0.0
+    return y.value, float(pdfium_c.FPDFText_GetFontSize(tp, index))
+
+
 def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
     """The page's lines with text, grouped into blocks by where their baselines are: the next
-    line continues a block when it is the next line down (within `_NEXT_LINE` line heights and
-    no wider apart than the block's lines so far), of the same size, and the block is short."""
+    line continues a block when it is the next line down (within `_NEXT_LINE` font sizes and
+    no wider apart than the block's lines so far), of the same size, and the block is short.
+    Placeholders keep the font size and baseline of what they replace, so a scrubbed page is
+    cut into the same blocks as its original."""
     lines = [(off, text) for off, text in split_lines(chars) if text.strip()]
     out: list[Block] = []
-    prev: tuple[float, float] | None = None  # baseline y and line height of the last line
+    prev: tuple[float, float] | None = None  # baseline y and font size where the last line ends
     pitch = 0.0  # the baseline gap inside the current block (0: one line so far)
     for number, (off, text) in enumerate(lines, 1):
-        first = off + (len(text) - len(text.lstrip()))
-        try:
-            _l, bottom, _r, top = tp.get_charbox(first, loose=True)
-        except pdfium.PdfiumError:
-            bottom, top = 0.0, 0.0
-        here = (bottom, max(top - bottom, 0.0))
+        here = _baseline(tp, off + (len(text) - len(text.lstrip())))
         gap = prev[0] - here[0] if prev else 0.0
         joined = (
             out
@@ -154,7 +162,7 @@ def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
             and 0 < gap <= _NEXT_LINE * max(prev[1], 1.0)
             and (not pitch or gap <= _SAME_PITCH * pitch)
             and abs(prev[1] - here[1]) <= _SAME_SIZE * max(prev[1], here[1])
-            and off + len(text) - out[-1].offset <= MAX_BLOCK_CHARS
+            and number - out[-1].first_line < MAX_BLOCK_LINES
         )
         if joined:
             b = out[-1]
@@ -163,7 +171,8 @@ def blocks(tp: pdfium.PdfTextPage, chars: str) -> list[Block]:
         else:
             out.append(Block(off, text, number, number))
             pitch = 0.0
-        prev = here
+        # pdfium may join a line broken at a hyphen with the next: measure from its end
+        prev = _baseline(tp, off + len(text.rstrip()) - 1)
     return out
 
 
