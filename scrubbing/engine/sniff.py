@@ -388,9 +388,11 @@ def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         return _zip_kind(name, data, limits)
     if b"%PDF-" in data[:1024]:
         if b"/Encrypt" in data and _PDF_ENCRYPT.search(data):
-            raise EncryptedFile(
-                f"{_say(name)} is password-protected; remove the password and upload again."
-            )
+            # the PDF reader's own rule (an empty user password opens): loaded only here
+            from .formats.pdf.reading import NEEDS_PASSWORD, needs_password
+
+            if needs_password(data):
+                raise EncryptedFile(f"{_say(name)} {NEEDS_PASSWORD}")
         return "pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"

@@ -123,12 +123,25 @@ def test_legacy_office(stream, old, new):
     assert new in str(exc.value)
 
 
+def _pikepdf_pdf(**encryption) -> bytes:
+    import pikepdf
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    out = io.BytesIO()
+    pdf.save(out, encryption=pikepdf.Encryption(**encryption) if encryption else False)
+    return out.getvalue()
+
+
 def test_pdf_plain_and_encrypted():
-    pdf = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-    assert sniff("a.pdf", pdf).kind == "pdf"
-    enc = pdf.replace(b"/Root 1 0 R", b"/Root 1 0 R /Encrypt 5 0 R")
+    """The PDF reader's rule: only a PDF that needs a password to open is refused; one
+    encrypted with an empty user password (permissions only) opens in every viewer."""
+    assert sniff("a.pdf", _pikepdf_pdf()).kind == "pdf"
     with pytest.raises(EncryptedFile, match="password-protected"):
-        sniff("a.pdf", enc)
+        sniff("a.pdf", _pikepdf_pdf(user="secret", owner="owner-secret"))
+    empty = _pikepdf_pdf(user="", owner="owner-secret")
+    assert b"/Encrypt" in empty
+    assert sniff("a.pdf", empty).kind == "pdf"
 
 
 def test_pdf_named_docx_names_both():
