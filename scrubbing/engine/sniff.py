@@ -254,6 +254,7 @@ _FAMILY = {
     **dict.fromkeys(("xlsx", "xls", "ods"), "sheet"),
     **dict.fromkeys(("pptx", "ppt", "odp"), "slides"),
 }
+IMAGE_KINDS = frozenset(kind for kind, family in _FAMILY.items() if family == "image")
 # Text kinds a text extension keeps as text (a mail or a page saved as .txt is scrubbed as the
 # text it is), and kinds an extension asks for when the bytes are plain text.
 _AS_TEXT = frozenset({"eml", "mbox", "html", "ipynb"})
