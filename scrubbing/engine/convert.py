@@ -254,6 +254,7 @@ def _run(
         output, _ = proc.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:
         _kill(proc)
+        proc.communicate()  # drains and closes the pipe
         raise ConversionTimeout(
             f"Converting {label} took longer than the {seconds:g} s limit; {advice}."
         ) from None
