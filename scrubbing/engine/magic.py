@@ -53,17 +53,19 @@ def _skip_prolog(head: bytes) -> bytes:
     while True:
         head = head.lstrip()
         if head.startswith(b"<?"):
-            close = b"?>"
+            end = head.find(b"?>") + 2
         elif head.startswith(b"<!--"):
-            close = b"-->"
+            end = head.find(b"-->") + 3
         elif head[:9].upper() == b"<!DOCTYPE" and head[9:14].strip().lower() != b"html":
-            close = b">"  # an SVG or XML DOCTYPE
+            gt, subset = head.find(b">"), head.find(b"[")
+            if 0 <= subset < gt:  # an internal subset holds ">" too: the DOCTYPE ends after "]"
+                gt = head.find(b">", head.find(b"]", subset))
+            end = gt + 1 if gt >= 0 else 0
         else:
             return head
-        end = head.find(close)
-        if end < 0:
+        if end <= 2:
             return b""
-        head = head[end + len(close) :]
+        head = head[end:]
 
 
 def markup_kind(data: bytes) -> str | None:

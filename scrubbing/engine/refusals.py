@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .magic import ftyp_brands
+from .magic import AVIF_BRANDS, HEIC_BRANDS, ftyp_brands
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def refused_binary(data: bytes, looks_like_text: bool) -> Refused | None:
     if len(data) > 257 + 5 and data[257:262] == b"ustar":
         return Refused("tar archive", TO_ZIP)
     brands = ftyp_brands(data)
-    if brands:
+    if brands and not brands & (HEIC_BRANDS | AVIF_BRANDS):  # those are pictures we read
         if brands & {"M4A ", "M4B ", "M4P "}:
             return Refused("MPEG-4 audio file")
         if "qt  " in brands:
@@ -103,7 +103,7 @@ _NOUNS = frozenset(
 def named(name: str) -> Refused:
     """puremagic's name for a file type as a noun phrase ("AIFF" -> "AIFF file";
     "MPEG-1 audio file" stays as it is; doubled words collapse)."""
-    phrase = re.sub(r"\s+", " ", name).strip().rstrip(".") or "unknown binary"
+    phrase = re.sub(r"\s+", " ", name).strip().rstrip(".") or "unknown binary file"
     phrase = re.sub(r"\b(\w+)(?: \1\b)+", r"\1", phrase, flags=re.I)
     if phrase.split()[-1].lower() not in _NOUNS:
         phrase += " file"
