@@ -59,6 +59,7 @@ MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"wOFF", "web font (WOFF)", ""),
     (b"wOF2", "web font (WOFF2)", ""),
     (b"OTTO", "OpenType font", ""),
+    (b"BM", "BMP image of a variant we cannot read", TO_PNG),  # the ones we read: `magic`
 )
 _CONTAINERS = {  # RIFF / IFF form types at offset 8
     b"WAVE": "WAV audio file",

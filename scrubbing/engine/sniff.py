@@ -246,8 +246,9 @@ TEXT_EXTENSIONS = frozenset(
 )
 # Families where a mismatch is harmless: the content decides the output type.
 _FAMILY = {
-    **dict.fromkeys(("png", "jpeg", "gif", "tiff", "webp", "heic", "avif", "bmp"), "image"),
-    **dict.fromkeys(("ppm", "svg"), "image"),
+    **dict.fromkeys(
+        ("png", "jpeg", "gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"), "image"
+    ),
     "text": "text",
     **dict.fromkeys(("eml", "mbox", "msg"), "mail"),
     **dict.fromkeys(("docx", "doc", "rtf", "odt"), "word"),

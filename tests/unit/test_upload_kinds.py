@@ -18,7 +18,9 @@ from tests.unit.engine.mail_builders import ole_file
 def test_the_file_picker_offers_every_kind_we_read():
     offered = set(ACCEPT.split(","))
     assert sorted(ext for ext, _type in KINDS.values() if ext not in offered) == []
-    for ext in ".doc .xls .ppt .rtf .odt .ods .odp .ipynb .htm .html .gif .tif .webp .heic .svg".split():
+    for (
+        ext
+    ) in ".doc .xls .ppt .rtf .odt .ods .odp .ipynb .htm .html .gif .tif .webp .heic .svg".split():
         assert ext in offered, ext
 
 

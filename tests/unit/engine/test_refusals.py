@@ -65,6 +65,10 @@ REFUSED = [
     (ftyp("3gp4", "isom") + PAD, "a 3GP video"),
     (ftyp("crx ", "isom") + PAD, "a Canon raw photo"),
     (ftyp("isom", "mp41", "avc1") + PAD, "an MPEG-4 video"),
+    (
+        b"BM" + b"\x00" * 12 + (7).to_bytes(4, "little") + PAD,
+        "a BMP image of a variant we cannot read",
+    ),
 ]
 HINTS = {
     "archive": "upload a .zip archive instead",
@@ -74,6 +78,7 @@ HINTS = {
     "JPEG 2000": "convert it to PNG and upload again",
     "metafile": "convert it to PNG and upload again",
     "raw photo": "convert it to PNG and upload again",
+    "BMP": "convert it to PNG and upload again",
 }
 _DOUBLED = re.compile(r"\b(\w+) \1\b", re.I)
 
