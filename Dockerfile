@@ -1,5 +1,7 @@
 FROM python:3.11-slim-bookworm
 RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr qpdf \
+    libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui bubblewrap \
+    fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml /app/

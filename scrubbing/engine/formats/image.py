@@ -211,7 +211,7 @@ def ocr_lines(
         im = im.resize((round(im.width * scale), round(im.height * scale)), Image.LANCZOS)
     try:
         data = pytesseract.image_to_data(
-            im.convert("RGB"), output_type=pytesseract.Output.DICT, timeout=timeout
+            _on_white(im), output_type=pytesseract.Output.DICT, timeout=timeout
         )
     except RuntimeError:
         raise LimitExceeded("Reading the text in this image took too long.") from None
@@ -242,6 +242,16 @@ def ocr_lines(
             pos += len(text)
         out.append((" ".join(parts), words))
     return out, (sum(confs) / len(confs) if confs else None)
+
+
+def _on_white(im: Image.Image) -> Image.Image:
+    """RGB for OCR; transparent pixels become white (black text on a transparent background
+    would otherwise be read as black on black)."""
+    if "A" not in im.getbands() and "transparency" not in im.info:
+        return im.convert("RGB")
+    rgba = im.convert("RGBA")
+    white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(white, rgba).convert("RGB")
 
 
 def draw_boxes(
