@@ -31,3 +31,13 @@ def attachment_response(field: FieldFile, name: str, kind: str) -> FileResponse:
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def inline_image_response(field: FieldFile) -> FileResponse:
+    """A preview image for an <img>: PNG we drew ourselves, private, never sniffed."""
+    response = FileResponse(field.open("rb"), content_type="image/png")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # an image row never changes (a new file version gets new rows): the browser may keep it
+    response["Cache-Control"] = "private, max-age=86400"
+    return response

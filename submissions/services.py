@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from portal.audit import audit_record
 from portal.models import User
-from portal.storage import private_storage, safe_display_name, save_upload
+from portal.storage import delete_after_commit, safe_display_name, save_upload
 
 from .models import StagedUpload, Task, TaskFile
 
@@ -402,13 +402,7 @@ def file_replace(
 
 def _delete_blobs_after_commit(names: Sequence[str]) -> None:
     """Stored bytes go only once the rows that named them are gone for good."""
-
-    def delete() -> None:
-        storage = private_storage()
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
+    delete_after_commit(names)
 
 
 # ---- queueing -------------------------------------------------------------------------------

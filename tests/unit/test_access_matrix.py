@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from reviews import services as review_services
-from tests.unit.review_helpers import S, add_file, in_review_task, make_task
+from tests.unit.review_helpers import S, add_file, in_review_task, make_task, preview_page
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,17 @@ CASES = [
     Case("submissions:file_scrubbed", "check_file", "get", OWNER_ONLY),
     Case("scrubbing:file_check", "check_file", "get", OWNER_ONLY),
     Case("scrubbing:file_preview", "check_file", "get", OWNER_ONLY),
+    Case("scrubbing:file_pages", "check_file", "get", OWNER_ONLY),
+    Case("scrubbing:preview_image", "check_page", "get", OWNER_ONLY),
+    Case("scrubbing:task_check", "check_task", "get", OWNER_ONLY),
+    Case(
+        "scrubbing:findings_decide",
+        "check_task",
+        "post",
+        OWNER_ACTION,
+        data={"decision": "keep", "finding": "0"},
+    ),
+    Case("scrubbing:findings_undo", "check_task", "post", OWNER_ACTION),
     Case("scrubbing:finding_keep", "finding", "post", OWNER_ACTION),
     Case("scrubbing:leftover_redact", "finding", "post", OWNER_ACTION),
     Case("scrubbing:leftovers_redact_all", "check_file", "post", OWNER_ACTION),
@@ -112,6 +123,8 @@ def world(contractor):
     review_task = in_review_task(contractor)
     review_file = add_file(review_task)
     return {
+        "check_page": preview_page(check_file),
+        "review_page": preview_page(review_file),
         "check_task": check_task,
         "check_file": check_file,
         "finding": check_file.findings.first(),
