@@ -116,6 +116,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Superstar Scrubbing] "
+ACCOUNT_FORMS = {"signup": "portal.forms.SignupForm"}
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 

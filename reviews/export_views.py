@@ -37,7 +37,12 @@ class ExportForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("mode") == ExportBatch.Mode.SINCE and not data.get("since"):
+        # a date that did not parse has its own error already: one sentence per field
+        if (
+            data.get("mode") == ExportBatch.Mode.SINCE
+            and not data.get("since")
+            and "since" not in self.errors
+        ):
             self.add_error("since", "Give the date.")
         return data
 

@@ -260,13 +260,17 @@ VERBS = {
     "task.rescrub": "asked for a re-scrub",
     "task.delete": "deleted the draft",
     "task.terms_add": "added terms to the deny-list",
-    "file.scrubbed": "scrubbed a file",
-    "file.replace": "replaced a file",
-    "file.remove": "removed a file",
-    "file.download.original": "downloaded an original file",
-    "file.download.scrubbed": "downloaded a scrubbed file",
-    "file.download.review": "downloaded a scrubbed file for review",
-    "finding.keep": "kept a finding (allow-list)",
+    "file.scrubbed": "scrubbed",
+    "file.replace": "replaced",
+    "file.remove": "removed",
+    "file.download.original": "downloaded the original of",
+    "file.download.scrubbed": "downloaded the scrubbed copy of",
+    "file.download.review": "downloaded for review the scrubbed copy of",
+    "finding.keep": "kept findings (allow-list)",
+    "finding.redact": "redacted findings",
+    "finding.undo": "undid a decision on findings",
+    "review.comment": "commented",
+    "review.skip": "skipped the task",
     "review.claim": "claimed the task for review",
     "review.release": "released the claim",
     "review.takeover": "took the task over",
@@ -281,6 +285,7 @@ class TimelineEntry:
     what: str
     detail: str
     verb: str
+    file: str = ""  # which file, as the viewer may see it (the owner: its name; others: neutral)
 
 
 def _who(event: AuditEvent, viewer: User, task: Task) -> str:
@@ -316,6 +321,10 @@ def _detail(event: AuditEvent) -> str:
         return text + (f" ({', '.join(labels)})" if labels else "")
     if event.verb == "task.terms_add":
         return f"{d.get('count', 0)} term(s)"
+    if event.verb in ("finding.keep", "finding.redact", "finding.undo"):
+        return f"{d.get('findings', 0)} finding(s)"
+    if event.verb == "file.replace":
+        return f"now version {d.get('version', '?')}"
     return ""
 
 
@@ -328,6 +337,7 @@ def task_timeline(task: Task, viewer: User) -> list[TimelineEntry]:
         .select_related("actor")
         .order_by("-created_at", "-id")
     )
+    names = _file_labels(task, owner=viewer.pk == task.contractor_id)
     return [
         TimelineEntry(
             when=e.created_at,
@@ -335,6 +345,33 @@ def task_timeline(task: Task, viewer: User) -> list[TimelineEntry]:
             what=VERBS.get(e.verb, e.verb),
             detail=_detail(e),
             verb=e.verb,
+            file=_event_file(e, names),
         )
         for e in events[:500]
     ]
+
+
+def _file_labels(task: Task, *, owner: bool) -> dict[str, str]:
+    """file id -> how the viewer may name it: the owner sees the file's name, anyone else the
+    neutral one ("deliverable-2.docx"; typed texts by what they are)."""
+    files = list(
+        task.files.order_by("part", "id").only(
+            "id", "part", "text_field", "original_name", "detected_type"
+        )
+    )
+    labels = {str(f.pk): f.get_text_field_display() for f in files if f.text_field}
+    if owner:
+        labels.update({str(f.pk): f.original_name for f in files if not f.text_field})
+    else:
+        labels.update({str(f.pk): name for f, name in numbered_files(files)})
+    return labels
+
+
+def _event_file(event: AuditEvent, names: dict[str, str]) -> str:
+    if event.object_type != "submissions.taskfile":
+        return ""
+    name = names.get(event.object_id)
+    if name:
+        return name
+    part = (event.details or {}).get("part", "")
+    return f"a {part} file, since removed" if part else "a file since removed"
