@@ -7,9 +7,8 @@ labels (a contractor's file name can hold a client's name).
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -144,103 +143,35 @@ def numbered_files(files: list[TaskFile]) -> list[tuple[TaskFile, str]]:
     return out
 
 
-@dataclass
-class ReviewFile:
-    file: TaskFile
-    name: str
-    findings: list[Any]
-    legend: list[tuple[str, int]]
-    segments: list[scrub_selectors.PreviewSegment]
+def file_label(f: TaskFile) -> str:
+    """The name a reviewer sees for one file: neutral for uploads, what it is for typed texts."""
+    if f.text_field:
+        return f.get_text_field_display()
+    siblings = list(f.task.files.filter(text_field="").order_by("part", "id"))
+    return dict((x.pk, n) for x, n in numbered_files(siblings)).get(f.pk, f"{f.part} file")
 
 
-@dataclass
-class RevisionChanges:
-    previous: int
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    text_diffs: dict[str, list[str]] = field(default_factory=dict)
+def preview_lines(f: TaskFile) -> list[tuple[str, str, str]]:
+    """The scrubbed text (locator, kind, text) a reviewer sees for one file: the cached
+    preview's, or read now. Line numbers of comments index into its own content."""
+    from scrubbing.check_selectors import current_preview
 
-    @property
-    def anything(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.text_diffs)
+    preview = current_preview(f)
+    if preview is not None and preview.status != preview.Status.PENDING:
+        return [tuple(t) for t in preview.segments]
+    return scrub_selectors.cut(scrub_selectors.document_segments(f))
 
 
-def review_files(task: Task) -> tuple[dict[str, list[ReviewFile]], list[Any], dict[str, str]]:
-    """Per part, the clean files with findings (no originals), legend and highlighted preview.
+def scrubbed_lines(files: list[TaskFile], max_chars: int) -> dict[int, list[str]]:
+    """file id -> its scrubbed text as lines (for a decision's snapshot); clean files only."""
+    from .diff import lines_of
 
-    Returns (files by part, all findings, replacement -> type map for highlighting the texts).
-    """
-    files = list(task.files.order_by("part", "id"))
-    findings = list(scrub_selectors.findings_public([f.pk for f in files]))
-    types = scrub_selectors.replacement_types(findings)
-    by_file: dict[int, list[Any]] = {}
-    for finding in findings:
-        by_file.setdefault(finding.file_id, []).append(finding)
-    parts: dict[str, list[ReviewFile]] = {TaskFile.Part.REQUEST: [], TaskFile.Part.DELIVERABLE: []}
-    for f, name in numbered_files(files):
-        own = by_file.get(f.pk, [])
-        segments = scrub_selectors.preview(f, types) if f.is_clean else []
-        parts[f.part].append(ReviewFile(f, name, own, scrub_selectors.legend(own), segments))
-    return parts, findings, types
-
-
-_SNAP_KEYS = {
-    "Title": "title",
-    "Request text": "request_text",
-    "Deliverable text": "deliverable_text",
-}
-
-
-def revision_changes(task: Task) -> RevisionChanges | None:
-    """What changed since the previous reviewed revision: files by hash, texts by diff."""
-    previous = (
-        Review.objects.filter(task=task, revision__lt=task.revision)
-        .order_by("-revision", "-created_at")
-        .only("revision", "snapshot")
-        .first()
-    )
-    if previous is None or not previous.snapshot:
-        return None
-    snap = previous.snapshot
-    changes = RevisionChanges(previous=previous.revision)
-    old = {item["id"]: item for item in snap.get("files", [])}
-    old_hashes = {item["sha256"] for item in old.values()}
-    current = numbered_files(list(task.files.order_by("part", "id")))
-    current_hashes = {f.sha256 for f, _ in current}
-    for f, name in current:
-        before = old.get(f.pk)
-        if before is None:
-            if f.sha256 in old_hashes:  # removed and uploaded again, same bytes
-                changes.unchanged += 1
-            else:
-                changes.added.append(name)
-        elif before["sha256"] != f.sha256:
-            changes.changed.append(name)
-        else:
-            changes.unchanged += 1
-    current_ids = {f.pk for f, _ in current}
-    for item in snap.get("files", []):
-        if item["id"] not in current_ids and item["sha256"] not in current_hashes:
-            changes.removed.append(f"{item['part']} file ({item.get('type', '?')})")
-    for key, now_text in (
-        ("Title", task.title_scrubbed),
-        ("Request text", task.request_text_scrubbed),
-        ("Deliverable text", task.deliverable_text_scrubbed),
-    ):
-        before_text = snap.get(_SNAP_KEYS[key]) or ""
-        if before_text != (now_text or ""):
-            diff = difflib.unified_diff(
-                before_text.splitlines(),
-                (now_text or "").splitlines(),
-                f"revision {previous.revision}",
-                f"revision {task.revision}",
-                lineterm="",
-                n=1,
-            )
-            changes.text_diffs[key] = list(diff)[:400]
-    return changes
+    out = {}
+    for f in files:
+        if f.is_clean:
+            main, _ = scrub_selectors.split_parts(preview_lines(f))
+            out[f.pk] = lines_of([text for _, text in scrub_selectors.cut(main, max_chars)])
+    return out
 
 
 def reviews_of(task: Task) -> list[Review]:
