@@ -7,13 +7,15 @@ from datetime import UTC, datetime, time
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.audit import audit_record
 from portal.permissions import admin_required
 
 from . import export
+from . import export_download as export_download_module
 from . import export_selectors as sel
 from .models import ExportBatch
 
@@ -121,3 +123,30 @@ def export_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def stats_page(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/export_stats.html", {"stats": sel.portal_stats()})
+
+
+@admin_required
+@require_GET
+def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A complete batch as one .zip (streamed); every download is an audit event."""
+    batch = get_object_or_404(ExportBatch, pk=pk)
+    try:
+        members = export_download_module.batch_members(batch)
+    except export_download_module.NotDownloadable as exc:
+        messages.error(request, str(exc))
+        return redirect("exports:page")
+    audit_record(
+        actor=request.user,
+        verb="export.download",
+        obj=batch,
+        request=request,
+        batch_id=batch.batch_id,
+        files=len(members),
+    )
+    response = StreamingHttpResponse(
+        export_download_module.zip_stream(batch.batch_id, members), content_type="application/zip"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{batch.batch_id}.zip"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
