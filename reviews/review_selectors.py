@@ -73,6 +73,8 @@ class Overview:
     changed: list[ReviewItem] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    #: comments on the task as a whole (not on one file), this revision
+    task_comments: list[ReviewComment] = field(default_factory=list)
 
     @property
     def anything(self) -> bool:
@@ -113,6 +115,7 @@ def review_items(task: Task, viewer: User) -> tuple[list[ReviewItem], Overview, 
     overview = Overview(previous=revision)
     before_files = {item["id"]: item for item in snapshot.get("files", [])}
     comments = _comments_by_file(task, viewer)
+    overview.task_comments = comments.get(None, [])
 
     named = dict((f.pk, name) for f, name in numbered_files(files))
     ordered: list[TaskFile | str] = []
@@ -234,11 +237,6 @@ def _comments_by_file(task: Task, viewer: User) -> dict[int | None, list[ReviewC
     for comment in rows.select_related("author").order_by("created_at", "id"):
         out.setdefault(comment.file_id, []).append(comment)
     return out
-
-
-def task_comments(task: Task, viewer: User) -> list[ReviewComment]:
-    """Comments on the task as a whole (not on one file), this revision."""
-    return comments_of(task, viewer, None)
 
 
 def comments_of(task: Task, viewer: User, file_id: int | None) -> list[ReviewComment]:

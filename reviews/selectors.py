@@ -287,7 +287,7 @@ def _file_labels(task: Task, *, owner: bool) -> dict[str, str]:
     neutral one ("deliverable-2.docx"; typed texts by what they are)."""
     files = list(
         task.files.order_by("part", "id").only(
-            "id", "part", "text_field", "original_name", "detected_type"
+            "id", "task_id", "part", "text_field", "original_name", "detected_type"
         )
     )
     labels = {str(f.pk): f.get_text_field_display() for f in files if f.text_field}

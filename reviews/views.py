@@ -73,7 +73,7 @@ def _review_page(
         "current": _current_item(request, items),
         "overview": overview,
         "legend": legend(findings),
-        "task_comments": review_selectors.task_comments(task, request.user),
+        "task_comments": overview.task_comments,
         "earlier_comments": review_selectors.earlier_comments(task),
         "reviews": selectors.reviews_of(task),
         "timeline": selectors.task_timeline(task, request.user),

@@ -140,7 +140,25 @@ def document_segments(file) -> list[tuple[str, str, str]]:
         if file.detected_type != "text":
             return []
         triples = [("text", "body", data.decode("utf-8", errors="replace"))]
-    return [t for t in triples if not is_boilerplate(*t)]
+    return [t for t in _one_line_each(triples) if not is_boilerplate(*t)]
+
+
+_LINES = re.compile(r"^lines (\d+)-(\d+)$")
+
+
+def _one_line_each(triples: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Text and code come in paragraphs ("lines 4-9"): show (and comment on) one line each."""
+    out = []
+    for locator, kind, text in triples:
+        match = _LINES.match(locator)
+        if not match or "\n" not in text:
+            out.append((locator, kind, text))
+            continue
+        first = int(match.group(1))
+        for offset, line in enumerate(text.split("\n")):
+            if line.strip():
+                out.append((f"line {first + offset}", kind, line))
+    return out
 
 
 def split_parts(
