@@ -136,10 +136,6 @@
       }
     });
     form.addEventListener("change", function () { if (errors && errors.textContent) showErrors([]); });
-    // On a phone the reasons fold away until a decision needs them.
-    if (more && window.matchMedia && window.matchMedia("(max-width: 760px)").matches && !reasonsTicked()) {
-      more.open = false;
-    }
   }
 
   function pick(value) {
