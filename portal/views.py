@@ -2,6 +2,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
+from .audit import audit_record
+
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "403.html", status=403)
@@ -39,6 +41,12 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
         )
         if address is not None and ratelimit.consume(request, action="confirm_email", key=email):
             address.send_confirmation(request)
+            audit_record(
+                actor=None,
+                verb="account.verification_resent",
+                obj=address.user,
+                request=request,
+            )
         messages.info(
             request,
             "If that address is waiting for verification, a new e-mail is on its way. It can "

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from portal.audit import audit_record
 from portal.storage import delete_after_commit, read_all, save_bytes
 from submissions.models import TaskFile
 
@@ -121,6 +122,15 @@ def preview_render(file_id: int, digest: str) -> str | None:
         preview.seconds = round(time.monotonic() - started, 2)
         preview.finished_at = timezone.now()
         preview.save()
+        audit_record(
+            actor=None,
+            verb="file.preview",
+            obj=f,
+            task_id=f.task_id,
+            status=preview.status,
+            pages=len(pages),
+            seconds=preview.seconds,
+        )
         older = FilePreview.objects.filter(file=f).exclude(pk=preview.pk)
         names = list(PreviewPage.objects.filter(preview__in=older).values_list("image", flat=True))
         older.delete()

@@ -12,7 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 
+from portal.audit import audit_record
 from portal.models import User
 
 from .models import FormAutosave, StagedUpload, Task
@@ -40,9 +42,17 @@ class AutosaveRefused(Exception):
 
 
 def autosave_store(
-    *, owner: User, task: Task | None, data: dict[str, Any], staged_ids: list[int]
+    *,
+    owner: User,
+    task: Task | None,
+    data: dict[str, Any],
+    staged_ids: list[int],
+    request: HttpRequest | None = None,
 ) -> FormAutosave:
-    """Keep the form's current values (only the known fields, each cut to a sane length)."""
+    """Keep the form's current values (only the known fields, each cut to a sane length).
+
+    The first save of a form is an audit event; the saves every few seconds after it are not
+    (they would bury the trail), the discard is."""
     if task is not None and task.contractor_id != owner.pk:
         raise AutosaveRefused("This is not your task.")
     if task is not None and task.status != Task.Status.DRAFT:
@@ -57,12 +67,37 @@ def autosave_store(
         StagedUpload.objects.filter(owner=owner, pk__in=staged_ids).values_list("pk", flat=True)
     )
     with transaction.atomic():
-        row, _ = FormAutosave.objects.select_for_update().get_or_create(owner=owner, task=task)
+        row, created = FormAutosave.objects.select_for_update().get_or_create(
+            owner=owner, task=task
+        )
         row.data = values
         row.staged_ids = sorted(mine)
         row.save()
+        if created:
+            audit_record(
+                actor=owner,
+                verb="task.autosave",
+                obj=row,
+                task_id=task.pk if task else None,
+                request=request,
+                files=len(mine),
+            )
     return row
 
 
-def autosave_discard(*, owner: User, task: Task | None) -> None:
-    FormAutosave.objects.filter(owner=owner, task=task).delete()
+def autosave_discard(
+    *, owner: User, task: Task | None, request: HttpRequest | None = None, saved: bool = False
+) -> None:
+    """Drop the autosave: the form was saved for real (`saved`) or the owner discarded it."""
+    row = FormAutosave.objects.filter(owner=owner, task=task).first()
+    if row is None:
+        return
+    if not saved:
+        audit_record(
+            actor=owner,
+            verb="task.autosave_discard",
+            obj=row,
+            task_id=task.pk if task else None,
+            request=request,
+        )
+    row.delete()

@@ -101,7 +101,7 @@ def _task_form_page(
             except services.IllegalTransition as exc:
                 submit_errors.append(str(exc))
             else:
-                autosave_services.autosave_discard(owner=request.user, task=editing)
+                autosave_services.autosave_discard(owner=request.user, task=editing, saved=True)
                 messages.success(
                     request,
                     "Task submitted: every file is being scrubbed." if submit else "Draft saved.",
@@ -217,7 +217,11 @@ def autosave(request: HttpRequest) -> JsonResponse:
     staged = [int(x) for x in request.POST.get("staged", "").split(",") if x.isdigit()]
     try:
         saved = autosave_services.autosave_store(
-            owner=request.user, task=task, data=request.POST.dict(), staged_ids=staged
+            owner=request.user,
+            task=task,
+            data=request.POST.dict(),
+            staged_ids=staged,
+            request=request,
         )
     except autosave_services.AutosaveRefused as exc:
         return JsonResponse({"ok": False, "error": str(exc)}, status=409)
@@ -228,7 +232,7 @@ def autosave(request: HttpRequest) -> JsonResponse:
 @require_POST
 def autosave_discard(request: HttpRequest) -> HttpResponse:
     task = _form_task(request)
-    autosave_services.autosave_discard(owner=request.user, task=task)
+    autosave_services.autosave_discard(owner=request.user, task=task, request=request)
     messages.success(request, "The autosaved draft was discarded.")
     if task is not None:
         return redirect("submissions:task_edit", task.pk)

@@ -152,6 +152,8 @@ def test_preview_render_stores_pages_boxes_and_text(contractor, settings):
     assert read_all(page.image)[:8] == b"\x89PNG\r\n\x1a\n"
     assert sorted(b["type"] for b in page.boxes) == ["ORGANIZATION", "PERSON"]
     assert ["paragraph 1", "body", "[PERSON_1] at [ORGANIZATION_1]"] in preview.segments
+    event = AuditEvent.objects.get(verb="file.preview")
+    assert event.task_id == f.task_id and event.details["status"] == "ready"
     # the same version again: nothing redone; a stale job for an older version: nothing at all
     assert preview_services.preview_render(f.pk, f.scrubbed_sha256) == "ready"
     assert PreviewPage.objects.filter(preview__file=f).count() == 1

@@ -197,6 +197,12 @@ def test_autosave_brings_back_the_typed_fields_and_the_staged_files(client, cont
         },
     )
     assert json.loads(response.content)["ok"]
+    client.post(
+        reverse("submissions:autosave"),
+        {"title": "Vendor memo for Jane", "staged": str(staged["id"])},
+    )
+    # the first save is an audit event; the saves every few seconds after it are not
+    assert AuditEvent.objects.filter(verb="task.autosave", actor=contractor).count() == 1
     saved = FormAutosave.objects.get(owner=contractor, task=None)
     assert saved.data["title"] == "Vendor memo for Jane" and saved.data["attest_rights"] is True
     assert saved.staged_ids == [staged["id"]]
@@ -234,6 +240,7 @@ def test_discarding_the_autosave(client, contractor):
     response = client.post(reverse("submissions:autosave_discard"))
     assert response["Location"] == reverse("submissions:task_create")
     assert not FormAutosave.objects.exists()
+    assert AuditEvent.objects.filter(verb="task.autosave_discard", actor=contractor).count() == 1
 
 
 # ---- the task page ------------------------------------------------------------------------------
