@@ -199,7 +199,12 @@ def test_autosave_brings_back_the_typed_fields_and_the_staged_files(client, cont
     assert json.loads(response.content)["ok"]
     client.post(
         reverse("submissions:autosave"),
-        {"title": "Vendor memo for Jane", "staged": str(staged["id"])},
+        {
+            "title": "Vendor memo for Jane",
+            "request_text": "Compare the vendors",
+            "staged": str(staged["id"]),
+            "attest_rights": "on",
+        },
     )
     # the first save is an audit event; the saves every few seconds after it are not
     assert AuditEvent.objects.filter(verb="task.autosave", actor=contractor).count() == 1
