@@ -17,22 +17,11 @@ from django.http import HttpRequest
 from portal.audit import audit_record
 from portal.models import User
 
+from .forms import TaskForm
 from .models import FormAutosave, StagedUpload, Task
 
 #: the task form's fields an autosave keeps (files are kept as staged uploads, by id)
-FIELDS = (
-    "title",
-    "request_text",
-    "deliverable_text",
-    "sector",
-    "sector_other",
-    "occupation",
-    "occupation_other",
-    "minutes_spent",
-    "provenance",
-    "attest_rights",
-    "attest_confidential",
-)
+FIELDS = tuple(TaskForm.Meta.fields)
 CHECKBOXES = ("attest_rights", "attest_confidential")
 MAX_FIELD_CHARS = 100_000
 

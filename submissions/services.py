@@ -364,6 +364,11 @@ def _preview_blob_names(files: Iterable[TaskFile]) -> list[str]:
     return preview_blob_names(files)
 
 
+def _blob_names(file: TaskFile) -> list[str]:
+    """Every stored blob of one file: its original, its scrubbed copy, its preview images."""
+    return [n for n in (file.original.name, file.scrubbed.name) if n] + _preview_blob_names([file])
+
+
 def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = None) -> None:
     with transaction.atomic():
         task = _locked(task)
@@ -399,8 +404,7 @@ def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = No
             part=file.part,
             version=file.version,
         )
-        names = [n for n in (file.original.name, file.scrubbed.name) if n]
-        names += _preview_blob_names([file])
+        names = _blob_names(file)
         file.delete()
     _delete_blobs_after_commit(names)
 
@@ -429,8 +433,7 @@ def file_replace(
                 f"“{staged.original_name}” has the same content as “{twin.original_name}”, "
                 "already in this task."
             )
-        old = [n for n in (file.original.name, file.scrubbed.name) if n]
-        old += _preview_blob_names([file])
+        old = _blob_names(file)
         FilePreview.objects.filter(file=file).delete()
         file.original.name = staged.file.name
         file.original_name = staged.original_name
