@@ -7,11 +7,12 @@ from datetime import UTC, datetime, time
 from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.audit import audit_record
+from portal.downloads import zip_attachment_response
 from portal.permissions import admin_required
 
 from . import export
@@ -143,10 +144,6 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
         batch_id=batch.batch_id,
         files=len(members),
     )
-    response = StreamingHttpResponse(
-        export_download_module.zip_stream(batch.batch_id, members), content_type="application/zip"
+    return zip_attachment_response(
+        export_download_module.zip_stream(batch.batch_id, members), f"{batch.batch_id}.zip"
     )
-    response["Content-Disposition"] = f'attachment; filename="{batch.batch_id}.zip"'
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
