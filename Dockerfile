@@ -1,5 +1,8 @@
 FROM python:3.11-slim-bookworm
+# poppler-utils and LibreOffice (no GUI) draw the page previews of scrubbed files
 RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr qpdf \
+    poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui \
+    fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml /app/

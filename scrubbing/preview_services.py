@@ -55,10 +55,14 @@ def preview_request(file: TaskFile) -> FilePreview | None:
 
 
 def preview_schedule(file_id: int) -> None:
-    """After a scrub: queue the preview of the file's new version."""
-    f = TaskFile.objects.filter(pk=file_id).first()
-    if f is not None:
-        preview_request(f)
+    """After a scrub: queue the preview of the file's new version. Never fails the scrub job
+    (a page view asks again for a preview that was not queued)."""
+    try:
+        f = TaskFile.objects.filter(pk=file_id).first()
+        if f is not None:
+            preview_request(f)
+    except Exception as exc:  # the database or broker hiccuped: the scrub result stands
+        logger.warning("preview of file %s not queued: %s", file_id, type(exc).__name__)
 
 
 def _dispatch(file_id: int, digest: str) -> None:

@@ -18,12 +18,18 @@ from portal.storage import read_all
 from scrubbing import preview_services, rendering
 from scrubbing import selectors as scrub_selectors
 from scrubbing.models import FilePreview, PreviewPage
-from tests.helpers import make_docx, make_pdf, make_png, make_pptx
+from tests.helpers import make_docx, make_pdf, make_png, make_pptx, need
 from tests.unit.review_helpers import S, add_file, in_review_task, make_task, scrubbed_docx
 
 pytestmark = pytest.mark.django_db
 PLACEHOLDERS = re.compile(r"\[([A-Z][A-Z0-9_]*)_\d+\]")
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice missing")
+@pytest.fixture
+def soffice():
+    """LibreOffice is a Debian package here: skipped without it, failed in CI (need())."""
+    need(shutil.which("soffice") is not None, "LibreOffice (soffice)")
+
+
+needs_soffice = pytest.mark.usefixtures("soffice")
 
 
 # ---- rendering (no Django) -------------------------------------------------------------------
