@@ -23,8 +23,12 @@ from . import diff as difflib_words
 from .models import Review, ReviewComment
 from .selectors import numbered_files
 
-#: typed texts shown as items of the task (the title and "other" labels sit in the header)
-TEXT_ITEMS = (TaskFile.TextField.REQUEST_TEXT, TaskFile.TextField.DELIVERABLE_TEXT)
+#: typed texts shown as items of the task, and their part (the title and "other" labels sit in
+#: the header)
+TEXT_ITEMS = {
+    TaskFile.TextField.REQUEST_TEXT: TaskFile.Part.REQUEST,
+    TaskFile.TextField.DELIVERABLE_TEXT: TaskFile.Part.DELIVERABLE,
+}
 
 
 @dataclass
@@ -49,21 +53,16 @@ class ReviewItem:
     preview: FilePreview | None
     change: Change | None = None
     comments: list[ReviewComment] = field(default_factory=list)
+    #: the typed field this item shows ("request_text", ...); empty for an uploaded file
+    text_field: str = ""
 
     @property
     def is_text(self) -> bool:
-        return self.file is None or bool(self.file.text_field)
+        return bool(self.text_field)
 
     @property
     def clean(self) -> bool:
         return self.file is None or self.file.is_clean
-
-    @property
-    def field(self) -> str:
-        """The typed field this item shows ("" for an uploaded file)."""
-        return self.file.text_field if self.file is not None else self._field
-
-    _field: str = ""
 
 
 @dataclass
@@ -119,9 +118,7 @@ def review_items(task: Task, viewer: User) -> tuple[list[ReviewItem], Overview, 
 
     named = dict((f.pk, name) for f, name in numbered_files(files))
     ordered: list[TaskFile | str] = []
-    for part, field_name in zip(
-        (TaskFile.Part.REQUEST, TaskFile.Part.DELIVERABLE), TEXT_ITEMS, strict=True
-    ):
+    for field_name, part in TEXT_ITEMS.items():
         text_file = next((f for f in files if f.text_field == field_name and f.is_clean), None)
         if text_file is not None:
             ordered.append(text_file)
@@ -158,6 +155,7 @@ def review_items(task: Task, viewer: User) -> tuple[list[ReviewItem], Overview, 
             other_segments=scrub_selectors.preview(f, types, other),
             preview=preview,
             comments=comments.get(f.pk, []),
+            text_field=f.text_field,
         )
         if revision is not None:
             item.change = _change(item, _text_of(main), snapshot, before_files)
@@ -176,19 +174,18 @@ def review_items(task: Task, viewer: User) -> tuple[list[ReviewItem], Overview, 
 def _typed_text_item(task: Task, field_name: str, number: int, types: dict) -> ReviewItem:
     text = getattr(task, f"{field_name}_scrubbed")
     pairs = [(f"line {i}", line) for i, line in enumerate(text.splitlines(), start=1) if line]
-    item = ReviewItem(
+    return ReviewItem(
         number=number,
         label=TaskFile.TextField(field_name).label,
-        part=dict(zip(TEXT_ITEMS, TaskFile.Part.values, strict=True))[field_name],
+        part=TEXT_ITEMS[field_name],
         file=None,
         findings=[],
         legend=[],
         segments=scrub_selectors.preview(None, types, pairs),
         other_segments=[],
         preview=None,
+        text_field=field_name,
     )
-    item._field = field_name
-    return item
 
 
 def _count(overview: Overview, item: ReviewItem) -> None:
@@ -205,7 +202,7 @@ def _count(overview: Overview, item: ReviewItem) -> None:
 def _change(item: ReviewItem, now: list[str], snapshot: dict, before_files: dict) -> Change:
     f = item.file
     if item.is_text:
-        before = difflib_words.lines_of([snapshot.get(item.field) or ""])
+        before = difflib_words.lines_of([snapshot.get(item.text_field) or ""])
         if before == now:
             return Change("unchanged")
         if not before:

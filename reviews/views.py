@@ -61,7 +61,7 @@ def _review_page(
     request: HttpRequest, pk: int, form: DecisionForm | None = None, status: int = 200
 ) -> HttpResponse:
     task = selectors.task_for_review(pk)
-    items, overview, types = review_selectors.review_items(task, request.user)
+    items, overview, _types = review_selectors.review_items(task, request.user)
     for item in items:  # files scrubbed before previews existed get one now (made by a worker)
         if item.preview is None and not item.is_text and item.file.is_clean:
             item.preview = preview_services.preview_request(item.file)
