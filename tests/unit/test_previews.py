@@ -23,6 +23,8 @@ from tests.unit.review_helpers import S, add_file, in_review_task, make_task, sc
 
 pytestmark = pytest.mark.django_db
 PLACEHOLDERS = re.compile(r"\[([A-Z][A-Z0-9_]*)_\d+\]")
+
+
 @pytest.fixture
 def soffice():
     """LibreOffice is a Debian package here: skipped without it, failed in CI (need())."""
