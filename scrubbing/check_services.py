@@ -24,6 +24,7 @@ from django.utils.dateparse import parse_datetime
 from portal.audit import audit_record
 from portal.models import User
 from submissions.models import Task
+from submissions.services import TERM_MAX_LENGTH
 
 from .models import Finding, Term
 from .services import term_add
@@ -32,7 +33,6 @@ S = Task.Status
 KEEP, REDACT = Finding.Decision.KEEP, Finding.Decision.REDACT
 #: the statuses in which findings can be decided (the contractor's check, before review)
 DECIDABLE = (S.CONTRACTOR_CHECK,)
-TERM_MAX_LENGTH = 200
 
 # The verifier's entity types, as deny-list categories (placeholders read [CLIENT_1], ...).
 LEFTOVER_CATEGORY = {

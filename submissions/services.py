@@ -511,50 +511,13 @@ def file_dispatch(file_id: int, generation: int) -> bool:
     return True
 
 
-# ---- contractor check: keep a finding, add missed terms (issue 5) ---------------------------
+# ---- contractor check: add missed terms (keep/redact: scrubbing.check_services) ---------------
 
 TERM_MAX_LENGTH = 200  # scrubbing.Term.text
 
 
 class CheckRefused(Exception):
     """A check-page action that cannot be done; the message says why."""
-
-
-def finding_keep(finding: Any, *, actor: User, request: HttpRequest | None = None) -> int:
-    """A false positive: the text goes on the contractor's allow-list and every identical finding
-    of the task is marked "keep". It takes effect on the next re-scrub; returns findings marked."""
-    from scrubbing.models import Finding, Term
-    from scrubbing.services import term_add
-
-    with transaction.atomic():
-        task = _locked(finding.file.task)
-        if task.status != S.CONTRACTOR_CHECK:
-            raise CheckRefused("Findings can be kept only while you check the scrubbed files.")
-        if len(finding.original_text.strip()) > TERM_MAX_LENGTH:
-            raise CheckRefused("This finding is too long to add to your allow-list.")
-        try:
-            term_add(
-                owner=actor,
-                text=finding.original_text,
-                list_kind=Term.ListKind.ALLOW,
-                request=request,
-            )
-        except ValueError as exc:
-            raise CheckRefused(str(exc)) from None
-        marked = Finding.objects.filter(
-            file__task=task, original_text=finding.original_text
-        ).update(decision=Finding.Decision.KEEP)
-        # The term itself is original text: the audit event names the finding, never the text.
-        audit_record(
-            actor=actor,
-            verb="finding.keep",
-            obj=finding,
-            task_id=task.pk,
-            request=request,
-            entity_type=finding.entity_type,
-            findings=marked,
-        )
-    return marked
 
 
 def task_terms_add(
