@@ -6,11 +6,14 @@ library, puremagic (for naming unknown binaries in error messages) and the regis
 
 from __future__ import annotations
 
+import bz2
 import io
 import logging
+import lzma
 import os
 import re
 import zipfile
+import zlib
 
 from .base import (
     DEFAULT_LIMITS,
@@ -35,6 +38,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "jpeg": (".jpg", "image/jpeg"),
     "text": (".txt", "text/plain"),
     "zip": (".zip", "application/zip"),
+    "tar": (".tar", "application/x-tar"),
+    "epub": (".epub", "application/epub+zip"),
     "eml": (".eml", "message/rfc822"),
     "mbox": (".mbox", "application/mbox"),
     "msg": (".msg", "application/vnd.ms-outlook"),
@@ -49,6 +54,8 @@ DESCRIPTIONS = {
     "jpeg": "a JPEG image",
     "text": "a text file",
     "zip": "a ZIP archive",
+    "tar": "a tar archive",
+    "epub": "an EPUB e-book",
     "eml": "an e-mail message",
     "mbox": "a mailbox (mbox)",
     "msg": "an Outlook message",
@@ -76,6 +83,18 @@ EXPECTED: dict[str, str] = {
     ".jpeg": "jpeg",
     ".jpe": "jpeg",
     ".zip": "zip",
+    ".jar": "zip",
+    ".war": "zip",
+    ".ear": "zip",
+    ".epub": "epub",
+    ".tar": "tar",
+    ".tgz": "tar",
+    ".gz": "tar",
+    ".tbz": "tar",
+    ".tbz2": "tar",
+    ".bz2": "tar",
+    ".txz": "tar",
+    ".xz": "tar",
     ".eml": "eml",
     ".mbox": "mbox",
     ".msg": "msg",
@@ -194,6 +213,8 @@ _FAMILY = {
     "eml": "mail",
     "mbox": "mail",
     "msg": "mail",
+    "zip": "zip",  # an EPUB named .zip, a zip named .epub: the content decides
+    "epub": "zip",
 }
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -320,6 +341,8 @@ def _zip_kind(name: str, data: bytes, limits: Limits) -> str:
                     mt = zf.read("mimetype")[:100]
                 except (KeyError, zipfile.BadZipFile, RuntimeError):
                     mt = b""
+                if mt.strip() == b"application/epub+zip":
+                    return "epub"
                 if b"opendocument" in mt:
                     raise UnsupportedFile(
                         f"{_say(name)} is an OpenDocument file; save it as .docx, .xlsx or "
@@ -343,6 +366,28 @@ def _main_part(zf: zipfile.ZipFile) -> str:
         r'Target="/?([^"]+)"[^>]*Type="[^"]*/officeDocument"', rels
     )
     return m.group(1) if m else ""
+
+
+_TAR_MAGIC = (b"ustar\x0000", b"ustar  \x00")  # POSIX (pax too) and GNU tar
+_TAR_HEAD = 1024
+
+
+def tar_compression(data: bytes) -> str | None:
+    """"" for a tar, "gz"/"bz2"/"xz" for a compressed one, None for anything else.
+
+    Decompresses only the first header block (bounded), so bombs cost nothing here."""
+    try:
+        if data.startswith(b"\x1f\x8b"):
+            kind, head = "gz", zlib.decompressobj(31).decompress(data[:65536], _TAR_HEAD)
+        elif data.startswith(b"BZh"):
+            kind, head = "bz2", bz2.BZ2Decompressor().decompress(data[: 1 << 20], _TAR_HEAD)
+        elif data.startswith(b"\xfd7zXZ\x00"):
+            kind, head = "xz", lzma.LZMADecompressor().decompress(data[: 1 << 20], _TAR_HEAD)
+        else:
+            kind, head = "", data[:_TAR_HEAD]
+    except (zlib.error, OSError, lzma.LZMAError, EOFError, ValueError):
+        return None
+    return kind if head[257:265] in _TAR_MAGIC else None
 
 
 _PDF_ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
@@ -396,6 +441,8 @@ def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
         return "jpeg"
+    if tar_compression(data) is not None:
+        return "tar"
     for magic, desc in _EXECUTABLES + _OTHER:
         if desc and data.startswith(magic):
             if len(magic) <= 2 and _looks_like_text(data):
