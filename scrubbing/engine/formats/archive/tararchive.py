@@ -37,7 +37,11 @@ from .ziparchive import RATIO_MIN_TOTAL
 FIXED_MTIME = 315532800  # 1980-01-01, as the zip writer's timestamp
 _MAX_EXTENDED_HEADER = 1 << 20
 _EXTENDED = (tarfile.GNUTYPE_LONGNAME, tarfile.GNUTYPE_LONGLINK, tarfile.XHDTYPE, tarfile.XGLTYPE)
-_OPEN = {"gz": gzip.GzipFile, "bz2": bz2.BZ2File, "xz": lzma.LZMAFile}
+_OPEN = {
+    "gz": lambda f, mode: gzip.GzipFile(filename="", fileobj=f, mode=mode, mtime=0),
+    "bz2": bz2.BZ2File,
+    "xz": lzma.LZMAFile,
+}
 _DECOMPRESS_ERRORS = (OSError, EOFError, zlib.error, lzma.LZMAError, ValueError)
 _XATTRS = ("SCHILY.", "LIBARCHIVE.", "RHT.", "comment")
 _NAMES = {"": "tar", "gz": "gzip", "bz2": "bzip2", "xz": "xz"}
@@ -82,7 +86,7 @@ class TarDocument(MemberArchive):
         self.compression = compression
         raw: io.BufferedIOBase = io.BytesIO(data)
         if compression:
-            raw = _OPEN[compression](raw)  # type: ignore[operator]
+            raw = _OPEN[compression](raw, "rb")  # type: ignore[operator]
         ratio_cap = max(RATIO_MIN_TOTAL, len(data) * limits.max_compression_ratio)
         if compression and ratio_cap < self._budget.expanded_left:
             limit = ratio_cap
@@ -153,12 +157,7 @@ class TarDocument(MemberArchive):
 def write_tar(files: Mapping[str, tuple[bytes, int]], compression: str) -> bytes:
     """A tar of `files` (path -> (bytes, mode)) in sorted order, compressed like the input."""
     out = io.BytesIO()
-    if compression == "gz":
-        raw: io.BufferedIOBase = gzip.GzipFile(filename="", fileobj=out, mode="wb", mtime=0)
-    elif compression:
-        raw = _OPEN[compression](out, "wb")  # type: ignore[operator]
-    else:
-        raw = out
+    raw: io.BufferedIOBase = _OPEN[compression](out, "wb") if compression else out  # type: ignore[operator]
     with tarfile.open(fileobj=raw, mode="w|", format=tarfile.PAX_FORMAT) as tf:
         for path in sorted(files):
             data, mode = files[path]
