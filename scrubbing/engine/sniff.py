@@ -373,7 +373,7 @@ _TAR_HEAD = 1024
 
 
 def tar_compression(data: bytes) -> str | None:
-    """"" for a tar, "gz"/"bz2"/"xz" for a compressed one, None for anything else.
+    """The compression of a tar: "" (none), "gz", "bz2" or "xz"; None: not a tar.
 
     Decompresses only the first header block (bounded), so bombs cost nothing here."""
     try:

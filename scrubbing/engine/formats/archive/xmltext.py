@@ -50,13 +50,11 @@ _LINK_ATTRS = frozenset("href src poster data full-path".split())
 _REMOTE_ONLY = frozenset("src poster data".split())  # fetched when shown: never kept remote
 _SCHEME = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY_MARKERS = tuple("<!ENTITY".encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be"))
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 _OPF = "{http://www.idpf.org/2007/opf}"
 _TYPES = mimetypes.MimeTypes()  # the built-in table only: no system files, same everywhere
 _URI_SAFE = "/!$&'()*+,;=:@~-._"
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, collect_ids=False
-)
 
 
 def _local(name: str) -> str:
@@ -77,13 +75,17 @@ def _char_refs(data: bytes) -> bytes:
 
 
 def parse(data: bytes) -> etree._ElementTree:
-    if b"<!ENTITY" in data or b"<!entity" in data:
+    if any(marker in data for marker in _ENTITY_MARKERS):
         raise CorruptFile(UNSAFE_XML)
     try:
-        tree = etree.ElementTree(etree.fromstring(_char_refs(data), _PARSER))
+        # a parser per call: lxml parsers are not thread-safe (no collect_ids=False: with it,
+        # libxml2 fetches the DTD an XHTML 1.1 DOCTYPE names, and no_network refuses that)
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        tree = etree.ElementTree(etree.fromstring(_char_refs(data), parser))
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise CorruptFile("A page of this e-book is not well-formed XML.") from exc
-    if tree.docinfo.internalDTD is not None:
+    dtd = tree.docinfo.internalDTD  # a bare DOCTYPE has one, empty
+    if dtd is not None and (list(dtd.iterelements()) or list(dtd.iterentities())):
         raise CorruptFile(UNSAFE_XML)
     return tree
 
@@ -124,9 +126,8 @@ class XmlTextDocument(Document):
         self._first_attr = len(self.segments)
         for el, attr in w.attrs:
             kind = "hyperlink" if attr in _LINK_ATTRS else "attribute"
-            self.segments.append(
-                Segment(len(self.segments), el.get(attr) or "", f"{flavour} {attr}", kind)
-            )
+            where = f"{flavour} {_local(el.tag)} {_local(attr)}"
+            self.segments.append(Segment(len(self.segments), el.get(attr) or "", where, kind))
         if len(self.segments) > limits.max_segments:
             raise CorruptFile("This e-book has more text units than we can process.")
 
