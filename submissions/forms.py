@@ -12,6 +12,7 @@ from .occupations import OTHER, SECTOR_OF_OCCUPATION
 ACCEPT = (
     ".docx,.xlsx,.pptx,.pdf,.png,.jpg,.jpeg,.txt,.md,.csv,.json,.py,.js,.ts,.java,.go,.rb,"
     ".sql,.yaml,.yml,.toml,.ini,.cfg,.env,.html,.css,.sh,.zip"
+    ",.tar,.tgz,.gz,.bz2,.xz,.epub,.jar,.war"
 )
 
 
