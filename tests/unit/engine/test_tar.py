@@ -14,17 +14,16 @@ import zipfile
 
 import pytest
 
-from scrubbing.engine.base import CorruptFile, Edit, LimitExceeded, Limits
+from scrubbing.engine.base import CorruptFile, LimitExceeded, Limits
 from scrubbing.engine.formats import archive
 from scrubbing.engine.formats.archive import tararchive
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff, tar_compression
 
-NAME = "Jane Doe"
-EMAIL = "jane.doe@acme-corp.com"
+from .test_archive import EMAIL, NAME, edits_for
+
 OWNER = "jdoe_workstation"
-TARGETS = {NAME: "[PERSON_1]", EMAIL: "[EMAIL_1]", "jane doe": "person_1"}
 MODES = {"": "w", "gz": "w:gz", "bz2": "w:bz2", "xz": "w:xz"}
 MAGIC = {"gz": b"\x1f\x8b", "bz2": b"BZh", "xz": b"\xfd7zXZ\x00"}
 
@@ -76,17 +75,6 @@ def repo_tar(compression: str = "gz") -> bytes:
             "repo/run/mq_fifo": (tarfile.FIFOTYPE, ""),
         },
     )
-
-
-def edits_for(doc) -> dict[int, list[Edit]]:
-    edits: dict[int, list[Edit]] = {}
-    for seg in doc.segments:
-        for target, repl in TARGETS.items():
-            start = seg.text.find(target)
-            while start >= 0:
-                edits.setdefault(seg.index, []).append(Edit(start, start + len(target), repl))
-                start = seg.text.find(target, start + len(target))
-    return {k: sorted(v, key=lambda e: e.start) for k, v in edits.items()}
 
 
 def read_tar(data: bytes) -> dict[str, tarfile.TarInfo | bytes]:
