@@ -13,7 +13,8 @@ ACCEPT = (
     ".docx,.xlsx,.pptx,.pdf,.png,.jpg,.jpeg,.txt,.md,.csv,.json,.py,.js,.ts,.java,.go,.rb,"
     ".sql,.yaml,.yml,.toml,.ini,.cfg,.env,.html,.css,.sh,.zip,"
     ".doc,.xls,.ppt,.rtf,.odt,.ods,.odp,.ipynb,.htm,.eml,.msg,.mbox,"
-    ".gif,.tif,.tiff,.webp,.heic,.heif,.avif,.bmp,.svg,.ppm,.pgm,.pbm,.pnm"
+    ".gif,.tif,.tiff,.webp,.heic,.heif,.avif,.bmp,.svg,.ppm,.pgm,.pbm,.pnm,"
+    ".tar,.tgz,.gz,.bz2,.xz,.epub,.jar,.war"
 )
 
 

@@ -36,7 +36,7 @@ MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"\xcf\xfa\xed\xfe", "macOS executable", ""),
     (b"\xca\xfe\xba\xbe", "macOS or Java executable", ""),
     (b"\x00asm", "WebAssembly binary", ""),
-    (b"\x1f\x8b", "gzip archive", TO_ZIP),
+    (b"\x1f\x8b", "gzip file that is not a tar archive", TO_ZIP),
     (b"BZh", "bzip2 archive", TO_ZIP),
     (b"\xfd7zXZ\x00", "XZ archive", TO_ZIP),
     (b"\x28\xb5\x2f\xfd", "Zstandard archive", TO_ZIP),
@@ -78,8 +78,6 @@ def refused_binary(data: bytes, looks_like_text: bool) -> Refused | None:
         return Refused(_CONTAINERS[data[8:12]])
     if data[40:44] == b" EMF":
         return Refused("Windows metafile (EMF)", TO_PNG)
-    if len(data) > 257 + 5 and data[257:262] == b"ustar":
-        return Refused("tar archive", TO_ZIP)
     brands = ftyp_brands(data)
     if brands and not brands & (HEIC_BRANDS | AVIF_BRANDS):  # those are pictures we read
         if brands & {"M4A ", "M4B ", "M4P "}:

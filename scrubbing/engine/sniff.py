@@ -8,10 +8,13 @@ unknown binaries in refusals (`refusals`), and `magic` for pictures and markup.
 
 from __future__ import annotations
 
+import bz2
 import io
+import lzma
 import os
 import re
 import zipfile
+import zlib
 
 from . import ole2
 from .base import (
@@ -37,6 +40,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "jpeg": (".jpg", "image/jpeg"),
     "text": (".txt", "text/plain"),
     "zip": (".zip", "application/zip"),
+    "tar": (".tar", "application/x-tar"),
+    "epub": (".epub", "application/epub+zip"),
     "eml": (".eml", "message/rfc822"),
     "mbox": (".mbox", "application/mbox"),
     "msg": (".msg", "application/vnd.ms-outlook"),
@@ -68,6 +73,8 @@ DESCRIPTIONS = {
     "jpeg": "a JPEG image",
     "text": "a text file",
     "zip": "a ZIP archive",
+    "tar": "a tar archive",
+    "epub": "an EPUB e-book",
     "eml": "an e-mail message",
     "mbox": "a mailbox (mbox)",
     "msg": "an Outlook message",
@@ -112,6 +119,18 @@ EXPECTED: dict[str, str] = {
     ".jpeg": "jpeg",
     ".jpe": "jpeg",
     ".zip": "zip",
+    ".jar": "zip",
+    ".war": "zip",
+    ".ear": "zip",
+    ".epub": "epub",
+    ".tar": "tar",
+    ".tgz": "tar",
+    ".gz": "tar",
+    ".tbz": "tar",
+    ".tbz2": "tar",
+    ".bz2": "tar",
+    ".txz": "tar",
+    ".xz": "tar",
     ".eml": "eml",
     ".mbox": "mbox",
     ".msg": "msg",
@@ -259,6 +278,8 @@ _FAMILY = {
     **dict.fromkeys(("docx", "doc", "rtf", "odt"), "word"),
     **dict.fromkeys(("xlsx", "xls", "ods"), "sheet"),
     **dict.fromkeys(("pptx", "ppt", "odp"), "slides"),
+    "zip": "zip",  # an EPUB named .zip, a zip named .epub: the content decides
+    "epub": "zip",
 }
 IMAGE_KINDS = frozenset(kind for kind, family in _FAMILY.items() if family == "image")
 # Text kinds a text extension keeps as text (a mail or a page saved as .txt is scrubbed as the
@@ -307,6 +328,12 @@ def _zip_kind(name: str, data: bytes, limits: Limits) -> str:
                     "(Word, Excel and PowerPoint files are)."
                 )
             if "mimetype" in names:
+                try:
+                    mt = zf.read("mimetype")[:100]
+                except (KeyError, zipfile.BadZipFile, RuntimeError):
+                    mt = b""
+                if mt.strip() == b"application/epub+zip":
+                    return "epub"
                 return _odf_kind(name, zf) or "zip"
             return "zip"
     except zipfile.BadZipFile:
@@ -366,6 +393,28 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     return m.group(1) if m else ""
 
 
+_TAR_MAGIC = (b"ustar\x0000", b"ustar  \x00")  # POSIX (pax too) and GNU tar
+_TAR_HEAD = 1024
+
+
+def tar_compression(data: bytes) -> str | None:
+    """The compression of a tar: "" (none), "gz", "bz2" or "xz"; None: not a tar.
+
+    Decompresses only the first header block (bounded), so bombs cost nothing here."""
+    try:
+        if data.startswith(b"\x1f\x8b"):
+            kind, head = "gz", zlib.decompressobj(31).decompress(data[:65536], _TAR_HEAD)
+        elif data.startswith(b"BZh"):
+            kind, head = "bz2", bz2.BZ2Decompressor().decompress(data[: 1 << 20], _TAR_HEAD)
+        elif data.startswith(b"\xfd7zXZ\x00"):
+            kind, head = "xz", lzma.LZMADecompressor().decompress(data[: 1 << 20], _TAR_HEAD)
+        else:
+            kind, head = "", data[:_TAR_HEAD]
+    except (zlib.error, OSError, lzma.LZMAError, EOFError, ValueError):
+        return None
+    return kind if head[257:265] in _TAR_MAGIC else None
+
+
 _PDF_ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 
 
@@ -407,6 +456,8 @@ def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     picture = picture_kind(data)
     if picture is not None:
         return picture
+    if tar_compression(data) is not None:
+        return "tar"
     if data.startswith(b"{\\rtf"):
         return "rtf"
     text = _looks_like_text(data)

@@ -78,8 +78,9 @@ def edits_for(doc):
 def test_members_become_segments_with_member_locators():
     doc = archive.open_document(repo_zip(), LIMITS)
     names = [s.text for s in doc.segments if s.kind == "name"]
-    # paths are read as words (folders tab-separated); the locator keeps the real path
-    assert "repo\tdocs\tjane doe onboarding   " in names
+    # paths are read as words (folders tab-separated, well-known names like "docs" blanked);
+    # the locator keeps the real path
+    assert "repo\t    \tjane doe onboarding   " in names
     assert any(
         s.locator == "member repo/docs/jane_doe_onboarding.md: file name"
         for s in doc.segments
@@ -123,7 +124,9 @@ def test_render_scrubs_members_renames_and_drops():
             assert seed.encode() not in blob, (name, seed)
     notes = " | ".join(report.notes)
     assert "dropped version-control history" in notes
-    assert "dropped 2 binary file(s)" in notes and "repo/build/lib.so" in notes
+    assert "dropped 2 binary file(s)" in notes
+    # reviewers read reports: counts, never a dropped member's original path
+    assert "lib.so" not in notes and "run.exe" not in notes and "jane" not in notes.lower()
     assert "renamed 1 file(s)" in notes
     # deterministic: same input + edits -> same bytes
     assert doc.render(edits_for(doc))[0] == out
@@ -229,9 +232,79 @@ def test_lying_declared_size_is_caught():
     assert not any("bbbbbbbbbb" in s.text for s in doc.segments)
     out, report = doc.render({})
     assert zipfile.ZipFile(io.BytesIO(out)).namelist() == []
-    assert any("unreadable" in n and "a.txt" in n for n in report.notes)
+    assert "dropped 1 unreadable file(s) (1 damaged)" in report.notes
+    assert not any("a.txt" in n for n in report.notes)
 
 
 def test_not_a_zip():
     with pytest.raises(CorruptFile):
         archive.open_document(b"PK\x03\x04 this is not a real zip", LIMITS)
+
+
+def test_member_takes_its_output_extension():
+    """A .msg comes out as .eml bytes and a .docm as a macro-free .docx: the member is named
+    for what it holds, so the archive reads back (and the reviewer's tools open it)."""
+    from .closed_world_builders import macro_enabled
+    from .mail_builders import outlook_msg
+
+    src = make_zip(
+        {"mail/Offer.msg": outlook_msg(attach_docx=False), "doc/plan.docm": macro_enabled("docx")}
+    )
+    doc = archive.open_document(src, LIMITS)
+    out, report = doc.render({})
+    names = zipfile.ZipFile(io.BytesIO(out)).namelist()
+    assert names == ["doc/plan.docx", "mail/Offer.eml"]
+    assert "2 file(s) named for the format they were written in" in report.notes
+    again = archive.open_document(out, LIMITS)  # each member opens as what its name says
+    kinds = {m.path: m.doc.kind for m in again._members}
+    assert kinds == {"doc/plan.docx": "docx", "mail/Offer.eml": "eml"}
+    assert archive.audit(out) == []
+
+
+MANIFEST = (
+    "Manifest-Version: 1.0\r\n"
+    "Created-By: Apache Maven 3.9.6\r\n"
+    f"Built-By: {NAME}\r\n"
+    "Implementation-Title: falcon-service\r\n"
+    "Implementation-Vendor: Example Industries for a client whose name is long enough to wr\r\n"
+    f" ap onto a second line, {NAME}\r\n"
+    "Main-Class: com.example.falcon.Main\r\n"
+    "\r\n"
+    "Name: com/example/falcon/\r\n"
+    "Sealed: true\r\n"
+    "\r\n"
+)
+
+
+def test_jar_keeps_its_manifest_layout():
+    src = make_zip(
+        {
+            "com/example/falcon/Main.class": b"\xca\xfe\xba\xbe\x00\x00\x00\x41" + bytes(64),
+            "application.properties": f"owner={EMAIL}\n",
+            "META-INF/MANIFEST.MF": MANIFEST,
+            "META-INF/FALCON.SF": f"Signature-Version: 1.0\r\nCreated-By: {NAME}\r\n",
+            "META-INF/FALCON.RSA": bytes(300),
+        }
+    )
+    doc = archive.open_document(src, LIMITS)
+    values = {s.locator: s.text for s in doc.segments if "MANIFEST" in s.locator}
+    # header names are structure: only values are segments; continuation lines joined
+    assert values["member META-INF/MANIFEST.MF: manifest Built-By"] == NAME
+    assert values["member META-INF/MANIFEST.MF: manifest Implementation-Vendor"].endswith(
+        f"wrap onto a second line, {NAME}"
+    )
+    assert not any("Manifest-Version" in s.text or "META" in s.text for s in doc.segments)
+    out, report = doc.render(edits_for(doc))
+    zf = zipfile.ZipFile(io.BytesIO(out))
+    assert zf.namelist()[0] == "META-INF/MANIFEST.MF"  # where JarInputStream looks for it
+    assert not any(n.endswith((".SF", ".RSA")) for n in zf.namelist())
+    assert "removed the archive's signature (2 file(s)): it signed the original content" in (
+        report.notes
+    )
+    manifest = zf.read("META-INF/MANIFEST.MF").decode()
+    assert NAME not in manifest and "Built-By: [PERSON_1]\r\n" in manifest
+    assert manifest.startswith("Manifest-Version: 1.0\r\nCreated-By: Apache Maven 3.9.6\r\n")
+    assert "\r\n\r\nName: com/example/falcon/\r\nSealed: true\r\n" in manifest
+    assert all(len(line.encode()) <= 72 for line in manifest.split("\r\n"))
+    vendor = manifest.split("Implementation-Vendor: ", 1)[1].split("\r\nMain-Class")[0]
+    assert vendor.replace("\r\n ", "").endswith("wrap onto a second line, [PERSON_1]")

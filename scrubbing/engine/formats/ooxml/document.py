@@ -19,6 +19,7 @@ from .boilerplate import is_placeholder_text
 from .closed import enforce
 from .oxml import STRICT_MARKER
 from .package import Package
+from .partnames import neutral_part_names
 from .strip import strip_package_metadata
 from .targets import Target, check_edits
 
@@ -58,6 +59,11 @@ class OoxmlDocument(Document):
         self.part_labels: dict[str, str] = {}  # part name -> "slide 3 chart", for locators
         self.main_name = ""  # the main part (word/document.xml...), set by main_part()
         self._rendered = False
+        renamed = neutral_part_names(self.pkg)
+        if renamed:
+            self.notes.append(
+                f"{renamed} picture or object part(s) renamed: their names were the author's"
+            )
 
     # -- building
 

@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
@@ -191,6 +191,55 @@ class Package:
         self.trees.pop(name, None)
         self.dirty.discard(name)
         self.rewritten.add(name)
+
+    def rename_part(self, old: str, new: str) -> None:
+        """Move a part to `new` (same folder or not): the relationships that point at it, its
+        content-type override and its own relationships part follow."""
+        for rels_name in self.rels_parts():
+            source = source_of_rels(rels_name)
+            for rel in self.rels(source):
+                if not rel.external and self.find(self.resolve(source, rel.target)) == old:
+                    rel.element.set(
+                        "Target", quote(posixpath.relpath(new, posixpath.dirname(source) or "."))
+                    )
+                    self.mark(rel.rels_part)
+        ct_root = self.tree("[Content_Types].xml")
+        for el in ct_root:
+            if (el.get("PartName") or "").lstrip("/").lower() == old.lower():
+                el.set("PartName", "/" + quote(new))
+                self.mark("[Content_Types].xml")
+        if old.lower() in self.ct_overrides:
+            self.ct_overrides[new.lower()] = self.ct_overrides.pop(old.lower())
+        own = self.find(rels_part_name(old))
+        self._move(old, new)
+        if own is not None:
+            self._move(own, rels_part_name(new))
+
+    def _move(self, old: str, new: str) -> None:
+        self.parts[new] = self.parts.pop(old)
+        self.order[self.order.index(old)] = new
+        self._lower.pop(old.lower(), None)
+        self._lower[new.lower()] = new
+        for names in (self.dirty, self.read, self.rewritten):
+            if old in names:
+                names.discard(old)
+                names.add(new)
+        if old in self.trees:
+            self.trees[new] = self.trees.pop(old)
+
+    def set_content_type(self, name: str, content_type: str) -> None:
+        """Give one part this content type (an override, unless its extension's default is it)."""
+        if self.content_type(name) == content_type:
+            return
+        root = self.tree("[Content_Types].xml")
+        for el in list(root.iter(q("ct", "Override"))):
+            if (el.get("PartName") or "").lstrip("/").lower() == name.lower():
+                root.remove(el)
+        override = etree.SubElement(root, q("ct", "Override"))
+        override.set("PartName", "/" + quote(name))
+        override.set("ContentType", content_type)
+        self.ct_overrides[name.lower()] = content_type
+        self.mark("[Content_Types].xml")
 
     def mark(self, name: str) -> None:
         if name in self.trees:

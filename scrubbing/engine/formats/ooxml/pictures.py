@@ -1,5 +1,6 @@
 """Pictures inside Office files: metadata stripped always, OCR'd and boxed like standalone
-images; formats we cannot read make the file residual."""
+images; EMF/WMF drawn as PNG first (metafiles.py); formats we cannot read make the file
+residual."""
 
 from __future__ import annotations
 
@@ -10,13 +11,14 @@ from typing import TYPE_CHECKING
 
 from scrubbing.engine.base import Edit, ScrubError, WriteReport
 
+from .metafiles import is_metafile, rasterize_metafiles
 from .targets import ChildTarget
 
 if TYPE_CHECKING:
     from .document import OoxmlDocument
 
 
-_OTHER_PICTURES = {"emf", "wmf", "emz", "wmz", "gif", "tif", "tiff", "bmp", "svg", "wdp", "jxr"}
+_OTHER_PICTURES = {"gif", "tif", "tiff", "bmp", "svg", "wdp", "jxr"}
 OCR_MIN_SIDE = 64  # pictures smaller than this either way (icons, bullets) are not OCR'd
 
 
@@ -45,6 +47,7 @@ def media_images(doc: OoxmlDocument) -> None:
         strip_png_metadata,
     )
 
+    rasterize_metafiles(doc)  # before the loop: a metafile becomes a PNG part, or goes
     ocr_done = 0
     other: list[str] = []
     skipped: list[str] = []
@@ -57,6 +60,8 @@ def media_images(doc: OoxmlDocument) -> None:
             continue
         if kind is None:
             ext = posixpath.splitext(name)[1].lstrip(".").lower()
+            if is_metafile(name, doc.pkg.content_type(name)):
+                continue  # not reached by a relationship: the closed world removes it
             if ext in _OTHER_PICTURES or doc.pkg.content_type(name).startswith("image/"):
                 other.append(name.split("/", 1)[1] if "/" in name else name)
             continue

@@ -88,10 +88,13 @@ class UriTarget(Target):
 
 
 class Piece:
-    __slots__ = ("el", "text", "editable", "removed")
+    """One node's text: the element's `text`, or with attr="tail" the text after it."""
 
-    def __init__(self, el: etree._Element, text: str, editable: bool) -> None:
+    __slots__ = ("attr", "editable", "el", "removed", "text")
+
+    def __init__(self, el: etree._Element, text: str, editable: bool, attr: str = "text") -> None:
         self.el, self.text, self.editable, self.removed = el, text, editable, False
+        self.attr = attr
 
 
 class PiecesTarget(Target):
@@ -152,13 +155,11 @@ class PiecesTarget(Target):
     def _flush(self) -> None:
         for piece in self.pieces:
             if piece.editable:
-                piece.el.text = piece.text
+                setattr(piece.el, piece.attr, piece.text)
                 if self.preserve and piece.text != piece.text.strip():
                     piece.el.set(XML_SPACE, "preserve")
             elif piece.removed:
-                parent = piece.el.getparent()
-                if parent is not None:
-                    parent.remove(piece.el)
+                drop_keeping_tail(piece.el)
 
 
 class ChildTarget(Target):
@@ -169,3 +170,17 @@ class ChildTarget(Target):
 
     def apply(self, edits: Sequence[Edit]) -> None:
         self.store[self.index] = list(edits)
+
+
+def drop_keeping_tail(el: etree._Element) -> None:
+    """Remove `el` and its content; the text after it (its tail) stays where it was."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
