@@ -8,6 +8,8 @@ a result is written only if the token is still current, so redelivered or duplic
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,10 +26,14 @@ from .engine.pipeline import (
     GENERIC_ERROR,
     MEMORY_ERROR,
     Analysis,
+    AssignFn,
     FileResult,
     TermLists,
+    assign_replacements,
     scrub_name,
 )
+from .engine.pipeline import Finding as EngineFinding
+from .engine.pseudonyms import Pseudonymizer
 from .models import Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -69,7 +75,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         known = scrubber.new_pseudonymizer(f.task.pseudonym_state or None).known_texts("PERSON")
         analysis = scrubber.analyze(f.original_name, data, terms, known_names=known)
         scrubbed_name = _assign_pseudonyms(f.task_id, analysis, terms)
-        result = scrubber.finish(analysis)
+        result = scrubber.finish(analysis, assign=_assign_more(f.task_id))
     except ScrubError as exc:
         result = _failed(f.original_name, str(exc))
     except Exception as exc:
@@ -108,20 +114,34 @@ def _failed(name: str, sentence: str) -> FileResult:
     )
 
 
-def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> str:
-    """Consistent replacements across the task's files: one writer at a time per task.
-
-    Returns the file's scrubbed name (names in file names are replaced the same way).
-    The state holds original texts: it lives only in the task row, never in exports or logs.
-    """
-    scrubber = get_scrubber()
+@contextmanager
+def _task_pseudonymizer(task_id: int) -> Iterator[Pseudonymizer]:
+    """The task's pseudonymizer under its row lock, its state saved on the way out: one
+    writer at a time per task. The state holds original texts: it lives only in the task
+    row, never in exports or logs."""
     with transaction.atomic():
         task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
-        pseudonymizer = scrubber.new_pseudonymizer(task.pseudonym_state or None)
-        scrubber.assign(analysis, pseudonymizer)
-        name = scrub_name(analysis.name, terms, pseudonymizer)
+        pseudonymizer = get_scrubber().new_pseudonymizer(task.pseudonym_state or None)
+        yield pseudonymizer
         Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
-    return name
+
+
+def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> str:
+    """Consistent replacements across the task's files; returns the file's scrubbed name
+    (names in file names are replaced the same way)."""
+    with _task_pseudonymizer(task_id) as pseudonymizer:
+        get_scrubber().assign(analysis, pseudonymizer)
+        return scrub_name(analysis.name, terms, pseudonymizer)
+
+
+def _assign_more(task_id: int) -> AssignFn:
+    """Replacements for what verification finds in a later round (the lock again, briefly)."""
+
+    def assign(findings: Sequence[EngineFinding]) -> None:
+        with _task_pseudonymizer(task_id) as pseudonymizer:
+            assign_replacements(findings, pseudonymizer)
+
+    return assign
 
 
 def file_record_result(
