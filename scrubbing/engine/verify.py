@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
@@ -350,6 +351,8 @@ def verify_output(
 
 _SENTENCE_END = re.compile(r"[.!?;:]\s+|\n\s*|\r\s*|\t")
 WINDOW_MAX = 300  # characters either side of a replacement, at most
+_BLANKS = re.compile(" +")
+_NOT_SPACE = re.compile("[^ ]+")
 
 
 def edit_windows(text: str, masked: str) -> list[tuple[int, int]]:
@@ -357,19 +360,25 @@ def edit_windows(text: str, masked: str) -> list[tuple[int, int]]:
     (masked-out run), merged. A changed segment with no visible replacement (text removed
     outright) is read whole."""
     runs: list[tuple[int, int]] = []
-    for k, (orig, seen) in enumerate(zip(text, masked, strict=True)):
-        if orig != seen:
+    # blanked characters are spaces in `masked` where `text` has something else
+    for blank in _BLANKS.finditer(masked):
+        a, b = blank.span()
+        if text[a:b] == masked[a:b]:
+            continue
+        for m in _NOT_SPACE.finditer(text, a, b):
+            k, e = m.span()
             if runs and k <= runs[-1][1] + 1:  # one space inside "[PERSON_1] [PERSON_2]"
-                runs[-1] = (runs[-1][0], k + 1)
+                runs[-1] = (runs[-1][0], e)
             else:
-                runs.append((k, k + 1))
+                runs.append((k, e))
     n = len(text)
     if not runs:
         return [(0, n)]
     bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
     out: list[tuple[int, int]] = []
     for a, b in runs:
-        start = max([x for x in bounds if x <= a] or [0])
+        i = bisect_right(bounds, a)
+        start = bounds[i - 1] if i else 0
         m = _SENTENCE_END.search(text, b)
         end = m.start() + 1 if m else n
         start = max(start, a - WINDOW_MAX)
