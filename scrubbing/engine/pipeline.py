@@ -280,13 +280,11 @@ class Scrubber:
         verifier.know(analysis.task_entities)
         findings = list(analysis.findings)
         replacements = set(analysis.replacements)
-        document, batch = analysis.document, analysis.findings
-        wr = WriteReport()
+        batch = analysis.findings
+        t1 = time.perf_counter()
+        output, wr = analysis.document.render(_edits(batch))
         rounds: list[dict[str, Any]] = []
         for n in range(1, VERIFY_ROUNDS + 1):
-            t1 = time.perf_counter()
-            output, more = document.render(_edits(batch))
-            _merge_reports(wr, more)
             t2 = time.perf_counter()
             check = verifier.check(output, replacements, model=n < VERIFY_ROUNDS)
             t3 = time.perf_counter()
@@ -309,10 +307,21 @@ class Scrubber:
                 raise _AssignFailed() from exc
             if any(not f.replacement for f in batch):
                 raise ScrubError("Internal error: findings were not assigned replacements.")
+            t1 = time.perf_counter()
+            try:
+                output_n, more = check.document.render(_edits(batch))  # type: ignore[union-attr]
+            except MemoryError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - keep the last output; what it holds is residual
+                log.error(
+                    "round %d could not write the output again: %s", n + 1, exception_summary(exc)
+                )
+                break
+            output = output_n
+            _merge_reports(wr, more)
             replacements.update(f.replacement for f in batch)
             verifier.know((f.text, f.entity_type, f.source) for f in batch)
             findings += batch
-            document = check.document  # type: ignore[assignment]
         residuals = check.as_residuals()
         residuals += [Residual("whole file", "FILE", reason) for reason in wr.residual]
         counts = dict(Counter(f.entity_type for f in findings))

@@ -31,7 +31,7 @@ from typing import Any
 
 from .base import Document, Limits, ScrubError, exception_summary
 from .pseudonyms import PLACEHOLDER_RE
-from .terms import KnownStrings, Term, TermLists, find_terms, normalize
+from .terms import KnownStrings, TermLists, find_terms, normalize
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,8 @@ class Verifier:
         self._known_keys: set[str] = set()
         # detector answers per exact text: patterns per (masked) text, model per window
         self._answers: dict[bool, dict[str, list[Any]]] = {False: {}, True: {}}
+        # (a) per masked text: (how many of self._known were searched, what they found)
+        self._exact_memo: dict[str, tuple[int, list[tuple[int, int, str, str]]]] = {}
 
     def know(self, originals: Iterable[tuple[str, str, str]]) -> None:
         """Search for these (text, entity type, source) in every later check (a)."""
@@ -185,7 +187,7 @@ class Verifier:
             if m is None:
                 m = cache[seg.text] = masker(seg.text)
             texts.append(m)
-        found = self._exact(doc, texts, self._known, self.terms.deny)
+        found = self._exact(doc, texts)
         if self.detect is not None:
             detected = self._detected(doc, texts, model)
             # what (b) and (c) found is searched for everywhere, like the sweep at analysis:
@@ -195,20 +197,24 @@ class Verifier:
                 kind = {normalize(lo.text): lo.check for lo in detected}
                 found += [
                     replace(lo, check=kind.get(normalize(lo.text), "model"))
-                    for lo in self._exact(doc, texts, [fresh], ())
+                    for lo in self._exact(doc, texts, fresh)
                 ]
             found += detected
         return Check(doc, _merge(found), [])
 
     # ------------------------------------------------------------------ (a)
-    @staticmethod
     def _exact(
-        doc: Document, texts: list[str], knowns: list[KnownStrings], deny: tuple[Term, ...]
+        self, doc: Document, texts: list[str], only: KnownStrings | None = None
     ) -> list[Leftover]:
+        """(a) over every segment: everything known and the deny terms, or `only`."""
         out: list[Leftover] = []
+        seen: dict[str, list[tuple[int, int, str, str]]] = {}  # equal texts searched once
         for i, (seg, masked) in enumerate(zip(doc.segments, texts, strict=True)):
-            spans = [(s, e, t, src) for k in knowns for s, e, t, src in k.finditer(masked)]
-            spans += [(s, e, t, "deny-list") for s, e, t in find_terms(masked, deny)]
+            spans = seen.get(masked)
+            if spans is None:
+                spans = seen[masked] = (
+                    self._known_spans(masked) if only is None else list(only.finditer(masked))
+                )
             # "Jane [X] Doe" matches "Jane Doe" across the blank: what is left are its parts
             out += [
                 Leftover(i, a, b, etype, src, "exact", masked[a:b])
@@ -216,6 +222,17 @@ class Verifier:
                 for a, b in _outside(seg.text, masked, s, e)
             ]
         return out
+
+    def _known_spans(self, masked: str) -> list[tuple[int, int, str, str]]:
+        """Deny terms and every known string in `masked`; a later round searches a text it
+        has seen only for the strings learnt since."""
+        searched, spans = self._exact_memo.get(masked, (0, None))
+        if spans is None:
+            spans = [(s, e, t, "deny-list") for s, e, t in find_terms(masked, self.terms.deny)]
+        for known in self._known[searched:]:
+            spans = spans + list(known.finditer(masked))
+        self._exact_memo[masked] = (len(self._known), spans)
+        return spans
 
     # ------------------------------------------------------------------ (b), (c)
     def _answers_for(self, texts: Iterable[str], use_model: bool) -> dict[str, list[Any]]:
