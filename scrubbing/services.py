@@ -8,8 +8,7 @@ a result is written only if the token is still current, so redelivered or duplic
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -33,7 +32,6 @@ from .engine.pipeline import (
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
-from .engine.pseudonyms import Pseudonymizer
 from .models import Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -114,32 +112,32 @@ def _failed(name: str, sentence: str) -> FileResult:
     )
 
 
-@contextmanager
-def _task_pseudonymizer(task_id: int) -> Iterator[Pseudonymizer]:
-    """The task's pseudonymizer under its row lock, its state saved on the way out: one
-    writer at a time per task. The state holds original texts: it lives only in the task
-    row, never in exports or logs."""
+def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> str:
+    """Consistent replacements across the task's files: one writer at a time per task.
+
+    Returns the file's scrubbed name (names in file names are replaced the same way).
+    The state holds original texts: it lives only in the task row, never in exports or logs.
+    """
+    scrubber = get_scrubber()
     with transaction.atomic():
         task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
-        pseudonymizer = get_scrubber().new_pseudonymizer(task.pseudonym_state or None)
-        yield pseudonymizer
+        pseudonymizer = scrubber.new_pseudonymizer(task.pseudonym_state or None)
+        scrubber.assign(analysis, pseudonymizer)
+        name = scrub_name(analysis.name, terms, pseudonymizer)
         Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
-
-
-def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> str:
-    """Consistent replacements across the task's files; returns the file's scrubbed name
-    (names in file names are replaced the same way)."""
-    with _task_pseudonymizer(task_id) as pseudonymizer:
-        get_scrubber().assign(analysis, pseudonymizer)
-        return scrub_name(analysis.name, terms, pseudonymizer)
+    return name
 
 
 def _assign_more(task_id: int) -> AssignFn:
-    """Replacements for what verification finds in a later round (the lock again, briefly)."""
+    """Replacements for what verification finds in a later round: the task's lock again,
+    just as briefly."""
 
     def assign(findings: Sequence[EngineFinding]) -> None:
-        with _task_pseudonymizer(task_id) as pseudonymizer:
+        with transaction.atomic():
+            task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
+            pseudonymizer = get_scrubber().new_pseudonymizer(task.pseudonym_state or None)
             assign_replacements(findings, pseudonymizer)
+            Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
 
     return assign
 

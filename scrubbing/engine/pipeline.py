@@ -232,7 +232,8 @@ class Scrubber:
     # ------------------------------------------------------------------ assign
     def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer) -> None:
         """Fill `finding.replacement` (fast; the caller may hold a task lock around this)."""
-        assign_replacements(analysis.findings, pseudonymizer)
+        for f in analysis.findings:
+            f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
         analysis.replacements = pseudonymizer.replacements()
         analysis.task_entities = task_entities(pseudonymizer)
         analysis.pseudonymizer = pseudonymizer

@@ -84,10 +84,10 @@ class Check:
         """Everything found, as residuals (when no further round may redact it)."""
         doc = self.document
         out = list(self.residuals)
-        seen: set[tuple[str, str, str]] = set()
+        seen: set[tuple[str, str, str, str]] = set()
         for lo in self.leftovers:
             locator = doc.segments[lo.segment].locator if doc is not None else "whole file"
-            key = (locator, lo.entity_type, lo.reason)
+            key = (locator, lo.entity_type, lo.reason, lo.text)  # each text: the owner decides
             if key not in seen:
                 seen.add(key)
                 out.append(Residual(locator, lo.entity_type, lo.reason, lo.text))
