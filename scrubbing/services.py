@@ -160,7 +160,8 @@ def file_record_result(
             # are ever shown to others or exported (TaskFile.is_clean).
             save_bytes(f.scrubbed, result.output)
             f.scrubbed_sha256 = sha256_of_chunks([result.output])
-            f.scrubbed_name = scrubbed_name or f.original_name
+            # a .docm comes out macro-free as .docx, an Outlook .msg as .eml: the name says so
+            f.scrubbed_name = result.output_name(scrubbed_name or f.original_name)
         f.scrub_status = status
         f.error = result.error or ""
         f.report = result.report

@@ -103,13 +103,19 @@ class WriteReport:
     #: content the writer could not scrub and left in place, one sentence each ("has more
     #: than 50 images; ..."): the pipeline turns each into a residual, so the file fails closed
     residual: list[str] = field(default_factory=list)
+    #: the output's extension when the writer knows it (".docx" for a .docm saved macro-free);
+    #: "" leaves the file's name as it was
+    extension: str = ""
 
 
 class Document(ABC):
     """An opened file. `segments` is filled by the opener; `render` writes the scrubbed bytes."""
 
-    #: short type name, the registry key: docx, xlsx, pptx, pdf, png, jpeg, text, zip
+    #: short type name, the registry key: docx, xlsx, pptx, pdf, png, jpeg, text, zip, eml...
     kind: str = ""
+    #: set when the writer writes another format than the file came in (an Outlook .msg is
+    #: written back as "eml"): that kind's reader verifies the output, its extension names it
+    output_kind: str = ""
 
     def __init__(self, segments: list[Segment] | None = None) -> None:
         self.segments: list[Segment] = segments or []

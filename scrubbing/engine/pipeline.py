@@ -34,7 +34,8 @@ from .base import (
     exception_summary,
 )
 from .pseudonyms import LABELS, PLACEHOLDER_RE, Pseudonymizer
-from .sniff import sniff
+from .registry import opener
+from .sniff import KINDS, sniff
 from .terms import KnownStrings, Term, TermLists, is_common_word, normalize
 from .verify import Check, Residual, Verifier
 
@@ -117,6 +118,16 @@ class FileResult:
     # What verification found left over, with the text, so the owner can decide (redact or
     # keep); never shown to anyone else. Empty unless status is "residual".
     leftovers: list[Residual] = field(default_factory=list)
+    #: the output's extension when the writer changed the format (a .docm comes out as a
+    #: macro-free ".docx", an Outlook .msg as ".eml"); None: the name's own extension is right
+    extension: str | None = None
+
+    def output_name(self, name: str) -> str:
+        """`name` with the output's extension ("Report.docm" -> "Report.docx")."""
+        stem, ext = os.path.splitext(name)
+        if not self.extension or ext.lower() == self.extension:
+            return name
+        return stem + self.extension
 
 
 def _detector() -> Any:
@@ -270,8 +281,9 @@ class Scrubber:
         ps = analysis.pseudonymizer
         if assign is None and ps is not None:
             assign = lambda found: assign_replacements(found, ps)  # noqa: E731
+        output_kind = analysis.document.output_kind  # a writer that changes the format
         verifier = Verifier(
-            analysis.info.open,
+            opener(output_kind) if output_kind else analysis.info.open,
             self.limits,
             analysis.terms,
             _detector().detect,
@@ -358,6 +370,7 @@ class Scrubber:
             report=report,
             leftovers=[r for r in residuals if r.text],
             seconds=analysis.seconds + (time.perf_counter() - t0),
+            extension=KINDS[output_kind][0] if output_kind else (wr.extension or None),
         )
 
     @staticmethod

@@ -22,6 +22,9 @@ MODULES: dict[str, str] = {
     "jpeg": "scrubbing.engine.formats.image",
     "text": "scrubbing.engine.formats.text",
     "zip": "scrubbing.engine.formats.archive",
+    "eml": "scrubbing.engine.formats.mail.message",
+    "mbox": "scrubbing.engine.formats.mail.mbox",
+    "msg": "scrubbing.engine.formats.mail.outlook",
 }
 
 

@@ -35,6 +35,9 @@ KINDS: dict[str, tuple[str, str]] = {
     "jpeg": (".jpg", "image/jpeg"),
     "text": (".txt", "text/plain"),
     "zip": (".zip", "application/zip"),
+    "eml": (".eml", "message/rfc822"),
+    "mbox": (".mbox", "application/mbox"),
+    "msg": (".msg", "application/vnd.ms-outlook"),
 }
 
 DESCRIPTIONS = {
@@ -46,6 +49,9 @@ DESCRIPTIONS = {
     "jpeg": "a JPEG image",
     "text": "a text file",
     "zip": "a ZIP archive",
+    "eml": "an e-mail message",
+    "mbox": "a mailbox (mbox)",
+    "msg": "an Outlook message",
 }
 
 # Extension -> the kind a person who named the file expects.
@@ -53,18 +59,26 @@ EXPECTED: dict[str, str] = {
     ".docx": "docx",
     ".docm": "docx",
     ".dotx": "docx",
+    ".dotm": "docx",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".xltx": "xlsx",
+    ".xltm": "xlsx",
     ".pptx": "pptx",
     ".pptm": "pptx",
     ".potx": "pptx",
+    ".potm": "pptx",
+    ".ppsx": "pptx",
+    ".ppsm": "pptx",
     ".pdf": "pdf",
     ".png": "png",
     ".jpg": "jpeg",
     ".jpeg": "jpeg",
     ".jpe": "jpeg",
     ".zip": "zip",
+    ".eml": "eml",
+    ".mbox": "mbox",
+    ".msg": "msg",
 }
 TEXT_EXTENSIONS = frozenset(
     [
@@ -168,14 +182,19 @@ TEXT_EXTENSIONS = frozenset(
         ".cmake",
         ".diff",
         ".patch",
-        ".eml",
-        ".mbox",
         ".ics",
         ".vcf",
     ]
 )
 # Families where a mismatch is harmless: the content decides the output type.
-_FAMILY = {"png": "image", "jpeg": "image", "text": "text"}
+_FAMILY = {
+    "png": "image",
+    "jpeg": "image",
+    "text": "text",
+    "eml": "mail",
+    "mbox": "mail",
+    "msg": "mail",
+}
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _EXECUTABLES = (
@@ -216,10 +235,40 @@ def _ext(name: str) -> str:
     return os.path.splitext(base)[1]
 
 
-def _ole2(name: str, data: bytes) -> UnsupportedFile | EncryptedFile:
+def _ole2_root(data: bytes) -> set[str] | None:
+    """Names of the streams and storages at the root of an OLE2 file (None: unreadable).
+
+    Only the root counts: an Outlook message holding a .doc attachment, or a .doc holding a
+    pasted message, has the other format's names deeper down."""
+    try:
+        import olefile
+
+        with olefile.OleFileIO(data) as ole:
+            return {path[0] for path in ole.listdir(streams=True, storages=True) if path}
+    except Exception:  # noqa: BLE001 - a damaged directory: fall back to the byte search
+        log.debug("olefile could not list an OLE2 directory", exc_info=True)
+        return None
+
+
+def _ole2_kind(name: str, data: bytes) -> str:
+    """The kind of an OLE2 file: "msg" for an Outlook message; raises for what we refuse."""
+    root = _ole2_root(data)
+    if root is not None:
+        if "__properties_version1.0" in root and any(n.startswith("__substg1.0_") for n in root):
+            return "msg"
+        raise _ole2(name, data, root)
+    if "__properties_version1.0".encode("utf-16-le") in data:
+        return "msg"
+    raise _ole2(name, data, None)
+
+
+def _ole2(name: str, data: bytes, root: set[str] | None) -> UnsupportedFile | EncryptedFile:
     # Directory entry names are UTF-16LE; a protected OOXML file is an OLE2 container
     # holding "EncryptedPackage" (+ "EncryptionInfo").
-    if "EncryptedPackage".encode("utf-16-le") in data:
+    def has(entry: str) -> bool:
+        return entry in root if root is not None else entry.encode("utf-16-le") in data
+
+    if has("EncryptedPackage"):
         return EncryptedFile(
             f"{_say(name)} is password-protected; remove the password and upload again."
         )
@@ -229,15 +278,11 @@ def _ole2(name: str, data: bytes) -> UnsupportedFile | EncryptedFile:
         ("Book", ".xls", ".xlsx"),
         ("PowerPoint Document", ".ppt", ".pptx"),
     ):
-        if stream.encode("utf-16-le") in data:
+        if has(stream):
             return UnsupportedFile(
                 f"{_say(name)} is an old binary Office format ({ext}); "
                 f"save it as {new} and upload again."
             )
-    if "__substg1.0_".encode("utf-16-le") in data:
-        return UnsupportedFile(
-            f"{_say(name)} looks like an Outlook message; save it as PDF or text and upload again."
-        )
     return UnsupportedFile(
         f"{_say(name)} is an old binary Office-style file; save it in a current format "
         "(.docx, .xlsx, .pptx or PDF) and upload again."
@@ -338,7 +383,7 @@ def _describe_binary(data: bytes) -> str:
 def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """The kind from the bytes alone (raises ScrubError for what we refuse)."""
     if data.startswith(_OLE2):
-        raise _ole2(name, data)
+        return _ole2_kind(name, data)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(name, data, limits)
     if b"%PDF-" in data[:1024]:
@@ -357,8 +402,41 @@ def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
                 continue  # "MZ Holdings annual report..." is text that happens to start so
             raise UnsupportedFile(_not_supported(name, desc))
     if _looks_like_text(data):
-        return "text"
+        return _mail_kind(data) or "text"
     raise UnsupportedFile(_not_supported(name, _describe_binary(data)))
+
+
+_HEADER_LINE = re.compile(rb"([!-9;-~]+):")  # a field name: printable ASCII except ":"
+_MAIL_FIELDS = frozenset(
+    b"from to cc bcc subject date message-id mime-version received return-path reply-to "
+    b"sender delivered-to content-type in-reply-to references x-mailer user-agent "
+    b"dkim-signature thread-topic thread-index x-originating-ip authentication-results "
+    b"arc-seal x-received".split()
+)
+_ENVELOPE_FIELDS = frozenset(
+    b"from received return-path message-id mime-version delivered-to x-received".split()
+)
+
+
+def _mail_kind(data: bytes) -> str | None:
+    """The mail kind of a text: "eml" when it opens with an RFC 5322 header block naming
+    mail fields, "mbox" when that block follows an mbox "From " line; else None."""
+    lines = data[:65536].split(b"\n")
+    kind, first = ("mbox", 1) if lines[0].startswith(b"From ") else ("eml", 0)
+    names: set[bytes] = set()
+    for line in lines[first:]:
+        line = line.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t") and names:
+            continue  # a folded continuation line
+        m = _HEADER_LINE.match(line)
+        if not m:
+            return None
+        names.add(m.group(1).lower())
+    if len(names & _MAIL_FIELDS) >= 2 and names & _ENVELOPE_FIELDS:
+        return kind
+    return None
 
 
 def _not_supported(name: str, desc: str) -> str:
@@ -368,6 +446,13 @@ def _not_supported(name: str, desc: str) -> str:
     if _ext(name) in TEXT_EXTENSIONS:
         return f"{_say(name)} looks like {desc}, not a text file."
     return f"{_say(name)} looks like {desc}, which is not a supported file type."
+
+
+def _compatible(expected: str, kind: str) -> bool:
+    family = _FAMILY.get(expected)
+    if expected == kind or (family is not None and family == _FAMILY.get(kind)):
+        return True
+    return family == "mail" and kind == "text"  # an .eml without a header block: read as text
 
 
 def sniff(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> FormatInfo:
@@ -380,11 +465,9 @@ def sniff(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> FormatInfo
     kind = detect_kind(name, data, limits)
     ext = _ext(name)
     expected = EXPECTED.get(ext) or ("text" if ext in TEXT_EXTENSIONS else None)
-    if (
-        expected
-        and expected != kind
-        and (_FAMILY.get(expected) is None or _FAMILY.get(expected) != _FAMILY.get(kind))
-    ):
+    if expected == "text" and kind in ("eml", "mbox"):
+        kind = "text"  # a mail saved as .txt/.md is scrubbed as the text it is, kept as text
+    if expected and not _compatible(expected, kind):
         raise UnsupportedFile(
             f"{_say(name)} is named like {DESCRIPTIONS[expected]} ({ext}) but is "
             f"{DESCRIPTIONS[kind]}; rename it to {KINDS[kind][0]} or upload the right file."

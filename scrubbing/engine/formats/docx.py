@@ -21,10 +21,12 @@ from scrubbing.engine.formats.ooxml import (
     OoxmlDocument,
     Piece,
     PiecesTarget,
+    live,
     q,
     read_shared,
     shape_names,
 )
+from scrubbing.engine.formats.ooxml.altchunk import convert_alt_chunks
 
 W = "{" + "http://schemas.openxmlformats.org/wordprocessingml/2006/main" + "}"
 W_P, W_R, W_T, W_TBL, W_TR, W_TC = W + "p", W + "r", W + "t", W + "tbl", W + "tr", W + "tc"
@@ -183,6 +185,7 @@ class DocxDocument(OoxmlDocument):
             for suffix, kind in _STORY_TYPES.items():
                 if ct.endswith(suffix):
                     stories.append((part, kind))
+        convert_alt_chunks(self, [part for part, _kind in stories])
         revisions = 0
         for part, _kind in stories:
             changed = accept_revisions(pkg.xml(part))
@@ -319,6 +322,11 @@ class DocxDocument(OoxmlDocument):
                         "metadata",
                         AttrTarget(part, var, W + "val"),
                     )
+        for part in self.pkg.parts_of_type("wordprocessingml.numbering+xml"):
+            for level in self.pkg.xml(part).iter(W + "lvlText"):
+                text = level.get(W + "val") or ""
+                if any(ch.isalpha() for ch in text):  # "Article %1." but not "%1."
+                    self.add(text, "list numbering", "body", AttrTarget(part, level, W + "val"))
         for part in self.pkg.parts_of_type("wordprocessingml.people+xml"):
             for person in self.pkg.xml(part).iter(q("w15", "person")):
                 if person.get(q("w15", "author")):
@@ -342,7 +350,7 @@ class DocxDocument(OoxmlDocument):
             if "wordprocessingml" not in ct or not ct.endswith("+xml"):
                 continue
             changed = False
-            for el in pkg.xml(part).iter():
+            for el in pkg.tree(part).iter():
                 attrib = el.attrib
                 if not attrib:
                     continue
@@ -367,15 +375,16 @@ class DocxDocument(OoxmlDocument):
         if rsids:
             removed.append("revision identifiers (rsid)")
         for part in pkg.parts_of_type("wordprocessingml.people+xml"):
-            count = len(pkg.xml(part))
+            count = len(pkg.tree(part))
             pkg.remove_part(part)
             removed.append(f"people list ({count})")
         for part in pkg.parts_of_type("wordprocessingml.settings+xml"):
             self._clean_settings(part, removed)
+        live.word(self, report)
 
     def _clean_settings(self, part: str, removed: list[str]) -> None:
         pkg = self.pkg
-        root = pkg.xml(part)
+        root = pkg.tree(part)
         for tag, what in ((W + "rsids", "revision history"), (W + "attachedTemplate", None)):
             for el in list(root.iter(tag)):
                 el.getparent().remove(el)
@@ -399,8 +408,6 @@ class DocxDocument(OoxmlDocument):
             pkg.mark(part)
 
 
-def open_document(data: bytes, limits: Limits) -> DocxDocument:
+def open_document(data: bytes, limits: Limits, *, depth: int = 0) -> DocxDocument:
     """Open a .docx (also .docm/.dotx) and list its segments."""
-    doc = DocxDocument(data, limits)
-    doc.load()
-    return doc
+    return DocxDocument.open(data, limits, depth)

@@ -17,6 +17,7 @@ from scrubbing.engine.formats.ooxml import (
     OoxmlDocument,
     drawingml_paragraphs,
     is_default_name,
+    live,
     q,
     read_shared,
     shape_names,
@@ -175,14 +176,14 @@ class PptxDocument(OoxmlDocument):
         pkg = self.pkg
         count = 0
         for part in pkg.parts_of_type("presentationml.commentAuthors+xml"):
-            for el in pkg.xml(part).iter(P + "cmAuthor"):
+            for el in pkg.tree(part).iter(P + "cmAuthor"):
                 neutral = self.authors(el.get("name"))
                 el.set("name", neutral)
                 el.set("initials", "A" + neutral.rsplit(" ", 1)[-1])
                 count += 1
             pkg.mark(part)
         for part in pkg.parts_of_type("ms-powerpoint.authors+xml"):
-            for el in pkg.xml(part).iter(P188 + "author"):
+            for el in pkg.tree(part).iter(P188 + "author"):
                 neutral = self.authors(el.get("name"))
                 el.set("name", neutral)
                 el.set("initials", "A" + neutral.rsplit(" ", 1)[-1])
@@ -193,10 +194,9 @@ class PptxDocument(OoxmlDocument):
             pkg.mark(part)
         if count:
             report.metadata_removed.append(f"comment authors ({len(self.authors)})")
+        live.powerpoint(self, report)
 
 
-def open_document(data: bytes, limits: Limits) -> PptxDocument:
+def open_document(data: bytes, limits: Limits, *, depth: int = 0) -> PptxDocument:
     """Open a .pptx (also .pptm/.potx/.ppsx) and list its segments."""
-    doc = PptxDocument(data, limits)
-    doc.load()
-    return doc
+    return PptxDocument.open(data, limits, depth)

@@ -6,6 +6,10 @@ connection strings stay on their own lines inside the block, a deny-listed phras
 be matched across a line break. A PEM key block is never split. The decoded text keeps its
 original line endings, so rendering is a splice into the original string re-encoded with the
 original encoding (and BOM).
+
+Encoded payloads (base64 blocks, `data:` URIs: see `payloads`) are cut out of the blocks and
+read by their own type; their segments follow the text's own, and rendering splices their
+re-encoded output (or a removal marker) back in place.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..base import DEFAULT_LIMITS, Document, Edit, LimitExceeded, Limits, Segment, WriteReport
+from . import payloads as payloads_mod
+from .composite import Parts
 
 MAX_BLOCK_LINES = 40
 MAX_BLOCK_CHARS = 4000
@@ -56,21 +62,35 @@ class TextDocument(Document):
         bom: bytes,
         spans: list[tuple[int, int]],
         segments: list[Segment],
+        payloads: Sequence[payloads_mod.Payload] = (),
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         super().__init__(segments)
         self.text = text
         self.encoding = encoding
         self.bom = bom
-        self.spans = spans  # segment index -> (start, end) in self.text
+        self.spans = spans  # own segment index -> (start, end) in self.text
+        self.payloads = list(payloads)
+        # decoded payloads' segments come after the text's own ones
+        self.parts = Parts(self.segments, limits.max_segments)
+        self._slots = [
+            self.parts.adopt(p.doc, p.label, p.label) if p.doc is not None else -1
+            for p in self.payloads
+        ]
 
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
+        report = WriteReport()
+        mine, theirs = self.parts.split(edits)
         absolute: list[tuple[int, int, str]] = []
-        for idx, seg_edits in edits.items():
+        for idx, seg_edits in mine.items():
             base, end = self.spans[idx]
             for ed in seg_edits:
                 if not 0 <= ed.start <= ed.end <= end - base:
                     raise ValueError(f"edit {ed} outside segment {idx}")
                 absolute.append((base + ed.start, base + ed.end, ed.replacement))
+        if self.payloads:
+            child_edits = [theirs[slot] if slot >= 0 else {} for slot in self._slots]
+            absolute += payloads_mod.render_all(self.payloads, child_edits, report)
         absolute.sort()
         out: list[str] = []
         pos = 0
@@ -85,7 +105,7 @@ class TextDocument(Document):
         # A replacement the legacy code page cannot hold becomes "?" rather than failing the
         # file; placeholders are ASCII so this only touches unusual synthetic values.
         errors = "strict" if self.encoding.startswith("utf") else "replace"
-        return self.bom + new.encode(self.encoding, errors=errors), WriteReport()
+        return self.bom + new.encode(self.encoding, errors=errors), report
 
 
 def _split_long(line_start: int, line: str) -> list[tuple[int, int]]:
@@ -160,13 +180,41 @@ def segment_text(text: str) -> tuple[list[tuple[int, int]], list[str]]:
     return spans, locators
 
 
+def _cut(
+    spans: list[tuple[int, int]], locators: list[str], holes: list[tuple[int, int]], text: str
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """Segment spans with the payloads' spans taken out (a block around a payload becomes the
+    pieces before and after it, blank pieces dropped)."""
+    if not holes:
+        return spans, locators
+    out_spans: list[tuple[int, int]] = []
+    out_locs: list[str] = []
+    for (s, e), loc in zip(spans, locators, strict=True):
+        pieces = [(s, e)]
+        for hs, he in holes:
+            if he <= s or hs >= e:
+                continue
+            nxt = []
+            for a, b in pieces:
+                nxt += [(a, min(b, hs))] if a < hs else []
+                nxt += [(max(a, he), b)] if b > he else []
+            pieces = nxt
+        for a, b in pieces:
+            if text[a:b].strip():
+                out_spans.append((a, b))
+                out_locs.append(loc)
+    return out_spans, out_locs
+
+
 def open_document(data: bytes, limits: Limits = DEFAULT_LIMITS) -> TextDocument:
     text, encoding, bom = decode(data)
     spans, locators = segment_text(text)
+    found = payloads_mod.find_payloads(text, limits)
+    spans, locators = _cut(spans, locators, [payloads_mod.removal_span(p) for p in found], text)
     if len(spans) > limits.max_segments:
         raise LimitExceeded("This text file has too many parts to process.")
     segments = [
         Segment(index=i, text=text[s:e], locator=loc, kind="body")
         for i, ((s, e), loc) in enumerate(zip(spans, locators, strict=True))
     ]
-    return TextDocument(text, encoding, bom, spans, segments)
+    return TextDocument(text, encoding, bom, spans, segments, found, limits)

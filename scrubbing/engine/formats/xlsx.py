@@ -9,6 +9,9 @@ external-link caches, defined names, properties.
 
 Renaming a sheet (or defined name) rewrites every formula, defined name, validation, chart
 reference and hyperlink that points at it, so the workbook keeps working.
+
+Over 500 lines because a workbook has that many places text hides; what the three formats
+share is in ooxml/ (live formulas in ooxml/live.py).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from scrubbing.engine.formats.ooxml import (
     Piece,
     PiecesTarget,
     drawingml_paragraphs,
+    live,
     q,
     read_shared,
     shape_names,
@@ -53,8 +57,7 @@ _HEADER_FOOTER = (
     "firstFooter",
 )
 
-# A formula as tokens: string literals, quoted sheet references, everything else.
-_F_TOKENS = re.compile(r"\"(?:[^\"]|\"\")*\"?|'(?:[^']|'')*'?|[^\"']+")
+_F_TOKENS = live.FORMULA_TOKENS
 _UNQUOTED_REF = re.compile(r"(?<![\w.\]\\])([^\W\d][\w.]*)(?::([^\W\d][\w.]*))?!")
 # Header/footer codes (&L, &"Arial,Bold", &12, &K00FF00, &&) around literal text.
 _HF_TOKENS = re.compile(r"&\"[^\"]*\"|&K[0-9A-Fa-f]{6}|&K\d\d[+-]\d{3}|&\d+|&.|[^&]+", re.S)
@@ -435,26 +438,26 @@ class XlsxDocument(OoxmlDocument):
         removed = report.metadata_removed
         count = 0
         for part in pkg.parts_of_type("spreadsheetml.comments+xml"):
-            for author in pkg.xml(part).iter(X + "author"):
+            for author in pkg.tree(part).iter(X + "author"):
                 # Threaded-comment placeholders ("tc={guid}") carry no name.
                 if author.text and not author.text.startswith("tc="):
                     author.text = self.authors(author.text)
                     count += 1
                     pkg.mark(part)
         for part in pkg.parts_of_type("ms-excel.person+xml"):
-            for person in pkg.xml(part).iter(TC + "person"):
+            for person in pkg.tree(part).iter(TC + "person"):
                 person.set("displayName", self.authors(person.get("displayName")))
                 person.attrib.pop("userId", None)
                 person.set("providerId", "None")
                 count += 1
             pkg.mark(part)
         for part in pkg.parts_of_type("ms-excel.threadedcomments+xml"):
-            for mentions in list(pkg.xml(part).iter(TC + "mentions")):
+            for mentions in list(pkg.tree(part).iter(TC + "mentions")):
                 mentions.getparent().remove(mentions)  # offsets into the edited text, to persons
                 pkg.mark(part)
         if count:
             removed.append(f"comment authors ({len(self.authors)})")
-        root = pkg.xml(self.workbook)
+        root = pkg.tree(self.workbook)
         for el in list(
             root.iter("{http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac}absPath")
         ):
@@ -481,8 +484,9 @@ class XlsxDocument(OoxmlDocument):
         if revisions:
             removed.append("shared workbook revision history")
         for part in pkg.parts_of_type("pivotCacheDefinition+xml"):
-            pkg.xml(part).set("refreshOnLoad", "1")
+            pkg.tree(part).set("refreshOnLoad", "1")
             pkg.mark(part)
+        live.excel(self, report, [part for _name, part, _state in self.sheets if part])
 
     def _rewrite_references(self) -> None:
         """After sheet/defined-name renames, fix every formula and reference that used them."""
@@ -502,7 +506,7 @@ class XlsxDocument(OoxmlDocument):
             if pkg.find(part) is None:
                 continue
             changed = False
-            for el in pkg.xml(part).iter(
+            for el in pkg.tree(part).iter(
                 X_F,
                 XM_F,
                 X + "formula1",
@@ -515,12 +519,12 @@ class XlsxDocument(OoxmlDocument):
                     new = fix(el.text)
                     if new != el.text:
                         el.text, changed = new, True
-            for el in pkg.xml(part).iter(X + "hyperlink"):
+            for el in pkg.tree(part).iter(X + "hyperlink"):
                 loc = el.get("location")
                 if loc and fix(loc) != loc:
                     el.set("location", fix(loc))
                     changed = True
-            for el in pkg.xml(part).iter(X + "worksheetSource"):
+            for el in pkg.tree(part).iter(X + "worksheetSource"):
                 sheet = el.get("sheet")
                 if sheet and sheet.lower() in self.sheet_renames:
                     el.set("sheet", self.sheet_renames[sheet.lower()])
@@ -576,8 +580,6 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def open_document(data: bytes, limits: Limits) -> XlsxDocument:
+def open_document(data: bytes, limits: Limits, *, depth: int = 0) -> XlsxDocument:
     """Open a .xlsx (also .xlsm/.xltx) and list its segments."""
-    doc = XlsxDocument(data, limits)
-    doc.load()
-    return doc
+    return XlsxDocument.open(data, limits, depth)

@@ -72,6 +72,7 @@ class Command(BaseCommand):
         for result in results:
             name = safe_display_name(result.name)
             if result.output is not None and result.status == "done":
+                name = result.output_name(name)  # .docm -> .docx, .msg -> .eml
                 target = (out / name).resolve()
                 if target.parent != out.resolve():  # never write outside DIR
                     result.status, result.error = "failed", "Unsafe output name."

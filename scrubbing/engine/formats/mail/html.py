@@ -1,0 +1,235 @@
+"""HTML bodies of e-mail: text nodes and a few attributes scrubbed, active content removed.
+
+Read with lxml's HTML parser (comments and processing instructions dropped at parse time, so
+Outlook's conditional comments go too). Removed with their content: script, style, noscript,
+object, embed, applet, iframe, frame(set), meta, link, base, template. Attributes are a closed
+world: text-bearing ones (href, title, alt, aria-label, placeholder, value, label, summary)
+are scrubbed; presentational ones (style without remote url(), class, width, align, ...) are
+kept; `src` is kept only as a rewritten `cid:` reference or a `data:` URI (read as an encoded
+payload); everything else (event handlers, remote image sources that would tell a sender the
+mail was opened, ids, names, targets) is removed and counted.
+
+Segments are blocks: the text of one paragraph, cell or list item across its inline tags
+("<b>Jane</b> Doe" is one segment); an edit's replacement goes into the text node where the
+span starts, the rest of the span is trimmed from the following nodes. A text node that holds
+an encoded payload is read on its own by the text module. Rendering parses the HTML again
+(the walk is deterministic) and writes into that fresh tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote, unquote
+
+from lxml import etree
+from lxml import html as lhtml
+
+from ...base import Document, Edit, Limits, WriteReport
+from .. import payloads, text
+from ..composite import Parts, apply_edits
+
+DROP = frozenset(
+    "script style noscript object embed applet iframe frame frameset meta link base "
+    "template".split()
+)
+BLOCKS = frozenset(
+    "address article aside blockquote body caption dd div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol p pre section table "
+    "tbody td tfoot th thead title tr ul".split()
+)
+TEXT_ATTRS = frozenset("href title alt aria-label placeholder value label summary".split())
+KEEP_ATTRS = frozenset(
+    "style class width height align valign bgcolor color border cellpadding cellspacing "
+    "colspan rowspan dir lang face size type start span nowrap scope hspace vspace clear "
+    "noshade".split()
+)
+_REMOTE_URL = re.compile(r"url\(\s*(?![\"']?\s*cid:)[^)]*\)", re.I)
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%~.-_"
+
+
+@dataclass
+class _Piece:
+    el: etree._Element | None  # None: a <br> read as a line break (not editable)
+    attr: str  # "text" | "tail"
+    text: str
+
+
+@dataclass
+class _Walk:
+    """What one pass over the tree found, in document order."""
+
+    blocks: list[list[_Piece]] = field(default_factory=list)
+    attrs: list[tuple[etree._Element, str, str]] = field(default_factory=list)  # el, attr, text
+    encoded: list[_Piece | tuple[etree._Element, str]] = field(default_factory=list)
+    removed: dict[str, int] = field(default_factory=dict)
+
+    def count(self, what: str) -> None:
+        self.removed[what] = self.removed.get(what, 0) + 1
+
+
+def _parse(source: str) -> etree._Element:
+    parser = lhtml.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = lhtml.document_fromstring(source or "<html></html>", parser=parser)
+    except (etree.ParserError, ValueError):
+        root = lhtml.document_fromstring("<html></html>", parser=parser)
+    return root
+
+
+def _walk(root: etree._Element, cids: Mapping[str, str]) -> _Walk:
+    w = _Walk()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in DROP:
+            w.count(f"<{el.tag}> element")
+            el.drop_tree()
+    current: list[_Piece] = []
+
+    def flush() -> None:
+        nonlocal current
+        if any(p.text.strip() for p in current):
+            w.blocks.append(current)
+        current = []
+
+    def add(el: etree._Element, attr: str, value: str | None) -> None:
+        if not value:
+            return
+        if payloads.has_candidates(value):
+            flush()
+            w.encoded.append(_Piece(el, attr, value))
+        else:
+            current.append(_Piece(el, attr, value))
+
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            _clean_attrs(el, cids, w)
+            if el.tag in BLOCKS:
+                flush()
+            if el.tag == "br":
+                current.append(_Piece(None, "text", "\n"))
+            add(el, "text", el.text)
+        else:
+            if el.tag in BLOCKS:
+                flush()
+            add(el, "tail", el.tail)
+    flush()
+    return w
+
+
+def _clean_attrs(el: etree._Element, cids: Mapping[str, str], w: _Walk) -> None:
+    for name in list(el.attrib):
+        value = el.attrib[name]
+        low = name.lower()
+        if low in ("src", "background"):
+            if value.lower().startswith("cid:") and value[4:].strip("<> ") in cids:
+                el.attrib[name] = "cid:" + cids[value[4:].strip("<> ")]
+            elif value.lower().startswith("data:"):
+                w.encoded.append((el, name))
+            else:
+                del el.attrib[name]
+                w.count("remote or unknown image source")
+        elif low in TEXT_ATTRS:
+            if low == "href" and value.strip().lower().startswith(("javascript:", "vbscript:")):
+                del el.attrib[name]
+                w.count("script link")
+            elif value.lower().startswith("data:"):
+                w.encoded.append((el, name))
+            elif value.strip():
+                w.attrs.append((el, name, unquote(value) if low == "href" else value))
+        elif low == "style" and _REMOTE_URL.search(value):
+            el.attrib[name] = _REMOTE_URL.sub("none", value)
+            w.count("remote style image")
+        elif low not in KEEP_ATTRS:
+            del el.attrib[name]
+            w.count("attribute")
+
+
+class HtmlDocument(Document):
+    kind = "html"
+
+    def __init__(self, source: str, cids: Mapping[str, str], limits: Limits) -> None:
+        super().__init__()
+        self.source = source
+        self.cids = dict(cids)
+        self.parts = Parts(self.segments, limits.max_segments)
+        w = _walk(_parse(source), self.cids)
+        self.removed = w.removed
+        self._blocks = [
+            self.parts.own(_joined(b), f"html block {n}", "body") for n, b in enumerate(w.blocks, 1)
+        ]
+        self._attrs = [
+            self.parts.own(
+                value, f"html {name} attribute", "hyperlink" if name == "href" else "attribute"
+            )
+            for _el, name, value in w.attrs
+        ]
+        self._encoded = []
+        for n, item in enumerate(w.encoded, 1):
+            value = item.text if isinstance(item, _Piece) else item[0].attrib[item[1]]
+            child = text.open_document(value.encode("utf-8"), limits)
+            self._encoded.append(self.parts.adopt(child, "", f"html encoded text {n}"))
+
+    def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
+        report = WriteReport()
+        mine, theirs = self.parts.split(edits)
+        root = _parse(self.source)
+        w = _walk(root, self.cids)
+        for seg, block in zip(self._blocks, w.blocks, strict=True):
+            if seg in mine:
+                _spread(block, mine[seg])
+        for seg, (el, name, value) in zip(self._attrs, w.attrs, strict=True):
+            if seg in mine:
+                new = apply_edits(value, mine[seg])
+                el.attrib[name] = quote(new, safe=_URI_SAFE) if name.lower() == "href" else new
+        outputs = self.parts.render_children(theirs, report)
+        for item, data in zip(w.encoded, outputs, strict=True):
+            _setter(item)(data.decode("utf-8"))
+        if self.removed:
+            what = ", ".join(f"{what} \u00d7{n}" for what, n in sorted(self.removed.items()))
+            report.notes.append(f"HTML: removed {what}")
+        out = lhtml.tostring(root, encoding="unicode", method="html")
+        return out.encode("utf-8"), report
+
+
+def _joined(block: list[_Piece]) -> str:
+    return "".join(p.text for p in block)
+
+
+def _setter(item: _Piece | tuple[etree._Element, str]) -> Callable[[str], None]:
+    if isinstance(item, _Piece):
+        el, attr = item.el, item.attr
+        return lambda value: setattr(el, attr, value)
+    el, name = item
+    return lambda value: el.attrib.__setitem__(name, value)
+
+
+def _spread(block: list[_Piece], edits: Sequence[Edit]) -> None:
+    """Write a block's edits into its text nodes: each replacement where its span starts."""
+    starts = []
+    pos = 0
+    for piece in block:
+        starts.append(pos)
+        pos += len(piece.text)
+    new = [p.text for p in block]
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):  # right to left
+        placed = False
+        for i in range(len(block)):
+            p_start, p_end = starts[i], starts[i] + len(block[i].text)
+            lo, hi = max(edit.start, p_start), min(edit.end, p_end)
+            if lo > hi or (lo == hi and edit.start != edit.end):
+                continue
+            if block[i].el is None:
+                continue  # a <br>: kept; the replacement goes into a text node
+            rep = "" if placed else edit.replacement
+            new[i] = new[i][: lo - p_start] + rep + new[i][hi - p_start :]
+            placed = True
+        if not placed:
+            raise ValueError("an edit over line breaks only")
+    for piece, value in zip(block, new, strict=True):
+        if piece.el is not None:
+            setattr(piece.el, piece.attr, value)
