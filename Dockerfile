@@ -1,5 +1,9 @@
 FROM python:3.11-slim-bookworm
+# LibreOffice (no GUI, sandboxed by bubblewrap) converts legacy Office files; with poppler-utils
+# it also draws the page previews of scrubbed files
 RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr qpdf \
+    poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui bubblewrap \
+    fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY pyproject.toml /app/

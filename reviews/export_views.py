@@ -11,9 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.audit import audit_record
+from portal.downloads import zip_attachment_response
 from portal.permissions import admin_required
 
 from . import export
+from . import export_download as export_download_module
 from . import export_selectors as sel
 from .models import ExportBatch
 
@@ -37,7 +40,12 @@ class ExportForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if data.get("mode") == ExportBatch.Mode.SINCE and not data.get("since"):
+        # a date that did not parse has its own error already: one sentence per field
+        if (
+            data.get("mode") == ExportBatch.Mode.SINCE
+            and not data.get("since")
+            and "since" not in self.errors
+        ):
             self.add_error("since", "Give the date.")
         return data
 
@@ -116,3 +124,26 @@ def export_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def stats_page(request: HttpRequest) -> HttpResponse:
     return render(request, "reviews/export_stats.html", {"stats": sel.portal_stats()})
+
+
+@admin_required
+@require_GET
+def export_download(request: HttpRequest, pk: int) -> HttpResponse:
+    """A complete batch as one .zip (streamed); every download is an audit event."""
+    batch = get_object_or_404(ExportBatch, pk=pk)
+    try:
+        members = export_download_module.batch_members(batch)
+    except export_download_module.NotDownloadable as exc:
+        messages.error(request, str(exc))
+        return redirect("exports:page")
+    audit_record(
+        actor=request.user,
+        verb="export.download",
+        obj=batch,
+        request=request,
+        batch_id=batch.batch_id,
+        files=len(members),
+    )
+    return zip_attachment_response(
+        export_download_module.zip_stream(batch.batch_id, members), f"{batch.batch_id}.zip"
+    )

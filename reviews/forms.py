@@ -75,3 +75,14 @@ class DecisionForm(forms.Form):
         ) and not data.get("reasons"):
             self.add_error("reasons", "Give at least one reason to reject or to request changes.")
         return data
+
+
+class CommentForm(forms.Form):
+    """A reviewer's comment on the task, a file (`file`) or one line of it (`line`)."""
+
+    body = forms.CharField(
+        label="Comment", max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    file = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    line = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    item = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)

@@ -94,3 +94,39 @@ class ExportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.batch_id or str(self.uid)
+
+
+class ReviewComment(models.Model):
+    """A reviewer's note on a task, on one file, or on one line of a file's scrubbed preview.
+
+    Written while reviewing (`review` empty: not sent yet); recording the decision attaches the
+    reviewer's pending comments to it, and the contractor sees them on the task page and in the
+    decision e-mail. `quote` is the scrubbed line the comment is about (never original text).
+    """
+
+    task = models.ForeignKey("submissions.Task", on_delete=models.CASCADE, related_name="comments")
+    file = models.ForeignKey(
+        "submissions.TaskFile",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="review_comments",
+    )
+    #: the line: an index into the file's scrubbed preview segments; empty for the whole file
+    line = models.PositiveIntegerField(null=True, blank=True)
+    quote = models.CharField(max_length=300, blank=True)
+    #: the file's neutral name when the comment was written ("deliverable-2.pptx")
+    file_label = models.CharField(max_length=80, blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    revision = models.PositiveIntegerField()
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    body = models.TextField(max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"comment on task #{self.task_id} r{self.revision}"

@@ -7,9 +7,8 @@ labels (a contractor's file name can hold a client's name).
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -144,103 +143,35 @@ def numbered_files(files: list[TaskFile]) -> list[tuple[TaskFile, str]]:
     return out
 
 
-@dataclass
-class ReviewFile:
-    file: TaskFile
-    name: str
-    findings: list[Any]
-    legend: list[tuple[str, int]]
-    segments: list[scrub_selectors.PreviewSegment]
+def file_label(f: TaskFile) -> str:
+    """The name a reviewer sees for one file: neutral for uploads, what it is for typed texts."""
+    if f.text_field:
+        return f.get_text_field_display()
+    siblings = list(f.task.files.filter(text_field="").order_by("part", "id"))
+    return dict((x.pk, n) for x, n in numbered_files(siblings)).get(f.pk, f"{f.part} file")
 
 
-@dataclass
-class RevisionChanges:
-    previous: int
-    added: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    text_diffs: dict[str, list[str]] = field(default_factory=dict)
+def preview_lines(f: TaskFile) -> list[tuple[str, str, str]]:
+    """The scrubbed text (locator, kind, text) a reviewer sees for one file: the cached
+    preview's, or read now. Line numbers of comments index into its own content."""
+    from scrubbing.check_selectors import current_preview
 
-    @property
-    def anything(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.text_diffs)
+    preview = current_preview(f)
+    if preview is not None and preview.status != preview.Status.PENDING:
+        return [tuple(t) for t in preview.segments]
+    return scrub_selectors.cut(scrub_selectors.document_segments(f))
 
 
-def review_files(task: Task) -> tuple[dict[str, list[ReviewFile]], list[Any], dict[str, str]]:
-    """Per part, the clean files with findings (no originals), legend and highlighted preview.
+def scrubbed_lines(files: list[TaskFile], max_chars: int) -> dict[int, list[str]]:
+    """file id -> its scrubbed text as lines (for a decision's snapshot); clean files only."""
+    from .diff import lines_of
 
-    Returns (files by part, all findings, replacement -> type map for highlighting the texts).
-    """
-    files = list(task.files.order_by("part", "id"))
-    findings = list(scrub_selectors.findings_public([f.pk for f in files]))
-    types = scrub_selectors.replacement_types(findings)
-    by_file: dict[int, list[Any]] = {}
-    for finding in findings:
-        by_file.setdefault(finding.file_id, []).append(finding)
-    parts: dict[str, list[ReviewFile]] = {TaskFile.Part.REQUEST: [], TaskFile.Part.DELIVERABLE: []}
-    for f, name in numbered_files(files):
-        own = by_file.get(f.pk, [])
-        segments = scrub_selectors.preview(f, types) if f.is_clean else []
-        parts[f.part].append(ReviewFile(f, name, own, scrub_selectors.legend(own), segments))
-    return parts, findings, types
-
-
-_SNAP_KEYS = {
-    "Title": "title",
-    "Request text": "request_text",
-    "Deliverable text": "deliverable_text",
-}
-
-
-def revision_changes(task: Task) -> RevisionChanges | None:
-    """What changed since the previous reviewed revision: files by hash, texts by diff."""
-    previous = (
-        Review.objects.filter(task=task, revision__lt=task.revision)
-        .order_by("-revision", "-created_at")
-        .only("revision", "snapshot")
-        .first()
-    )
-    if previous is None or not previous.snapshot:
-        return None
-    snap = previous.snapshot
-    changes = RevisionChanges(previous=previous.revision)
-    old = {item["id"]: item for item in snap.get("files", [])}
-    old_hashes = {item["sha256"] for item in old.values()}
-    current = numbered_files(list(task.files.order_by("part", "id")))
-    current_hashes = {f.sha256 for f, _ in current}
-    for f, name in current:
-        before = old.get(f.pk)
-        if before is None:
-            if f.sha256 in old_hashes:  # removed and uploaded again, same bytes
-                changes.unchanged += 1
-            else:
-                changes.added.append(name)
-        elif before["sha256"] != f.sha256:
-            changes.changed.append(name)
-        else:
-            changes.unchanged += 1
-    current_ids = {f.pk for f, _ in current}
-    for item in snap.get("files", []):
-        if item["id"] not in current_ids and item["sha256"] not in current_hashes:
-            changes.removed.append(f"{item['part']} file ({item.get('type', '?')})")
-    for key, now_text in (
-        ("Title", task.title_scrubbed),
-        ("Request text", task.request_text_scrubbed),
-        ("Deliverable text", task.deliverable_text_scrubbed),
-    ):
-        before_text = snap.get(_SNAP_KEYS[key]) or ""
-        if before_text != (now_text or ""):
-            diff = difflib.unified_diff(
-                before_text.splitlines(),
-                (now_text or "").splitlines(),
-                f"revision {previous.revision}",
-                f"revision {task.revision}",
-                lineterm="",
-                n=1,
-            )
-            changes.text_diffs[key] = list(diff)[:400]
-    return changes
+    out = {}
+    for f in files:
+        if f.is_clean:
+            main, _ = scrub_selectors.split_parts(preview_lines(f))
+            out[f.pk] = lines_of([text for _, text in scrub_selectors.cut(main, max_chars)])
+    return out
 
 
 def reviews_of(task: Task) -> list[Review]:
@@ -260,13 +191,21 @@ VERBS = {
     "task.rescrub": "asked for a re-scrub",
     "task.delete": "deleted the draft",
     "task.terms_add": "added terms to the deny-list",
-    "file.scrubbed": "scrubbed a file",
-    "file.replace": "replaced a file",
-    "file.remove": "removed a file",
-    "file.download.original": "downloaded an original file",
-    "file.download.scrubbed": "downloaded a scrubbed file",
-    "file.download.review": "downloaded a scrubbed file for review",
-    "finding.keep": "kept a finding (allow-list)",
+    "file.scrubbed": "scrubbed",
+    "file.replace": "replaced",
+    "file.remove": "removed",
+    "file.download.original": "downloaded the original of",
+    "file.download.scrubbed": "downloaded the scrubbed copy of",
+    "file.download.review": "downloaded for review the scrubbed copy of",
+    "finding.keep": "kept findings (allow-list)",
+    "finding.redact": "redacted findings",
+    "finding.undo": "undid a decision on findings",
+    "review.comment": "commented",
+    "review.comment_delete": "took back a comment",
+    "file.preview": "drew the pages of",
+    "task.autosave": "started an autosaved draft",
+    "task.autosave_discard": "discarded the autosaved draft",
+    "review.skip": "skipped the task",
     "review.claim": "claimed the task for review",
     "review.release": "released the claim",
     "review.takeover": "took the task over",
@@ -281,6 +220,7 @@ class TimelineEntry:
     what: str
     detail: str
     verb: str
+    file: str = ""  # which file, as the viewer may see it (the owner: its name; others: neutral)
 
 
 def _who(event: AuditEvent, viewer: User, task: Task) -> str:
@@ -316,6 +256,10 @@ def _detail(event: AuditEvent) -> str:
         return text + (f" ({', '.join(labels)})" if labels else "")
     if event.verb == "task.terms_add":
         return f"{d.get('count', 0)} term(s)"
+    if event.verb in ("finding.keep", "finding.redact", "finding.undo"):
+        return f"{d.get('findings', 0)} finding(s)"
+    if event.verb == "file.replace":
+        return f"now version {d.get('version', '?')}"
     return ""
 
 
@@ -328,6 +272,7 @@ def task_timeline(task: Task, viewer: User) -> list[TimelineEntry]:
         .select_related("actor")
         .order_by("-created_at", "-id")
     )
+    names = _file_labels(task, owner=viewer.pk == task.contractor_id)
     return [
         TimelineEntry(
             when=e.created_at,
@@ -335,6 +280,33 @@ def task_timeline(task: Task, viewer: User) -> list[TimelineEntry]:
             what=VERBS.get(e.verb, e.verb),
             detail=_detail(e),
             verb=e.verb,
+            file=_event_file(e, names),
         )
         for e in events[:500]
     ]
+
+
+def _file_labels(task: Task, *, owner: bool) -> dict[str, str]:
+    """file id -> how the viewer may name it: the owner sees the file's name, anyone else the
+    neutral one ("deliverable-2.docx"; typed texts by what they are)."""
+    files = list(
+        task.files.order_by("part", "id").only(
+            "id", "task_id", "part", "text_field", "original_name", "detected_type"
+        )
+    )
+    labels = {str(f.pk): f.get_text_field_display() for f in files if f.text_field}
+    if owner:
+        labels.update({str(f.pk): f.original_name for f in files if not f.text_field})
+    else:
+        labels.update({str(f.pk): name for f, name in numbered_files(files)})
+    return labels
+
+
+def _event_file(event: AuditEvent, names: dict[str, str]) -> str:
+    if event.object_type != "submissions.taskfile":
+        return ""
+    name = names.get(event.object_id)
+    if name:
+        return name
+    part = (event.details or {}).get("part", "")
+    return f"a {part} file, since removed" if part else "a file since removed"

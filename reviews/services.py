@@ -23,7 +23,7 @@ from portal.models import User
 from submissions.models import Task
 from submissions.services import task_transition
 
-from .models import Review
+from .models import Review, ReviewComment
 
 logger = logging.getLogger(__name__)
 S = Task.Status
@@ -100,8 +100,12 @@ def review_claim(task_id: int, *, reviewer: User, request: HttpRequest | None = 
     return task
 
 
-def review_claim_next(*, reviewer: User, request: HttpRequest | None = None) -> Task | None:
-    """Claim the oldest task in review nobody holds (or whose claim expired); None if none."""
+def review_claim_next(
+    *, reviewer: User, request: HttpRequest | None = None, exclude: Sequence[int] = ()
+) -> Task | None:
+    """Claim the oldest task in review nobody holds (or whose claim expired); None if none.
+
+    `exclude`: tasks the reviewer skipped, passed over this time."""
     with transaction.atomic():
         free = Q(claimed_by__isnull=True) | Q(claimed_at__lte=claim_cutoff())
         # skip_locked: a row another reviewer is claiming right now is passed over, not waited on
@@ -109,6 +113,7 @@ def review_claim_next(*, reviewer: User, request: HttpRequest | None = None) -> 
         task = (
             Task.objects.select_for_update(skip_locked=True)
             .filter(free, status=S.IN_REVIEW)
+            .exclude(pk__in=list(exclude))
             .order_by("submitted_at", "id")
             .first()
         )
@@ -152,8 +157,17 @@ def review_takeover(task_id: int, *, admin: User, request: HttpRequest | None = 
     return task
 
 
+#: scrubbed text kept per file in a decision's snapshot, for the next revision's diff
+SNAPSHOT_TEXT_CHARS = 100_000
+
+
 def _snapshot(task: Task) -> dict:
-    """What this revision looked like to the reviewer (scrubbed data and hashes only)."""
+    """What this revision looked like to the reviewer (scrubbed data and hashes only), with each
+    file's scrubbed text as lines: the next revision is compared with it word by word."""
+    from .selectors import scrubbed_lines
+
+    files = list(task.files.filter(text_field="").order_by("part", "id"))
+    texts = scrubbed_lines(files, max_chars=SNAPSHOT_TEXT_CHARS)
     return {
         "revision": task.revision,
         "title": task.title_scrubbed,
@@ -167,8 +181,10 @@ def _snapshot(task: Task) -> dict:
                 "sha256": f.sha256,
                 "scrubbed_sha256": f.scrubbed_sha256,
                 "size": f.size,
+                "version": f.version,
+                "lines": texts.get(f.pk, []),
             }
-            for f in task.files.filter(text_field="").order_by("part", "id")
+            for f in files
         ],
     }
 
@@ -228,6 +244,9 @@ def review_decide(
         task.claimed_at = None
         task.decided_at = timezone.now()
         task.save(update_fields=["claimed_by", "claimed_at", "decided_at", "updated_at"])
+        sent = ReviewComment.objects.filter(
+            task=task, author=reviewer, revision=task.revision, review__isnull=True
+        ).update(review=review)
         audit_record(
             actor=reviewer,
             verb="review.decision",
@@ -238,8 +257,123 @@ def review_decide(
             decision=decision,
             reasons=reasons,
             revision=task.revision,
+            comments=sent,
         )
     from .emails import send_decision_email
 
     send_decision_email(review, request=request)
     return review
+
+
+# ---- comments and skipping ---------------------------------------------------------------------
+
+COMMENT_MAX = 2000
+
+
+class CommentRefused(Exception):
+    """A comment that cannot be added or removed; the message says why."""
+
+
+def comment_add(
+    task_id: int,
+    *,
+    reviewer: User,
+    body: str,
+    file_id: int | None = None,
+    line: int | None = None,
+    request: HttpRequest | None = None,
+) -> ReviewComment:
+    """A reviewer's note on the task, one of its files, or one line of a file's scrubbed text.
+
+    It is sent to the contractor with the reviewer's decision (pending until then). Needs the
+    reviewer's live claim, like the decision itself.
+    """
+    from scrubbing.selectors import split_parts
+
+    from .selectors import file_label, preview_lines
+
+    body = body.strip()
+    if not body:
+        raise CommentRefused("Write the comment first.")
+    if len(body) > COMMENT_MAX:
+        raise CommentRefused(f"A comment can have at most {COMMENT_MAX} characters.")
+    with transaction.atomic():
+        task = _locked(task_id)
+        if task.status != S.IN_REVIEW:
+            raise CommentRefused("This task is not waiting for review any more.")
+        if not claim_is_mine(task, reviewer):
+            raise CommentRefused("Claim the task before commenting.")
+        f = None
+        quote = ""
+        if file_id is not None:
+            f = task.files.filter(pk=file_id).first()
+            if f is None or not f.is_clean:
+                raise CommentRefused("That file is not part of this task.")
+            if line is not None:
+                lines = split_parts(preview_lines(f))[0]
+                if not 0 <= line < len(lines):
+                    raise CommentRefused("That line is not in the file's preview.")
+                quote = lines[line][1][:300]
+        elif line is not None:
+            raise CommentRefused("A line comment needs its file.")
+        comment = ReviewComment.objects.create(
+            task=task,
+            file=f,
+            line=line if f is not None else None,
+            quote=quote,
+            file_label=file_label(f) if f is not None else "",
+            author=reviewer,
+            revision=task.revision,
+            body=body,
+        )
+        audit_record(
+            actor=reviewer,
+            verb="review.comment",
+            obj=comment,
+            task_id=task.pk,
+            request=request,
+            file=f.pk if f is not None else None,
+            line=comment.line,
+            revision=task.revision,
+        )
+    return comment
+
+
+def comment_delete(comment_id: int, *, reviewer: User, request: HttpRequest | None = None) -> int:
+    """Take back a comment not sent yet; returns its task id."""
+    with transaction.atomic():
+        comment = (
+            ReviewComment.objects.select_for_update()
+            .filter(pk=comment_id, author=reviewer, review__isnull=True)
+            .first()
+        )
+        if comment is None:
+            raise CommentRefused("Only your own comments that are not sent yet can be removed.")
+        task_id = comment.task_id
+        audit_record(
+            actor=reviewer,
+            verb="review.comment_delete",
+            obj=comment,
+            task_id=task_id,
+            request=request,
+        )
+        comment.delete()
+    return task_id
+
+
+def review_skip(task_id: int, *, reviewer: User, request: HttpRequest | None = None) -> bool:
+    """Pass a task by for now: give the claim back if it is the reviewer's. True if released."""
+    with transaction.atomic():
+        task = _locked(task_id)
+        released = task.claimed_by_id == reviewer.pk and task.status == S.IN_REVIEW
+        if released:
+            _set_claim(task, None)
+        audit_record(
+            actor=reviewer,
+            verb="review.skip",
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            released=released,
+        )
+    return released

@@ -14,6 +14,8 @@ class MissedTermsForm(forms.Form):
             attrs={"rows": 3, "placeholder": "One per line: client names, code names, people"}
         ),
         max_length=5000,
+        # optional on the page (most checks need none); an empty post says so in a message
+        required=False,
         help_text="Added to your own deny-list: they are redacted in this and future tasks.",
     )
     category = forms.ChoiceField(label="What are they?", choices=Term.Category.choices)

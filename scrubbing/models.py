@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -30,6 +33,9 @@ class Finding(models.Model):
     replacement = models.CharField(max_length=255, blank=True)  # blank for leftovers
     source = models.CharField(max_length=16, choices=Source.choices)
     decision = models.CharField(max_length=8, choices=Decision.choices, default=Decision.REDACT)
+    # When the owner decided on the check page (keep, redact, or a leftover's redact/keep);
+    # empty while nobody did. A re-scrub writes new rows, so a decision lasts one scrub.
+    decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -83,3 +89,80 @@ class Term(models.Model):
     def __str__(self) -> str:
         scope = self.owner or "global"
         return f"{self.get_list_kind_display()}: {self.text} ({scope})"
+
+
+def preview_upload_to(instance: PreviewPage, filename: str) -> str:
+    return f"previews/{instance.preview.file.task_id}/{uuid.uuid4().hex}"
+
+
+class FilePreview(models.Model):
+    """What a person sees of one scrubbed file version: page images and the text, made by a
+    worker from the scrubbed output only (never the original). One row per output checksum."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Being prepared"
+        READY = "ready", "Ready"
+        UNAVAILABLE = "unavailable", "Not available"
+
+    file = models.ForeignKey(
+        "submissions.TaskFile", on_delete=models.CASCADE, related_name="previews"
+    )
+    scrubbed_sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    #: why there are no page images, one sentence ("LibreOffice took longer than 60 seconds.")
+    reason = models.CharField(max_length=300, blank=True)
+    #: pages in the document; at most settings.PORTAL_PREVIEW_MAX_PAGES of them are rendered
+    page_count = models.PositiveIntegerField(default=0)
+    #: the scrubbed text as [locator, kind, text] triples, cut at the preview limit
+    segments = models.JSONField(default=list, blank=True)
+    seconds = models.FloatField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["file", "scrubbed_sha256"], name="one_preview_per_file_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"preview of file #{self.file_id} ({self.get_status_display()})"
+
+
+class PreviewPage(models.Model):
+    """One rendered page (or the picture itself) with boxes where replacements are."""
+
+    preview = models.ForeignKey(FilePreview, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField()
+    image = models.FileField(upload_to=preview_upload_to, max_length=255)
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    #: [{"x", "y", "w", "h" (fractions of the page), "type", "text" (the replacement)}]
+    boxes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["preview_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["preview", "number"], name="one_image_per_page")
+        ]
+
+    def __str__(self) -> str:
+        return f"page {self.number} of {self.preview}"
+
+    def rects(self) -> list[dict]:
+        """The boxes in a 1000 x 1000 frame, for an SVG drawn over the image (no inline CSS)."""
+        css = re.compile(r"[^A-Za-z0-9_-]")
+        return [
+            {
+                "x": round(b["x"] * 1000, 1),
+                "y": round(b["y"] * 1000, 1),
+                "w": round(b["w"] * 1000, 1),
+                "h": round(b["h"] * 1000, 1),
+                "type": b.get("type", ""),
+                "css": css.sub("", str(b.get("type", "")).upper()) or "OTHER",
+                "text": b.get("text", ""),
+            }
+            for b in self.boxes
+        ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections import Counter
@@ -54,6 +55,10 @@ _CSS_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 class PreviewSegment:
     locator: str
     html: SafeString
+    #: position in the file's preview: the "line" a reviewer's comment points at
+    index: int = 0
+    #: the element id a finding's place links to (`place_anchor(locator)`)
+    anchor: str = ""
 
 
 def finding_for_owner(user: User, finding_id: int) -> Finding:
@@ -93,38 +98,113 @@ def replacement_types(findings: list[Finding]) -> dict[str, str]:
     }
 
 
-def scrubbed_segments(file, max_chars: int = PREVIEW_MAX_CHARS) -> list[tuple[str, str]]:
-    """The scrubbed output's text as (locator, text) pairs, read back with the engine readers.
+# Prompt texts Office puts in layouts and masters ("Click to edit Master title style") and the
+# bibliography boilerplate of customXml: nobody wrote them, nobody needs to read them.
+_OFFICE_PROMPT = re.compile(
+    r"^(click to (edit|add) .*|(second|third|fourth|fifth) level|‹#›|<#>|\d{1,2}/\d{1,2}/\d{2,4})$",
+    re.I,
+)
+_BOILERPLATE_LOCATOR = re.compile(r"^custom XML data .*@(SelectedStyle|StyleName|Version)$")
+#: kinds that are not the document's own content: shown apart, under "other parts"
+_OTHER_KINDS = frozenset({"layout", "master", "metadata"})
+
+
+def place_anchor(locator: str) -> str:
+    """The id of the first preview line at `locator` (a finding's place links to it)."""
+    return "loc-" + hashlib.sha1(locator.encode("utf-8")).hexdigest()[:12]
+
+
+def is_boilerplate(locator: str, kind: str, text: str) -> bool:
+    if _BOILERPLATE_LOCATOR.match(locator):
+        return True
+    return kind in _OTHER_KINDS and bool(_OFFICE_PROMPT.match(text.strip()))
+
+
+def document_segments(file) -> list[tuple[str, str, str]]:
+    """The scrubbed output's text as (locator, kind, text), read back with the engine readers.
 
     Falls back to plain UTF-8 for text files when the engine cannot read it. Empty when there is
-    no scrubbed output or the type has no text preview (images).
+    no scrubbed output or the type has no text (images); boilerplate is left out.
     """
     if not file.scrubbed or file.detected_type in _NO_TEXT_PREVIEW:
         return []
     data = read_all(file.scrubbed)
-    pairs: list[tuple[str, str]] = []
     try:
         from .engine.base import Limits
         from .engine.sniff import sniff
 
         document = sniff(file.scrubbed_name or file.original_name, data).open(data, Limits())
-        pairs = [(s.locator, s.text) for s in document.segments if s.text.strip()]
+        triples = [(s.locator, s.kind, s.text) for s in document.segments if s.text.strip()]
     except Exception:  # a preview must never break the page; the file itself is unchanged
         logger.warning("file %s: engine could not read the scrubbed output", file.pk)
         if file.detected_type != "text":
             return []
-        pairs = [("text", data.decode("utf-8", errors="replace"))]
+        triples = [("text", "body", data.decode("utf-8", errors="replace"))]
+    return [t for t in _one_line_each(triples) if not is_boilerplate(*t)]
+
+
+_LINES = re.compile(r"^lines (\d+)-(\d+)$")
+
+
+def _one_line_each(triples: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Text and code come in paragraphs ("lines 4-9"): show (and comment on) one line each."""
+    out = []
+    for locator, kind, text in triples:
+        match = _LINES.match(locator)
+        if not match or "\n" not in text:
+            out.append((locator, kind, text))
+            continue
+        first = int(match.group(1))
+        for offset, line in enumerate(text.split("\n")):
+            if line.strip():
+                out.append((f"line {first + offset}", kind, line))
+    return out
+
+
+def split_parts(
+    triples: list[tuple[str, str, str]] | list[list[str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(the document's own content, its other parts: layouts, masters, properties)."""
+    main = [(loc, text) for loc, kind, text in triples if kind not in _OTHER_KINDS]
+    other = [(loc, text) for loc, kind, text in triples if kind in _OTHER_KINDS]
+    return main, other
+
+
+def cut(pairs: list, max_chars: int = PREVIEW_MAX_CHARS) -> list:
+    """The first `max_chars` characters of the segments, with a line saying where it stops."""
     out, used = [], 0
-    for locator, text in pairs:
+    for item in pairs:
+        text = item[-1]
         room = max_chars - used
         if len(text) > room:
             if room > 0:
-                out.append((locator, text[:room]))
-            out.append(("…", "(preview cut here: download the file to see the rest)"))
+                out.append((*item[:-1], text[:room]))
+            out.append((*(("…",) * (len(item) - 1)), CUT_NOTE))
             break
         used += len(text)
-        out.append((locator, text))
+        out.append(item)
     return out
+
+
+CUT_NOTE = "(preview cut here: download the file to see the rest)"
+
+
+def scrubbed_segments(file, max_chars: int = PREVIEW_MAX_CHARS) -> list[tuple[str, str]]:
+    """The scrubbed output's own content as (locator, text) pairs, cut at `max_chars`."""
+    main, _ = split_parts(document_segments(file))
+    return cut(main, max_chars)
+
+
+def replacement_pattern(types: dict[str, str]) -> re.Pattern[str]:
+    """Every known replacement (longest first) and any "[TYPE_n]" placeholder."""
+    known = sorted((r for r in types if r), key=len, reverse=True)
+    return re.compile("|".join([re.escape(r) for r in known] + [_PLACEHOLDER.pattern]))
+
+
+def placeholder_type(found: str, types: dict[str, str]) -> str:
+    """The entity type of one replacement found in scrubbed text ("OTHER" if unknown)."""
+    match = _PLACEHOLDER.fullmatch(found)
+    return types.get(found) or (match.group(1) if match else "") or "OTHER"
 
 
 def highlight(text: str, types: dict[str, str]) -> SafeString:
@@ -133,9 +213,7 @@ def highlight(text: str, types: dict[str, str]) -> SafeString:
     `types` maps replacement strings to entity types; "[TYPE_n]" placeholders are marked even
     without a finding. Everything that is not a mark is escaped: user text is never trusted.
     """
-    known = sorted((r for r in types if r), key=len, reverse=True)
-    parts = [re.escape(r) for r in known] + [_PLACEHOLDER.pattern]
-    pattern = re.compile("|".join(parts))
+    pattern = replacement_pattern(types)
     out: list[str] = []
     pos = 0
     for match in pattern.finditer(text):
@@ -152,5 +230,17 @@ def highlight(text: str, types: dict[str, str]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every piece above is escaped
 
 
-def preview(file, types: dict[str, str]) -> list[PreviewSegment]:
-    return [PreviewSegment(loc, highlight(text, types)) for loc, text in scrubbed_segments(file)]
+def preview(
+    file, types: dict[str, str], pairs: list[tuple[str, str]] | None = None
+) -> list[PreviewSegment]:
+    """Highlighted preview lines, from `pairs` (a cached preview's) or read from the file."""
+    if pairs is None:
+        pairs = scrubbed_segments(file)
+    out, seen = [], set()
+    for index, (loc, text) in enumerate(pairs):
+        anchor = place_anchor(loc)
+        out.append(
+            PreviewSegment(loc, highlight(text, types), index, "" if anchor in seen else anchor)
+        )
+        seen.add(anchor)
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from . import services
+from . import preview_services, services
 
 
 @shared_task(
@@ -18,9 +18,25 @@ from . import services
     max_retries=5,
 )
 def scrub_file(file_id: int, generation: int) -> str | None:
-    return services.file_scrub(file_id, generation)
+    status = services.file_scrub(file_id, generation)
+    if status in ("done", "residual"):
+        preview_services.preview_schedule(file_id)  # page images, made by the next job
+    return status
 
 
 @shared_task(name="scrubbing.requeue_stuck_files", ignore_result=True)
 def requeue_stuck_files() -> int:
     return services.files_requeue_stuck()
+
+
+@shared_task(
+    name="scrubbing.render_preview",
+    acks_late=True,
+    reject_on_worker_lost=True,
+    # LibreOffice and poppler have their own time limits (PORTAL_PREVIEW_TIMEOUT) per call
+    soft_time_limit=600,
+    time_limit=660,
+    ignore_result=True,
+)
+def render_preview(file_id: int, scrubbed_sha256: str) -> str | None:
+    return preview_services.preview_render(file_id, scrubbed_sha256)

@@ -6,6 +6,11 @@ app_name = "scrubbing"
 urlpatterns = [
     path("files/<int:pk>/", views.file_check, name="file_check"),
     path("files/<int:pk>/preview/", views.file_preview, name="file_preview"),
+    path("files/<int:pk>/pages/", views.file_pages, name="file_pages"),
+    path("pages/<int:pk>/", views.preview_image, name="preview_image"),
+    path("tasks/<int:pk>/", views.task_check, name="task_check"),
+    path("tasks/<int:pk>/decide/", views.findings_decide, name="findings_decide"),
+    path("tasks/<int:pk>/undo/", views.findings_undo, name="findings_undo"),
     path("findings/<int:pk>/keep/", views.finding_keep, name="finding_keep"),
     path("findings/<int:pk>/redact/", views.leftover_redact, name="leftover_redact"),
     path(

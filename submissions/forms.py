@@ -11,7 +11,9 @@ from .occupations import OTHER, SECTOR_OF_OCCUPATION
 # A hint for the browser's file picker only; the real type is sniffed from the bytes.
 ACCEPT = (
     ".docx,.xlsx,.pptx,.pdf,.png,.jpg,.jpeg,.txt,.md,.csv,.json,.py,.js,.ts,.java,.go,.rb,"
-    ".sql,.yaml,.yml,.toml,.ini,.cfg,.env,.html,.css,.sh,.zip"
+    ".sql,.yaml,.yml,.toml,.ini,.cfg,.env,.html,.css,.sh,.zip,"
+    ".doc,.xls,.ppt,.rtf,.odt,.ods,.odp,.ipynb,.htm,.eml,.msg,.mbox,"
+    ".gif,.tif,.tiff,.webp,.heic,.heif,.avif,.bmp,.svg,.ppm,.pgm,.pbm,.pnm"
 )
 
 

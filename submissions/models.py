@@ -162,6 +162,8 @@ class TaskFile(models.Model):
     error = models.TextField(blank=True)
     report = models.JSONField(default=dict, blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # Bumped when the contractor replaces the file: same row, same place, new bytes.
+    version = models.PositiveIntegerField(default=1)
     # Bumped on every (re-)queue: a redelivered job for an older generation does nothing.
     generation = models.PositiveIntegerField(default=1)
     enqueued_at = models.DateTimeField(null=True, blank=True)
@@ -222,3 +224,32 @@ class StagedUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class FormAutosave(models.Model):
+    """What the contractor was typing on a task form, saved every few seconds while signed in.
+
+    One per owner and task (task empty: the new-task form). It holds original text, so only its
+    owner ever reads it; it is deleted when the form is saved, discarded or the task deleted.
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    task = models.ForeignKey(
+        Task, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    data = models.JSONField(default=dict, blank=True)
+    staged_ids = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "task"], name="one_autosave_per_form"),
+            models.UniqueConstraint(
+                fields=["owner"],
+                condition=models.Q(task__isnull=True),
+                name="one_new_task_autosave",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"autosave of {self.owner_id} for task {self.task_id or 'new'}"

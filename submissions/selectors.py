@@ -5,7 +5,7 @@ from django.http import Http404
 
 from portal.models import User
 
-from .models import StagedUpload, Task, TaskFile
+from .models import FormAutosave, StagedUpload, Task, TaskFile
 
 
 def tasks_of_contractor(user: User) -> QuerySet[Task]:
@@ -63,3 +63,29 @@ def files_by_part(task: Task) -> dict[str, list[TaskFile]]:
         ],
         "texts": [f for f in files if f.text_field],
     }
+
+
+def autosave_for(user: User, task: Task | None) -> FormAutosave | None:
+    """The owner's autosave of this form (task None: the new-task form), if any."""
+    return FormAutosave.objects.filter(owner=user, task=task).first()
+
+
+def scrub_progress(parts: dict[str, list[TaskFile]]) -> dict[str, int]:
+    """How far scrubbing is: uploaded files and typed texts counted apart."""
+    uploads = parts["request"] + parts["deliverable"]
+    texts = parts["texts"]
+    files_finished = sum(1 for f in uploads if f.is_finished)
+    texts_finished = sum(1 for f in texts if f.is_finished)
+    return {
+        "files": len(uploads),
+        "files_finished": files_finished,
+        "texts": len(texts),
+        "texts_finished": texts_finished,
+        "total": len(uploads) + len(texts),
+        "finished": files_finished + texts_finished,
+    }
+
+
+def submit_blockers(task: Task) -> list[TaskFile]:
+    """The files that keep a task in the check from going to review (not scrubbed cleanly)."""
+    return [f for f in task.files.all() if f.scrub_status != TaskFile.ScrubStatus.DONE]

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from portal.audit import audit_record
 from portal.models import User
-from portal.storage import private_storage, safe_display_name, save_upload
+from portal.storage import delete_after_commit, safe_display_name, save_upload
 
 from .models import StagedUpload, Task, TaskFile
 
@@ -121,6 +121,21 @@ def upload_stage(*, owner: User, part: str, upload: UploadedFile) -> StagedUploa
     save_upload(staged.file, upload)
     staged.save()
     return staged
+
+
+def upload_duplicate_of(
+    staged: StagedUpload, *, task: Task | None, others: Sequence[StagedUpload]
+) -> str | None:
+    """The name of a file with the same content in the same part, already in the form (`others`)
+    or in the task; None when the upload is new. Warned about as soon as the file is dropped."""
+    for other in others:
+        if other.pk != staged.pk and other.part == staged.part and other.sha256 == staged.sha256:
+            return other.original_name
+    if task is not None:
+        twin = task.files.filter(part=staged.part, sha256=staged.sha256, text_field="").first()
+        if twin is not None:
+            return twin.original_name
+    return None
 
 
 def staged_discard(staged: Iterable[StagedUpload]) -> None:
@@ -343,6 +358,17 @@ def task_submit_for_review(task: Task, *, actor: User, request: HttpRequest | No
     return task
 
 
+def _preview_blob_names(files: Iterable[TaskFile]) -> list[str]:
+    from scrubbing.preview_services import preview_blob_names
+
+    return preview_blob_names(files)
+
+
+def _blob_names(file: TaskFile) -> list[str]:
+    """Every stored blob of one file: its original, its scrubbed copy, its preview images."""
+    return [n for n in (file.original.name, file.scrubbed.name) if n] + _preview_blob_names([file])
+
+
 def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = None) -> None:
     with transaction.atomic():
         task = _locked(task)
@@ -357,6 +383,7 @@ def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = 
             title_length=len(task.title),
         )
         names = [n for f in task.files.all() for n in (f.original.name, f.scrubbed.name) if n]
+        names += _preview_blob_names(task.files.all())
         task.delete()
     _delete_blobs_after_commit(names)
 
@@ -366,8 +393,18 @@ def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = No
         task = _locked(file.task)
         if task.status not in EDITABLE:
             raise IllegalTransition("Files can only be removed while the task is a draft.")
-        audit_record(actor=actor, verb="file.remove", obj=file, task_id=task.pk, request=request)
-        names = [n for n in (file.original.name, file.scrubbed.name) if n]
+        if file.text_field:
+            raise IllegalTransition("Edit the task's text instead of removing it.")
+        audit_record(
+            actor=actor,
+            verb="file.remove",
+            obj=file,
+            task_id=task.pk,
+            request=request,
+            part=file.part,
+            version=file.version,
+        )
+        names = _blob_names(file)
         file.delete()
     _delete_blobs_after_commit(names)
 
@@ -375,24 +412,51 @@ def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = No
 def file_replace(
     file: TaskFile, *, staged: StagedUpload, actor: User, request: HttpRequest | None = None
 ) -> TaskFile:
-    """Swap a file's bytes (draft or contractor check); it is scrubbed again."""
+    """Swap a file's bytes (draft or contractor check): same row, so it keeps its place in the
+    task, its history (version + 1, audit trail) and what reviewers compare revisions by.
+    It is scrubbed again (at once during the check; with the task's submit in a draft)."""
+    from scrubbing.models import FilePreview
+
     with transaction.atomic():
         task = _locked(file.task)
         if task.status not in (S.DRAFT, S.CONTRACTOR_CHECK):
             raise IllegalTransition("Files can only be replaced before the task is in review.")
         if file.text_field:
             raise IllegalTransition("Edit the task's text instead of replacing it.")
-        old = [n for n in (file.original.name, file.scrubbed.name) if n]
+        twin = (
+            task.files.filter(part=file.part, sha256=staged.sha256, text_field="")
+            .exclude(pk=file.pk)
+            .first()
+        )
+        if twin is not None:
+            raise UploadRefused(
+                f"“{staged.original_name}” has the same content as “{twin.original_name}”, "
+                "already in this task."
+            )
+        old = _blob_names(file)
+        FilePreview.objects.filter(file=file).delete()
         file.original.name = staged.file.name
         file.original_name = staged.original_name
         file.sha256, file.size = staged.sha256, staged.size
         file.detected_type, file.content_type = staged.detected_type, staged.content_type
         file.scrubbed.name = ""
         file.scrubbed_name = ""
+        file.scrubbed_sha256 = ""
+        file.report, file.error = {}, ""
+        file.scrub_status = TaskFile.ScrubStatus.QUEUED
+        file.version += 1
         file.save()
         staged.delete()
         file.findings.all().delete()
-        audit_record(actor=actor, verb="file.replace", obj=file, task_id=task.pk, request=request)
+        audit_record(
+            actor=actor,
+            verb="file.replace",
+            obj=file,
+            task_id=task.pk,
+            request=request,
+            part=file.part,
+            version=file.version,
+        )
         if task.status == S.CONTRACTOR_CHECK:
             task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="file replaced")
             files_enqueue([file])
@@ -402,13 +466,7 @@ def file_replace(
 
 def _delete_blobs_after_commit(names: Sequence[str]) -> None:
     """Stored bytes go only once the rows that named them are gone for good."""
-
-    def delete() -> None:
-        storage = private_storage()
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete)
+    delete_after_commit(names)
 
 
 # ---- queueing -------------------------------------------------------------------------------
@@ -453,50 +511,13 @@ def file_dispatch(file_id: int, generation: int) -> bool:
     return True
 
 
-# ---- contractor check: keep a finding, add missed terms (issue 5) ---------------------------
+# ---- contractor check: add missed terms (keep/redact: scrubbing.check_services) ---------------
 
 TERM_MAX_LENGTH = 200  # scrubbing.Term.text
 
 
 class CheckRefused(Exception):
     """A check-page action that cannot be done; the message says why."""
-
-
-def finding_keep(finding: Any, *, actor: User, request: HttpRequest | None = None) -> int:
-    """A false positive: the text goes on the contractor's allow-list and every identical finding
-    of the task is marked "keep". It takes effect on the next re-scrub; returns findings marked."""
-    from scrubbing.models import Finding, Term
-    from scrubbing.services import term_add
-
-    with transaction.atomic():
-        task = _locked(finding.file.task)
-        if task.status != S.CONTRACTOR_CHECK:
-            raise CheckRefused("Findings can be kept only while you check the scrubbed files.")
-        if len(finding.original_text.strip()) > TERM_MAX_LENGTH:
-            raise CheckRefused("This finding is too long to add to your allow-list.")
-        try:
-            term_add(
-                owner=actor,
-                text=finding.original_text,
-                list_kind=Term.ListKind.ALLOW,
-                request=request,
-            )
-        except ValueError as exc:
-            raise CheckRefused(str(exc)) from None
-        marked = Finding.objects.filter(
-            file__task=task, original_text=finding.original_text
-        ).update(decision=Finding.Decision.KEEP)
-        # The term itself is original text: the audit event names the finding, never the text.
-        audit_record(
-            actor=actor,
-            verb="finding.keep",
-            obj=finding,
-            task_id=task.pk,
-            request=request,
-            entity_type=finding.entity_type,
-            findings=marked,
-        )
-    return marked
 
 
 def task_terms_add(

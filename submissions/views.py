@@ -1,17 +1,22 @@
 from __future__ import annotations
 
+from functools import wraps
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from portal.audit import audit_record
 from portal.downloads import attachment_response
 from portal.permissions import contractor_required
 
-from . import selectors, services
+from . import autosave_services, selectors, services
 from .forms import StageUploadForm, TaskForm
 from .models import Task
 
@@ -50,10 +55,24 @@ def _stage_uploads(request: HttpRequest, form: TaskForm) -> tuple[list, list[str
     return staged, errors
 
 
+def _restore(request: HttpRequest, task: Task | None) -> tuple[dict, list, Any]:
+    """An autosave of this form that is newer than the task: (initial values, staged, row)."""
+    saved = selectors.autosave_for(request.user, task)
+    if saved is None or (task is not None and saved.updated_at < task.updated_at):
+        return {}, [], None
+    staged = selectors.staged_of(request.user, saved.staged_ids)
+    initial = dict(saved.data)
+    initial["staged"] = ",".join(str(x.pk) for x in staged)
+    return initial, staged, saved
+
+
 def _task_form_page(
     request: HttpRequest, task: Task | None, template_context: dict | None = None
 ) -> HttpResponse:
     submit = "save_draft" not in request.POST
+    editing = task  # the autosave of this form (None: the new-task form)
+    restored = None
+    submit_errors: list[str] = []
     if request.method == "POST":
         form = TaskForm(request.POST, request.FILES, instance=task)
         staged, file_errors = _stage_uploads(request, form)
@@ -77,9 +96,12 @@ def _task_form_page(
                         submit=submit,
                         request=request,
                     )
-            except (services.UploadRefused, services.IllegalTransition) as exc:
+            except services.UploadRefused as exc:
                 file_errors.append(str(exc))
+            except services.IllegalTransition as exc:
+                submit_errors.append(str(exc))
             else:
+                autosave_services.autosave_discard(owner=request.user, task=editing, saved=True)
                 messages.success(
                     request,
                     "Task submitted: every file is being scrubbed." if submit else "Draft saved.",
@@ -88,19 +110,22 @@ def _task_form_page(
         form.data = form.data.copy()
         form.data["staged"] = ",".join(str(s.pk) for s in staged)
     else:
-        form = TaskForm(instance=task)
-        staged, file_errors = [], []
+        initial, staged, restored = _restore(request, task)
+        form = TaskForm(instance=task, initial=initial)
+        file_errors = []
     context = {
         "form": form,
         "task": task,
         "staged": staged,
         "file_errors": file_errors,
+        "submit_errors": submit_errors,
+        "restored": restored,
+        "existing": selectors.files_by_part(task) if task is not None else {},
         # the browser checks size before uploading (the server checks again)
         "max_file_bytes": settings.PORTAL_MAX_FILE_BYTES,
     }
-    return render(
-        request, "submissions/task_form.html", context, status=400 if file_errors else 200
-    )
+    status = 400 if file_errors or submit_errors else 200
+    return render(request, "submissions/task_form.html", context, status=status)
 
 
 @contractor_required
@@ -117,7 +142,35 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _task_form_page(request, task)
 
 
-@contractor_required
+SESSION_ENDED = (
+    "Your session ended: sign in again (another tab is fine), then carry on here. What you "
+    "typed and the files you added are kept."
+)
+
+
+def json_contractor_required(view):
+    """For the form's background requests: a JSON answer instead of a redirect to sign-in."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return JsonResponse(
+                {"ok": False, "session_ended": True, "error": SESSION_ENDED}, status=401
+            )
+        if not (user.is_contractor or user.is_portal_admin):
+            return JsonResponse({"ok": False, "error": "Your role cannot do this."}, status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _form_task(request: HttpRequest) -> Task | None:
+    raw = request.POST.get("task", "")
+    return selectors.task_for_owner(request.user, int(raw)) if raw.isdigit() else None
+
+
+@json_contractor_required
 @require_POST
 def stage_upload(request: HttpRequest) -> JsonResponse:
     """Drag-and-drop posts one file at a time here; the answer is per file."""
@@ -130,6 +183,21 @@ def stage_upload(request: HttpRequest) -> JsonResponse:
         )
     except services.UploadRefused as exc:
         return JsonResponse({"ok": False, "error": str(exc)}, status=422)
+    others = selectors.staged_of(
+        request.user, [int(x) for x in request.POST.get("staged", "").split(",") if x.isdigit()]
+    )
+    twin = services.upload_duplicate_of(staged, task=_form_task(request), others=others)
+    if twin is not None:
+        services.staged_discard([staged])
+        return JsonResponse(
+            {
+                "ok": False,
+                "duplicate": True,
+                "error": f"“{staged.original_name}” is already here (same content as “{twin}”): "
+                "it was not added twice.",
+            },
+            status=409,
+        )
     return JsonResponse(
         {
             "ok": True,
@@ -141,10 +209,53 @@ def stage_upload(request: HttpRequest) -> JsonResponse:
     )
 
 
+@json_contractor_required
+@require_POST
+def autosave(request: HttpRequest) -> JsonResponse:
+    """The task form, every few seconds while it changes (see autosave_services)."""
+    task = _form_task(request)
+    staged = [int(x) for x in request.POST.get("staged", "").split(",") if x.isdigit()]
+    try:
+        saved = autosave_services.autosave_store(
+            owner=request.user,
+            task=task,
+            data=request.POST.dict(),
+            staged_ids=staged,
+            request=request,
+        )
+    except autosave_services.AutosaveRefused as exc:
+        return JsonResponse({"ok": False, "error": str(exc)}, status=409)
+    return JsonResponse({"ok": True, "saved_at": saved.updated_at.strftime("%H:%M:%S")})
+
+
+@contractor_required
+@require_POST
+def autosave_discard(request: HttpRequest) -> HttpResponse:
+    task = _form_task(request)
+    autosave_services.autosave_discard(owner=request.user, task=task, request=request)
+    messages.success(request, "The autosaved draft was discarded.")
+    if task is not None:
+        return redirect("submissions:task_edit", task.pk)
+    return redirect("submissions:task_create")
+
+
+@json_contractor_required
+def session_state(request: HttpRequest) -> JsonResponse:
+    """Is the session alive? A page whose session ended asks until it is, then takes the new
+    CSRF token (signing in again changes it) and carries on."""
+    return JsonResponse({"ok": True, "user": request.user.pk, "csrf": get_token(request)})
+
+
 @contractor_required
 def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_for_owner(request.user, pk)
-    context = {"task": task, "parts": selectors.files_by_part(task)}
+    parts = selectors.files_by_part(task)
+    context = {
+        "task": task,
+        "parts": parts,
+        "progress": selectors.scrub_progress(parts),
+        "blockers": selectors.submit_blockers(task),
+    }
     return render(request, "submissions/task_detail.html", context)
 
 
@@ -152,10 +263,11 @@ def task_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def task_file_states(request: HttpRequest, pk: int) -> HttpResponse:
     """The live file table (htmx polls it until every file has finished)."""
     task = selectors.task_for_owner(request.user, pk)
+    parts = selectors.files_by_part(task)
     return render(
         request,
         "submissions/_file_states.html",
-        {"task": task, "parts": selectors.files_by_part(task)},
+        {"task": task, "parts": parts, "progress": selectors.scrub_progress(parts)},
     )
 
 
@@ -191,7 +303,23 @@ def task_submit_review(request: HttpRequest, pk: int) -> HttpResponse:
 @contractor_required
 @require_POST
 def task_reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    return _action(request, pk, services.task_back_to_draft, "The task is a draft again.")
+    """Back to draft; after a reviewer asked for changes, straight to the edit page."""
+    task = selectors.task_for_owner(request.user, pk)
+    was = task.status
+    try:
+        task = services.task_back_to_draft(task, actor=request.user, request=request)
+    except services.IllegalTransition as exc:
+        messages.error(request, str(exc))
+        return redirect("submissions:task_detail", pk)
+    if was == Task.Status.CHANGES_REQUESTED:
+        messages.success(
+            request,
+            f"Revision {task.revision}: change what the reviewer asked for, replace or remove "
+            "files, then save and scrub.",
+        )
+        return redirect("submissions:task_edit", pk)
+    messages.success(request, "The task is a draft again.")
+    return redirect("submissions:task_detail", pk)
 
 
 @contractor_required
@@ -207,35 +335,61 @@ def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("submissions:task_list")
 
 
-@contractor_required
+def _file_action_done(
+    request: HttpRequest, f, ok: bool, message: str, extra: dict | None = None
+) -> HttpResponse:
+    """Answer a remove/replace: JSON for the form's script, else a message and a redirect."""
+    if "application/json" in request.headers.get("Accept", ""):
+        return JsonResponse(
+            {"ok": ok, "message": message, **(extra or {})}, status=200 if ok else 409
+        )
+    (messages.success if ok else messages.error)(request, message)
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("submissions:task_detail", f.task_id)
+
+
+@json_contractor_required
 @require_POST
 def file_remove(request: HttpRequest, pk: int) -> HttpResponse:
     f = selectors.file_for_owner(request.user, pk)
     try:
         services.file_remove(f, actor=request.user, request=request)
     except services.IllegalTransition as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Removed “{f.original_name}”.")
-    return redirect("submissions:task_detail", f.task_id)
+        return _file_action_done(request, f, False, str(exc))
+    return _file_action_done(request, f, True, f"Removed “{f.original_name}”.")
 
 
-@contractor_required
+@json_contractor_required
 @require_POST
 def file_replace(request: HttpRequest, pk: int) -> HttpResponse:
     f = selectors.file_for_owner(request.user, pk)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Choose the new file.")
-        return redirect("submissions:task_detail", f.task_id)
+        return _file_action_done(request, f, False, "Choose the new file.")
     try:
         staged = services.upload_stage(owner=request.user, part=f.part, upload=upload)
-        services.file_replace(f, staged=staged, actor=request.user, request=request)
+        try:
+            services.file_replace(f, staged=staged, actor=request.user, request=request)
+        except (services.UploadRefused, services.IllegalTransition):
+            services.staged_discard([staged])
+            raise
     except (services.UploadRefused, services.IllegalTransition) as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, f"Replaced with “{staged.original_name}”; it is being scrubbed.")
-    return redirect("submissions:task_detail", f.task_id)
+        return _file_action_done(request, f, False, str(exc))
+    then = "it is being scrubbed" if f.task.status != Task.Status.DRAFT else "saved"
+    return _file_action_done(
+        request,
+        f,
+        True,
+        f"Replaced with “{staged.original_name}” (version {f.version}); {then}.",
+        {
+            "name": staged.original_name,
+            "type": staged.detected_type,
+            "size": staged.size,
+            "version": f.version,
+        },
+    )
 
 
 @contractor_required

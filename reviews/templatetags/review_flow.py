@@ -10,6 +10,7 @@ from django import template
 from reviews import selectors
 from reviews.models import Review
 from scrubbing.forms import MissedTermsForm
+from scrubbing.models import Finding
 from submissions.models import Task, TaskFile
 
 register = template.Library()
@@ -33,6 +34,9 @@ def check_panel(context: dict[str, Any], task: Task) -> dict[str, Any]:
             if f.scrub_status in (TaskFile.ScrubStatus.FAILED, TaskFile.ScrubStatus.RESIDUAL)
         ],
         "terms_form": MissedTermsForm(),
+        "finding_count": Finding.objects.filter(file__task=task).count()
+        if task.status == Task.Status.CONTRACTOR_CHECK
+        else 0,
         "csrf_token": context.get("csrf_token"),
         "request": context.get("request"),
     }

@@ -62,8 +62,10 @@ class Limits:
     max_image_pixels: int = 60_000_000
     max_pdf_pages: int = 2000
     max_segments: int = 2_000_000
-    max_ocr_images: int = 50  # pictures inside one Office file that are OCR'd
+    max_ocr_images: int = 50  # pictures inside one Office file or on a PDF's text pages, OCR'd
     max_ocr_pages: int = 200  # scanned (image-only) PDF pages that are OCR'd
+    max_ocr_seconds: float = 180.0  # OCR time per reading of a PDF (scans and pictures);
+    # read + verification stay within the worker's 600 s soft time limit
 
 
 @dataclass(frozen=True)

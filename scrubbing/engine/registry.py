@@ -13,6 +13,8 @@ from types import ModuleType
 
 from .base import DEFAULT_LIMITS, Document, Limits, UnsupportedFile
 
+_LEGACY = "scrubbing.engine.formats.legacy"  # converted by LibreOffice, then OOXML
+_PICTURES = "scrubbing.engine.formats.pictures"  # decoded to pixels, written back as PNG
 MODULES: dict[str, str] = {
     "docx": "scrubbing.engine.formats.docx",
     "xlsx": "scrubbing.engine.formats.xlsx",
@@ -25,6 +27,10 @@ MODULES: dict[str, str] = {
     "eml": "scrubbing.engine.formats.mail.message",
     "mbox": "scrubbing.engine.formats.mail.mbox",
     "msg": "scrubbing.engine.formats.mail.outlook",
+    **dict.fromkeys(("doc", "xls", "ppt", "rtf", "odt", "ods", "odp"), _LEGACY),
+    **dict.fromkeys(("gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"), _PICTURES),
+    "ipynb": "scrubbing.engine.formats.notebook",
+    "html": "scrubbing.engine.formats.html",
 }
 
 

@@ -1,17 +1,19 @@
 """What a file really is, from its bytes. Fast, and never loads spaCy/Presidio.
 
 The upload form calls `sniff` on every file, so this module imports only the standard
-library, puremagic (for naming unknown binaries in error messages) and the registry.
+library, the registry and small helpers: olefile and msoffcrypto for OLE2 files (Outlook or
+legacy Office, and whether a .doc/.xls/.ppt is password-protected), puremagic for naming
+unknown binaries in refusals (`refusals`), and `magic` for pictures and markup.
 """
 
 from __future__ import annotations
 
 import io
-import logging
 import os
 import re
 import zipfile
 
+from . import ole2
 from .base import (
     DEFAULT_LIMITS,
     CorruptFile,
@@ -22,9 +24,9 @@ from .base import (
     Limits,
     UnsupportedFile,
 )
+from .magic import markup_kind, picture_kind
+from .refusals import Refused, describe_unknown, refused_binary, sentence
 from .registry import opener
-
-log = logging.getLogger(__name__)
 
 KINDS: dict[str, tuple[str, str]] = {
     "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -38,6 +40,23 @@ KINDS: dict[str, tuple[str, str]] = {
     "eml": (".eml", "message/rfc822"),
     "mbox": (".mbox", "application/mbox"),
     "msg": (".msg", "application/vnd.ms-outlook"),
+    "doc": (".doc", "application/msword"),
+    "xls": (".xls", "application/vnd.ms-excel"),
+    "ppt": (".ppt", "application/vnd.ms-powerpoint"),
+    "rtf": (".rtf", "application/rtf"),
+    "odt": (".odt", "application/vnd.oasis.opendocument.text"),
+    "ods": (".ods", "application/vnd.oasis.opendocument.spreadsheet"),
+    "odp": (".odp", "application/vnd.oasis.opendocument.presentation"),
+    "gif": (".gif", "image/gif"),
+    "tiff": (".tiff", "image/tiff"),
+    "webp": (".webp", "image/webp"),
+    "heic": (".heic", "image/heic"),
+    "avif": (".avif", "image/avif"),
+    "bmp": (".bmp", "image/bmp"),
+    "ppm": (".ppm", "image/x-portable-anymap"),
+    "svg": (".svg", "image/svg+xml"),
+    "ipynb": (".ipynb", "application/x-ipynb+json"),
+    "html": (".html", "text/html"),
 }
 
 DESCRIPTIONS = {
@@ -52,6 +71,23 @@ DESCRIPTIONS = {
     "eml": "an e-mail message",
     "mbox": "a mailbox (mbox)",
     "msg": "an Outlook message",
+    "doc": "a Word 97-2003 document",
+    "xls": "an Excel 97-2003 workbook",
+    "ppt": "a PowerPoint 97-2003 presentation",
+    "rtf": "an RTF document",
+    "odt": "an OpenDocument text document",
+    "ods": "an OpenDocument spreadsheet",
+    "odp": "an OpenDocument presentation",
+    "gif": "a GIF image",
+    "tiff": "a TIFF image",
+    "webp": "a WebP image",
+    "heic": "a HEIC image",
+    "avif": "an AVIF image",
+    "bmp": "a BMP image",
+    "ppm": "a Netpbm image (PBM/PGM/PPM)",
+    "svg": "an SVG image",
+    "ipynb": "a Jupyter notebook",
+    "html": "an HTML page",
 }
 
 # Extension -> the kind a person who named the file expects.
@@ -79,6 +115,37 @@ EXPECTED: dict[str, str] = {
     ".eml": "eml",
     ".mbox": "mbox",
     ".msg": "msg",
+    ".doc": "doc",
+    ".dot": "doc",
+    ".xls": "xls",
+    ".xlt": "xls",
+    ".ppt": "ppt",
+    ".pps": "ppt",
+    ".pot": "ppt",
+    ".rtf": "rtf",
+    ".odt": "odt",
+    ".ott": "odt",
+    ".ods": "ods",
+    ".ots": "ods",
+    ".odp": "odp",
+    ".otp": "odp",
+    ".gif": "gif",
+    ".tif": "tiff",
+    ".tiff": "tiff",
+    ".webp": "webp",
+    ".heic": "heic",
+    ".heif": "heic",
+    ".avif": "avif",
+    ".bmp": "bmp",
+    ".dib": "bmp",
+    ".ppm": "ppm",
+    ".pgm": "ppm",
+    ".pbm": "ppm",
+    ".pnm": "ppm",
+    ".svg": "svg",
+    ".ipynb": "ipynb",
+    ".html": "html",
+    ".htm": "html",
 }
 TEXT_EXTENSIONS = frozenset(
     [
@@ -102,8 +169,6 @@ TEXT_EXTENSIONS = frozenset(
         ".env",
         ".properties",
         ".xml",
-        ".html",
-        ".htm",
         ".css",
         ".scss",
         ".js",
@@ -114,7 +179,6 @@ TEXT_EXTENSIONS = frozenset(
         ".jsx",
         ".py",
         ".pyi",
-        ".ipynb",
         ".rb",
         ".go",
         ".rs",
@@ -167,7 +231,6 @@ TEXT_EXTENSIONS = frozenset(
         ".gitattributes",
         ".editorconfig",
         ".lock",
-        ".svg",
         ".vue",
         ".svelte",
         ".dart",
@@ -188,38 +251,20 @@ TEXT_EXTENSIONS = frozenset(
 )
 # Families where a mismatch is harmless: the content decides the output type.
 _FAMILY = {
-    "png": "image",
-    "jpeg": "image",
+    **dict.fromkeys(
+        ("png", "jpeg", "gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"), "image"
+    ),
     "text": "text",
-    "eml": "mail",
-    "mbox": "mail",
-    "msg": "mail",
+    **dict.fromkeys(("eml", "mbox", "msg"), "mail"),
+    **dict.fromkeys(("docx", "doc", "rtf", "odt"), "word"),
+    **dict.fromkeys(("xlsx", "xls", "ods"), "sheet"),
+    **dict.fromkeys(("pptx", "ppt", "odp"), "slides"),
 }
-
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_EXECUTABLES = (
-    (b"MZ", "a Windows executable"),
-    (b"\x7fELF", "a Linux executable"),
-    (b"\xfe\xed\xfa\xce", "a macOS executable"),
-    (b"\xfe\xed\xfa\xcf", "a macOS executable"),
-    (b"\xce\xfa\xed\xfe", "a macOS executable"),
-    (b"\xcf\xfa\xed\xfe", "a macOS executable"),
-    (b"\xca\xfe\xba\xbe", "a macOS or Java executable"),
-    (b"\x00asm", "a WebAssembly binary"),
-    (b"#!/", None),  # scripts are text: decided by the text check below
-)
-_OTHER = (
-    (b"GIF8", "a GIF image (convert it to PNG)"),
-    (b"BM", None),  # too short to trust alone; puremagic decides
-    (b"II*\x00", "a TIFF image (convert it to PNG)"),
-    (b"MM\x00*", "a TIFF image (convert it to PNG)"),
-    (b"\x1f\x8b", "a gzip archive (upload a .zip instead)"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive (upload a .zip instead)"),
-    (b"Rar!", "a RAR archive (upload a .zip instead)"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-    (b"{\\rtf", "an RTF document (save it as .docx)"),
-    (b"%!PS", "a PostScript file (save it as PDF)"),
-)
+IMAGE_KINDS = frozenset(kind for kind, family in _FAMILY.items() if family == "image")
+# Text kinds a text extension keeps as text (a mail or a page saved as .txt is scrubbed as the
+# text it is), and kinds an extension asks for when the bytes are plain text.
+_AS_TEXT = frozenset({"eml", "mbox", "html", "ipynb"})
+_FROM_TEXT = frozenset({"html", "ipynb"})
 
 
 def _say(name: str) -> str:
@@ -233,60 +278,6 @@ def _ext(name: str) -> str:
     if base.startswith(".") and base.count(".") == 1:
         return base  # ".env", ".gitignore"
     return os.path.splitext(base)[1]
-
-
-def _ole2_root(data: bytes) -> set[str] | None:
-    """Names of the streams and storages at the root of an OLE2 file (None: unreadable).
-
-    Only the root counts: an Outlook message holding a .doc attachment, or a .doc holding a
-    pasted message, has the other format's names deeper down."""
-    try:
-        import olefile
-
-        with olefile.OleFileIO(data) as ole:
-            return {path[0] for path in ole.listdir(streams=True, storages=True) if path}
-    except Exception:  # noqa: BLE001 - a damaged directory: fall back to the byte search
-        log.debug("olefile could not list an OLE2 directory", exc_info=True)
-        return None
-
-
-def _ole2_kind(name: str, data: bytes) -> str:
-    """The kind of an OLE2 file: "msg" for an Outlook message; raises for what we refuse."""
-    root = _ole2_root(data)
-    if root is not None:
-        if "__properties_version1.0" in root and any(n.startswith("__substg1.0_") for n in root):
-            return "msg"
-        raise _ole2(name, data, root)
-    if "__properties_version1.0".encode("utf-16-le") in data:
-        return "msg"
-    raise _ole2(name, data, None)
-
-
-def _ole2(name: str, data: bytes, root: set[str] | None) -> UnsupportedFile | EncryptedFile:
-    # Directory entry names are UTF-16LE; a protected OOXML file is an OLE2 container
-    # holding "EncryptedPackage" (+ "EncryptionInfo").
-    def has(entry: str) -> bool:
-        return entry in root if root is not None else entry.encode("utf-16-le") in data
-
-    if has("EncryptedPackage"):
-        return EncryptedFile(
-            f"{_say(name)} is password-protected; remove the password and upload again."
-        )
-    for stream, ext, new in (
-        ("WordDocument", ".doc", ".docx"),
-        ("Workbook", ".xls", ".xlsx"),
-        ("Book", ".xls", ".xlsx"),
-        ("PowerPoint Document", ".ppt", ".pptx"),
-    ):
-        if has(stream):
-            return UnsupportedFile(
-                f"{_say(name)} is an old binary Office format ({ext}); "
-                f"save it as {new} and upload again."
-            )
-    return UnsupportedFile(
-        f"{_say(name)} is an old binary Office-style file; save it in a current format "
-        "(.docx, .xlsx, .pptx or PDF) and upload again."
-    )
 
 
 def _zip_kind(name: str, data: bytes, limits: Limits) -> str:
@@ -316,15 +307,7 @@ def _zip_kind(name: str, data: bytes, limits: Limits) -> str:
                     "(Word, Excel and PowerPoint files are)."
                 )
             if "mimetype" in names:
-                try:
-                    mt = zf.read("mimetype")[:100]
-                except (KeyError, zipfile.BadZipFile, RuntimeError):
-                    mt = b""
-                if b"opendocument" in mt:
-                    raise UnsupportedFile(
-                        f"{_say(name)} is an OpenDocument file; save it as .docx, .xlsx or "
-                        ".pptx and upload again."
-                    )
+                return _odf_kind(name, zf) or "zip"
             return "zip"
     except zipfile.BadZipFile:
         raise CorruptFile(
@@ -332,6 +315,44 @@ def _zip_kind(name: str, data: bytes, limits: Limits) -> str:
         ) from None
     except (NotImplementedError, RuntimeError) as exc:
         raise CorruptFile(f"{_say(name)} could not be read as a ZIP file.") from exc
+
+
+_ODF = {
+    "text": "odt",
+    "text-template": "odt",
+    "spreadsheet": "ods",
+    "spreadsheet-template": "ods",
+    "presentation": "odp",
+    "presentation-template": "odp",
+}
+
+
+def _odf_kind(name: str, zf: zipfile.ZipFile) -> str | None:
+    """odt/ods/odp for an OpenDocument package (None: not one); raises for an encrypted one
+    or another OpenDocument kind (drawings, formulas, databases)."""
+    try:
+        mt = zf.read("mimetype")[:100].strip().decode("ascii", "replace")
+    except (KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError):
+        return None
+    prefix = "application/vnd.oasis.opendocument."
+    if not mt.startswith(prefix):
+        return None
+    kind = _ODF.get(mt[len(prefix) :])
+    if kind is None:
+        raise UnsupportedFile(
+            f"{_say(name)} is an OpenDocument file of a kind that is not supported (text "
+            "documents, spreadsheets and presentations are)."
+        )
+    try:
+        info = zf.getinfo("META-INF/manifest.xml")
+        manifest = zf.read(info)[:2_000_000] if info.file_size <= 2_000_000 else b""
+    except (KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError):
+        manifest = b""
+    if b"encryption-data" in manifest:
+        raise EncryptedFile(
+            f"{_say(name)} is password-protected; remove the password and upload again."
+        )
+    return kind
 
 
 def _main_part(zf: zipfile.ZipFile) -> str:
@@ -365,45 +386,36 @@ def _looks_like_text(data: bytes) -> bool:
     return ctrl <= len(head) * 0.01
 
 
-def _describe_binary(data: bytes) -> str:
-    for magic, desc in _EXECUTABLES + _OTHER:
-        if data.startswith(magic) and desc:
-            return desc
-    try:
-        import puremagic
-
-        matches = puremagic.magic_string(data[:8192])
-        if matches:
-            return f"a {matches[0].name} file"
-    except Exception:  # noqa: BLE001 - naming the file is best effort
-        log.debug("puremagic could not name a binary", exc_info=True)
-    return "an unknown binary file"
-
-
 def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
     """The kind from the bytes alone (raises ScrubError for what we refuse)."""
-    if data.startswith(_OLE2):
-        return _ole2_kind(name, data)
+    if data.startswith(ole2.MAGIC):
+        return ole2.kind(_say(name), data)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(name, data, limits)
     if b"%PDF-" in data[:1024]:
         if b"/Encrypt" in data and _PDF_ENCRYPT.search(data):
-            raise EncryptedFile(
-                f"{_say(name)} is password-protected; remove the password and upload again."
-            )
+            # the PDF reader's own rule (an empty user password opens): loaded only here
+            from .formats.pdf.reading import NEEDS_PASSWORD, needs_password
+
+            if needs_password(data):
+                raise EncryptedFile(f"{_say(name)} {NEEDS_PASSWORD}")
         return "pdf"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
     if data.startswith(b"\xff\xd8\xff"):
         return "jpeg"
-    for magic, desc in _EXECUTABLES + _OTHER:
-        if desc and data.startswith(magic):
-            if len(magic) <= 2 and _looks_like_text(data):
-                continue  # "MZ Holdings annual report..." is text that happens to start so
-            raise UnsupportedFile(_not_supported(name, desc))
-    if _looks_like_text(data):
-        return _mail_kind(data) or "text"
-    raise UnsupportedFile(_not_supported(name, _describe_binary(data)))
+    picture = picture_kind(data)
+    if picture is not None:
+        return picture
+    if data.startswith(b"{\\rtf"):
+        return "rtf"
+    text = _looks_like_text(data)
+    refused = refused_binary(data, text)
+    if refused is not None:
+        raise UnsupportedFile(_not_supported(name, refused))
+    if text:
+        return markup_kind(data) or _mail_kind(data) or "text"
+    raise UnsupportedFile(_not_supported(name, describe_unknown(data)))
 
 
 _HEADER_LINE = re.compile(rb"([!-9;-~]+):")  # a field name: printable ASCII except ":"
@@ -439,13 +451,13 @@ def _mail_kind(data: bytes) -> str | None:
     return None
 
 
-def _not_supported(name: str, desc: str) -> str:
+def _not_supported(name: str, refused: Refused) -> str:
     expected = EXPECTED.get(_ext(name))
     if expected:
-        return f"{_say(name)} looks like {desc}, not {DESCRIPTIONS[expected]}."
+        return sentence(_say(name), refused, DESCRIPTIONS[expected])
     if _ext(name) in TEXT_EXTENSIONS:
-        return f"{_say(name)} looks like {desc}, not a text file."
-    return f"{_say(name)} looks like {desc}, which is not a supported file type."
+        return sentence(_say(name), refused, "a text file")
+    return sentence(_say(name), refused)
 
 
 def _compatible(expected: str, kind: str) -> bool:
@@ -465,14 +477,16 @@ def sniff(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> FormatInfo
     kind = detect_kind(name, data, limits)
     ext = _ext(name)
     expected = EXPECTED.get(ext) or ("text" if ext in TEXT_EXTENSIONS else None)
-    if expected == "text" and kind in ("eml", "mbox"):
+    if expected == "text" and kind in _AS_TEXT:
         kind = "text"  # a mail saved as .txt/.md is scrubbed as the text it is, kept as text
+    elif expected in _FROM_TEXT and kind == "text":
+        kind = expected  # an .html fragment, a notebook: their reader decides
     if expected and not _compatible(expected, kind):
         raise UnsupportedFile(
             f"{_say(name)} is named like {DESCRIPTIONS[expected]} ({ext}) but is "
             f"{DESCRIPTIONS[kind]}; rename it to {KINDS[kind][0]} or upload the right file."
         )
     extension, content_type = KINDS[kind]
-    if kind == "text" and ext and ext in TEXT_EXTENSIONS:
+    if (kind == "text" and ext in TEXT_EXTENSIONS) or (kind == "html" and ext == ".htm"):
         extension = ext  # keep .md/.py/.csv: the text module writes the same kind of file back
     return FormatInfo(kind=kind, extension=extension, content_type=content_type, open=opener(kind))

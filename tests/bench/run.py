@@ -7,6 +7,8 @@ Sections:
   engine    tests/bench/bench_engine.py (words/s of ours vs stock Presidio vs spaCy NER alone,
             same ~20k-word document, one process), its output quoted;
   export    tests/bench/bench_export.py, if present, its output quoted;
+  pdf       tests/bench/bench_pdf.py: share of text pages rasterized per PDF producer, a PDF
+            against the same words as .docx, a scanned PDF (OCR), its output quoted;
   xlsx      a 100k-cell workbook (10,000 rows x 10 columns) through Scrubber.scrub;
   scaling   the same .docx generator at 1x, 4x, 16x size: seconds, words/s, per-stage times;
   rounds    what the verification rounds cost: a 20,000-word .docx and 1,000-row contact
@@ -449,14 +451,18 @@ def render(res: dict, total: float, args) -> str:
             )
     else:
         L.append("skipped\n")
-    if "export" in res:
-        out, secs, rc = res["export"]
-        L.append("## Export\n")
-        L.append(
-            f"`tests/bench/bench_export.py {' '.join(res.get('export_args', []))}` "
-            f"({secs:.0f} s, exit {rc}):\n"
-        )
-        L.append("```\n" + out + "\n```\n")
+    for key, title in (
+        ("export", "Export"),
+        ("pdf", "PDF: pages kept as text, PDF against .docx, scanned pages"),
+    ):
+        if key in res:
+            out, secs, rc = res[key]
+            L.append(f"## {title}\n")
+            L.append(
+                f"`tests/bench/bench_{key}.py {' '.join(res.get(key + '_args', []))}` "
+                f"({secs:.0f} s, exit {rc}):\n"
+            )
+            L.append("```\n" + out + "\n```\n")
     xs = res.get("xlsx")
     L.append("## A 100k-cell workbook\n")
     if xs:
@@ -577,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     ap.add_argument(
-        "--skip", default="", help="comma list: engine,export,xlsx,rounds,scaling,latency"
+        "--skip", default="", help="comma list: engine,export,pdf,xlsx,rounds,scaling,latency"
     )
     ap.add_argument("--xlsx-budget", type=int, default=240, help="seconds for the 100k cells")
     ap.add_argument("--xlsx-child", type=int, default=0, help=argparse.SUPPRESS)
@@ -613,6 +619,12 @@ def main(argv: list[str] | None = None) -> int:
         res["export_args"] = eargs
         res["export"] = section_script("bench_export.py", eargs, timeout=400)
         print(res["export"][0], flush=True)
+    if "pdf" not in skip:
+        log("pdf: bench_pdf.py")
+        pargs = ["--tasks", "2", "--words", "3000", "--scan-pages", "1"] if args.quick else []
+        res["pdf_args"] = pargs
+        res["pdf"] = section_script("bench_pdf.py", pargs, timeout=900)
+        print(res["pdf"][0], flush=True)
     if "xlsx" not in skip:
         res["xlsx"] = []
         for rows, budget in (

@@ -151,7 +151,9 @@ class Shots:
         self.n += 1
         slug = re.sub(r"[^a-z0-9]+", "-", step.lower()).strip("-")
         path = self.dir / f"{self.n:02d}-{slug}.png"
-        page.screenshot(path=str(path), full_page=full_page)
+        # caret="initial": Playwright's default caret hiding leaves style="" on form controls,
+        # which htmx then copies when it swaps a block (a CSP report the page never made)
+        page.screenshot(path=str(path), full_page=full_page, caret="initial")
         return path
 
 
@@ -178,7 +180,7 @@ def new_page(chromium_browser, live_server):
         def console(msg):
             text = msg.text
             if msg.type == "error" and ("Content Security Policy" in text or "Refused to" in text):
-                problems.append(f"CSP: {text}")
+                problems.append(f"CSP on {page.url} ({msg.location}): {text}")
 
         page.on("console", console)
         page.on(
@@ -195,4 +197,4 @@ def new_page(chromium_browser, live_server):
     yield make
     for context in contexts:
         context.close()
-    assert not problems, problems
+    assert not problems, "\n".join(problems)

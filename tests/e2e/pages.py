@@ -172,3 +172,76 @@ def assert_accessible_basics(page) -> None:
         }"""
     )
     assert not problems, (page.url, problems)
+
+
+def seeded_task(
+    owner, files: dict[str, tuple[bytes, str]], *, title: str, part: str = "deliverable"
+):
+    """A task made through the services (as the form does) and submitted for scrubbing; the
+    real worker scrubs it. `files`: name -> (bytes, mime)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from submissions import services
+    from submissions.models import Task
+
+    staged = [
+        services.upload_stage(owner=owner, part=part, upload=SimpleUploadedFile(name, data))
+        for name, (data, _mime) in files.items()
+    ]
+    return services.task_create(
+        contractor=owner,
+        fields={
+            "title": title,
+            "request_text": f"Compare the vendors and send it to {SECRET_NAME}.",
+            "deliverable_text": "",
+            "sector": SECTOR,
+            "sector_other": "",
+            "occupation": OCCUPATION,
+            "occupation_other": "",
+            "minutes_spent": 45,
+            "provenance": Task.Provenance.REAL,
+            "attest_rights": True,
+            "attest_confidential": True,
+        },
+        staged=staged,
+        submit=True,
+    )
+
+
+def wait_checked(task, timeout: float = 300):
+    """Until the real worker has scrubbed every file and the task waits for the check."""
+    from submissions.models import Task
+    from tests.helpers import wait_until
+
+    wait_until(
+        lambda: Task.objects.get(pk=task.pk).status == Task.Status.CONTRACTOR_CHECK,
+        timeout=timeout,
+        what="the real worker to scrub the task",
+    )
+    task.refresh_from_db()
+    return task
+
+
+def wait_previews(task, timeout: float = 240):
+    """Until the worker has drawn (or given up on) the preview of every finished file."""
+    from scrubbing.models import FilePreview
+    from tests.helpers import wait_until
+
+    def done() -> bool:
+        files = [f for f in task.files.all() if f.scrubbed_sha256 and not f.text_field]
+        ready = FilePreview.objects.filter(
+            file__in=files, status__in=["ready", "unavailable"]
+        ).values_list("file_id", "scrubbed_sha256")
+        return {(f.pk, f.scrubbed_sha256) for f in files} <= set(ready)
+
+    wait_until(done, timeout=timeout, what="the worker to draw the previews")
+
+
+def in_viewport(page, selector: str) -> bool:
+    """The element is on screen now (not just somewhere in the page)."""
+    return page.evaluate(
+        """(sel) => { const el = document.querySelector(sel); if (!el) return false;
+            const r = el.getBoundingClientRect();
+            return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight + 1; }""",
+        selector,
+    )

@@ -5,51 +5,21 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from submissions import services
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx, wait_until
+from tests.helpers import make_docx
 
-from .pages import OCCUPATION, SECRET_EMAIL, SECRET_NAME, SECTOR, log_in, make_user
+from .pages import DOCX, SECRET_EMAIL, SECRET_NAME, log_in, make_user, seeded_task, wait_checked
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _task_in_review(owner) -> Task:
-    staged = [
-        services.upload_stage(
-            owner=owner,
-            part="deliverable",
-            upload=SimpleUploadedFile(
-                "memo.docx", make_docx(["Memo", f"Written by {SECRET_NAME} ({SECRET_EMAIL})."])
-            ),
-        )
-    ]
-    task = services.task_create(
-        contractor=owner,
-        fields={
-            "title": f"Memo for {SECRET_NAME}",
-            "request_text": f"Write a memo; ask {SECRET_NAME}.",
-            "deliverable_text": "",
-            "sector": SECTOR,
-            "sector_other": "",
-            "occupation": OCCUPATION,
-            "occupation_other": "",
-            "minutes_spent": 45,
-            "provenance": Task.Provenance.REAL,
-            "attest_rights": True,
-            "attest_confidential": True,
-        },
-        staged=staged,
-        submit=True,
+    memo = make_docx(["Memo", f"Written by {SECRET_NAME} ({SECRET_EMAIL})."])
+    task = wait_checked(
+        seeded_task(owner, {"memo.docx": (memo, DOCX)}, title=f"Memo for {SECRET_NAME}")
     )
-    wait_until(
-        lambda: Task.objects.get(pk=task.pk).status == Task.Status.CONTRACTOR_CHECK,
-        timeout=180,
-        what="the real worker to scrub the task",
-    )
-    task.refresh_from_db()
     assert set(task.files.values_list("scrub_status", flat=True)) == {"done"}
     return services.task_submit_for_review(task, actor=owner)
 

@@ -90,10 +90,11 @@ def test_a_bad_file_shows_its_error_and_the_rest_survive(scrub_worker, new_page,
             page.locator("#file-states tr", has_text=name).get_attribute("data-status") == "done"
         ), name
     shot(page, "bad file failed, the rest done")
-    # Submit for review is refused with a sentence naming the file.
-    with page.expect_navigation():
-        page.get_by_role("button", name=re.compile("submit for review")).click()
-    assert "broken.docx" in page.locator(".messages").inner_text()
+    # Submit for review is blocked: the button is disabled and a sentence names the file
+    # (issue 14, item 6: it used to look enabled and refuse only once clicked).
+    button = page.get_by_role("button", name=re.compile("submit for review"))
+    assert button.is_disabled()
+    assert "broken.docx" in page.locator("#submit-blocked").inner_text()
     task.refresh_from_db()
     assert task.status == Task.Status.CONTRACTOR_CHECK
-    shot(page, "submit refused")
+    shot(page, "submit blocked")

@@ -151,3 +151,21 @@ def scrubbed_docx(paragraphs: list[str]) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
+
+
+def preview_page(f: TaskFile, png: bytes | None = None, boxes: list | None = None):
+    """A ready preview of the file's current version with one page image, as a worker makes it."""
+    from scrubbing.models import FilePreview, PreviewPage
+    from tests.helpers import make_png
+
+    preview = FilePreview.objects.create(
+        file=f,
+        scrubbed_sha256=f.scrubbed_sha256,
+        status=FilePreview.Status.READY,
+        page_count=1,
+        segments=[["line 1", "body", "[PERSON_1] works at [ORGANIZATION_1]."]],
+    )
+    page = PreviewPage(preview=preview, number=1, width=900, height=160, boxes=boxes or [])
+    save_bytes(page.image, png or make_png("[PERSON_1]"))
+    page.save()
+    return page

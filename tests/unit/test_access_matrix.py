@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pytest
 from django.urls import reverse
 
+from portal.models import User
 from reviews import services as review_services
-from tests.unit.review_helpers import S, add_file, in_review_task, make_task
+from tests.unit.review_helpers import S, add_file, in_review_task, make_task, preview_page
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,17 @@ CASES = [
     Case("submissions:file_scrubbed", "check_file", "get", OWNER_ONLY),
     Case("scrubbing:file_check", "check_file", "get", OWNER_ONLY),
     Case("scrubbing:file_preview", "check_file", "get", OWNER_ONLY),
+    Case("scrubbing:file_pages", "check_file", "get", OWNER_ONLY),
+    Case("scrubbing:preview_image", "check_page", "get", OWNER_ONLY),
+    Case("scrubbing:task_check", "check_task", "get", OWNER_ONLY),
+    Case(
+        "scrubbing:findings_decide",
+        "check_task",
+        "post",
+        OWNER_ACTION,
+        data={"decision": "keep", "finding": "0"},
+    ),
+    Case("scrubbing:findings_undo", "check_task", "post", OWNER_ACTION),
     Case("scrubbing:finding_keep", "finding", "post", OWNER_ACTION),
     Case("scrubbing:leftover_redact", "finding", "post", OWNER_ACTION),
     Case("scrubbing:leftovers_redact_all", "check_file", "post", OWNER_ACTION),
@@ -59,6 +71,27 @@ CASES = [
     # reviewer side (task in review)
     Case("reviews:review", "review_task", "get", REVIEWER_ONLY),
     Case("reviews:file_download", "review_file", "get", REVIEWER_ONLY),
+    Case("reviews:file_pages", "review_file", "get", REVIEWER_ONLY),
+    Case("reviews:preview_image", "review_page", "get", REVIEWER_ONLY),
+    Case("reviews:skip", "review_task", "post", REVIEWER_ACTION),
+    # commenting needs the claim (refused with a message otherwise, still a redirect)
+    Case(
+        "reviews:comment_add",
+        "review_task",
+        "post",
+        REVIEWER_ACTION,
+        data={"body": "Page 2 still names the client."},
+        claim_first=True,
+    ),
+    # a comment that is not the visitor's own: refused with a message (reviewers), 403 others
+    Case("reviews:comment_delete", "comment", "post", REVIEWER_ACTION),
+    # the owner's previews are the owner's; a reviewer's page image is never the owner's route
+    Case(
+        "scrubbing:preview_image",
+        "review_page",
+        "get",
+        {"owner": 200, "other": 404, "reviewer": 403, "admin": 404, "anon": 302},
+    ),
     Case("reviews:claim", "review_task", "post", REVIEWER_ACTION),
     Case("reviews:release", "review_task", "post", REVIEWER_ACTION),
     Case(
@@ -97,6 +130,18 @@ CASES = [
         {"owner": 403, "other": 403, "reviewer": 404, "admin": 404, "anon": 302},
     ),
     Case(
+        "reviews:file_pages",
+        "check_file",
+        "get",
+        {"owner": 403, "other": 403, "reviewer": 404, "admin": 404, "anon": 302},
+    ),
+    Case(
+        "reviews:preview_image",
+        "check_page",
+        "get",
+        {"owner": 403, "other": 403, "reviewer": 404, "admin": 404, "anon": 302},
+    ),
+    Case(
         "reviews:claim",
         "check_task",
         "post",
@@ -111,7 +156,16 @@ def world(contractor):
     check_file = add_file(check_task)
     review_task = in_review_task(contractor)
     review_file = add_file(review_task)
+    from reviews.models import ReviewComment
+
+    someone = User.objects.create_user(email="rex@example.com", role=User.Role.REVIEWER)
+    comment = ReviewComment.objects.create(
+        task=review_task, author=someone, revision=1, body="Not yours to remove."
+    )
     return {
+        "comment": comment,
+        "check_page": preview_page(check_file),
+        "review_page": preview_page(review_file),
         "check_task": check_task,
         "check_file": check_file,
         "finding": check_file.findings.first(),

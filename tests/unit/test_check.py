@@ -131,8 +131,8 @@ def test_owner_sees_preview_legend_and_findings_with_originals(client, contracto
     legend = response.context["legend"]
     assert legend == [("PERSON", 2), ("ORGANIZATION", 1)]
     # Findings: type, original, replacement, where.
-    assert '<td class="original">Jane Doe</td>' in html
-    assert '<td class="original">Globex Corp</td>' in html
+    assert '<span class="original">Jane Doe</span>' in html
+    assert '<span class="original">Globex Corp</span>' in html
     assert "paragraph 1" in html
 
 

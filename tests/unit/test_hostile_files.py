@@ -402,6 +402,7 @@ CASES = [
         lambda: pdf_encrypted(user=""),
         "scrub",
         r"password",
+        upload_refused=False,
     ),
     Case(
         "docx-truncated",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portal.models import AuditEvent
+from portal.storage import save_bytes
 from reviews import services
 from reviews.models import Review
 from submissions import services as task_services
@@ -283,12 +285,18 @@ def test_review_page_shows_scrubbed_only(client, contractor, reviewer):
     assert reverse("reviews:file_download", args=[deliverable.pk]) in html
     assert reverse("submissions:file_original", args=[deliverable.pk]) not in html
     assert "/original/" not in html
-    # Side by side: both parts present, with the scrub report.
-    assert "1 · Task request" in html and "2 · Task deliverable" in html
-    assert "Scrub report" in html
+    # One item per typed text and file, in order: request first, then the deliverable.
+    labels = [item.label for item in response.context["items"]]
+    assert labels == [
+        "Task request text",
+        "request-1.txt",
+        "Deliverable text answer",
+        "deliverable-1.docx",
+    ]
+    assert "Replacements" in html  # the task's legend
     # The findings' originals (and their locators, taken from the original) were never loaded.
-    for rf in response.context["parts"]["deliverable"]:
-        for finding in rf.findings:
+    for item in response.context["items"]:
+        for finding in item.findings:
             assert {"original_text", "locator"} <= finding.get_deferred_fields()
 
 
@@ -471,6 +479,8 @@ def test_request_changes_then_resubmission_shows_what_changed(client, contractor
     kept = add_file(task, name="same.txt", original=b"same", scrubbed=b"same")
     changed = add_file(task, name="plan.txt", original=b"v1", scrubbed=b"v1 [PERSON_1]")
     removed = add_file(task, name="old.txt", original=b"old", scrubbed=b"old")
+    # the original changes, the scrubbed output does not: revisions compare scrubbed outputs
+    only_original = add_file(task, name="notes.txt", original=b"n1", scrubbed=b"notes")
     services.review_claim(task.pk, reviewer=reviewer)
     services.review_decide(
         task.pk,
@@ -487,7 +497,11 @@ def test_request_changes_then_resubmission_shows_what_changed(client, contractor
     assert task.revision == 2
     removed.delete()
     changed.sha256 = "f" * 64
+    save_bytes(changed.scrubbed, b"v2 [PERSON_1] and the budget")
+    changed.scrubbed_sha256 = hashlib.sha256(b"v2 [PERSON_1] and the budget").hexdigest()
     changed.save()
+    only_original.sha256 = "e" * 64
+    only_original.save()
     add_file(task, name="budget.txt", original=b"new", scrubbed=b"new")
     kept.delete()  # removed and uploaded again with the same bytes: not a change
     kept = add_file(task, name="same-again.txt", original=b"same", scrubbed=b"same")
@@ -498,16 +512,22 @@ def test_request_changes_then_resubmission_shows_what_changed(client, contractor
     )
     client.force_login(reviewer)
     response = client.get(reverse("reviews:review", args=[task.pk]))
-    changes = response.context["changes"]
-    assert changes.previous == 1
-    assert changes.added == ["deliverable-2.txt"]
-    assert changes.changed == ["deliverable-1.txt"]
-    assert changes.removed == ["deliverable file (text)"]
-    assert changes.unchanged == 1
-    assert "+Also the budget." in changes.text_diffs["Request text"]
-    assert set(changes.text_diffs) == {"Request text"}
+    overview = response.context["overview"]
+    assert overview.previous == 1
+    assert [i.label for i in overview.added] == ["deliverable-3.txt"]
+    assert [i.label for i in overview.changed] == ["Task request text", "deliverable-1.txt"]
+    assert overview.removed == ["a deliverable file (text)"]
+    assert overview.unchanged == 2  # notes.txt (same output) and same-again.txt (same bytes)
+    request_item = next(i for i in overview.changed if i.label == "Task request text")
+    rows = request_item.change.diff.rows
+    assert [r.kind for r in rows if r.kind != "same"] == ["added"]
+    assert "<ins>Also the budget.</ins>" in rows[-1].right
+    plan = next(i for i in overview.changed if i.label == "deliverable-1.txt")
+    changed_row = next(r for r in plan.change.diff.rows if r.kind == "changed")
+    assert "<del>v1</del>" in changed_row.left and "<ins>v2</ins>" in changed_row.right
     html = response.content.decode()
     assert "What changed since revision 1" in html and "Also the budget." in html
+    assert "+++" not in html and "---" not in html  # no raw unified diff
     assert kept.pk  # still there, counted as unchanged
 
 
@@ -515,7 +535,7 @@ def test_first_revision_has_no_changes_section(client, contractor, reviewer):
     task = in_review_task(contractor)
     client.force_login(reviewer)
     response = client.get(reverse("reviews:review", args=[task.pk]))
-    assert response.context["changes"] is None
+    assert response.context["overview"].previous is None
     assert "What changed since" not in response.content.decode()
 
 

@@ -247,6 +247,8 @@ def find_payloads(text: str, limits: Limits, state: dict[str, int] | None = None
     `state` counts the images opened across one file (OCR is bounded by max_ocr_images).
     Raises LimitExceeded when a payload is too big to open (the whole file fails).
     """
+    from scrubbing.engine.sniff import IMAGE_KINDS
+
     state = state if state is not None else {"images": 0}
     inner = replace(limits, max_nesting=limits.max_nesting - 1)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -265,10 +267,10 @@ def find_payloads(text: str, limits: Limits, state: dict[str, int] | None = None
                 if not clearly:
                     continue  # a hash, a path, an id: not an encoded payload we can tell
                 p.why_removed = "binary data no reader can read"
-            elif kind in ("png", "jpeg") and state["images"] >= limits.max_ocr_images:
+            elif kind in IMAGE_KINDS and state["images"] >= limits.max_ocr_images:
                 p.why_removed = f"more than {limits.max_ocr_images} images"
             else:
-                state["images"] += kind in ("png", "jpeg")
+                state["images"] += kind in IMAGE_KINDS
                 p.label = f"{label} ({kind})" if label == "base64 data" else label
                 _open(p, kind, raw, inner, line)
         p.label = f"line {line}: {p.label}"
@@ -277,6 +279,7 @@ def find_payloads(text: str, limits: Limits, state: dict[str, int] | None = None
 
 
 def _kind_of(raw: bytes, limits: Limits) -> str | None:
+    """The kind a decoded payload sniffs as (None: no reader, or text)."""
     from scrubbing.engine.sniff import sniff
 
     try:

@@ -52,6 +52,22 @@ def standard_fonts_pdf(pages: int = 3) -> bytes:
     return buf.getvalue()
 
 
+def lines_pdf(lines: list[str], font: str = "Helvetica", more: list[str] = ()) -> bytes:
+    """One page, one drawString per line (reportlab), 20 pt apart; `more` follows as one
+    paragraph of 10 pt text set 12 pt apart, and the first lines are then set in 16 pt."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setFont(font, 16 if more else 12)
+    for i, line in enumerate(lines):
+        c.drawString(72, 760 - 20 * i, line)
+    c.setFont(font, 10)
+    for i, line in enumerate(more):
+        c.drawString(72, 730 - 20 * len(lines) - 12 * i, line)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 def ttf_pdf() -> bytes:
     """Embedded DejaVuSans (TrueType subset with ToUnicode) with non-ASCII text."""
     pdfmetrics.registerFont(TTFont("DejaVuSans", str(DEJAVU)))
@@ -66,8 +82,8 @@ def ttf_pdf() -> bytes:
     return buf.getvalue()
 
 
-def form_xobject_pdf() -> bytes:
-    """The name sits inside a Form XObject: the rewrite cannot see it, so it must rasterize."""
+def form_xobject_pdf(draws: int = 1) -> bytes:
+    """The name sits inside a Form XObject (a stamp), drawn `draws` times on page 1."""
     buf = io.BytesIO()
     c = _canvas(buf)
     c.beginForm("stamp")
@@ -77,6 +93,11 @@ def form_xobject_pdf() -> bytes:
     c.setFont("Helvetica", 12)
     c.drawString(72, 760, "Cover page text that is not sensitive.")
     c.doForm("stamp")
+    for n in range(1, draws):
+        c.saveState()
+        c.translate(0, -100 * n)
+        c.doForm("stamp")
+        c.restoreState()
     c.showPage()
     c.setFont("Helvetica", 12)
     c.drawString(72, 760, f"Second page by {NAME}.")
@@ -176,10 +197,10 @@ def with_extras(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def encrypted_pdf(data: bytes) -> bytes:
+def encrypted_pdf(data: bytes, user: str = "secret") -> bytes:
     pdf = pikepdf.open(io.BytesIO(data))
     out = io.BytesIO()
-    pdf.save(out, encryption=pikepdf.Encryption(user="secret", owner="owner-secret"))
+    pdf.save(out, encryption=pikepdf.Encryption(user=user, owner="owner-secret"))
     return out.getvalue()
 
 

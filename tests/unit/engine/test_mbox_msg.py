@@ -10,7 +10,7 @@ from email.message import EmailMessage
 import docx
 import pytest
 
-from scrubbing.engine.base import DEFAULT_LIMITS, CorruptFile, UnsupportedFile
+from scrubbing.engine.base import DEFAULT_LIMITS, CorruptFile
 from scrubbing.engine.formats.mail.mbox import MboxDocument
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
@@ -128,16 +128,15 @@ def test_outlook_msg_is_scrubbed_and_written_back_as_eml(scrubber):
 
 def test_msg_sniffing_tells_outlook_from_legacy_office():
     assert sniff("mail.msg", outlook_msg(attach_docx=False)).kind == "msg"
-    with pytest.raises(UnsupportedFile, match=r"old binary Office format \(\.doc\)"):
-        sniff("old.doc", ole_file({"WordDocument": b"\x00" * 4096, "1Table": b"\x00" * 64}))
-    with pytest.raises(UnsupportedFile, match=r"\.xls"):
-        sniff("old.xls", ole_file({"Workbook": b"\x00" * 4096}))
+    # legacy Office files are converted now (issue 15): told apart from Outlook by their root
+    assert (
+        sniff("old.doc", ole_file({"WordDocument": b"\x00" * 4096, "1Table": b"\x00" * 64})).kind
+        == "doc"
+    )
+    assert sniff("old.xls", ole_file({"Workbook": b"\x00" * 4096})).kind == "xls"
     # a .doc whose bytes mention Outlook stream names deeper down is still a .doc
-    with pytest.raises(UnsupportedFile, match=r"\.doc"):
-        sniff(
-            "old.doc",
-            ole_file({"WordDocument": "__substg1.0_0037001F".encode("utf-16-le") * 50}),
-        )
+    nested = ole_file({"WordDocument": "__substg1.0_0037001F".encode("utf-16-le") * 50})
+    assert sniff("old.doc", nested).kind == "doc"
 
 
 def test_damaged_msg_fails_with_a_sentence(scrubber):

@@ -122,12 +122,19 @@ def page_count(out: bytes) -> int:
 # --- reading ------------------------------------------------------------------------------
 
 
-def test_segments_are_lines_plus_metadata_links_and_comments():
+def test_segments_are_blocks_of_lines_plus_metadata_links_and_comments():
     doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
     by_loc = {s.locator: s for s in doc.segments}
-    assert by_loc["page 1, line 2"].text == f"Prepared by {B.NAME} for {B.PROJECT}."
-    assert by_loc["page 3, line 3"].text == f"Questions go to {B.EMAIL} before Friday."
-    assert by_loc["page 1, line 2"].kind == "body"
+    # consecutive lines are one segment (a name broken over two lines is read whole); the
+    # bigger heading further down starts a block of its own
+    assert by_loc["page 1, lines 1-4"].text.splitlines() == [
+        "Page 1 of the quarterly summary.",
+        f"Prepared by {B.NAME} for {B.PROJECT}.",
+        f"Questions go to {B.EMAIL} before Friday.",
+        "The budget line stays unchanged at 42 units.",
+    ]
+    assert by_loc["page 3, line 5"].text == f"{B.PROJECT} milestones"
+    assert by_loc["page 1, lines 1-4"].kind == "body"
     metadata = {s.locator: s.text for s in doc.segments if s.kind == "metadata"}
     assert metadata["metadata: Author"] == B.NAME
     assert B.PROJECT in metadata["metadata: Title"]
@@ -238,10 +245,23 @@ def test_no_edits_still_strips_metadata():
     assert B.NAME in pdftotext(out)  # body text untouched without edits
 
 
-def test_form_xobject_page_is_rasterized_with_boxes():
+def test_text_inside_a_form_xobject_is_rewritten_in_a_copy_of_the_form():
     src = B.form_xobject_pdf()
     _, out, report = scrub(src)
+    assert report.rasterized == []
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    text = pdftotext(out)
+    assert "Approved by [PERSON_1]" in text and "Second page by [PERSON_1]." in text
+    assert "Cover page text that is not sensitive." in text
+
+
+def test_page_that_cannot_be_rewritten_is_rasterized_with_boxes():
+    """The stamp (a form) is drawn twice on page 1: one copy cannot be edited two ways."""
+    src = B.form_xobject_pdf(draws=2)
+    _, out, report = scrub(src)
     assert len(report.rasterized) == 1 and report.rasterized[0].startswith("page 1 ")
+    assert "form drawn more than once" in report.rasterized[0]
     assert page_count(out) == 2
     assert_raw_absent(out)
     assert_text_absent(out)
@@ -260,16 +280,57 @@ def test_form_xobject_page_is_rasterized_with_boxes():
         assert img.getextrema()[1] > 200  # the rest of the page is still there
 
 
-def test_kept_occurrence_forces_rasterization():
+def test_a_paragraph_is_one_segment_and_an_edit_may_cross_its_line_breaks():
+    src = B.lines_pdf(
+        ["Quarterly summary"],
+        more=[
+            "The report was prepared by Jane",
+            "Doe for the steering group and",
+            "sent to the board on Friday.",
+        ],
+    )
+    doc = pdf_format.open_document(src, LIMITS)
+    body = [s for s in doc.segments if s.kind == "body"]
+    assert [s.locator for s in body] == ["page 1, line 1", "page 1, lines 2-4"]
+    assert "\n" not in body[0].text
+    assert body[0].text == "Quarterly summary"  # a heading (bigger type) is a block of its own
+    para = body[1].text
+    assert para.splitlines()[1] == "Doe for the steering group and"
+    start = para.index("Jane")
+    end = para.index("Doe") + 3
+    out, report = doc.render({body[1].index: [Edit(start, end, "[PERSON_1]")]})
+    assert report.rasterized == []
+    assert_raw_absent(out, ["Jane", "Doe"])
+    text = " ".join(pdftotext(out).split())
+    assert "prepared by [PERSON_1]" in text and "for the steering group and" in text
+
+
+def test_kept_occurrence_stays_and_the_others_are_removed_as_text():
     src = B.tj_kerned_pdf()
     doc = pdf_format.open_document(src, LIMITS)
     edits = edits_for(doc)
     # The contractor kept the last occurrence ("keep" decision): only two of three are edited.
     last = max(edits)
-    del edits[last]
+    assert doc.segments[last].text.splitlines()[-1] == "Owner Jane Doe here"
+    edits[last] = edits[last][:-1]
     out, report = doc.render(edits)
-    assert report.rasterized and "kept" in report.rasterized[0]
-    assert_raw_absent(out)
+    assert report.rasterized == []  # occurrence by occurrence: no need to burn the page in
+    text = pdfium_text(out)[0]
+    assert "Owner Jane Doe here" in text
+    assert "Signed: [PERSON_1] today" in text and "Lead: [PERSON_1], ops" in text
+    assert text.count("Jane") == 1
+
+
+def test_same_letters_inside_a_longer_word_are_not_removed():
+    """Only the edited occurrence goes: "Doe" inside "Doerr" and "jane" in a URL stay."""
+    src = B.lines_pdf(["Call Doe today.", "Doerr signed it.", "See jane.example.org"])
+    doc = pdf_format.open_document(src, LIMITS)
+    edits = edits_for(doc, {"Doe ": "[PERSON_1] "})
+    out, report = doc.render(edits)
+    assert report.rasterized == []
+    text = pdftotext(out)
+    assert "Call [PERSON_1] today." in text
+    assert "Doerr signed it." in text and "See jane.example.org" in text
 
 
 def test_render_is_deterministic():
@@ -297,6 +358,21 @@ def test_exif_stripped_from_embedded_jpeg():
 def test_encrypted_pdf_is_refused():
     with pytest.raises(EncryptedFile, match="password-protected"):
         pdf_format.open_document(B.encrypted_pdf(B.standard_fonts_pdf()), LIMITS)
+
+
+def test_pdf_with_an_empty_user_password_is_decrypted_and_scrubbed():
+    src = B.encrypted_pdf(B.standard_fonts_pdf(), user="")
+    with pikepdf.open(io.BytesIO(src)) as pdf:
+        assert pdf.is_encrypted  # the fixture is encrypted, it only needs no password
+    _, out, report = scrub(src)
+    with pikepdf.open(io.BytesIO(out)) as pdf:
+        assert not pdf.is_encrypted
+    assert "/Encrypt" not in pikepdf.open(io.BytesIO(out)).trailer
+    assert report.rasterized == []
+    assert_raw_absent(out)
+    assert_text_absent(out)
+    assert "The budget line stays unchanged at 42 units." in pdftotext(out)
+    assert any("encryption" in m for m in report.metadata_removed)
 
 
 @pytest.mark.parametrize("cut", [0.5, 0.1])

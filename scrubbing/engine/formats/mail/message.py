@@ -42,8 +42,8 @@ from ...base import (
 )
 from .. import text as text_mod
 from ..composite import Parts, apply_edits
+from ..html import HtmlDocument
 from .headers import SENTINEL_DOMAIN, HeaderBlock
-from .html import HtmlDocument
 
 POLICY = policy.default
 #: what the writer builds with: texts come out quoted-printable or base64, never raw 8-bit

@@ -1,4 +1,5 @@
-"""HTML bodies of e-mail: text nodes and a few attributes scrubbed, active content removed.
+"""HTML (pages and the bodies of e-mail): text nodes and a few attributes scrubbed, active
+content removed. Kind "html" for .html/.htm files; `mail.message` reads HTML bodies with it.
 
 Read with lxml's HTML parser (comments and processing instructions dropped at parse time, so
 Outlook's conditional comments go too). Removed with their content: script, style, noscript,
@@ -14,6 +15,13 @@ Segments are blocks: the text of one paragraph, cell or list item across its inl
 span starts, the rest of the span is trimmed from the following nodes. A text node that holds
 an encoded payload is read on its own by the text module. Rendering parses the HTML again
 (the walk is deterministic) and writes into that fresh tree.
+
+An HTML file (`page=True`) differs from a mail body where a page needs it: its DOCTYPE is kept
+verbatim and a `<meta charset="utf-8">` is written (the output is UTF-8; other meta elements,
+which hold authors, generators and refreshes, go); `<style>` elements are kept, their text
+read by the text module (comments and content strings scrubbed) with every `url()` and
+`@import` removed; relative `src`/`background` references (files next to the page) are kept
+and scrubbed like links, remote ones removed; `id` and `name` are scrubbed, not removed.
 """
 
 from __future__ import annotations
@@ -26,9 +34,9 @@ from urllib.parse import quote, unquote
 from lxml import etree
 from lxml import html as lhtml
 
-from ...base import Document, Edit, Limits, WriteReport
-from .. import payloads, text
-from ..composite import Parts, apply_edits
+from ..base import Document, Edit, Limits, WriteReport
+from . import payloads, text
+from .composite import Parts, apply_edits
 
 DROP = frozenset(
     "script style noscript object embed applet iframe frame frameset meta link base "
@@ -46,7 +54,17 @@ KEEP_ATTRS = frozenset(
     "noshade".split()
 )
 _REMOTE_URL = re.compile(r"url\(\s*(?![\"']?\s*cid:)[^)]*\)", re.I)
+_IMPORT = re.compile(r"@import\b[^;]*;?", re.I)
+_SCHEME = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)", re.I)  # not a relative reference
+_DOCTYPE = re.compile(
+    r"\A\ufeff?\s*(?:<!--.*?-->\s*)*+(<!DOCTYPE\s+html(?:\s+(?:PUBLIC|SYSTEM)"
+    r'(?:\s+"[^"<>]{0,200}"){1,2})?\s*>)',
+    re.I | re.S,
+)
+_ANY_DOCTYPE = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*+<!DOCTYPE", re.I | re.S)
+PAGE_TEXT_ATTRS = frozenset({"id", "name"})
 _URI_SAFE = ":/?#[]@!$&'()*+,;=%~.-_"
+_URLS = frozenset({"href", "src", "background"})
 
 
 @dataclass
@@ -64,6 +82,7 @@ class _Walk:
     attrs: list[tuple[etree._Element, str, str]] = field(default_factory=list)  # el, attr, text
     encoded: list[_Piece | tuple[etree._Element, str]] = field(default_factory=list)
     removed: dict[str, int] = field(default_factory=dict)
+    styles: list[etree._Element] = field(default_factory=list)  # kept <style> (pages)
 
     def count(self, what: str) -> None:
         self.removed[what] = self.removed.get(what, 0) + 1
@@ -78,12 +97,19 @@ def _parse(source: str) -> etree._Element:
     return root
 
 
-def _walk(root: etree._Element, cids: Mapping[str, str]) -> _Walk:
+def _walk(root: etree._Element, cids: Mapping[str, str], page: bool = False) -> _Walk:
     w = _Walk()
     for el in list(root.iter()):
         if not isinstance(el.tag, str):
             continue
-        if el.tag in DROP:
+        if page and el.tag == "style":
+            css = el.text or ""
+            clean = _IMPORT.sub("", _REMOTE_URL.sub("none", css))
+            if clean != css:
+                w.count("style url() or @import")
+            el.text = clean
+            w.styles.append(el)
+        elif el.tag in DROP:
             w.count(f"<{el.tag}> element")
             el.drop_tree()
     current: list[_Piece] = []
@@ -107,12 +133,13 @@ def _walk(root: etree._Element, cids: Mapping[str, str]) -> _Walk:
         if not isinstance(el.tag, str):
             continue
         if event == "start":
-            _clean_attrs(el, cids, w)
+            _clean_attrs(el, cids, w, page)
             if el.tag in BLOCKS:
                 flush()
             if el.tag == "br":
                 current.append(_Piece(None, "text", "\n"))
-            add(el, "text", el.text)
+            if el.tag != "style":  # a kept <style> is read by the text module
+                add(el, "text", el.text)
         else:
             if el.tag in BLOCKS:
                 flush()
@@ -121,7 +148,7 @@ def _walk(root: etree._Element, cids: Mapping[str, str]) -> _Walk:
     return w
 
 
-def _clean_attrs(el: etree._Element, cids: Mapping[str, str], w: _Walk) -> None:
+def _clean_attrs(el: etree._Element, cids: Mapping[str, str], w: _Walk, page: bool) -> None:
     for name in list(el.attrib):
         value = el.attrib[name]
         low = name.lower()
@@ -130,10 +157,12 @@ def _clean_attrs(el: etree._Element, cids: Mapping[str, str], w: _Walk) -> None:
                 el.attrib[name] = "cid:" + cids[value[4:].strip("<> ")]
             elif value.lower().startswith("data:"):
                 w.encoded.append((el, name))
+            elif page and value.strip() and not _SCHEME.match(value):
+                w.attrs.append((el, name, unquote(value)))  # a file next to the page
             else:
                 del el.attrib[name]
                 w.count("remote or unknown image source")
-        elif low in TEXT_ATTRS:
+        elif low in TEXT_ATTRS or (page and low in PAGE_TEXT_ATTRS):
             if low == "href" and value.strip().lower().startswith(("javascript:", "vbscript:")):
                 del el.attrib[name]
                 w.count("script link")
@@ -152,13 +181,18 @@ def _clean_attrs(el: etree._Element, cids: Mapping[str, str], w: _Walk) -> None:
 class HtmlDocument(Document):
     kind = "html"
 
-    def __init__(self, source: str, cids: Mapping[str, str], limits: Limits) -> None:
+    def __init__(
+        self, source: str, cids: Mapping[str, str], limits: Limits, *, page: bool = False
+    ) -> None:
         super().__init__()
         self.source = source
         self.cids = dict(cids)
+        self.page = page
         self.parts = Parts(self.segments, limits.max_segments)
-        w = _walk(_parse(source), self.cids)
+        w = _walk(_parse(source), self.cids, page)
         self.removed = w.removed
+        if page and "<!--" in source:  # the parser drops comments; count them for the report
+            self.removed["comment"] = source.count("<!--")
         self._blocks = [
             self.parts.own(_joined(b), f"html block {n}", "body") for n, b in enumerate(w.blocks, 1)
         ]
@@ -173,27 +207,77 @@ class HtmlDocument(Document):
             value = item.text if isinstance(item, _Piece) else item[0].attrib[item[1]]
             child = text.open_document(value.encode("utf-8"), limits)
             self._encoded.append(self.parts.adopt(child, "", f"html encoded text {n}"))
+        for n, el in enumerate(w.styles, 1):
+            child = text.open_document((el.text or "").encode("utf-8"), limits)
+            self.parts.adopt(child, "", f"html style {n}")
 
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
         mine, theirs = self.parts.split(edits)
         root = _parse(self.source)
-        w = _walk(root, self.cids)
+        w = _walk(root, self.cids, self.page)
         for seg, block in zip(self._blocks, w.blocks, strict=True):
             if seg in mine:
                 _spread(block, mine[seg])
         for seg, (el, name, value) in zip(self._attrs, w.attrs, strict=True):
             if seg in mine:
                 new = apply_edits(value, mine[seg])
-                el.attrib[name] = quote(new, safe=_URI_SAFE) if name.lower() == "href" else new
+                el.attrib[name] = quote(new, safe=_URI_SAFE) if name.lower() in _URLS else new
         outputs = self.parts.render_children(theirs, report)
-        for item, data in zip(w.encoded, outputs, strict=True):
+        for item, data in zip(w.encoded, outputs[: len(w.encoded)], strict=True):
             _setter(item)(data.decode("utf-8"))
+        for el, data in zip(w.styles, outputs[len(w.encoded) :], strict=True):
+            el.text = data.decode("utf-8")
         if self.removed:
             what = ", ".join(f"{what} \u00d7{n}" for what, n in sorted(self.removed.items()))
             report.notes.append(f"HTML: removed {what}")
+        if self.page:
+            return _page(root, self.source), report
         out = lhtml.tostring(root, encoding="unicode", method="html")
         return out.encode("utf-8"), report
+
+
+def _page(root: etree._Element, source: str) -> bytes:
+    """A whole HTML file: the original DOCTYPE, a UTF-8 charset declaration, the tree."""
+    head = root.find("head")
+    if head is None:
+        head = etree.Element("head")
+        root.insert(0, head)
+    meta = etree.Element("meta", charset="utf-8")
+    meta.tail = head.text
+    head.text = None
+    head.insert(0, meta)
+    m = _DOCTYPE.match(source)
+    if m:
+        doctype = m.group(1)  # verbatim
+    elif _ANY_DOCTYPE.match(source):
+        doctype = root.getroottree().docinfo.doctype  # as the parser read it
+    else:
+        doctype = ""  # none in the source: none added
+    out = lhtml.tostring(root, encoding="unicode", method="html")
+    return ((doctype + "\n" if doctype else "") + out).encode("utf-8")
+
+
+_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", re.I)
+
+
+def decode_page(data: bytes) -> str:
+    """An HTML file's text: a BOM or valid UTF-8 first, then the charset its <meta> declares,
+    then Windows-1252."""
+    source, encoding, _bom = text.decode(data)
+    if encoding == "cp1252":
+        m = _CHARSET.search(data[:4096])
+        if m:
+            try:
+                return data.decode(m.group(1).decode("ascii"))
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return source
+
+
+def open_document(data: bytes, limits: Limits) -> HtmlDocument:
+    """An .html/.htm file."""
+    return HtmlDocument(decode_page(data), {}, limits, page=True)
 
 
 def _joined(block: list[_Piece]) -> str:

@@ -1,0 +1,82 @@
+"""Build the independent slice: documents, their files and their ground truth.
+
+    from tests.corpus.independent.build import build_slice
+    sl = build_slice()            # deterministic for a seed; nothing is read from disk
+    sl.docs[0].name, sl.files[sl.docs[0].name], sl.docs[0].planted
+
+`python -m tests.corpus.independent.build DIR` writes the files and truth.json to look at.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from . import documents as d
+from .mail import build_mail
+from .prose import DOCS
+from .render import render
+from .writer import Doc, Pools
+
+SEED = 20260301
+#: how many documents of each kind (and in which formats)
+PLAN = (
+    ("mail", 24, ("eml",)),
+    ("minutes", 10, ("docx", "pdf", "txt")),
+    ("letter", 16, ("docx", "pdf")),
+    ("cv", 10, ("docx", "pdf")),
+    ("json", 3, ("json",)),
+    ("csv", 3, ("csv",)),
+    ("xlsx", 3, ("xlsx",)),
+)
+
+
+@dataclass
+class Slice:
+    seed: int
+    docs: list[Doc]
+    files: dict[str, bytes]
+
+    def truth(self) -> list[dict]:
+        return [
+            {"file": doc.name, **{k: v for k, v in asdict(p).items() if k != "parts"},
+             "parts": sorted(p.parts)}
+            for doc in self.docs
+            for p in doc.planted
+        ]  # fmt: skip
+
+
+def build_slice(seed: int = SEED, scale: float = 1.0) -> Slice:
+    """`scale` < 1 builds fewer documents of each kind (for quick runs), never fewer than 1."""
+    pools = Pools(random.Random(seed))
+    docs: list[Doc] = []
+    for kind, count, fmts in PLAN:
+        for n in range(1, max(1, round(count * scale)) + 1):
+            fmt = fmts[n % len(fmts)]
+            if kind == "mail":
+                docs.append(build_mail(pools, n))
+            elif kind in ("minutes", "letter", "cv"):
+                docs.append(getattr(d, f"build_{kind}")(pools, n, fmt))
+            else:
+                docs.append(getattr(d, f"build_{kind}")(pools, n))
+    for i in range(len(DOCS) if scale >= 1 else max(1, round(len(DOCS) * scale))):
+        docs.append(d.build_prose(pools, i))
+    return Slice(seed, docs, {doc.name: render(doc) for doc in docs})
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "independent-slice")
+    sl = build_slice()
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in sl.files.items():
+        (out / name).write_bytes(data)
+    (out / "truth.json").write_text(json.dumps(sl.truth(), ensure_ascii=False, indent=1))
+    print(f"{len(sl.files)} files, {sum(len(x.planted) for x in sl.docs)} values -> {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

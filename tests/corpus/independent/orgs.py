@@ -1,0 +1,143 @@
+"""Hand-written organisations (with legal suffixes) and internal code names.
+
+Companies: ``country | name`` with the distinctive part in braces: "{Nordvik} Bunkering AS"
+leaks when "Nordvik" is left, not when only "Bunkering AS" is. Each has an e-mail domain.
+Code names: the coined word, then how projects really use it: "Project BLUEHERON",
+"BLUEHERON-2026-07", "blueheron_model.xlsx"; any trace of the word is a leak.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_COMPANIES = """
+NO | {Nordvik} Bunkering AS | nordvik-bunkering.no
+NO | {Skarstein} Marine Logistics AS | skarstein.no
+DE | {Brückner} Antriebstechnik GmbH | brueckner-antriebe.de
+DE | {Kessler & Vogt} GmbH & Co. KG | kessler-vogt.de
+DE | {Ostwind} Energieanlagen AG | ostwind-energie.de
+ES | Transportes {Almeida Ruiz} S.A. | almeidaruiz.es
+ES | {Valdemoro} Ingeniería S.L. | valdemoro-ing.es
+UK | {Thornbury} Freight Ltd | thornburyfreight.co.uk
+UK | {Ashcombe} Analytics Limited | ashcombe-analytics.co.uk
+UK | {Pemberton Hale} LLP | pembertonhale.com
+US | {Redwater} Grid LLC | redwatergrid.com
+US | {Daugherty Brothers} Inc. | daughertybros.com
+US | {Oakridge} Capital Partners L.P. | oakridgecp.com
+US | {Quillfeather} Software Corp. | quillfeather.io
+AU | {Coolabah} Mining Pty Ltd | coolabahmining.com.au
+AU | {Wattlebrook} Pty Ltd | wattlebrook.com.au
+JP | {Hoshino} Seiki KK | hoshino-seiki.co.jp
+JP | {Kurogane} Shoji Kabushiki Kaisha | kurogane-shoji.co.jp
+JP | 株式会社{星野精機} | hoshino-seiki.co.jp
+NL | {Van Oordt} Havendiensten B.V. | vanoordt-haven.nl
+NL | {Zeeland} Koel Logistiek BV | zeelandkoel.nl
+BE | {Dierckx} Logistics NV | dierckx.be
+IT | Officine {Morandi} S.p.A. | officinemorandi.it
+IT | {Ferraboli} Impianti S.r.l. | ferraboli.it
+IT | {Lucchetti} Trasporti SpA | lucchetti-trasporti.it
+FR | {Lumière} Conseil SAS | lumiere-conseil.fr
+FR | Société {Garonne} de Câblage SARL | garonne-cablage.fr
+FR | {Maréchal} Industries S.A. | marechal-industries.fr
+NG | {Oyelaran} Agro Industries Plc | oyelaran-agro.ng
+NG | {Ikenga} Petroleum Services Ltd | ikenga-petroleum.com.ng
+TR | {Sarıkaya} Lojistik A.Ş. | sarikaya-lojistik.com.tr
+PL | {Wisłostal} Sp. z o.o. | wislostal.pl
+PL | Zakłady {Mechaniczne Tarnowiec} S.A. | zm-tarnowiec.pl
+VN | {Minh Phát} Trading Co., Ltd. | minhphat.vn
+KR | {Hanbit} Precision Co., Ltd. | hanbit-precision.co.kr
+CN | {Jinhai} Shipping Co., Ltd. | jinhai-shipping.cn
+IN | {Rao & Iyer} Consulting Pvt. Ltd. | raoiyer.in
+IN | {Suvarna} Textiles Private Limited | suvarnatextiles.in
+BR | {Marques} Têxtil Ltda. | marquestextil.com.br
+BR | {Tocantins} Agropecuária Eireli | tocantins-agro.com.br
+AE | {Al Noor} Marine Trading LLC | alnoor-marine.ae
+SE | {Bergström} Verktyg AB | bergstromverktyg.se
+FI | {Kettunen} Oy | kettunen.fi
+CZ | {Novotný} Strojírny s.r.o. | novotny-strojirny.cz
+DK | {Østerby} ApS | osterby.dk
+CH | {Alpenfirn} Treuhand AG | alpenfirn.ch
+ZA | {Umhlanga} Fresh Produce (Pty) Ltd | umhlangafresh.co.za
+SG | {Tanjong Rhu} Holdings Pte. Ltd. | tanjongrhu.sg
+CA | {Muskoka} Timber Ltd. | muskokatimber.ca
+MX | Grupo {Tlaloc} S.A. de C.V. | grupotlaloc.mx
+"""
+
+_CODENAMES = """
+BLUEHERON | Project BLUEHERON ; BLUEHERON-2026-07 ; blueheron_model.xlsx ; BlueHeron
+SANDPIPER | Operation SANDPIPER ; SANDPIPER_Q3_forecast ; sandpiper-etl
+KESTREL | Codename KESTREL ; KESTREL-RFP-11 ; kestrel_pricing_v4.xlsx
+NIGHTJAR | Project Nightjar ; NJR-NIGHTJAR-204 ; nightjar-migration
+TAMARIND | Operation Tamarind ; TAMARIND/2026/031 ; tamarind_dd_tracker.csv
+SILVERFINCH | SilverFinch ; SILVERFINCH-DR-02 ; silverfinch_board_deck.pptx
+IRONBARK | Project IRONBARK ; IRONBARK-PHASE2 ; ironbark_capex.xlsx
+QUARTZLINE | QuartzLine ; QL-QUARTZLINE-7 ; quartzline_term_sheet.docx
+REDKITE | Project REDKITE ; REDKITE-2026-Q2 ; redkite-dataroom
+MOONGLADE | Codename Moonglade ; MOONGLADE-INV-88 ; moonglade_synergies.xlsx
+HALCYONDRIFT | Project HalcyonDrift ; HALCYONDRIFT-03 ; halcyondrift_notes.md
+CORVINA | Operation CORVINA ; CORVINA-LOI-2 ; corvina_valuation.xlsx
+GLASSWING | Project Glasswing ; GLASSWING-RISK-19 ; glasswing-audit
+TUNDRAFOX | TundraFox ; TUNDRAFOX-2027-01 ; tundrafox_pmo.xlsx
+AMBERJACK | Project AMBERJACK ; AMBERJACK-SPA-5 ; amberjack_closing_checklist.docx
+OKAPI | Codename OKAPI ; OKAPI-2026-11 ; okapi_customer_list.csv
+VELVETROPE | Project VelvetRope ; VELVETROPE-P1 ; velvetrope_launch_plan.pptx
+BRAMBLEGATE | Project Bramblegate ; BRAMBLEGATE-CR-77 ; bramblegate_contract.pdf
+ZEPHYRINE | Operation ZEPHYRINE ; ZEPHYRINE-OPS-3 ; zephyrine_rota.xlsx
+COPPERLEAF | Project COPPERLEAF ; COPPERLEAF-2026-09 ; copperleaf-forecast
+MARLSTONE | Codename MARLSTONE ; MARLSTONE-HR-12 ; marlstone_offer_letters.docx
+PIKEWATER | Project Pikewater ; PKW-PIKEWATER-01 ; pikewater_sow.docx
+"""
+
+
+@dataclass(frozen=True)
+class Company:
+    id: str
+    country: str
+    name: str
+    core: str  # the distinctive part
+    domain: str
+
+    @property
+    def parts(self) -> frozenset[str]:
+        words = [w for w in re.split(r"\s*&\s*|\s+", self.core) if len(w) >= 3]
+        return frozenset({self.core, *words})
+
+
+@dataclass(frozen=True)
+class CodeName:
+    id: str
+    word: str  # the coined word, upper case
+    forms: tuple[str, ...]  # "Project BLUEHERON", identifiers, file names
+
+    @property
+    def project(self) -> str:
+        return self.forms[0]
+
+    @property
+    def identifiers(self) -> tuple[str, ...]:
+        return self.forms[1:]
+
+
+@cache
+def companies() -> tuple[Company, ...]:
+    out = []
+    for i, line in enumerate(ln for ln in _COMPANIES.strip().splitlines() if ln.strip()):
+        country, marked, domain = (c.strip() for c in line.split("|"))
+        core = re.search(r"\{(.+?)\}", marked).group(1)  # type: ignore[union-attr]
+        out.append(
+            Company(
+                f"C{i + 1:03d}", country, marked.replace("{", "").replace("}", ""), core, domain
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def codenames() -> tuple[CodeName, ...]:
+    out = []
+    for i, line in enumerate(ln for ln in _CODENAMES.strip().splitlines() if ln.strip()):
+        word, forms = (c.strip() for c in line.split("|"))
+        out.append(CodeName(f"K{i + 1:03d}", word, tuple(f.strip() for f in forms.split(";"))))
+    return tuple(out)

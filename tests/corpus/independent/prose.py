@@ -1,0 +1,463 @@
+"""Technical prose with no personal data at all: every redaction in it is over-redaction.
+
+READMEs, runbooks, code comments and release notes that name products (Kafka, Grafana, GNU
+Radio, Whiteboard...), office words that look like names (Bill to, Hedge, Cabin, Appendix)
+and configuration keys. Each document lists the traps it was written around; the scorer adds
+every capitalised, CamelCase or dotted term that is not the first word of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Prose:
+    name: str  # file name; the extension says how it is rendered
+    text: str
+    traps: tuple[str, ...]
+
+
+DOCS: tuple[Prose, ...] = (
+    Prose(
+        "README.md",
+        """# ingest-gateway
+
+The ingest gateway reads events from Apache Kafka, validates them against the Avro schemas in
+`schemas/`, and writes them to PostgreSQL and to an S3 bucket for the analytics team.
+
+## Requirements
+
+- Python 3.12, Poetry 1.8
+- Kafka 3.7 (KRaft mode; ZooKeeper is no longer needed)
+- PostgreSQL 16 with the TimescaleDB extension
+- Grafana 11 and Prometheus for the dashboards in `ops/grafana/`
+
+## Configuration
+
+Copy `config.example.toml` to `config.toml`. Every key can be overridden by an environment
+variable with the `INGEST_` prefix, so `kafka.bootstrap_servers` becomes
+`INGEST_KAFKA__BOOTSTRAP_SERVERS`. The config loader fails fast on unknown keys.
+
+| key | default | meaning |
+|---|---|---|
+| kafka.group_id | ingest-gateway | consumer group |
+| kafka.max_poll_records | 500 | batch size per poll |
+| sink.flush_interval | 5s | how often batches are committed |
+| sink.dead_letter_topic | ingest.dlq | where invalid events go |
+
+## Running locally
+
+    docker compose up -d kafka postgres grafana
+    poetry run ingest --config config.toml
+
+Open Grafana on port 3000 and import the Ingest Overview dashboard. The Whiteboard panel
+shows consumer lag per partition; Hedge is the name of the retry scheduler, not a finance
+term. See Appendix B for the schema evolution rules.
+""",
+        (
+            "Apache Kafka",
+            "Grafana",
+            "Prometheus",
+            "Whiteboard",
+            "Hedge",
+            "Appendix B",
+            "PostgreSQL",
+            "TimescaleDB",
+            "ZooKeeper",
+            "Poetry",
+            "config",
+        ),
+    ),
+    Prose(
+        "runbook-consumer-lag.txt",
+        """RUNBOOK: consumer lag on the orders pipeline
+
+Symptoms
+  The Grafana alert "Consumer lag > 50k" fires for the orders-enricher group. Kibana shows
+  repeated RebalanceInProgressException entries from the Kafka client.
+
+Checks
+  1. Open the Kafka UI and confirm which partitions lag. If only partition 7 lags, a poison
+     message is likely: check the dead letter topic orders.dlq.
+  2. Run `kubectl -n orders get pods` and look for CrashLoopBackOff.
+  3. In Grafana, compare the Whiteboard view (lag per partition) with CPU throttling on the
+     Node Exporter dashboard.
+
+Fix
+  Scale the deployment with `kubectl scale deploy/orders-enricher --replicas=6`. If the lag
+  keeps growing, pause the Debezium connector from Kafka Connect and page the on-call
+  engineer of the data platform team through PagerDuty. Do not delete consumer offsets.
+
+After the incident
+  File a ticket in Jira with the label incident-review and attach the Grafana snapshot.
+  The Cabin service (the seat-map API) depends on this pipeline; tell its channel in Slack.
+""",
+        (
+            "Grafana",
+            "Kibana",
+            "Kafka",
+            "Whiteboard",
+            "Node Exporter",
+            "Debezium",
+            "Kafka Connect",
+            "PagerDuty",
+            "Jira",
+            "Cabin",
+            "Slack",
+            "RebalanceInProgressException",
+        ),
+    ),
+    Prose(
+        "sdr_receiver.py",
+        '''"""FM receiver flowgraph for the spectrum survey rig.
+
+Built with GNU Radio 3.10. The source block is an osmocom RTL-SDR source; the flowgraph
+low-pass filters, demodulates with the WBFM Receive block and writes audio through the
+Audio Sink. Parameters come from config.yaml (see ConfigLoader below).
+"""
+
+from gnuradio import analog, audio, filter, gr
+from gnuradio.filter import firdes
+
+import osmosdr
+
+
+class FmReceiver(gr.top_block):
+    """Top block: RTL-SDR source -> low pass -> WBFM Receive -> Audio Sink."""
+
+    def __init__(self, freq_hz: float = 99.5e6, samp_rate: float = 2.4e6) -> None:
+        gr.top_block.__init__(self, "FM Receiver")
+        # Tune slightly off centre to keep the DC spike out of the channel.
+        self.src = osmosdr.source(args="numchan=1 rtl=0")
+        self.src.set_center_freq(freq_hz + 250e3)
+        self.src.set_sample_rate(samp_rate)
+        # Decimate to 240 kS/s before demodulation; Hamming window, 100 kHz cutoff.
+        taps = firdes.low_pass(1.0, samp_rate, 100e3, 20e3, firdes.WIN_HAMMING)
+        self.lpf = filter.freq_xlating_fir_filter_ccc(10, taps, -250e3, samp_rate)
+        self.demod = analog.wfm_rcv(quad_rate=240e3, audio_decimation=5)
+        self.sink = audio.sink(48000, "", True)
+        self.connect(self.src, self.lpf, self.demod, self.sink)
+
+
+# TODO: move the gain table to config; Whiteboard sketches of the AGC loop are in docs/agc.md.
+''',
+        (
+            "GNU Radio",
+            "WBFM Receive",
+            "Audio Sink",
+            "RTL-SDR",
+            "ConfigLoader",
+            "FmReceiver",
+            "Hamming",
+            "Whiteboard",
+        ),
+    ),
+    Prose(
+        "whiteboard-release-notes.txt",
+        """Whiteboard 4.2 release notes
+
+New
+  - Sticky notes can be grouped into Frames and exported to PDF or PNG.
+  - The Presenter mode follows the cursor of whoever holds the pointer.
+  - Templates: Retrospective, Kanban, Lean Canvas, SWOT and Customer Journey Map.
+
+Changed
+  - The minimum supported browser is Chrome 120, Firefox 121 or Safari 17.
+  - Export to Confluence now keeps the board's zoom level.
+
+Fixed
+  - Undo after Paste no longer duplicates connectors.
+  - Boards shared with a Guest link no longer show the Admin menu.
+
+Known issues
+  - On iPad the Lasso tool selects hidden layers. Workaround: lock the layer first.
+
+Upgrade
+  Self-hosted customers update the Helm chart to 4.2.0 and run the migration job
+  whiteboard-migrate before switching traffic. Redis 7 is required for the presence service.
+""",
+        (
+            "Whiteboard",
+            "Frames",
+            "Presenter",
+            "Retrospective",
+            "Kanban",
+            "Lean Canvas",
+            "SWOT",
+            "Customer Journey Map",
+            "Confluence",
+            "Lasso",
+            "Helm",
+            "Redis",
+            "Guest",
+            "Admin",
+        ),
+    ),
+    Prose(
+        "invoice-schema.md",
+        """# Invoice export schema (v3)
+
+The billing service exports one JSON document per invoice. Field names follow the UBL 2.1
+vocabulary where one exists.
+
+## Parties
+
+- **Bill to**: the legal entity that pays. Required. Contains `registration_id` and
+  `tax_scheme` (VAT, GST or Sales Tax).
+- **Ship to**: where goods are delivered. Optional for services.
+- **Remit to**: the account that receives the payment, as a reference into the Treasury
+  module; never the account number itself.
+
+## Lines
+
+Each line has `sku`, `quantity`, `unit_price` and `tax_category`. Discounts are lines with
+a negative amount and the category Allowance. Rounding follows the Half Even rule.
+
+## Hedge accounting
+
+Invoices in a foreign currency carry `fx_rate_source` (ECB or Bloomberg BFIX) and, when the
+Treasury team hedges the exposure, `hedge_ref` pointing at the Hedge record. See Appendix A
+for the list of currencies and the cut-off times.
+""",
+        (
+            "Bill to",
+            "Ship to",
+            "Remit to",
+            "Treasury",
+            "Hedge",
+            "Appendix A",
+            "UBL",
+            "Allowance",
+            "Half Even",
+            "Bloomberg BFIX",
+            "ECB",
+        ),
+    ),
+    Prose(
+        "cabin_pressure.md",
+        """# Cabin pressure controller: test procedure
+
+This procedure qualifies the Cabin Pressure Control System (CPCS) firmware before release.
+It runs on the Hardware-in-the-Loop bench with the Outflow Valve simulator.
+
+1. Flash the build from the Release pipeline in Jenkins to both channels, A and B.
+2. Start the Climb profile: 0 to 41,000 ft at 2,500 ft/min. The cabin altitude must stay
+   below 8,000 ft and the rate below 500 ft/min.
+3. Trigger Channel A Fail from the Fault Injection panel. Channel B takes over within 200 ms.
+4. Run the Rapid Decompression case and confirm the Cabin Altitude Warning lights.
+5. Export the bench log to CSV and attach it to the Test Report template in Polarion.
+
+Acceptance criteria are in Appendix C. Deviations go to the Change Control Board.
+""",
+        (
+            "Cabin",
+            "Cabin Pressure Control System",
+            "Outflow Valve",
+            "Jenkins",
+            "Climb",
+            "Channel A",
+            "Channel B",
+            "Fault Injection",
+            "Rapid Decompression",
+            "Polarion",
+            "Appendix C",
+            "Change Control Board",
+            "Hardware-in-the-Loop",
+        ),
+    ),
+    Prose(
+        "config-reference.md",
+        """# Configuration reference
+
+The service reads `config.yaml` at start-up and on SIGHUP. Unknown keys are an error.
+
+```yaml
+server:
+  host: 0.0.0.0
+  port: 8443
+  tls:
+    cert_file: /etc/app/tls.crt
+    key_file: /etc/app/tls.key
+storage:
+  backend: s3            # s3 | gcs | azure | local
+  bucket: app-artifacts
+  region: eu-central-1
+cache:
+  redis_url: redis://cache:6379/0
+  ttl_seconds: 900
+telemetry:
+  otlp_endpoint: http://otel-collector:4317
+  service_name: artifact-api
+```
+
+`storage.backend` selects the driver. With Azure, set `storage.account` as well. The
+OpenTelemetry exporter sends traces to the collector, which forwards them to Grafana Tempo;
+metrics go to Prometheus through the same collector. Set `telemetry.service_name` so that
+dashboards group the pods correctly.
+""",
+        ("config", "OpenTelemetry", "Grafana Tempo", "Prometheus", "Azure", "SIGHUP"),
+    ),
+    Prose(
+        "hedging_engine.py",
+        '''"""Hedge ratio calculation for the Treasury dashboard.
+
+The Hedge class wraps one forward contract; HedgeBook aggregates them per currency pair.
+Prices come from the MarketData adapter (Refinitiv or Bloomberg), never from user input.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Hedge:
+    pair: str          # ISO 4217 codes, e.g. "EURUSD"
+    notional: Decimal  # in the base currency
+    forward_rate: Decimal
+
+
+class HedgeBook:
+    """All open hedges of one entity. Not thread-safe: the Scheduler owns it."""
+
+    def __init__(self) -> None:
+        self._hedges: list[Hedge] = []
+
+    def ratio(self, exposure: Decimal) -> Decimal:
+        # A ratio above 1 means over-hedged; Compliance wants an alert above 1.05.
+        hedged = sum((h.notional for h in self._hedges), Decimal(0))
+        return hedged / exposure if exposure else Decimal(0)
+
+# Bill to / Ship to parsing lives in billing/parties.py, not here.
+''',
+        (
+            "Hedge",
+            "HedgeBook",
+            "Treasury",
+            "MarketData",
+            "Refinitiv",
+            "Bloomberg",
+            "Scheduler",
+            "Compliance",
+            "Bill to",
+            "Ship to",
+        ),
+    ),
+    Prose(
+        "incident-postmortem.md",
+        """# Postmortem: checkout latency, 14 March
+
+## Summary
+Checkout p99 latency rose from 300 ms to 4.2 s for 38 minutes. No orders were lost.
+
+## Timeline (UTC)
+- 09:12 Grafana alert Checkout p99 > 1s fires; the on-call engineer acknowledges in
+  PagerDuty.
+- 09:20 Traces in Jaeger show the time is spent in the Pricing service calling Redis.
+- 09:31 Redis Sentinel had failed over to a replica with a cold cache.
+- 09:50 Cache warmed; latency back to normal.
+
+## Root cause
+A kernel upgrade rebooted the Redis primary. The Sentinel quorum promoted the replica in
+the other zone, and the Pricing service's connection pool kept stale connections for the
+full TCP keepalive interval.
+
+## Action items
+- Lower the keepalive in the Pricing config (owner: platform team).
+- Add a Grafana panel for Sentinel failovers next to the Whiteboard lag panel.
+- Run a failover game day every quarter.
+""",
+        (
+            "Grafana",
+            "PagerDuty",
+            "Jaeger",
+            "Pricing",
+            "Redis",
+            "Redis Sentinel",
+            "Sentinel",
+            "Whiteboard",
+            "Checkout",
+            "config",
+        ),
+    ),
+    Prose(
+        "data-pipeline-design.docx",
+        """Data pipeline design
+
+Goals
+The pipeline moves clickstream events from the web tier into the warehouse within five
+minutes, with exactly-once delivery into Snowflake.
+
+Components
+Events are produced to Kafka by the Edge Collector. Apache Flink jobs sessionize them and
+write Parquet files to the Lakehouse; dbt models build the marts every hour. Airflow runs
+the dbt jobs and the backfills. Great Expectations checks every batch before it is published.
+
+Operations
+Dashboards live in Grafana; alerts route to PagerDuty. The Whiteboard board in Miro holds the
+architecture diagram. Configuration is in the platform config repository, one folder per
+environment.
+""",
+        (
+            "Snowflake",
+            "Kafka",
+            "Edge Collector",
+            "Apache Flink",
+            "Lakehouse",
+            "Airflow",
+            "Great Expectations",
+            "Grafana",
+            "PagerDuty",
+            "Whiteboard",
+            "Miro",
+            "config",
+        ),
+    ),
+    Prose(
+        "radio-lab-notes.pdf",
+        """Radio lab notes: ADS-B receiver
+
+Hardware
+A HackRF One with a 1090 MHz bandpass filter and a LNA4ALL amplifier feeds the receiver
+laptop. The antenna is a quarter-wave ground plane on the lab roof.
+
+Software
+GNU Radio Companion runs the gr-adsb out-of-tree module; decoded frames go to a local
+dump1090 instance and from there to the Grafana map panel through Prometheus. The config
+for the decoder thresholds is in adsb.yaml.
+
+Results
+Over 24 hours the receiver logged 18,400 unique aircraft; the Whiteboard in the lab lists
+the antenna changes that improved range. Appendix D has the signal-to-noise plots.
+""",
+        (
+            "HackRF One",
+            "LNA4ALL",
+            "GNU Radio Companion",
+            "Grafana",
+            "Prometheus",
+            "Whiteboard",
+            "Appendix D",
+            "config",
+        ),
+    ),
+)
+
+_SENT_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*#|>]+\s*|\d+\.\s+)*)$")
+_TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*")
+
+
+def survive_terms(p: Prose) -> list[str]:
+    """The traps plus every term that looks like a name to a model: capitalised (not first
+    in a sentence or a list item), CamelCase, ALL-CAPS, or dotted/underscored identifiers."""
+    out = dict.fromkeys(p.traps)
+    for m in _TERM.finditer(p.text):
+        w = m.group(0)
+        looks = w[0].isupper() or any(c.isupper() for c in w[1:]) or re.search(r"[._]", w)
+        if not looks or len(w) < 3:
+            continue
+        if w[0].isupper() and w[1:].islower() and _SENT_START.search(p.text[: m.start()]):
+            continue  # an ordinary word that starts a sentence
+        out.setdefault(w)
+    return list(out)

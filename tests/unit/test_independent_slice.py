@@ -1,0 +1,181 @@
+"""The independent evaluation slice builds, and its ground truth is consistent.
+
+Builds the whole slice (tests/corpus/independent) so that it cannot rot, and checks what the
+scores of `make eval` rest on: every planted value is in its document, both in the plain text
+and in the rendered file as an independent reader sees it; the hand-written lists are as large
+and as varied as issue 18 asks, and are not the engine's lists; structured values are valid.
+Recall is a report (docs/quality.md), not asserted here: the targets fail today.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from tests.corpus.evaluate import _norm_ws
+from tests.corpus.independent.build import build_slice
+from tests.corpus.independent.contacts import IBAN_LENGTHS, iban_is_valid
+from tests.corpus.independent.orgs import codenames, companies
+from tests.corpus.independent.people import people
+from tests.corpus.independent.places import addresses
+from tests.corpus.independent.prose import DOCS
+from tests.corpus.independent.score import Score, count, score_doc
+from tests.corpus.independent.views import View, view
+from tests.corpus.independent.writer import IBAN, PERSON, PHONE
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def sl():
+    return build_slice()
+
+
+@pytest.fixture(scope="module")
+def views(sl):
+    return {name: view(name, data, ocr=False) for name, data in sl.files.items()}
+
+
+def test_hand_written_lists_are_large_and_varied():
+    forms = {f for p in people() for f in p.forms}
+    assert len(forms) >= 300
+    cultures = Counter(p.culture for p in people())
+    for c in ("ru", "uk", "in", "pl", "tr", "zh", "ko", "ja", "ar", "ng", "vi", "es", "nl", "ie"):
+        assert cultures[c] >= 10, c
+    scripts = "".join(f for p in people() for f in p.native)
+    for block in (r"[\u0400-\u04ff]", r"[\u4e00-\u9fff]", r"[\uac00-\ud7af]", r"[\u0600-\u06ff]"):
+        assert re.search(block, scripts), block
+    assert any("’" in f for f in forms) and any("'" in f for f in forms)
+    assert len(addresses()) >= 100
+    by_country = Counter(a.country for a in addresses())
+    assert sum(1 for n in by_country.values() if n >= 10) >= 5
+    assert any(a.po_boxes for a in addresses()) and all(
+        a.postcodes or a.po_boxes for a in addresses()
+    )
+    assert len(companies()) >= 40 and len(codenames()) >= 20
+
+
+def test_names_are_not_the_engine_lists():
+    """Independence: few hand-written people are first name + surname from names.py's lists."""
+    from scrubbing.engine.names import name_lists
+
+    first, last, _common = name_lists()
+    latin = [p for p in people() if p.latin]
+    both = [
+        p for p in latin if p.given.split()[0].casefold() in first and p.family.casefold() in last
+    ]
+    assert len(both) / len(latin) < 0.15, [p.full for p in both]
+
+
+def test_every_entity_is_used(sl):
+    planted = [p for doc in sl.docs for p in doc.planted]
+    keys = {p.key for p in planted}
+    assert {p.id for p in people()} <= keys
+    assert {a.id for a in addresses()} <= keys
+    assert {c.id for c in codenames()} <= keys
+    assert {c.id for c in companies()} <= keys
+    assert {fmt for doc in sl.docs for fmt in [doc.fmt]} >= {
+        "eml",
+        "txt",
+        "docx",
+        "xlsx",
+        "pdf",
+        "csv",
+        "json",
+    }
+
+
+def test_every_planted_value_is_in_its_document(sl, views):
+    missing = []
+    for doc in sl.docs:
+        text, seen = _norm_ws(doc.text), _norm_ws(views[doc.name].text)
+        for p in doc.planted:
+            for where, hay in (("text", text), ("file", seen)):
+                if _norm_ws(p.value) not in hay:
+                    missing.append(f"{doc.name} [{where}] {p.type} {p.value!r}")
+    assert not missing, "\n".join(missing[:30])
+
+
+def test_name_words_are_in_the_document_and_not_shared(sl):
+    for doc in sl.docs:
+        owners: dict[str, str] = {}
+        for p in doc.planted:
+            if p.type != PERSON:
+                continue
+            assert any(count(w, doc.text) for w in p.parts), (doc.name, p.value)
+            for w in p.parts:
+                assert owners.setdefault(w.casefold(), p.key) == p.key, (doc.name, w)
+
+
+def test_structured_values_are_valid(sl):
+    import phonenumbers
+
+    for doc in sl.docs:
+        for p in doc.planted:
+            if p.type == IBAN:
+                assert (
+                    iban_is_valid(p.value)
+                    and len(p.value.replace(" ", "")) == IBAN_LENGTHS[p.detail]
+                )
+            if p.type == PHONE:
+                assert len(p.digits) >= 8, p.value
+                assert any(phonenumbers.PhoneNumberMatcher(p.value, "US")) or p.value[0] != "+"
+
+
+def test_prose_has_no_planted_values_and_keeps_its_terms(sl):
+    prose = [doc for doc in sl.docs if doc.family == "prose"]
+    assert len(prose) == len(DOCS)
+    for doc in prose:
+        assert not doc.planted
+        assert doc.survive and all(count(t, doc.text) for t in doc.survive), doc.name
+
+
+def test_mail_is_real_mime(views, sl):
+    mails = [doc for doc in sl.docs if doc.fmt == "eml"]
+    assert {doc.content.cte for doc in mails} == {"8bit", "quoted-printable", "base64"}
+    encoded = [d for d in mails if b"=?utf-8?" in sl.files[d.name]]
+    assert encoded, "no RFC 2047 encoded display name"
+    for doc in encoded:
+        assert "=?utf-8?" not in views[doc.name].text  # the reader decodes them
+
+
+def test_the_scorer_counts_a_surname_left_next_to_a_placeholder(sl):
+    doc = next(d for d in sl.docs if d.family == "letter")
+    person = next(p for p in doc.planted if p.type == PERSON and re.fullmatch(r"\w+ \w+", p.value))
+    forms = sorted({p.value for p in doc.planted if p.key == person.key}, key=len, reverse=True)
+
+    def scrubbed(keep_surname: bool) -> View:
+        text = doc.text
+        if keep_surname:
+            text = text.replace(person.value, "[PERSON_1] " + person.value.split()[-1])
+        for f in forms:
+            text = re.sub(rf"(?<!\w){re.escape(f)}(?!\w)", "[PERSON_1]", text)
+        return View(text)
+
+    units = {}
+    for keep in (False, True):
+        s = Score("t")
+        score_doc(s, doc, View(doc.text), scrubbed(keep))
+        units[keep] = next(u for u in s.units if u.key == person.key)
+    assert not units[False].leaked, units[False].why
+    assert units[True].leaked
+    assert person.value.split()[-1].casefold() in units[True].why.casefold()
+
+
+def test_a_body_left_encoded_is_still_read(sl):
+    """A mail whose Content-Transfer-Encoding header was redacted still holds its body."""
+    doc = next(d for d in sl.docs if d.fmt == "eml" and d.content.cte == "base64")
+    mangled = sl.files[doc.name].replace(b"Content-Transfer-Encoding", b"[ORG_1]")
+    seen = _norm_ws(view(doc.name, mangled).text)
+    body_values = [p.value for p in doc.planted if _norm_ws(p.value) in _norm_ws(doc.content.body)]
+    assert body_values and all(_norm_ws(v) in seen for v in body_values)
+
+
+def test_generation_is_deterministic():
+    """Same seed, same documents and truth (binary files differ only by their timestamps)."""
+    a, b = build_slice(scale=0.3), build_slice(scale=0.3)
+    assert [(d.name, d.text, d.planted) for d in a.docs] == [
+        (d.name, d.text, d.planted) for d in b.docs
+    ]
