@@ -8,6 +8,7 @@ a result is written only if the token is still current, so redelivered or duplic
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -24,10 +25,13 @@ from .engine.pipeline import (
     GENERIC_ERROR,
     MEMORY_ERROR,
     Analysis,
+    AssignFn,
     FileResult,
     TermLists,
+    assign_replacements,
     scrub_name,
 )
+from .engine.pipeline import Finding as EngineFinding
 from .models import Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -69,7 +73,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         known = scrubber.new_pseudonymizer(f.task.pseudonym_state or None).known_texts("PERSON")
         analysis = scrubber.analyze(f.original_name, data, terms, known_names=known)
         scrubbed_name = _assign_pseudonyms(f.task_id, analysis, terms)
-        result = scrubber.finish(analysis)
+        result = scrubber.finish(analysis, assign=_assign_more(f.task_id))
     except ScrubError as exc:
         result = _failed(f.original_name, str(exc))
     except Exception as exc:
@@ -122,6 +126,20 @@ def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> st
         name = scrub_name(analysis.name, terms, pseudonymizer)
         Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
     return name
+
+
+def _assign_more(task_id: int) -> AssignFn:
+    """Replacements for what verification finds in a later round: the task's lock again,
+    just as briefly."""
+
+    def assign(findings: Sequence[EngineFinding]) -> None:
+        with transaction.atomic():
+            task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
+            pseudonymizer = get_scrubber().new_pseudonymizer(task.pseudonym_state or None)
+            assign_replacements(findings, pseudonymizer)
+            Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
+
+    return assign
 
 
 def file_record_result(

@@ -4,9 +4,12 @@
     ps = Pseudonymizer(state=task.pseudonym_state)       # persisted per task
     analysis = scrubber.analyze(name, data, terms)       # slow: sniff + open + detect
     scrubber.assign(analysis, ps)                        # fast: hold the task lock only here
-    result = scrubber.finish(analysis)                   # render + metadata strip + verify
+    result = scrubber.finish(analysis, assign=more)      # render + metadata strip + verify
 
-or `scrubber.scrub(...)` / `scrubber.scrub_many(...)` for all three at once.
+or `scrubber.scrub(...)` / `scrubber.scrub_many(...)` for all three at once. `finish` verifies
+in rounds: what the checks find in the output is redacted in another round; `more(findings)`
+gives those findings their replacements (the Django side takes the task lock again for just
+that). Without `assign=`, the pseudonymizer given to `assign()` is used.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,23 +30,28 @@ from .base import (
     FormatInfo,
     Limits,
     ScrubError,
+    WriteReport,
     exception_summary,
 )
-from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
+from .pseudonyms import LABELS, PLACEHOLDER_RE, Pseudonymizer
 from .registry import opener
 from .sniff import KINDS, sniff
 from .terms import KnownStrings, Term, TermLists, is_common_word, normalize
-from .verify import Residual, verify_output
+from .verify import Check, Residual, Verifier
 
 __all__ = [
     "ENGINE_VERSION",
+    "VERIFY_ROUNDS",
     "Analysis",
+    "AssignFn",
     "FileResult",
     "Finding",
     "Scrubber",
     "Term",
     "TermLists",
+    "assign_replacements",
     "scrub_name",
+    "task_entities",
 ]
 
 log = logging.getLogger(__name__)
@@ -54,6 +62,11 @@ GENERIC_ERROR = "This file could not be scrubbed because of an internal error; i
 MEMORY_ERROR = (
     "Scrubbing this file needed more memory than is allowed; split it into smaller files."
 )
+#: At most this many renders per file: the analysis' edits, then what verification found in
+#: the output. Every check but the last runs the exact search, the patterns and the model; the
+#: last (after the last redaction) runs the exact search and the patterns only, so the model
+#: (which may see a new name in a context the replacements changed) cannot keep it going.
+VERIFY_ROUNDS = 3
 
 
 @dataclass
@@ -68,6 +81,11 @@ class Finding:
     score: float
     source: str
     replacement: str = ""
+    round: int = 1  # 1: found by analysis; n > 1: found in the output of round n - 1
+
+
+#: fills `replacement` of each finding (the task's pseudonymizer, e.g. under the task's lock)
+AssignFn = Callable[[Sequence[Finding]], None]
 
 
 @dataclass
@@ -80,6 +98,10 @@ class Analysis:
     terms: TermLists = field(default_factory=TermLists)
     replacements: set[str] = field(default_factory=set)  # filled by assign()
     timings: dict[str, float] = field(default_factory=dict)
+    # filled by assign(): what the whole task had found then (verification searches for it),
+    # and the pseudonymizer that finish(analysis) uses for later rounds when given no assign=
+    task_entities: list[tuple[str, str, str]] = field(default_factory=list)
+    pseudonymizer: Pseudonymizer | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -224,13 +246,25 @@ class Scrubber:
         for f in analysis.findings:
             f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
         analysis.replacements = pseudonymizer.replacements()
+        analysis.task_entities = task_entities(pseudonymizer)
+        analysis.pseudonymizer = pseudonymizer
 
     # ------------------------------------------------------------------ finish
-    def finish(self, analysis: Analysis) -> FileResult:
-        """Render, strip metadata, verify. Never raises for a per-file problem."""
+    def finish(self, analysis: Analysis, assign: AssignFn | None = None) -> FileResult:
+        """Render, strip metadata, verify in rounds. Never raises for a per-file problem.
+
+        Each round renders, then checks the output (`verify.Verifier`); what the check finds
+        becomes findings of the next round, given replacements by `assign` (default: the
+        pseudonymizer given to `assign()`; with neither, what is found is residual). The
+        file is `residual` only for what no round removed: an unreadable output, what the
+        writer reports it left, or a leftover found after the last round. An exception
+        raised by `assign` itself (the caller's database, say) propagates unchanged.
+        """
         t0 = time.perf_counter()
         try:
-            return self._finish(analysis, t0)
+            return self._finish(analysis, t0, assign)
+        except _AssignFailed as exc:
+            raise exc.__cause__ from None  # type: ignore[misc]
         except ScrubError as exc:
             return self._failed(analysis.name, analysis.info.kind, str(exc), t0, analysis.findings)
         except MemoryError:
@@ -241,37 +275,69 @@ class Scrubber:
                 analysis.name, analysis.info.kind, GENERIC_ERROR, t0, analysis.findings
             )
 
-    def _finish(self, analysis: Analysis, t0: float) -> FileResult:
+    def _finish(self, analysis: Analysis, t0: float, assign: AssignFn | None) -> FileResult:
         if any(not f.replacement for f in analysis.findings):
             raise ScrubError("Internal error: findings were not assigned replacements.")
-        edits: dict[int, list[Edit]] = {}
-        for f in sorted(analysis.findings, key=lambda f: (f.segment_index, f.start)):
-            seg_edits = edits.setdefault(f.segment_index, [])
-            if seg_edits and f.start < seg_edits[-1].end:
-                # overlaps are merged at detection; anything left widens the previous edit
-                prev = seg_edits.pop()
-                f_end = max(prev.end, f.end)
-                seg_edits.append(Edit(prev.start, f_end, prev.replacement))
-                continue
-            seg_edits.append(Edit(f.start, f.end, f.replacement))
-        output, wr = analysis.document.render(edits)
-        t1 = time.perf_counter()
-        originals = [(f.text, f.entity_type, f.source) for f in analysis.findings]
-        detector = _detector()
-        output_kind = analysis.document.output_kind
-        residuals = verify_output(
-            output,
+        ps = analysis.pseudonymizer
+        if assign is None and ps is not None:
+            assign = lambda found: assign_replacements(found, ps)  # noqa: E731
+        output_kind = analysis.document.output_kind  # a writer that changes the format
+        verifier = Verifier(
             opener(output_kind) if output_kind else analysis.info.open,
             self.limits,
-            originals,  # type: ignore[arg-type]
             analysis.terms,
-            analysis.replacements,
-            detector.detect,
+            _detector().detect,
             unchanged={s.text for s in analysis.document.segments},
         )
+        verifier.know((f.text, f.entity_type, f.source) for f in analysis.findings)
+        verifier.know(analysis.task_entities)
+        findings = list(analysis.findings)
+        replacements = set(analysis.replacements)
+        batch = analysis.findings
+        t1 = time.perf_counter()
+        output, wr = analysis.document.render(_edits(batch))
+        rounds: list[dict[str, Any]] = []
+        for n in range(1, VERIFY_ROUNDS + 1):
+            t2 = time.perf_counter()
+            check = verifier.check(output, replacements, model=n < VERIFY_ROUNDS)
+            t3 = time.perf_counter()
+            rounds.append(
+                {
+                    "round": n,
+                    "redacted": dict(Counter(f.entity_type for f in batch)),
+                    "checks": "exact, patterns" + (", model" if n < VERIFY_ROUNDS else ""),
+                    "found": check.counts(),
+                    "render": round(t2 - t1, 4),
+                    "verify": round(t3 - t2, 4),
+                }
+            )
+            if not check.leftovers or assign is None or n == VERIFY_ROUNDS:
+                break
+            batch = _findings_from(check, n + 1)
+            try:
+                assign(batch)
+            except Exception as exc:
+                raise _AssignFailed() from exc
+            if any(not f.replacement for f in batch):
+                raise ScrubError("Internal error: findings were not assigned replacements.")
+            t1 = time.perf_counter()
+            try:
+                output_n, more = check.document.render(_edits(batch))  # type: ignore[union-attr]
+            except MemoryError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - keep the last output; what it holds is residual
+                log.error(
+                    "round %d could not write the output again: %s", n + 1, exception_summary(exc)
+                )
+                break
+            output = output_n
+            _merge_reports(wr, more)
+            replacements.update(f.replacement for f in batch)
+            verifier.know((f.text, f.entity_type, f.source) for f in batch)
+            findings += batch
+        residuals = check.as_residuals()
         residuals += [Residual("whole file", "FILE", reason) for reason in wr.residual]
-        t2 = time.perf_counter()
-        counts = dict(Counter(f.entity_type for f in analysis.findings))
+        counts = dict(Counter(f.entity_type for f in findings))
         report = {
             "counts": counts,
             "segments": len(analysis.document.segments),
@@ -280,10 +346,11 @@ class Scrubber:
             "rasterized": list(wr.rasterized),
             "notes": list(wr.notes),
             "residual": [r.as_dict() for r in residuals],
+            "rounds": rounds,
             "timings": {
                 **analysis.timings,
-                "render": round(t1 - t0, 4),
-                "verify": round(t2 - t1, 4),
+                "render": round(sum(r["render"] for r in rounds), 4),
+                "verify": round(sum(r["verify"] for r in rounds), 4),
             },
             "engine_version": ENGINE_VERSION,
         }
@@ -298,11 +365,11 @@ class Scrubber:
                 else None
             ),
             output=output,
-            findings=analysis.findings,
+            findings=findings,
             counts=counts,
             report=report,
             leftovers=[r for r in residuals if r.text],
-            seconds=analysis.seconds + (t2 - t0),
+            seconds=analysis.seconds + (time.perf_counter() - t0),
             extension=KINDS[output_kind][0] if output_kind else (wr.extension or None),
         )
 
@@ -368,7 +435,13 @@ class Scrubber:
                 a.findings = _findings_for(a.document, hits)
         for a in analyses:
             self.assign(a, pseudonymizer)
-        return [self._finish_or_fail(s) if isinstance(s, Analysis) else s for s in slots]
+        results: list[FileResult] = []
+        for s in slots:
+            if isinstance(s, Analysis):
+                s.task_entities = task_entities(pseudonymizer)  # the other files' findings too
+                s = self._finish_or_fail(s)
+            results.append(s)
+        return results
 
     def _finish_or_fail(self, analysis: Analysis) -> FileResult:
         try:
@@ -377,6 +450,67 @@ class Scrubber:
             return self._failed(
                 analysis.name, analysis.info.kind, MEMORY_ERROR, time.perf_counter()
             )
+
+
+class _AssignFailed(Exception):
+    """The caller's `assign` raised (the exception is the cause); finish re-raises it."""
+
+
+def assign_replacements(findings: Iterable[Finding], pseudonymizer: Pseudonymizer) -> None:
+    for f in findings:
+        f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
+
+
+_TYPE_OF_LABEL = {lab: etype for etype, lab in LABELS.items()}
+
+
+def task_entities(pseudonymizer: Pseudonymizer) -> list[tuple[str, str, str]]:
+    """(text, entity type, source) of every original the task has replaced so far."""
+    return [
+        (text, _TYPE_OF_LABEL.get(lab, lab), "pattern")
+        for lab, table in pseudonymizer.originals.items()
+        for text in table.values()
+    ]
+
+
+def _edits(findings: Iterable[Finding]) -> dict[int, list[Edit]]:
+    edits: dict[int, list[Edit]] = {}
+    for f in sorted(findings, key=lambda f: (f.segment_index, f.start)):
+        seg_edits = edits.setdefault(f.segment_index, [])
+        if seg_edits and f.start < seg_edits[-1].end:
+            # overlaps are merged at detection; anything left widens the previous edit
+            prev = seg_edits.pop()
+            seg_edits.append(Edit(prev.start, max(prev.end, f.end), prev.replacement))
+            continue
+        seg_edits.append(Edit(f.start, f.end, f.replacement))
+    return edits
+
+
+def _findings_from(check: Check, round_no: int) -> list[Finding]:
+    """What a check found in the output, as findings of the next round (on its document)."""
+    segments = check.document.segments if check.document is not None else []
+    return [
+        Finding(
+            lo.segment,
+            segments[lo.segment].locator,
+            segments[lo.segment].kind,
+            lo.entity_type,
+            lo.start,
+            lo.end,
+            lo.text,
+            lo.score,
+            lo.source,
+            round=round_no,
+        )
+        for lo in check.leftovers
+    ]
+
+
+def _merge_reports(into: WriteReport, more: WriteReport) -> None:
+    """A later round's writer report into the first's (each entry once)."""
+    for name in ("metadata_removed", "hidden_content", "rasterized", "notes", "residual"):
+        have = getattr(into, name)
+        have += [x for x in getattr(more, name) if x not in have]
 
 
 def _as_hit(f: Finding) -> Any:

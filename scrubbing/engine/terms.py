@@ -159,12 +159,14 @@ class _Entry:
     """One known string, matched by hand at a candidate position (no regex per string)."""
 
     __slots__ = ("words", "lower", "forms", "prefix", "joined", "right", "etype", "source")
+    # `lower` holds (lower-cased word, length of the word as written): lower-casing can change
+    # a length ("İ" -> "i̇"), and a match covers the text's characters, not the lower form's
 
     def __init__(
         self, words: list[str], forms: frozenset[str] | None, prefix: str, etype: str, source: str
     ) -> None:
         self.words = words
-        self.lower = [w.lower() for w in words]
+        self.lower = [(w.lower(), len(w)) for w in words]
         self.forms = forms  # a single-word name: only these spellings
         self.prefix = prefix.lower()  # punctuation before the first letter/digit ("+44 ...")
         self.joined = _joinable(words)
@@ -177,7 +179,7 @@ class _Entry:
         n = len(text)
         pos = start
         forms = self.forms
-        for i, w in enumerate(self.lower):
+        for i, (w, width) in enumerate(self.lower):
             if i:
                 j = pos
                 while j < n and text[j].isspace():
@@ -188,7 +190,7 @@ class _Entry:
                     pos = j + 1
                 elif not self.joined:
                     return -1
-            end = pos + len(w)
+            end = pos + width
             piece = text[pos:end]
             if forms is not None:
                 if piece not in forms:

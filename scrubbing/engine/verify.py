@@ -1,9 +1,20 @@
-"""Re-open the scrubbed output and look again. Anything left is a residual: fail closed.
+"""Re-open the scrubbed output and look again: what is found there, the next round redacts.
 
-Two checks, both over the output's own segments as the same format module reads them:
-  1. every original finding string is searched for (case-insensitive, whitespace-tolerant,
-     whole words; short strings only as an exact token);
-  2. detection runs again; hits that are our own replacements or allow-listed are ignored.
+One `Verifier.check` reads the output's own segments as the same format module reads them,
+with our placeholders and synthetic values blanked out (same length, so offsets hold), and
+runs three checks:
+  (a) exact: every surface form of every entity found in the task and every deny term, with
+      the matchers detection uses (`KnownStrings`, the deny-list's `find_terms`);
+  (b) patterns: the detector without the model, over every changed segment;
+  (c) model: the detector with the model, over the sentences around each replacement.
+Hits come back as `Leftover`s (segment, span, type): places another round of redaction can
+remove (`pipeline.Scrubber.finish` runs the rounds). What no round can remove (the output
+cannot be re-read) comes back as a `Residual`.
+
+A check is a function of the output (and of what the task knows: surface forms, terms,
+replacements): the detector's answers are kept per text, so a later round pays only for the
+text it changed, and the same output always gets the same answer.
+
 Residual reports (`as_dict`) never carry the original text: {locator, text_type, reason}. The
 text itself travels separately (`Residual.text`) so the file's owner can decide about it.
 """
@@ -12,15 +23,20 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .base import Document, Limits, ScrubError, exception_summary
 from .pseudonyms import PLACEHOLDER_RE
-from .terms import KnownStrings, TermLists, normalize
+from .terms import KnownStrings, TermLists, find_terms, normalize
 
 log = logging.getLogger(__name__)
+
+#: which check found a leftover; on overlap the earlier kind names the merged span
+CHECKS = ("exact", "pattern", "model")
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,50 @@ class Residual:
 
     def as_dict(self) -> dict[str, str]:
         return {"locator": self.locator, "text_type": self.text_type, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A span of one output segment that a check found and another round may redact."""
+
+    segment: int
+    start: int
+    end: int
+    entity_type: str
+    source: str  # the detector's source, or the source of the finding it is a form of
+    check: str  # one of CHECKS
+    text: str
+    score: float = 1.0
+
+    @property
+    def reason(self) -> str:
+        if self.check == "exact":
+            return "original text still present"
+        return f"detected again ({self.source})"
+
+
+@dataclass
+class Check:
+    document: Document | None  # the output as re-read (None: it could not be)
+    leftovers: list[Leftover]
+    residuals: list[Residual]  # what no round of redaction can remove
+
+    def counts(self) -> dict[str, int]:
+        found = Counter(lo.check for lo in self.leftovers)
+        return {c: found.get(c, 0) for c in CHECKS}
+
+    def as_residuals(self) -> list[Residual]:
+        """Everything found, as residuals (when no further round may redact it)."""
+        doc = self.document
+        out = list(self.residuals)
+        seen: set[tuple[str, str, str, str]] = set()
+        for lo in self.leftovers:
+            locator = doc.segments[lo.segment].locator if doc is not None else "whole file"
+            key = (locator, lo.entity_type, lo.reason, lo.text)  # each text: the owner decides
+            if key not in seen:
+                seen.add(key)
+                out.append(Residual(locator, lo.entity_type, lo.reason, lo.text))
+        return out
 
 
 def _masked(text: str, replacements: Iterable[str] | _Masker) -> str:
@@ -66,6 +126,227 @@ class _Masker:
         return text
 
 
+class Verifier:
+    """The checks for one file, across its rounds.
+
+    `detect`: the detector's `detect(texts, terms, use_model=...)` (None: exact search only).
+    Segments whose text is in `unchanged` (identical to an input segment) skip (b) and (c):
+    detection already ran on exactly that text, and each of its hits became an edit (so the
+    segment would have changed) or was allow-listed. The exact search runs on every segment.
+    """
+
+    def __init__(
+        self,
+        open_func: Callable[[bytes, Limits], Document],
+        limits: Limits,
+        terms: TermLists,
+        detect: Callable[..., list[list[Any]]] | None,
+        unchanged: Set[str] = frozenset(),
+    ) -> None:
+        self.open_func, self.limits, self.terms = open_func, limits, terms
+        self.detect, self.unchanged = detect, unchanged
+        self.allow = terms.allow_keys()
+        self._known: list[KnownStrings] = []
+        self._known_keys: set[str] = set()
+        # detector answers per exact text: patterns per (masked) text, model per window
+        self._answers: dict[bool, dict[str, list[Any]]] = {False: {}, True: {}}
+        # (a) per masked text: (how many of self._known were searched, what they found)
+        self._exact_memo: dict[str, tuple[int, list[tuple[int, int, str, str]]]] = {}
+
+    def know(self, originals: Iterable[tuple[str, str, str]]) -> None:
+        """Search for these (text, entity type, source) in every later check (a)."""
+        known = self._unknown(originals)
+        if known:
+            self._known_keys.update(known.info)
+            self._known.append(known)
+
+    def _unknown(self, items: Iterable[tuple[str, str, str]]) -> KnownStrings:
+        return KnownStrings(
+            (text, etype, source)
+            for text, etype, source in items
+            if normalize(text) not in self._known_keys and normalize(text) not in self.allow
+        )
+
+    def check(self, output: bytes, replacements: Iterable[str], *, model: bool = True) -> Check:
+        """(a), (b) and, with `model`, (c) over `output`."""
+        try:
+            doc = self.open_func(output, self.limits)
+        except ScrubError as exc:
+            reason = f"the scrubbed file could not be re-read ({exc.code})"
+            return Check(None, [], [Residual("whole file", "FILE", reason)])
+        except Exception as exc:  # noqa: BLE001 - any reader failure: we cannot vouch for it
+            log.error("verification could not re-open the output: %s", exception_summary(exc))
+            reason = "the scrubbed file could not be re-read"
+            return Check(None, [], [Residual("whole file", "FILE", reason)])
+
+        masker = _Masker(replacements)
+        cache: dict[str, str] = {}
+        texts = []
+        for seg in doc.segments:
+            m = cache.get(seg.text)
+            if m is None:
+                m = cache[seg.text] = masker(seg.text)
+            texts.append(m)
+        found = self._exact(doc, texts)
+        if self.detect is not None:
+            detected = self._detected(doc, texts, model)
+            # what (b) and (c) found is searched for everywhere, like the sweep at analysis:
+            # one round replaces every occurrence, not only the ones the model flagged
+            fresh = self._unknown((lo.text, lo.entity_type, lo.source) for lo in detected)
+            if fresh:
+                kind = {normalize(lo.text): lo.check for lo in detected}
+                found += [
+                    replace(lo, check=kind.get(normalize(lo.text), "model"))
+                    for lo in self._exact(doc, texts, fresh)
+                ]
+            found += detected
+        return Check(doc, _merge(found), [])
+
+    # ------------------------------------------------------------------ (a)
+    def _exact(
+        self, doc: Document, texts: list[str], only: KnownStrings | None = None
+    ) -> list[Leftover]:
+        """(a) over every segment: everything known and the deny terms, or `only`."""
+        out: list[Leftover] = []
+        seen: dict[str, list[tuple[int, int, str, str]]] = {}  # equal texts searched once
+        for i, (seg, masked) in enumerate(zip(doc.segments, texts, strict=True)):
+            spans = seen.get(masked)
+            if spans is None:
+                spans = seen[masked] = (
+                    self._known_spans(masked) if only is None else list(only.finditer(masked))
+                )
+            # "Jane [X] Doe" matches "Jane Doe" across the blank: what is left are its parts
+            out += [
+                Leftover(i, a, b, etype, src, "exact", masked[a:b])
+                for s, e, etype, src in spans
+                for a, b in _outside(seg.text, masked, s, e)
+            ]
+        return out
+
+    def _known_spans(self, masked: str) -> list[tuple[int, int, str, str]]:
+        """Deny terms and every known string in `masked`; a later round searches a text it
+        has seen only for the strings learnt since."""
+        searched, spans = self._exact_memo.get(masked, (0, None))
+        if spans is None:
+            spans = [(s, e, t, "deny-list") for s, e, t in find_terms(masked, self.terms.deny)]
+        for known in self._known[searched:]:
+            spans = spans + list(known.finditer(masked))
+        self._exact_memo[masked] = (len(self._known), spans)
+        return spans
+
+    # ------------------------------------------------------------------ (b), (c)
+    def _answers_for(self, texts: Iterable[str], use_model: bool) -> dict[str, list[Any]]:
+        known = self._answers[use_model]
+        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        if missing and self.detect is not None:
+            answers = self.detect(missing, self.terms, use_model=use_model)
+            known.update(zip(missing, answers, strict=True))
+        return known
+
+    def _detected(self, doc: Document, texts: list[str], model: bool) -> list[Leftover]:
+        changed = [i for i, seg in enumerate(doc.segments) if seg.text not in self.unchanged]
+        # (b) patterns, secrets and deny-lists over every changed segment
+        jobs: list[tuple[int, int, str, bool]] = [(i, 0, texts[i], False) for i in changed]
+        if model:
+            # (c) the NER model over the sentences around each replacement in changed segments
+            # (the rest of a changed segment is text the model already read in the input)
+            for i in changed:
+                jobs += [
+                    (i, a, texts[i][a:b], True)
+                    for a, b in edit_windows(doc.segments[i].text, texts[i])
+                ]
+        for use_model in (False, True):
+            self._answers_for((t for _i, _a, t, m in jobs if m is use_model), use_model)
+        out: list[Leftover] = []
+        recheck: list[tuple[int, int, str]] = []  # pattern hits that straddled a replacement
+        for i, offset, text, use_model in jobs:
+            seg_text, masked = doc.segments[i].text, texts[i]
+            for h in self._answers[use_model][text]:
+                if normalize(h.text) in self.allow or not h.text.strip():
+                    continue
+                s, e = h.start + offset, h.end + offset
+                check = "model" if h.source == "model" else "pattern"
+                # a model span is cut at our blanks (what it sees around them stays) and at
+                # quotes, tabs and line breaks (cell and field boundaries in a CSV or TSV)
+                pieces = _outside(seg_text, masked, s, e, _MODEL_CUT if check == "model" else "")
+                if pieces == [(s, e)] or check == "model":
+                    out += [
+                        Leftover(i, a, b, h.entity_type, h.source, check, masked[a:b], h.score)
+                        for a, b in pieces
+                    ]
+                else:
+                    # a pattern that only matched across a blank ("3/16/501 [X] 79" read as a
+                    # phone) is read again on each piece alone
+                    recheck += [(i, a, masked[a:b]) for a, b in pieces]
+        answers = self._answers_for((t for _i, _a, t in recheck), False)
+        for i, a, piece in recheck:
+            out += [
+                Leftover(
+                    i, a + h.start, a + h.end, h.entity_type, h.source, "pattern", h.text, h.score
+                )
+                for h in answers[piece]
+                if normalize(h.text) not in self.allow and h.text.strip()
+            ]
+        return out
+
+
+_MODEL_CUT = '"\t\r\n'
+
+
+def _outside(text: str, masked: str, start: int, end: int, cut: str = "") -> list[tuple[int, int]]:
+    """The parts of [start, end) that are neither blanked-out replacements nor characters in
+    `cut`, trimmed to letters and digits at both ends; pieces with fewer than two letters or
+    digits are dropped. A span with neither is returned as it is."""
+
+    def gap(k: int) -> bool:
+        return text[k] != masked[k] or masked[k] in cut
+
+    if not any(gap(k) for k in range(start, end)):
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    k = start
+    while k < end:
+        while k < end and gap(k):
+            k += 1
+        a = k
+        while k < end and not gap(k):
+            k += 1
+        s, e = a, k
+        while s < e and not masked[s].isalnum():
+            s += 1
+        while e > s and not masked[e - 1].isalnum():
+            e -= 1
+        if sum(c.isalnum() for c in masked[s:e]) >= 2:
+            pieces.append((s, e))
+    return pieces
+
+
+def _merge(found: list[Leftover]) -> list[Leftover]:
+    """Non-overlapping leftovers per segment, in order (ready to become edits): overlapping
+    spans become their union, named by the first check that found part of it."""
+    rank = {c: n for n, c in enumerate(CHECKS)}
+    out: list[Leftover] = []
+    for lo in sorted(found, key=lambda x: (x.segment, x.start, -x.end, rank[x.check])):
+        prev = out[-1] if out else None
+        if prev is None or prev.segment != lo.segment or lo.start >= prev.end:
+            out.append(lo)
+            continue
+        if lo.end > prev.end:
+            keep = prev if rank[prev.check] <= rank[lo.check] else lo
+            text = prev.text + lo.text[prev.end - lo.start :]
+            out[-1] = Leftover(
+                prev.segment,
+                prev.start,
+                lo.end,
+                keep.entity_type,
+                keep.source,
+                keep.check,
+                text,
+                max(prev.score, lo.score),
+            )
+    return out
+
+
 def verify_output(
     output: bytes,
     open_func: Callable[[bytes, Limits], Document],
@@ -76,92 +357,19 @@ def verify_output(
     detect: Callable[..., list[list[Any]]] | None,
     unchanged: Set[str] = frozenset(),
 ) -> list[Residual]:
-    """Residuals found in `output`.
+    """One check of `output`, everything it finds as residuals (no further round).
 
-    `originals`: (original text, entity type, source) of every finding. `detect`: the
-    detector's `detect(texts, terms, use_model=...)`. Segments whose text is in `unchanged`
-    (identical to an input segment) skip detection, which already ran on exactly that text
-    and would say the same again; the search for originals (1.) runs on every segment.
+    `originals`: (original text, entity type, source) of every finding.
     """
-    try:
-        doc = open_func(output, limits)
-    except ScrubError as exc:
-        return [
-            Residual("whole file", "FILE", f"the scrubbed file could not be re-read ({exc.code})")
-        ]
-    except Exception as exc:  # noqa: BLE001 - any reader failure: we cannot vouch for the output
-        log.error("verification could not re-open the output: %s", exception_summary(exc))
-        return [Residual("whole file", "FILE", "the scrubbed file could not be re-read")]
-
-    reps = sorted({r for r in replacements if r}, key=len, reverse=True)
-    allow = terms.allow_keys()
-    rep_keys = {normalize(r) for r in reps}
-    masker = _Masker(reps)
-    cache: dict[str, str] = {}
-    texts = []
-    for seg in doc.segments:
-        m = cache.get(seg.text)
-        if m is None:
-            m = cache[seg.text] = masker(seg.text)
-        texts.append(m)
-    residuals: list[Residual] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    def add(locator: str, text_type: str, reason: str, text: str = "") -> None:
-        key = (locator, text_type, reason)
-        if key not in seen:
-            seen.add(key)
-            residuals.append(Residual(locator, text_type, reason, text))
-
-    # 1. exact search for every original string (same matching rules as the sweep that
-    #    replaced them, so a clean scrub is clean here by construction)
-    known = KnownStrings(
-        (t, ty, src)
-        for t, ty, src in originals
-        if normalize(t) not in allow and normalize(t) not in rep_keys
-    )
-    if known:
-        for seg, text in zip(doc.segments, texts, strict=True):
-            for start, end, etype, _src in known.finditer(text):
-                add(seg.locator, etype, "original text still present", text[start:end])
-
-    # 2. detect again: patterns, secrets and deny-lists over every changed segment; the NER
-    #    model only over the sentences around each replacement in changed segments (the rest
-    #    of a changed segment is text the model already read in the input, in its sentence).
-    if detect is not None:
-        windows: list[tuple[int, str]] = []
-        for i, seg in enumerate(doc.segments):
-            if seg.text in unchanged:
-                continue
-            windows += [(i, texts[i][a:b]) for a, b in edit_windows(seg.text, texts[i])]
-        # An unchanged segment is text the analysis already ran every recogniser over: each hit
-        # there became an edit (so the segment would have changed) or was allow-listed (and
-        # is ignored below), so patterns would find nothing new in it either.
-        results = detect(
-            [
-                "" if seg.text in unchanged else t
-                for seg, t in zip(doc.segments, texts, strict=True)
-            ],
-            terms,
-            use_model=False,
-        )
-        if windows:
-            results_w = detect([w for _i, w in windows], terms, use_model=True)
-            pairs = list(enumerate(results)) + [
-                (i, hits) for (i, _w), hits in zip(windows, results_w, strict=True)
-            ]
-        else:
-            pairs = list(enumerate(results))
-        for i, hits in pairs:
-            for h in hits:
-                if normalize(h.text) in allow or not h.text.strip():
-                    continue
-                add(doc.segments[i].locator, h.entity_type, f"detected again ({h.source})", h.text)
-    return residuals
+    verifier = Verifier(open_func, limits, terms, detect, unchanged)
+    verifier.know(originals)
+    return verifier.check(output, replacements).as_residuals()
 
 
 _SENTENCE_END = re.compile(r"[.!?;:]\s+|\n\s*|\r\s*|\t")
 WINDOW_MAX = 300  # characters either side of a replacement, at most
+_BLANKS = re.compile(" +")
+_NOT_SPACE = re.compile("[^ ]+")
 
 
 def edit_windows(text: str, masked: str) -> list[tuple[int, int]]:
@@ -169,19 +377,25 @@ def edit_windows(text: str, masked: str) -> list[tuple[int, int]]:
     (masked-out run), merged. A changed segment with no visible replacement (text removed
     outright) is read whole."""
     runs: list[tuple[int, int]] = []
-    for k, (orig, seen) in enumerate(zip(text, masked, strict=True)):
-        if orig != seen:
+    # blanked characters are spaces in `masked` where `text` has something else
+    for blank in _BLANKS.finditer(masked):
+        a, b = blank.span()
+        if text[a:b] == masked[a:b]:
+            continue
+        for m in _NOT_SPACE.finditer(text, a, b):
+            k, e = m.span()
             if runs and k <= runs[-1][1] + 1:  # one space inside "[PERSON_1] [PERSON_2]"
-                runs[-1] = (runs[-1][0], k + 1)
+                runs[-1] = (runs[-1][0], e)
             else:
-                runs.append((k, k + 1))
+                runs.append((k, e))
     n = len(text)
     if not runs:
         return [(0, n)]
     bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
     out: list[tuple[int, int]] = []
     for a, b in runs:
-        start = max([x for x in bounds if x <= a] or [0])
+        i = bisect_right(bounds, a)
+        start = bounds[i - 1] if i else 0
         m = _SENTENCE_END.search(text, b)
         end = m.start() + 1 if m else n
         start = max(start, a - WINDOW_MAX)
