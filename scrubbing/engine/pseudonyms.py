@@ -14,6 +14,7 @@ import hashlib
 import re
 from typing import Any
 
+from .lexicon import CORP_KEY_SUFFIXES, ORG_LABELS
 from .terms import normalize
 
 STATE_VERSION = 1
@@ -64,11 +65,7 @@ def label(entity_type: str) -> str:
     return LABELS.get(t, t)
 
 
-_CORP = re.compile(
-    r"(?:[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|sa|bv|nv|"
-    r"group|holdings)\.?)+$"
-)
-ORG_LABELS = frozenset({"ORG", "CLIENT", "COMPANY", "ORGANIZATION", "VENDOR", "PARTNER"})
+_CORP = re.compile(r"(?:[\s,]+(?:" + "|".join(CORP_KEY_SUFFIXES) + r")\.?)+$")
 
 
 def _key(text: str, lab: str = "") -> str:

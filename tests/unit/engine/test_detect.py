@@ -413,13 +413,13 @@ def test_person_span_trims_verbs_greetings_and_honorifics(detector, text, name, 
 
 
 def test_trailing_verb_not_in_person_span(detector):
-    from scrubbing.engine.detect import _tidy_model_span
+    from scrubbing.engine.guards import tidy_model_span
 
     text = "Bob Smith said the budget is fine."
-    ((s, e),) = _tidy_model_span(text, 0, len("Bob Smith said"))
+    ((s, e),) = tidy_model_span(text, 0, len("Bob Smith said"))
     assert text[s:e] == "Bob Smith"
     text = "Call Dr. Jane Doe"
-    ((s, e),) = _tidy_model_span(text, 0, len(text))
+    ((s, e),) = tidy_model_span(text, 0, len(text))
     assert text[s:e] == "Jane Doe"
 
 
