@@ -10,6 +10,7 @@ class Finding(models.Model):
     class Source(models.TextChoices):
         MODEL = "model", "Language model"
         PATTERN = "pattern", "Pattern"
+        STRUCTURE = "structure", "Document structure"
         DENY_LIST = "deny-list", "Deny-list"
         SECRET = "secret", "Secret detector"
         CONTRACTOR = "contractor", "Added by contractor"

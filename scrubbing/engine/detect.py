@@ -26,7 +26,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from .guards import is_false_positive, tidy_model_span
+from .guards import is_false_positive, out_of_place, tidy_model_span
 from .hits import (
     CONTAINERS,
     MODEL_ENTITIES,
@@ -286,14 +286,13 @@ class Detector:
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
-            if source == "model":
+            if source == "model" or r.entity_type in ("PERSON", PATTERN_PERSON):
+                etype = "PERSON" if r.entity_type == PATTERN_PERSON else r.entity_type
                 for s, e in tidy_model_span(view, r.start, r.end):
-                    if not is_false_positive(view[s:e], r.entity_type):
-                        hits.append(Hit(r.entity_type, s, e, r.score, source, text[s:e]))
-            elif r.entity_type in ("PERSON", PATTERN_PERSON):
-                for s, e in tidy_model_span(view, r.start, r.end):
-                    if not is_false_positive(view[s:e], "PERSON"):
-                        hits.append(Hit("PERSON", s, e, r.score, source, text[s:e]))
+                    if not is_false_positive(view[s:e], etype) and not out_of_place(
+                        view, s, e, etype
+                    ):
+                        hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in NON_IDENTIFYING_IPS:
                 continue
             else:

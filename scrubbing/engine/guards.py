@@ -9,7 +9,19 @@ from __future__ import annotations
 import re
 
 from .hits import MODEL_ENTITIES
-from .lexicon import BY_VERBS, HONORIFICS, LEAD_WORDS, SPAN_WORDS, STOP_SPANS, TRAIL_WORDS
+from .lexicon import (
+    BY_VERBS,
+    FORM_PHRASES,
+    HONORIFICS,
+    LEAD_WORDS,
+    MAIL_HEADERS,
+    OFFICE_WORDS,
+    PRODUCT_PHRASES,
+    PRODUCTS,
+    SPAN_WORDS,
+    STOP_SPANS,
+    TRAIL_WORDS,
+)
 from .terms import normalize
 
 _QUARTER = re.compile(
@@ -38,8 +50,10 @@ def is_false_positive(text: str, entity_type: str) -> bool:
     key = normalize(text)
     if len(key) < 2 or not any(c.isalpha() for c in key):
         return True
-    if key in STOP_SPANS or _QUARTER.match(key):
+    if key in STOP_SPANS or _QUARTER.match(key) or key in PRODUCT_PHRASES:
         return True
+    if key in OFFICE_WORDS or key in PRODUCTS or key in MAIL_HEADERS:
+        return True  # "Whiteboard", "Kafka", "X-Folder"
     words = [w.strip(".,:;()'\u2019") for w in key.split()]
     if all(w in SPAN_WORDS or w in STOP_SPANS or len(w) <= 1 for w in words):
         return True  # "Senior Analyst", "Action Items", "Dear", "Regards"
@@ -47,8 +61,34 @@ def is_false_positive(text: str, entity_type: str) -> bool:
         return True  # DB_PASSWORD, user_id, paths: code, not a name (patterns own the rest)
     if entity_type == "PERSON" and "@" in key:
         return True  # the e-mail recognizer owns addresses
+    if entity_type == "PERSON" and len(words) == 1 and not any(c.isupper() for c in text):
+        return True  # "config": a cased name is written with a capital
+    if entity_type == "PERSON" and len(words) == 1 and key.isalpha():
+        from .recognizers.name_shape import is_common_word
+
+        if is_common_word(key):
+            return True  # "Cabin", "Hedge": ordinary words, unless also first names
     # 2-3 letter ORG acronyms ("HR", "QA", "R&D"): real clients go on the deny-list
     return entity_type == "ORGANIZATION" and len(words) == 1 and len(key) <= 3
+
+
+def out_of_place(text: str, start: int, end: int, entity_type: str) -> bool:
+    """True for a span that its surroundings show is not a name: "Bill" in "Bill to:", "Tel"
+    in "Tel-Aviv", a header field name before its colon."""
+    if entity_type not in ("PERSON", "ORGANIZATION"):
+        return False
+    after = text[end : end + 12]
+    if end < len(text) and text[end] == "-" and text[end + 1 : end + 2].isalpha():
+        return True  # part of a hyphenated word
+    phrase = normalize(text[start:end] + " " + after.split(":")[0].split("\n")[0])
+    if any(phrase.startswith(p) for p in FORM_PHRASES):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        not text[line_start:start].strip()
+        and after.startswith(":")
+        and normalize(text[start:end]) in MAIL_HEADERS
+    )
 
 
 def tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:

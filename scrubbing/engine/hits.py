@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: where a hit comes from; also its rank when two overlap (deny-list > secret > pattern > model)
-SOURCES = ("model", "pattern", "deny-list", "secret")
-PRIORITY = {"deny-list": 3, "secret": 2, "pattern": 1, "model": 0}
+#: where a hit comes from; also its rank when two overlap
+#: (deny-list > secret > pattern > structure > model)
+SOURCES = ("model", "structure", "pattern", "deny-list", "secret")
+PRIORITY = {"deny-list": 4, "secret": 3, "pattern": 2, "structure": 1, "model": 0}
 SCORE_THRESHOLD = 0.4
 MODEL_ENTITIES = ("PERSON", "ORGANIZATION", "LOCATION")
 #: PERSON from the name heuristics, inside Presidio only (see recognizers.base)

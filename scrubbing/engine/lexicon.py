@@ -148,7 +148,14 @@ PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT
 
 # --------------------------------------------------------------------------- person names
 #: Faker person providers read for the known-name recognizer
-NAME_LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "nl_NL", "it_IT")
+NAME_LOCALES = (
+    "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "nl_NL", "it_IT", "pl_PL", "cs_CZ", "tr_TR",
+    "ru_RU", "uk_UA", "en_IN", "hi_IN", "pt_BR", "pt_PT", "sv_SE", "no_NO", "da_DK", "fi_FI",
+    "hu_HU", "ro_RO", "el_GR", "ga_IE", "en_NZ", "es_MX", "id_ID", "vi_VN",
+    "he_IL", "fa_IR", "ar_AA", "ar_SA", "zh_CN", "zh_TW", "ja_JP", "ko_KR", "th_TH", "bn_BD",
+    "ne_NP", "ka_GE", "hy_AM", "az_AZ", "sk_SK", "sl_SI", "hr_HR", "lt_LT", "lv_LV", "et_EE",
+    "bg_BG", "nl_BE", "fr_CH", "de_AT", "de_CH", "tw_GH", "yo_NG", "zu_ZA",
+)  # fmt: skip
 PARTICLES = words(
     "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y mac"
 )
@@ -196,4 +203,140 @@ OFFICE_DEFAULT_NAME_WORDS = words(
     "slide number date footer header notes body object media video audio smartart vertical two "
     "comparison only blank section caption with and of the office theme master layout "
     "clip art online custom design ink google p"
+)
+
+# --------------------------------------------------------------------------- over-redaction
+#: office words and product names the model tags as people or organisations
+OFFICE_WORDS = words(
+    "whiteboard appendix cabin hedge config configs settings dashboard backlog roadmap "
+    "standup retro sprint kanban wiki handbook playbook template invoice receipt memo "
+    "spreadsheet workbook deck agenda minutes transcript follow-up followup kickoff offsite "
+    "onsite workshop webinar hackathon townhall all-hands breakout lobby pantry kitchen "
+    "boardroom reception parking annex basement rooftop"
+)
+PRODUCTS = words(
+    "kafka grafana prometheus kibana elasticsearch logstash terraform ansible jenkins airflow "
+    "spark hadoop snowflake databricks looker metabase superset redshift bigquery dynamo "
+    "dynamodb mongodb cassandra nginx apache tomcat kubectl helm istio envoy vault consul "
+    "nomad gitea sentry datadog splunk pagerduty opsgenie zendesk intercom mailchimp stripe "
+    "twilio okta auth0 vscode intellij pycharm xcode matlab simulink labview gnuradio "
+    "wireshark postman swagger openapi graphql fastapi pytest numpy scipy pytorch tensorflow "
+    "keras jupyter colab copilot claude gemini llama mistral"
+)
+#: products of more than one word ("GNU Radio"), matched as whole phrases
+PRODUCT_PHRASES = frozenset(
+    {"gnu radio", "power bi", "google sheets", "google docs", "google drive", "ms teams",
+     "visual studio", "visual studio code", "adobe acrobat", "apache kafka", "amazon s3",
+     "azure devops", "github actions", "gitlab ci"}
+)  # fmt: skip
+#: invoice and form phrases whose first word is also a first name ("Bill to", "Ship to")
+FORM_PHRASES = frozenset({"bill to", "ship to", "sold to", "deliver to", "remit to", "bill from"})
+#: e-mail header field names: never entities
+MAIL_HEADERS = words(
+    "from to cc bcc sent date subject reply-to sender received return-path message-id "
+    "mime-version content-type content-transfer-encoding x-from x-to x-cc x-bcc x-folder "
+    "x-origin x-filename x-mailer importance priority attachments attachment in-reply-to "
+    "references thread-topic thread-index"
+)
+#: words after a salutation that address a group, not a person ("Hi team,")
+GROUP_WORDS = words(
+    "team all everyone everybody colleagues folks guys sir madam sirs customer client "
+    "friends there partners members committee board teammates people y'all ladies gentlemen"
+)
+
+# --------------------------------------------------------------------------- names, any script
+#: frequent Chinese surnames (Han), for names in lists and headers
+CHINESE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤張劉陳楊黃趙吳許韓馮鄧蕭葉蘇呂盧鍾譚陸"
+)
+#: frequent Japanese surnames (kanji)
+JAPANESE_SURNAMES = words(
+    "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 "
+    "井上 木村 林 斎藤 清水 山崎 森 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 "
+    "岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 斉藤 福田 太田 西村 藤井 金子 "
+    "岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山"
+)
+#: frequent Korean surnames (Hangul syllables)
+KOREAN_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현"
+)
+#: words that join the parts of a name in many cultures (besides PARTICLES)
+NAME_JOINERS = words("bin binti bint ibn al el abu abd abdul ben bat ap ferch nic ni o")
+
+# --------------------------------------------------------------------------- code names, orgs
+#: words that introduce a code name ("Project BLUEHERON", "Operation Nightjar")
+CODENAME_TRIGGERS = words("project operation codename code-name programme program initiative")
+#: legal-form suffixes after a company name (case as written; compared case-insensitively)
+LEGAL_SUFFIXES = (
+    "AS", "ASA", "AB", "A/S", "ApS", "Oy", "Oyj", "GmbH", "AG", "KG", "GmbH & Co. KG", "SE",
+    "S.A.", "SA", "S.A.S.", "SAS", "SARL", "S.à r.l.", "S.p.A.", "SpA", "S.r.l.", "Srl",
+    "S.L.", "SL", "B.V.", "BV", "N.V.", "NV", "Ltd", "Ltd.", "Limited", "PLC", "plc", "LLC",
+    "L.L.C.", "LLP", "LP", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Pty",
+    "Pty Ltd", "Pty. Ltd.", "KK", "K.K.", "Co., Ltd.", "Sdn Bhd", "Bhd", "Pte Ltd", "Pte. Ltd.",
+    "Pvt Ltd", "Pvt. Ltd.", "S.A. de C.V.", "Ltda", "Ltda.", "OOO", "ZAO", "OAO", "Sp. z o.o.",
+    "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.",
+)  # fmt: skip
+#: ALL-CAPS and CamelCase words of software and documents: never code names
+DEV_WORDS = words(
+    "readme todo fixme xxx hack note notes warning error errors debug info utf ascii unicode "
+    "json yaml toml http https html xml url uri api sdk cli changelog license licence makefile "
+    "dockerfile javascript typescript github gitlab bitbucket youtube linkedin facebook "
+    "powerpoint sharepoint onedrive iphone ipad macbook wifi bluetooth pdf csv xlsx docx pptx "
+    "ebitda capex opex gdpr hipaa ferpa sox pci iso ieee ansi nist okr kpi sla faq "
+    "devops mlops fintech proptech edtech saas paas iaas b2b b2c ecommerce"
+)
+#: what follows "Project"/"Operation" in ordinary prose ("Project Charter", "Operations Plan")
+PROJECT_WORDS = words(
+    "plan plans planning charter sponsor sponsors proposal proposals kickoff kick-off "
+    "deliverable deliverables management manager managers portfolio office schedule closeout "
+    "close-out retrospective governance board brief overview report reports review reviews "
+    "costs cost expenses work works phase phases name number code team teams lead leads "
+    "description goals goal outcome outcomes tracker tracking register log files file folder "
+    "documents document meeting meetings list details detail info information space site"
+)
+#: a coined word recurring this often in a task is a code name
+CODENAME_MIN_REPEATS = 2
+#: wordfreq Zipf frequency below which a word is not an English word
+COINED_ZIPF = 1.5
+#: a single-word person span at or above this Zipf frequency is an ordinary word, unless it
+#: is also a known first name
+COMMON_ZIPF = 3.3
+
+# --------------------------------------------------------------------------- addresses
+STREET_TYPES = words(
+    "street st st. avenue ave ave. road rd rd. boulevard blvd blvd. lane ln ln. drive dr dr. "
+    "court ct ct. place pl pl. square sq terrace way parkway pkwy highway hwy circle cir "
+    "crescent close row mews grove gardens walk hill parade esplanade quay wharf"
+)
+#: German/Dutch/Nordic street words, also as suffixes ("Hauptstraße", "Keizersgracht")
+STREET_SUFFIXES = (
+    "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+    "gracht", "laan", "plein", "kade", "gade", "vej", "gatan", "vägen", "veien", "gata",
+)  # fmt: skip
+#: Romance street words that come before the name ("Rue de Rivoli 12", "Via Roma 1")
+STREET_PREFIXES = words(
+    "rue avenue boulevard bd place chemin allée impasse quai via viale piazza corso largo "
+    "calle avenida plaza paseo carrer rua travessa praça ulica ul. aleja"
+)
+#: keys and column headers whose values are typed by the key (structure recognizer)
+PERSON_KEYS = words(
+    "name fullname full_name displayname display_name firstname first_name lastname last_name "
+    "surname givenname given_name owner author assignee assigned_to reporter contact "
+    "contact_name manager approver reviewer "
+    "requester requested_by created_by modified_by updated_by lead employee person user "
+    "username user_name account_manager sales_rep signatory attendee participant "
+    "recipient sender from to cc bcc"
+)
+EMAIL_KEYS = words("email e-mail mail email_address emailaddress contact_email")
+PHONE_KEYS = words("phone telephone tel mobile cell fax phone_number phonenumber contact_phone")
+ADDRESS_KEYS = words(
+    "address street street_address address1 address2 address_line1 address_line2 "
+    "mailing_address billing_address shipping_address home_address postal_address"
+)
+#: values typed CLIENT
+ORG_KEYS = words(
+    "company organisation organization org employer vendor supplier account firm customer "
+    "customer_name client client_name"
 )

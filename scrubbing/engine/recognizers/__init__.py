@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from .address import ScrubAddressRecognizer
 from .card import ScrubCardRecognizer
+from .codename import ScrubCodenameRecognizer
 from .context_names import ScrubNameRecognizer
 from .known_names import ScrubKnownNameRecognizer
 from .model import ScrubModelRecognizer
 from .network import ScrubUrlRecognizer
+from .orgs import ScrubOrgRecognizer
 from .phone import ScrubPhoneRecognizer
 from .presidio import (
     ScrubCryptoRecognizer,
@@ -23,6 +26,7 @@ from .presidio import (
     ScrubUsSsnRecognizer,
 )
 from .secrets import ScrubSecretRecognizer
+from .structure import ScrubStructureRecognizer
 
 __all__ = ["ScrubModelRecognizer", "build_recognizers", "source_of"]
 
@@ -43,6 +47,10 @@ def build_recognizers(tld: Any) -> list[Any]:
         ScrubUrlRecognizer(),
         ScrubNameRecognizer(),
         ScrubKnownNameRecognizer(),
+        ScrubAddressRecognizer(),
+        ScrubCodenameRecognizer(),
+        ScrubOrgRecognizer(),
+        ScrubStructureRecognizer(),
     ]
 
 

@@ -49,12 +49,18 @@ def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(first), frozenset(last), english_words()
 
 
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and not (len(tok) > 1 and tok.isupper())
+def _is_cap(tok: str, upper_run: bool = False) -> bool:
+    """Capitalised ("Dupont"), or in capitals inside a run of capitals ("JEAN-PIERRE DUPONT")."""
+    return tok[:1].isupper() and (upper_run or not (len(tok) > 1 and tok.isupper()))
+
+
+def _key(words: list[str] | str) -> str:
+    text = words if isinstance(words, str) else " ".join(words)
+    return text.casefold().replace("\u2019", "'")  # O’Connor is O'Connor
 
 
 def _is_first(tok: str, first: frozenset[str]) -> bool:
-    key = tok.casefold()
+    key = _key(tok)
     if key in first:
         return True
     parts = key.split("-")
@@ -77,7 +83,9 @@ def known_name_spans(
     while i < n:
         s0, _e0, t0 = toks[i]
         weak_start = t0.casefold() in weak
-        if not (_is_cap(t0) and len(t0) >= 2 and _is_first(t0, first)) or (
+        nxt = toks[i + 1][2] if i + 1 < n else ""
+        upper_run = t0.isupper() and nxt.isupper() and len(nxt) > 1
+        if not (_is_cap(t0, upper_run) and len(t0) >= 2 and _is_first(t0, first)) or (
             t0.casefold() in exclude and not weak_start
         ):
             i += 1
@@ -91,7 +99,7 @@ def known_name_spans(
             tok = toks[j][2]
             if not _GAP.fullmatch(gap) or tok.casefold() in exclude:
                 break
-            if not (_is_cap(tok) or tok.casefold() in PARTICLES):
+            if not (_is_cap(tok, upper_run) or tok.casefold() in PARTICLES):
                 break
             words.append(tok)
             ends.append(toks[j][1])
@@ -100,18 +108,17 @@ def known_name_spans(
         for k in range(1, len(words)):
             if words[k].casefold() in PARTICLES:
                 continue  # a name does not end on "van"
-            tail = " ".join(words[1 : k + 1]).casefold()
-            surname = words[k].casefold() in last or tail in last
+            tail = _key(words[1 : k + 1])
+            surname = _key(words[k]) in last or tail in last
             if not surname:
                 # the surname may start after middle names/particles: "van der Velden"
-                surname = any(
-                    " ".join(words[m : k + 1]).casefold() in last for m in range(2, k + 1)
-                )
+                surname = any(_key(words[m : k + 1]) in last for m in range(2, k + 1))
             middles_ok = all(
                 w.casefold() in PARTICLES
                 or _is_first(w, first)
-                or w.casefold() in last
-                or " ".join(words[m : k + 1]).casefold() in last
+                or _key(w) in last
+                or _key(words[m : k + 1]) in last
+                or (len(w) == 1 and w.isupper())  # a bare middle initial: "John Q Public"
                 for m, w in enumerate(words[1:k], start=1)
             )
             if surname and middles_ok:

@@ -21,6 +21,11 @@ _PHONE_CONTEXT = re.compile(
     r"(?i)(?<![^\W\d_])(?:" + "|".join(PHONE_LABELS) + r")"
     r"(?:\s*(?:no|nr|number|num)\b)?[\s.:#\-/()]*\Z"
 )
+# Written the way phone numbers are (NANP "(589)364-9829", "589-364-9829", "589.364.9829",
+# with an optional "1-"/"+1 "/"001-" trunk or country prefix): a phone even when the area code
+# is not assigned (generated contact sheets, test data), as long as libphonenumber finds the
+# length possible.
+_PHONE_SHAPE = re.compile(r"^(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)[ ]?|\d{3}[.\-])\d{3}[.\-]\d{4}$")
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t().\-/]*\d){6}")
 
 
@@ -42,13 +47,18 @@ def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
             if not _PHONE_CONTEXT.search(text, max(line_start, m.start() - 40), m.start()):
                 continue
         intl = cand.startswith(("+", "00", "(+"))
+        # "00" is the international call prefix in most of the world: "0049 30..." is +49
+        parse_as = "+" + cand[2:].lstrip(" -.") if cand.startswith("00") else cand
+        shaped = _PHONE_SHAPE.match(cand) is not None
         regions: Sequence[str | None] = (None,) if intl else PHONE_REGIONS
         for region in regions:
             try:
-                num = phonenumbers.parse(cand, region)
+                num = phonenumbers.parse(parse_as, region)
             except phonenumbers.NumberParseException:
                 continue
-            if phonenumbers.is_valid_number(num) or (intl and phonenumbers.is_possible_number(num)):
+            if phonenumbers.is_valid_number(num) or (
+                (intl or shaped) and phonenumbers.is_possible_number(num)
+            ):
                 yield m.start(), m.start() + len(m.group(0).rstrip()), "PHONE_NUMBER"
                 break
 
