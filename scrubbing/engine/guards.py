@@ -19,6 +19,7 @@ from .lexicon import (
     PRODUCT_PHRASES,
     PRODUCTS,
     SPAN_WORDS,
+    SPLIT_WORDS,
     STOP_SPANS,
     TRAIL_WORDS,
 )
@@ -43,6 +44,8 @@ _LEAD_STRIP = re.compile(
 )
 _TRAIL_WORDS = re.compile(rf"(?i)[\s,]+(?:{_alternation(TRAIL_WORDS)})\s*$")
 _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
+_SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
+_BREAKS = re.compile(r"(\r?\n|\r|\t|" + _SPLIT.pattern + ")")
 
 
 def is_false_positive(text: str, entity_type: str) -> bool:
@@ -95,10 +98,12 @@ def tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split spans at line breaks, drop greeting prefixes and possessive suffixes."""
     out: list[tuple[int, int]] = []
     pos = start
-    for piece in re.split(r"(\r?\n|\r|\t)", text[start:end]):
+    # "Northwind Maritime is Priya Raman": two entities, and "is" stays text
+    pieces = _BREAKS.split(text[start:end])
+    for piece in pieces:
         s, e = pos, pos + len(piece)
         pos = e
-        if not piece.strip() or piece in ("\n", "\r\n", "\r", "\t"):
+        if not piece.strip() or piece in ("\n", "\r\n", "\r", "\t") or _SPLIT.fullmatch(piece):
             continue
         for _ in range(4):  # "Hi Dr. Jones", "Thanks, Prof. Lee"
             m = _LEAD_STRIP.match(text[s:e])

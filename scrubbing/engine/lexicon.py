@@ -104,6 +104,14 @@ TRAIL_WORDS = (
     "thanks",
 )  # fmt: skip
 
+#: verbs the model swallows between two names ("... Maritime is Priya Raman"): a span is
+#: split there
+SPLIT_WORDS = words(
+    "is was are were be been being has have had will would can could should shall may might "
+    "must said says told tells asked asks met meets joined joins called calls emailed wrote "
+    "writes sent sends replied confirmed thanked thanks introduced"
+)
+
 # --------------------------------------------------------------------------- organisations
 #: what follows a company name and may be dropped when matching it ("Acme Corp" == "Acme")
 CORP_SUFFIXES = words(

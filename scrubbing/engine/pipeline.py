@@ -6,6 +6,10 @@
     scrubber.assign(analysis, ps)                        # fast: hold the task lock only here
     result = scrubber.finish(analysis)                   # render + metadata strip + verify
 
+`assign` first adds the file's detections to the task inventory (`ps.inventory`, see
+inventory.py), then sweeps the file for every surface form of every entity the task knows and
+gives each finding its entity's type and placeholder.
+
 or `scrubber.scrub(...)` / `scrubber.scrub_many(...)` for all three at once.
 """
 
@@ -29,6 +33,7 @@ from .base import (
     ScrubError,
     exception_summary,
 )
+from .inventory import atoms_of
 from .pseudonyms import PLACEHOLDER_RE, Pseudonymizer
 from .sniff import sniff
 from .terms import KnownStrings, Term, TermLists, is_common_word, normalize
@@ -79,6 +84,14 @@ class Analysis:
     terms: TermLists = field(default_factory=TermLists)
     replacements: set[str] = field(default_factory=set)  # filled by assign()
     timings: dict[str, float] = field(default_factory=dict)
+    # for the task inventory: what detection found (text, type, source), coined words and
+    # their counts, hashes of the text's words, whether the file is the task's title
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)
+    coined: dict[str, int] = field(default_factory=dict)
+    atoms: set[int] = field(default_factory=set)
+    is_title: bool = False
+    contributed: bool = False
+    inventory_version: int = 0
 
 
 @dataclass
@@ -133,12 +146,19 @@ class Scrubber:
 
     # ------------------------------------------------------------------ analyze
     def analyze(
-        self, name: str, data: bytes, terms: TermLists, known_names: Iterable[str] = ()
+        self,
+        name: str,
+        data: bytes,
+        terms: TermLists,
+        known_names: Iterable[str] = (),
+        *,
+        is_title: bool = False,
     ) -> Analysis:
         """Sniff, open and detect. Raises ScrubError for a per-file problem.
 
         `known_names`: person names already found elsewhere in the task (e.g.
-        `pseudonymizer.known_texts("PERSON")`), searched for here too.
+        `pseudonymizer.known_texts("PERSON")`), searched for here too. `is_title`: the file
+        is the task's title (a coined word there is a code name).
         """
         t0 = time.perf_counter()
         info = sniff(name, data, self.limits)
@@ -148,8 +168,20 @@ class Scrubber:
             from .base import LimitExceeded
 
             raise LimitExceeded("This file has too many parts to process.")
+        from .recognizers.codename import coined_words
+        from .recognizers.columns import column_hits
+
         detector = _detector()
-        hits = detector.detect([s.text for s in doc.segments], terms)
+        texts = [s.text for s in doc.segments]
+        base = _name_for_detection(name)
+        hits = detector.detect([*texts, base], terms)
+        name_hits, hits = hits[-1], hits[:-1]
+        hits = column_hits(doc, hits)
+        mentions = [(h.text, h.entity_type, h.source) for seg in hits for h in seg]
+        mentions += [(h.text, h.entity_type, h.source) for h in name_hits]
+        coined: Counter[str] = Counter()
+        for text in dict.fromkeys([*texts, base]):
+            coined.update(coined_words(text))
         hits = self._sweep(doc, hits, terms, known_names)
         findings = _findings_for(doc, hits)
         t2 = time.perf_counter()
@@ -161,11 +193,19 @@ class Scrubber:
             seconds=t2 - t0,
             terms=terms,
             timings={"open": round(t1 - t0, 4), "detect": round(t2 - t1, 4)},
+            mentions=mentions,
+            coined=dict(coined),
+            atoms=atoms_of([*texts, base]),
+            is_title=is_title,
         )
 
     @staticmethod
     def _sweep(
-        doc: Document, hits: list[list[Any]], terms: TermLists, known_names: Iterable[str]
+        doc: Document,
+        hits: list[list[Any]],
+        terms: TermLists,
+        known_names: Iterable[str],
+        inventory_items: Iterable[tuple[str, str, str]] = (),
     ) -> list[list[Any]]:
         """Redact every occurrence of what was found anywhere in the task.
 
@@ -190,6 +230,8 @@ class Scrubber:
         # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
         # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
         items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
+        # the task inventory's forms first: KnownStrings keeps the first type of a string
+        items = [*inventory_items, *items]
         known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
         if not known:
             return hits
@@ -208,11 +250,41 @@ class Scrubber:
         return out
 
     # ------------------------------------------------------------------ assign
-    def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer) -> None:
-        """Fill `finding.replacement` (fast; the caller may hold a task lock around this)."""
+    @staticmethod
+    def contribute(analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> bool:
+        """Add the file's detections (and the deny-list) to the task inventory, once."""
+        if analysis.contributed:
+            return False
+        analysis.contributed = True
+        deny = [(t.text, t.entity_type, "deny-list") for t in analysis.terms.deny]
+        return pseudonymizer.inventory.contribute(
+            file_key or analysis.name,
+            [*deny, *analysis.mentions],
+            analysis.coined,
+            is_title=analysis.is_title,
+        )
+
+    def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> None:
+        """Inventory, sweep and fill `finding.replacement` (the caller may hold a task lock
+        around this: it is linear in the text and runs no model)."""
+        self.contribute(analysis, pseudonymizer, file_key)
+        inv = pseudonymizer.inventory
+        allow = analysis.terms.allow_keys()
+        doc = analysis.document
+        hits: list[list[Any]] = [[] for _ in doc.segments]
         for f in analysis.findings:
-            f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
+            hits[f.segment_index].append(_as_hit(f))
+        hits = self._sweep(doc, hits, analysis.terms, (), inv.sweep_items(allow))
+        analysis.findings = _findings_for(doc, hits)
+        for f in analysis.findings:
+            entity = inv.lookup(f.text, f.entity_type)
+            if entity is not None and entity.type:
+                f.entity_type = entity.type
+                f.replacement = pseudonymizer.entity_replacement(entity.type, entity.text, f.text)
+            else:
+                f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
         analysis.replacements = pseudonymizer.replacements()
+        analysis.inventory_version = inv.version
 
     # ------------------------------------------------------------------ finish
     def finish(self, analysis: Analysis) -> FileResult:
@@ -343,16 +415,9 @@ class Scrubber:
                 log.error("scrubbing a file failed: %s", exception_summary(exc))
                 slots.append(self._failed(name, None, GENERIC_ERROR, t0))
         analyses = [a for a in slots if isinstance(a, Analysis)]
-        people = {f.text for a in analyses for f in a.findings if f.entity_type == "PERSON"}
+        # the inventory first (every file's detections), then every file swept for all of it
         for a in analyses:
-            # a name found in one file is searched for in the others too
-            mine = {f.text for f in a.findings if f.entity_type == "PERSON"}
-            if people - mine:
-                hits = [[] for _ in a.document.segments]
-                for f in a.findings:
-                    hits[f.segment_index].append(_as_hit(f))
-                hits = self._sweep(a.document, hits, terms, people)
-                a.findings = _findings_for(a.document, hits)
+            self.contribute(a, pseudonymizer)
         for a in analyses:
             self.assign(a, pseudonymizer)
         return [self._finish_or_fail(s) if isinstance(s, Analysis) else s for s in slots]
@@ -373,6 +438,13 @@ def _as_hit(f: Finding) -> Any:
 
 
 _SEP = re.compile(r"[_\-.]")
+
+
+def _name_for_detection(name: str) -> str:
+    """A file name as words ("JaneDoe_Acme-v2.docx" -> "Jane Doe Acme v2"): detected with the
+    file's text, so names in file names join the task inventory."""
+    stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", _SEP.sub(" ", stem))
 
 
 def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str:
@@ -402,14 +474,17 @@ def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str
     spans: list[tuple[int, int, str, str]] = []  # (start, end, type, original) in `spaced`
     hits = get_detector().detect([spaced], terms)[0]
     spans += [(h.start, h.end, h.entity_type, h.text) for h in hits]
-    for lab, table in pseudonymizer.originals.items():
-        for original in table.values():
-            words = [re.escape(w) for w in re.split(r"[\s_\-.]+", original) if w]
-            if not words or len(normalize(original)) < 3:
-                continue
-            rx = re.compile(r"(?<![A-Za-z0-9])" + r"[\s_\-.]*".join(words) + r"(?![a-z0-9])", re.I)
-            for m in rx.finditer(spaced):
-                spans.append((m.start(), m.end(), lab, original))
+    allow = terms.allow_keys()
+    inv = pseudonymizer.inventory
+    items = [
+        (o, lab, "pattern")
+        for lab, table in pseudonymizer.originals.items()
+        for o in table.values()
+    ]
+    known = KnownStrings(
+        [i for i in [*inv.sweep_items(allow), *items] if normalize(i[0]) not in allow]
+    )
+    spans += [(s, e, t, spaced[s:e]) for s, e, t, _src in known.finditer(spaced)]
     if not spans:
         return base
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -418,7 +493,11 @@ def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str
     for s, e, etype, original in spans:
         if s < pos:
             continue
-        rep = pseudonymizer.replacement(etype, original)
+        entity = inv.lookup(original, etype)
+        if entity is not None and entity.type:
+            rep = pseudonymizer.entity_replacement(entity.type, entity.text, original)
+        else:
+            rep = pseudonymizer.replacement(etype, original)
         if PLACEHOLDER_RE.fullmatch(rep):
             rep = rep.strip("[]")
         rep = re.sub(r"\s+", "_", rep)
