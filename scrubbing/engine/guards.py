@@ -64,8 +64,13 @@ def is_false_positive(text: str, entity_type: str) -> bool:
         return True  # DB_PASSWORD, user_id, paths: code, not a name (patterns own the rest)
     if entity_type == "PERSON" and "@" in key:
         return True  # the e-mail recognizer owns addresses
-    if entity_type == "PERSON" and len(words) == 1 and not any(c.isupper() for c in text):
-        return True  # "config": a cased name is written with a capital
+    if (
+        entity_type == "PERSON"
+        and len(words) == 1
+        and text.lower() != text.upper()
+        and not any(c.isupper() for c in text)
+    ):
+        return True  # "config": a name in a cased script is written with a capital
     if entity_type == "PERSON" and len(words) == 1 and key.isalpha():
         from .recognizers.name_shape import is_common_word
 

@@ -165,6 +165,7 @@ class Inventory:
             i = len(self.entities)
             self.entities.append(Entity(text=text, kind=kind_of(etype), type=etype))
             self._add_forms(i, text)
+            self._absorb(i, touched)
         else:
             e = self.entities[i]
             if len(key.split()) > len(key_of(e.text).split()) and kind_of(etype) == e.kind:
@@ -174,6 +175,30 @@ class Inventory:
         files = self.entities[i].votes.setdefault(etype, {})
         files[file_key] = max(files.get(file_key, 0), rank)
         touched.add(i)
+
+    def _absorb(self, i: int, touched: set[int]) -> None:
+        """A new full name takes over the entities of its parts seen alone before it
+        ("Oksana" in a salutation, then "Oksana Melnychuk"): one person, one placeholder."""
+        e = self.entities[i]
+        if e.kind != "person" or len(key_of(e.text).split()) < 2:
+            return
+        for part in key_of(e.text).split():
+            j = self.index.get(part)
+            if j is None or j == i:
+                continue
+            other = self.entities[j]
+            if other.kind != "person" or key_of(other.text) != part:
+                continue
+            for t, files in other.votes.items():
+                mine = e.votes.setdefault(t, {})
+                for fk, r in files.items():
+                    mine[fk] = max(mine.get(fk, 0), r)
+            for f in other.forms:
+                self.index[key_of(f)] = i
+                if f not in e.forms:
+                    e.forms.append(f)
+            other.forms, other.votes, other.text = [], {}, ""
+            touched.add(j)
 
     def _find(self, key: str, etype: str) -> int | None:
         for k in (key, org_core(key)):
@@ -226,8 +251,8 @@ class Inventory:
         """(form, type, source) of every form worth searching every file for."""
         out = []
         for e in self.entities:
-            if normalize(e.text) in allow or key_of(e.text) in allow:
-                continue  # a kept entity is kept everywhere
+            if not e.text or normalize(e.text) in allow or key_of(e.text) in allow:
+                continue  # a kept entity is kept everywhere (an absorbed one has no text)
             src = (
                 "deny-list"
                 if any(r >= 4 for v in e.votes.values() for r in v.values())

@@ -25,7 +25,7 @@ def name_parts(names: Iterable[str]) -> set[str]:
             low = w.lower()
             if (
                 len(w) >= 3
-                and w.isalpha()
+                and re.fullmatch(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*", w)
                 and low not in STOP_WORDS
                 and low not in SPAN_WORDS
                 and low not in STOP_SPANS

@@ -53,6 +53,9 @@ _BULLET = re.compile(
 _HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
 _ROLE_TAIL = re.compile(r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*)$")
+_CAPS_RUN = re.compile(
+    r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,2})(?![\w\-])"
+)
 _NOT_LOWER_LETTER = re.compile(r"[^\W\d_a-z]")
 _EMAIL_IN_TEXT = re.compile(r"(?<![\w.+\-])([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
 _CAP_RUN = re.compile(
@@ -93,6 +96,24 @@ def _has_known_part(item: str) -> bool:
     if word_script(words[0]) not in CASED:
         return True
     return any(w.casefold().strip(".") in first or w.casefold() in last for w in words)
+
+
+def caps_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """Names in capitals in captions and headings ("JEAN-LUC MARCHETTI"): the first word a
+    known first name (each part of a hyphenated one), the others not ordinary words."""
+    from .known_names import name_lists
+    from .name_shape import is_common_word
+
+    first = name_lists()[0]
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group("name").split()
+        given = [p for p in re.split(r"[\-]", words[0].casefold()) if p]
+        if (
+            given
+            and all(p in first for p in given)
+            and not any(is_common_word(w) for w in words[1:])
+        ):
+            yield m.start("name"), m.end("name"), "PERSON"
 
 
 def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -161,6 +182,7 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
             if text[line_start : m.start()].strip() == "" or m.group("h").lower() in _HANDLE_NOISE:
                 continue  # "@decorator" at the start of a line is code
             yield m.start("h"), m.end("h"), "USERNAME"  # the handle, without its "@"
+    yield from caps_name_hits(text)
     for m in _INITIAL_SURNAME.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start : m.start()].strip(" \t-*>\u2022#"):
