@@ -240,7 +240,7 @@ def main() -> None:
             res = analyzer.analyze(text=p, language="en")
             anonymizer.anonymize(text=p, analyzer_results=res)
 
-    t_stock = timeit(stock, 1)
+    t_stock = timeit(stock, args.repeat)
 
     def wps(t: float) -> float:
         return words / t
