@@ -203,16 +203,6 @@ def common_words() -> frozenset[str]:
     return english_words() | SURNAME_WORDS
 
 
-# --------------------------------------------------------------------------- Office
-#: names Office gives shapes, layouts and themes by itself ("Title 1", "Office Theme")
-OFFICE_DEFAULT_NAME_WORDS = words(
-    "title subtitle content text textbox text box placeholder picture image graphic chart table "
-    "diagram rectangle rounded oval ellipse line straight connector arrow freeform group shape "
-    "slide number date footer header notes body object media video audio smartart vertical two "
-    "comparison only blank section caption with and of the office theme master layout "
-    "clip art online custom design ink google p"
-)
-
 # --------------------------------------------------------------------------- over-redaction
 #: office words and product names the model tags as people or organisations
 OFFICE_WORDS = words(

@@ -157,8 +157,9 @@ class Scrubber:
         """Sniff, open and detect. Raises ScrubError for a per-file problem.
 
         `known_names`: person names already found elsewhere in the task (e.g.
-        `pseudonymizer.known_texts("PERSON")`), searched for here too. `is_title`: the file
-        is the task's title (a coined word there is a code name).
+        `pseudonymizer.known_texts("PERSON")`), searched for here too (they are not mentions:
+        the inventory has them already). `is_title`: the file is the task's title (a coined
+        word there is a code name).
         """
         t0 = time.perf_counter()
         info = sniff(name, data, self.limits)
@@ -182,7 +183,7 @@ class Scrubber:
         coined: Counter[str] = Counter()
         for text in dict.fromkeys([*texts, base]):
             coined.update(coined_words(text))
-        hits = self._sweep(doc, hits, terms, known_names)
+        hits = self._sweep(doc, hits, terms, known_names)  # `assign` sweeps with the inventory
         findings = _findings_for(doc, hits)
         t2 = time.perf_counter()
         return Analysis(

@@ -38,7 +38,6 @@ from scrubbing.engine.base import (
     UnsupportedFile,
     WriteReport,
 )
-from scrubbing.engine.lexicon import OFFICE_DEFAULT_NAME_WORDS
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -694,6 +693,13 @@ def drawingml_paragraphs(
 # Names Office gives shapes, layouts and themes by itself ("Title 1", "Content Placeholder 2",
 # "Title and Content", "Office Theme"): they hold nothing personal, and the model mistakes them for
 # organisations, so they are not offered for detection.
+_DEFAULT_NAME_WORDS = frozenset(
+    "title subtitle content text textbox text box placeholder picture image graphic chart table "
+    "diagram rectangle rounded oval ellipse line straight connector arrow freeform group shape "
+    "slide number date footer header notes body object media video audio smartart vertical two "
+    "comparison only blank section caption with and of the office theme master layout "
+    "clip art online custom design ink google p".split()
+)
 _DEFAULT_NAME = re.compile(r"^[A-Za-z ;]+?(?:[ ;]\d+)*;?[a-z]?\d*$")
 
 
@@ -703,7 +709,7 @@ def is_default_name(value: str) -> bool:
     return (
         bool(words)
         and bool(_DEFAULT_NAME.match(value.strip()))
-        and all(w.lower() in OFFICE_DEFAULT_NAME_WORDS for w in words)
+        and all(w.lower() in _DEFAULT_NAME_WORDS for w in words)
     )
 
 

@@ -25,7 +25,7 @@ _HEADER_LINE = re.compile(
 )
 _DISPLAY_NAME = re.compile(
     rf"(?P<q>[\"\u201c']?)(?P<name>{_L}[^\"\u201d<>@\n,;]{{0,58}}?(?:,[ \t]*{_L}[^\"\u201d<>@\n,;]"
-    r"{0,40}?)?)(?P=q)[ \t]*<[^>\n]*@"
+    r"{0,40}?)?)(?P=q)[ \t]*<[^>\s@]+@[^>\s]+>"
 )
 _CAP_WORD = r"[^\W\d_a-z][\w'\u2019\-]*"
 _LOTUS = re.compile(
@@ -162,6 +162,18 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
 
 def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _header_hits(text)
+    if "<" in text and "@" in text:  # a mailbox anywhere: "Jane Doe <jane@x>", a mail segment
+        for d in _DISPLAY_NAME.finditer(text):
+            s, e = _trim(text, d.start("name"), d.end("name"))
+            line_start = text.rfind("\n", 0, s) + 1
+            name = text[s:e]
+            if (
+                e > s
+                and ":" not in text[line_start:s]
+                and (name[0].isupper() or name[0].lower() == name[0].upper())
+                and name.casefold() not in MAIL_HEADERS
+            ):
+                yield s, e, "PERSON"
     if "/" in text and "@" in text:
         for m in _LOTUS.finditer(text):
             yield m.start("name"), m.end("name"), "PERSON"

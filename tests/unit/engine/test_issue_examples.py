@@ -240,3 +240,10 @@ def test_mail_header_field_names_are_never_entities(detector):
     for header in ("From", "Sent", "To", "Subject", "X-Folder", "Cc"):
         assert header not in texts
     assert not any(t.startswith(("From", "Subject", "X-Folder")) for t in texts)
+
+
+def test_mailbox_segment_without_a_field_name(detector):
+    # how mail headers reach detection: one segment per mailbox, no "From:" before it
+    assert "Okafor, Chidi" in people(detector, '"Okafor, Chidi" <chidi.okafor@example.org>')
+    assert "Wiremu Tane" in people(detector, "Wiremu Tane <w.tane@example.org>")
+    assert not people(detector, "if a < b and c@d.com")
