@@ -5,12 +5,13 @@
 The recognizers live in `recognizers/` (one class each, with its source and gate), the word
 lists in `lexicon`, overlap resolution in `merge`, precision rules in `guards`.
 
-The analyze loop is our own, over Presidio's public API only (recognizers' `analyze`, the NLP
-engine's `process_batch`, the context enhancer, `EntityRecognizer.remove_duplicates`); it gives
-the same results as `AnalyzerEngine.analyze` (a test compares them) and is faster on short
-texts, as docs/performance.md measures ("Presidio's analyze loop vs ours"):
-  * spaCy runs once over the *unique* texts, batched, with only the NER component (plus a
-    one-line lemma stand-in that the context enhancer reads);
+The analyze loop is our own, over Presidio's public API only (recognizers' `analyze`,
+`NlpArtifacts`, the context enhancer, `EntityRecognizer.remove_duplicates`); it gives the same
+results as `AnalyzerEngine.analyze` (a test compares them) and is faster on short texts, as
+docs/performance.md measures ("Presidio's analyze loop vs ours"):
+  * spaCy runs once over the *unique* texts, batched, with only the NER component; the NLP
+    artifacts hold the model's entities, and tokens, lemmas (lower-cased tokens) and keywords
+    only for a text where the context enhancer will read them;
   * the pattern recognizers run first, and the model only reads texts where a span it finds
     could survive (`ScrubModelRecognizer.can_matter`: not numbers, lone letters, or texts that are
     only e-mail addresses/URLs);
@@ -81,10 +82,10 @@ _NER_LABELS = {
     "DATE": "DATE_TIME",
     "TIME": "DATE_TIME",
 }
-_NER_IGNORED = (
+_NER_IGNORED = frozenset(
     "NRP DATE_TIME CARDINAL EVENT LANGUAGE LAW MONEY ORDINAL PERCENT PRODUCT QUANTITY "
-    "WORK_OF_ART NORP DATE TIME"
-).split()
+    "WORK_OF_ART NORP DATE TIME".split()
+)
 
 
 def _offline_tldextract() -> Any:
@@ -137,7 +138,7 @@ class Detector:
                 "ner_model_configuration": {
                     "model_to_presidio_entity_mapping": _NER_LABELS,
                     "low_score_entity_names": [],
-                    "labels_to_ignore": _NER_IGNORED,
+                    "labels_to_ignore": sorted(_NER_IGNORED),
                 },
             }
         )
@@ -164,29 +165,38 @@ class Detector:
 
     @staticmethod
     def _slim_pipeline(nlp: Any) -> None:
-        """Keep NER (it has its own tok2vec in the sm/md/lg pipelines) and a cheap lemma."""
-        from spacy.language import Language
-
+        """Keep NER only (it has its own tok2vec in the sm/md/lg pipelines)."""
         ner = nlp.get_pipe("ner") if "ner" in nlp.pipe_names else None
         # md/lg/trf-style pipelines where NER listens to a shared tok2vec must keep it
         listens = ner is not None and any("listener" in n.name for n in ner.model.walk())
-        keep = {"ner", "scrub_lemma"} | ({"tok2vec"} if listens else set())
+        keep = {"ner"} | ({"tok2vec"} if listens else set())
         for name in list(nlp.pipe_names):
             if name not in keep:
                 nlp.disable_pipe(name)
-        if not Language.has_factory("scrub_lemma"):
-
-            @Language.component("scrub_lemma")
-            def scrub_lemma(doc: Any) -> Any:
-                # Presidio's context enhancer compares lemmas with context words; lower-case
-                # forms are close enough for "phone", "card", "ssn" and cost nothing.
-                for tok in doc:
-                    tok.lemma_ = tok.lower_
-                return doc
-
-        if "scrub_lemma" not in nlp.pipe_names:
-            nlp.add_pipe("scrub_lemma", last=True)
         nlp.max_length = max(nlp.max_length, 2_000_000)
+
+    def artifacts(self, doc: Any, tokens: bool) -> Any:
+        """Presidio's NLP artifacts for a spaCy doc, as its spaCy engine makes them (entity
+        labels mapped, ignored labels dropped, the configured score); `tokens`: with token
+        offsets, lemmas (the lower-cased token: the lemmatizer is off) and keywords, which
+        only the context enhancer reads."""
+        from presidio_analyzer.nlp_engine import NlpArtifacts
+
+        ents = []
+        for ent in doc.ents:
+            ent.label_ = _NER_LABELS.get(ent.label_, ent.label_)
+            if ent.label_ not in _NER_IGNORED:
+                ents.append(ent)
+        score = self.nlp_engine.ner_model_configuration.default_score
+        return NlpArtifacts(
+            entities=ents,
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc] if tokens else [],
+            lemmas=[t.lower_ for t in doc] if tokens else [],
+            nlp_engine=self.nlp_engine,
+            language="en",
+            scores=[score] * len(ents),
+        )
 
     # ------------------------------------------------------------------ public
     def detect(
@@ -210,17 +220,15 @@ class Detector:
                 for i, (t, v) in enumerate(zip(unique, views, strict=True))
                 if use_model and self._model.can_matter(t, v, raw[i], allow)
             ]
-            arts: dict[int, Any] = {}
-            batch = self.nlp_engine.process_batch(
-                [recase_for_ner(views[i]) for i in need], "en", batch_size=64
-            )
-            for i, (_text, art) in zip(need, batch, strict=True):
-                arts[i] = art
+            docs: dict[int, Any] = {}
+            batch = self.nlp.pipe([recase_for_ner(views[i]) for i in need], batch_size=64)
+            for i, doc in zip(need, batch, strict=True):
+                docs[i] = doc
             for i, (text, view) in enumerate(zip(unique, views, strict=True)):
-                # lemmas as the model pipeline would set them (lower case) wherever the model was
-                # asked for; none where it was not: the same context rules either way
+                # context words count wherever the model was asked for (as they always have);
+                # not in the pattern-only passes of verification
                 lemma = use_model and any(c.isalpha() for c in text)
-                results = self.postprocess(view, raw[i], arts.get(i), lemma)
+                results = self.postprocess(view, raw[i], docs.get(i), lemma)
                 by_text[text] = self._to_hits(text, view, results, terms, allow)
         return [by_text.get(t, []) if t else [] for t in texts]
 
@@ -232,10 +240,10 @@ class Detector:
                 out += _tag(rec.analyze(view, self._entities, None) or [], rec)
         return out
 
-    def postprocess(self, view: str, raw: list[Any], art: Any, lemma: bool) -> list[Any]:
+    def postprocess(self, view: str, raw: list[Any], doc: Any, lemma: bool) -> list[Any]:
         """The rest of `AnalyzerEngine.analyze` (presidio-analyzer 2.2.366), minus its costs.
 
-        * the model's results come from `art` (None: the model did not run, so it has none);
+        * the model's results come from `doc` (None: the model did not run, so it has none);
         * context enhancement runs only where it can change a score: a result whose
           recognizer has context words, one of which occurs in the text (a lemma is a lower-
           cased token, so a context word in a lemma is a substring of the lower-cased text),
@@ -243,10 +251,10 @@ class Detector:
         * the tokenizer runs only for that.
         """
         from presidio_analyzer import EntityRecognizer
-        from presidio_analyzer.nlp_engine import NlpArtifacts
 
         results = list(raw)
-        if art is not None:
+        if doc is not None:
+            art = self.artifacts(doc, tokens=False)
             results = _tag(self._model.analyze(view, self._entities, art) or [], self._model)
             results += raw
         if lemma and results:
@@ -257,21 +265,12 @@ class Detector:
                 for w in self._context_of.get(r.recognition_metadata.get(RECOGNIZER_ID_KEY), ())
             }
             if any(w in low for w in words):
-                if art is None:
+                if doc is None:
                     doc = self.nlp.make_doc(recase_for_ner(view))
-                    art = NlpArtifacts(
-                        entities=[],
-                        tokens=doc,
-                        tokens_indices=[tok.idx for tok in doc],
-                        lemmas=[tok.lower_ for tok in doc],  # what scrub_lemma sets
-                        nlp_engine=self.nlp_engine,
-                        language="en",
-                        scores=[],
-                    )
                 results = self.analyzer.context_aware_enhancer.enhance_using_context(
                     text=view,
                     raw_results=results,
-                    nlp_artifacts=art,
+                    nlp_artifacts=self.artifacts(doc, tokens=True),
                     recognizers=self.recognizers,
                     context=None,
                 )

@@ -90,6 +90,7 @@ class Analysis:
     coined: dict[str, int] = field(default_factory=dict)
     atoms: set[int] = field(default_factory=set)
     is_title: bool = False
+    known_names: tuple[str, ...] = ()
     contributed: bool = False
     inventory_version: int = 0
 
@@ -157,9 +158,9 @@ class Scrubber:
         """Sniff, open and detect. Raises ScrubError for a per-file problem.
 
         `known_names`: person names already found elsewhere in the task (e.g.
-        `pseudonymizer.known_texts("PERSON")`), searched for here too (they are not mentions:
-        the inventory has them already). `is_title`: the file is the task's title (a coined
-        word there is a code name).
+        `pseudonymizer.known_texts("PERSON")`), searched for by `assign` too (they are not
+        mentions: the inventory has them already). `is_title`: the file is the task's title
+        (a coined word there is a code name).
         """
         t0 = time.perf_counter()
         info = sniff(name, data, self.limits)
@@ -183,8 +184,7 @@ class Scrubber:
         coined: Counter[str] = Counter()
         for text in dict.fromkeys([*texts, base]):
             coined.update(coined_words(text))
-        hits = self._sweep(doc, hits, terms, known_names)  # `assign` sweeps with the inventory
-        findings = _findings_for(doc, hits)
+        findings = _findings_for(doc, hits)  # `assign` sweeps, with the inventory
         t2 = time.perf_counter()
         return Analysis(
             name=name,
@@ -198,6 +198,7 @@ class Scrubber:
             coined=dict(coined),
             atoms=atoms_of([*texts, base]),
             is_title=is_title,
+            known_names=tuple(known_names),
         )
 
     @staticmethod
@@ -275,7 +276,7 @@ class Scrubber:
         hits: list[list[Any]] = [[] for _ in doc.segments]
         for f in analysis.findings:
             hits[f.segment_index].append(_as_hit(f))
-        hits = self._sweep(doc, hits, analysis.terms, (), inv.sweep_items(allow))
+        hits = self._sweep(doc, hits, analysis.terms, analysis.known_names, inv.sweep_items(allow))
         analysis.findings = _findings_for(doc, hits)
         for f in analysis.findings:
             entity = inv.lookup(f.text, f.entity_type)

@@ -21,7 +21,8 @@ _TYPES = "|".join(sorted((re.escape(t) for t in STREET_TYPES), key=len, reverse=
 _SUFFIXES = "|".join(re.escape(s) for s in STREET_SUFFIXES)
 _PREFIXES = "|".join(sorted((re.escape(p) for p in STREET_PREFIXES), key=len, reverse=True))
 _UNIT = r"(?:,?[ \t]*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?[ \t]*[\w\-]+)?"
-_PARTS = [
+# each part with a necessary hint, searched first: most texts hold none of them
+_PARTS_RX = [
     # 1600 Pennsylvania Avenue NW (Suite 200) / 221B Baker Street / 12 N. Main St.
     re.compile(
         rf"(?i)(?<![\w.,])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
@@ -71,13 +72,33 @@ _PARTS = [
         rf"machi|gun)(?:,?[ \t]+{_CAP})?(?:[ \t]+\d{{3}}-\d{{4}})?"
     ),
 ]
+_HINTS = [
+    re.compile(rf"(?i)\b(?:{_TYPES})\b"),
+    re.compile(rf"(?i)(?:{_SUFFIXES})[ \t]"),
+    re.compile(rf"(?i)(?<![\w])(?:{_PREFIXES})[ \t]"),
+    re.compile(r"(?i)box|postfach|apartado|postale|\bbp\b"),
+    re.compile(r"\b[A-Z]{2}[ \t]+\d{5}"),
+    re.compile(r"[A-Z]\d[A-Z\d]?[ \t]+\d[A-Z]{2}"),
+    re.compile(r"\d{4}"),
+    re.compile(r"[市区町村郡]"),
+    re.compile(r"〒"),
+    re.compile(r"-(?:ku|shi|cho|machi|gun)"),
+]
+_PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
 _JOIN = re.compile(r"[ \t,]*(?:\r?\n)?[ \t,]*")
 _POSTCODE_ONLY = re.compile(r"^\d{4,5}[ \t]+\S+$")
 _GATE = re.compile(r"\d|(?i:box|postfach)")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
-    parts = sorted({(m.start(), m.end()) for rx in _PARTS for m in rx.finditer(text)})
+    parts = sorted(
+        {
+            (m.start(), m.end())
+            for hint, rx in _PARTS
+            if hint.search(text)
+            for m in rx.finditer(text)
+        }
+    )
     joined: list[list[int]] = []
     for s, e in parts:
         if joined and s <= joined[-1][1]:

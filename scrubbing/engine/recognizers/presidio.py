@@ -11,6 +11,8 @@ from presidio_analyzer import predefined_recognizers as pr
 from .base import Gated
 
 _CRYPTO_RUN = re.compile(r"[^\W_]{26}")
+# every IPv4 pattern has digit "." digit; every IPv6 one a hex digit before ":" or "::"
+_IP_HINT = re.compile(r"(?i)\d\.\d|[0-9a-f]:|::")
 
 
 def _ascii_digits(text: str) -> int:
@@ -39,7 +41,7 @@ class ScrubIbanRecognizer(Gated, pr.IbanRecognizer):
 class ScrubIpRecognizer(Gated, pr.IpRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
-        return "." in text or ":" in text  # every IPv4 pattern has ".", every IPv6 one ":"
+        return _IP_HINT.search(text) is not None
 
 
 class ScrubUsSsnRecognizer(Gated, pr.UsSsnRecognizer):

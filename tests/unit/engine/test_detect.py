@@ -31,7 +31,7 @@ def texts(detector, text, terms=None):
 
 def test_singleton(detector):
     assert get_detector() is detector
-    assert detector.nlp.pipe_names == ["ner", "scrub_lemma"]
+    assert detector.nlp.pipe_names == ["ner"]
 
 
 def test_every_hit_is_well_formed(detector):

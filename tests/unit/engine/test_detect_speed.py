@@ -87,15 +87,18 @@ def test_gates_change_nothing(detector, monkeypatch, use_model):
 
 
 def test_same_as_presidio_analyze(detector):
-    """_pattern_results + _postprocess == AnalyzerEngine.analyze on the same artifacts."""
+    """pattern_results + postprocess == AnalyzerEngine.analyze on the same artifacts."""
     texts = [t for t in MIXED if any(c.isalpha() for c in t)]
     for text in texts:
         view = d.detection_view(text)
-        ((_t, art),) = detector.nlp_engine.process_batch([d.recase_for_ner(view)], "en")
+        doc = detector.nlp(d.recase_for_ner(view))
         want = detector.analyzer.analyze(
-            text=view, language="en", nlp_artifacts=art, score_threshold=d.SCORE_THRESHOLD
+            text=view,
+            language="en",
+            nlp_artifacts=detector.artifacts(doc, tokens=True),
+            score_threshold=d.SCORE_THRESHOLD,
         )
-        got = detector.postprocess(view, detector.pattern_results(view), art, True)
+        got = detector.postprocess(view, detector.pattern_results(view), doc, True)
 
         def key(r):
             return (r.entity_type, r.start, r.end, round(r.score, 6))
