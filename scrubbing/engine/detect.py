@@ -267,13 +267,29 @@ class Detector:
             if any(w in low for w in words):
                 if doc is None:
                     doc = self.nlp.make_doc(recase_for_ner(view))
-                results = self.analyzer.context_aware_enhancer.enhance_using_context(
-                    text=view,
-                    raw_results=results,
-                    nlp_artifacts=self.artifacts(doc, tokens=True),
-                    recognizers=self.recognizers,
-                    context=None,
+                # the enhancer deep-copies what it is given and passes results of recognizers
+                # without context words through untouched: give it only the others
+                ids = {r.recognition_metadata.get(RECOGNIZER_ID_KEY) for r in results}
+                has_context = {i for i in ids if self._context_of.get(i)}
+                enhanced = iter(
+                    self.analyzer.context_aware_enhancer.enhance_using_context(
+                        text=view,
+                        raw_results=[
+                            r
+                            for r in results
+                            if r.recognition_metadata.get(RECOGNIZER_ID_KEY) in has_context
+                        ],
+                        nlp_artifacts=self.artifacts(doc, tokens=True),
+                        recognizers=self.recognizers,
+                        context=None,
+                    )
                 )
+                results = [
+                    next(enhanced)
+                    if r.recognition_metadata.get(RECOGNIZER_ID_KEY) in has_context
+                    else r
+                    for r in results
+                ]
         results = [r for r in results if r.score >= SCORE_THRESHOLD]
         return EntityRecognizer.remove_duplicates(results)
 

@@ -56,7 +56,8 @@ def _is_cap(tok: str, upper_run: bool = False) -> bool:
 
 def _key(words: list[str] | str) -> str:
     text = words if isinstance(words, str) else " ".join(words)
-    return text.casefold().replace("\u2019", "'")  # O’Connor is O'Connor
+    key = text.casefold()
+    return key.replace("\u2019", "'") if "\u2019" in key else key  # O’Connor is O'Connor
 
 
 def _is_first(tok: str, first: frozenset[str]) -> bool:
