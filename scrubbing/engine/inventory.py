@@ -131,20 +131,19 @@ class Inventory:
         is_title: bool = False,
     ) -> bool:
         """Add one file's mentions (text, type, source); True if anything changed."""
-        touched: set[int] = set()
         before = {i: (e.resolve(), len(e.forms)) for i, e in enumerate(self.entities)}
         for text, etype, source in mentions:
-            self._add(file_key, text.strip(), etype.upper(), source, touched)
+            self._add(file_key, text.strip(), etype.upper(), source)
             if etype == "EMAIL_ADDRESS":
                 for name in names_from_email(text):
-                    self._add(file_key, name, "PERSON", "pattern", touched)
+                    self._add(file_key, name, "PERSON", "pattern")
         for word, n in (coined or {}).items():
             seen = self.coined.setdefault(word, {})
             seen[file_key] = n
             if is_title:
                 self.titles.add(word)
             if sum(seen.values()) >= CODENAME_MIN_REPEATS or word in self.titles:
-                self._add(file_key, word, "CODENAME", "pattern", touched)
+                self._add(file_key, word, "CODENAME", "pattern")
         changed = [
             i for i, e in enumerate(self.entities) if before.get(i) != (e.resolve(), len(e.forms))
         ]
@@ -156,7 +155,7 @@ class Inventory:
             self.entities[i].type = self.entities[i].resolve()
         return True
 
-    def _add(self, file_key: str, text: str, etype: str, source: str, touched: set[int]) -> None:
+    def _add(self, file_key: str, text: str, etype: str, source: str) -> None:
         key = key_of(text)
         if len(key) < 2:
             return
@@ -165,7 +164,7 @@ class Inventory:
             i = len(self.entities)
             self.entities.append(Entity(text=text, kind=kind_of(etype), type=etype))
             self._add_forms(i, text)
-            self._absorb(i, touched)
+            self._absorb(i)
         else:
             e = self.entities[i]
             if len(key.split()) > len(key_of(e.text).split()) and kind_of(etype) == e.kind:
@@ -174,9 +173,8 @@ class Inventory:
         rank = RANK.get(source, 1)
         files = self.entities[i].votes.setdefault(etype, {})
         files[file_key] = max(files.get(file_key, 0), rank)
-        touched.add(i)
 
-    def _absorb(self, i: int, touched: set[int]) -> None:
+    def _absorb(self, i: int) -> None:
         """A new full name takes over the entities of its parts seen alone before it
         ("Oksana" in a salutation, then "Oksana Melnychuk"): one person, one placeholder."""
         e = self.entities[i]
@@ -198,7 +196,6 @@ class Inventory:
                 if f not in e.forms:
                     e.forms.append(f)
             other.forms, other.votes, other.text = [], {}, ""
-            touched.add(j)
 
     def _find(self, key: str, etype: str) -> int | None:
         for k in (key, org_core(key)):
