@@ -13,6 +13,7 @@ class Finding(models.Model):
     class Source(models.TextChoices):
         MODEL = "model", "Language model"
         PATTERN = "pattern", "Pattern"
+        STRUCTURE = "structure", "Document structure"
         DENY_LIST = "deny-list", "Deny-list"
         SECRET = "secret", "Secret detector"
         CONTRACTOR = "contractor", "Added by contractor"
@@ -166,3 +167,36 @@ class PreviewPage(models.Model):
             }
             for b in self.boxes
         ]
+
+
+class FileScan(models.Model):
+    """What the task inventory needs to know about one scrubbed file to tell whether it is stale.
+
+    `inventory_version`: the task inventory's version its replacements were assigned at;
+    `atoms`: CRC-32 hashes of every word of its text and name (packed, sorted; no text). A file is
+    scrubbed again when an entity changed after that version has a form made of its words.
+    """
+
+    file = models.OneToOneField(
+        "submissions.TaskFile", on_delete=models.CASCADE, related_name="scan"
+    )
+    generation = models.PositiveIntegerField()
+    inventory_version = models.PositiveIntegerField(default=0)
+    atoms = models.BinaryField(default=b"")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"scan of file {self.file_id} at inventory version {self.inventory_version}"
+
+    @staticmethod
+    def pack(atoms: set[int]) -> bytes:
+        from array import array
+
+        return array("I", sorted(atoms)).tobytes()
+
+    def atom_set(self) -> set[int]:
+        from array import array
+
+        a = array("I")
+        a.frombytes(bytes(self.atoms))
+        return set(a)

@@ -18,9 +18,10 @@ from django.utils import timezone
 from portal.audit import audit_record
 from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
-from submissions.services import file_dispatch, task_transition
+from submissions.services import file_dispatch, files_enqueue, task_transition
 
 from .engine.base import ScrubError, exception_summary
+from .engine.inventory import Inventory
 from .engine.pipeline import (
     GENERIC_ERROR,
     MEMORY_ERROR,
@@ -28,11 +29,11 @@ from .engine.pipeline import (
     AssignFn,
     FileResult,
     TermLists,
-    assign_replacements,
+    assign_later,
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
-from .models import Finding, Term
+from .models import FileScan, Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
 
@@ -71,9 +72,11 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         terms = term_lists_for(f.task.contractor)
         # People already found in the task's other files are searched for in this one too.
         known = scrubber.new_pseudonymizer(f.task.pseudonym_state or None).known_texts("PERSON")
-        analysis = scrubber.analyze(f.original_name, data, terms, known_names=known)
-        scrubbed_name = _assign_pseudonyms(f.task_id, analysis, terms)
-        result = scrubber.finish(analysis, assign=_assign_more(f.task_id))
+        analysis = scrubber.analyze(
+            f.original_name, data, terms, known_names=known, is_title=f.text_field == "title"
+        )
+        scrubbed_name = _assign_pseudonyms(f.task_id, analysis, terms, f)
+        result = scrubber.finish(analysis, assign=_assign_more(f.task_id, str(f.pk)))
     except ScrubError as exc:
         result = _failed(f.original_name, str(exc))
     except Exception as exc:
@@ -112,9 +115,12 @@ def _failed(name: str, sentence: str) -> FileResult:
     )
 
 
-def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> str:
+def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists, f: TaskFile) -> str:
     """Consistent replacements across the task's files: one writer at a time per task.
 
+    The file's detections join the task inventory, the file is swept for every entity the
+    task knows, and the inventory version and the file's word hashes are kept (`FileScan`)
+    so that `inventory_rescrub_stale` can tell later whether the file must be scrubbed again.
     Returns the file's scrubbed name (names in file names are replaced the same way).
     The state holds original texts: it lives only in the task row, never in exports or logs.
     """
@@ -122,13 +128,21 @@ def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> st
     with transaction.atomic():
         task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
         pseudonymizer = scrubber.new_pseudonymizer(task.pseudonym_state or None)
-        scrubber.assign(analysis, pseudonymizer)
+        scrubber.assign(analysis, pseudonymizer, file_key=str(f.pk))
         name = scrub_name(analysis.name, terms, pseudonymizer)
         Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
+        FileScan.objects.update_or_create(
+            file_id=f.pk,
+            defaults={
+                "generation": f.generation,
+                "inventory_version": analysis.inventory_version,
+                "atoms": FileScan.pack(analysis.atoms),
+            },
+        )
     return name
 
 
-def _assign_more(task_id: int) -> AssignFn:
+def _assign_more(task_id: int, file_key: str) -> AssignFn:
     """Replacements for what verification finds in a later round: the task's lock again,
     just as briefly."""
 
@@ -136,10 +150,42 @@ def _assign_more(task_id: int) -> AssignFn:
         with transaction.atomic():
             task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
             pseudonymizer = get_scrubber().new_pseudonymizer(task.pseudonym_state or None)
-            assign_replacements(findings, pseudonymizer)
+            assign_later(findings, pseudonymizer, file_key)
             Task.objects.filter(pk=task_id).update(pseudonym_state=pseudonymizer.state())
 
     return assign
+
+
+def inventory_rescrub_stale(task_id: int) -> int:
+    """Scrub again every finished file that an entity found later could change.
+
+    A file is scrubbed with the inventory as it was when its replacements were assigned; a
+    file finished later may add a person, a code name or a surface form, or change an
+    entity's type. Every done or residual file whose inventory version is older and whose
+    words make up a form of such an entity is queued again (its job then sees the whole
+    inventory); the task reaches the contractor's check only when no file is stale.
+    Converges: a re-run adds the same detections, so it changes nothing further.
+    """
+    task = Task.objects.select_for_update().only("pk", "status", "pseudonym_state").get(pk=task_id)
+    if task.status != Task.Status.SCRUBBING:
+        return 0
+    inventory = Inventory((task.pseudonym_state or {}).get("inventory"))
+    scans = FileScan.objects.filter(
+        file__task_id=task_id,
+        file__scrub_status__in=[FS.DONE, FS.RESIDUAL],
+        inventory_version__lt=inventory.version,
+    ).select_related("file")
+    stale = [
+        s.file
+        for s in scans
+        if s.generation == s.file.generation and inventory.stale(s.inventory_version, s.atom_set())
+    ]
+    if stale:
+        files_enqueue(stale)
+        audit_record(
+            actor=None, verb="task.inventory_rescrub", obj=task, task_id=task_id, files=len(stale)
+        )
+    return len(stale)
 
 
 def file_record_result(
@@ -210,6 +256,7 @@ def file_record_result(
             findings=len(result.findings),
             seconds=round(result.seconds, 2),
         )
+        inventory_rescrub_stale(f.task_id)
         task_refresh_scrub_state(f.task)
     return status
 

@@ -1,143 +1,43 @@
-"""Known-name recognizer: recall on short, context-free fragments the NER model misses.
-
-spaCy's small English model rarely tags a bare "Gerti Preiß" in a table cell, "owner Puccio
-Tornatore" in a bullet or a Dutch name in a CSV row: there is no sentence around them and the
-names are not English. This recognizer reads runs of capitalised words and accepts
-    first name  [middle name | particle]*  surname
-where the first name is in a first-name list and the surname (one word, or particle + word
-as in "Le Gall", "van der Velden", or a double-barrelled "Grein Groth") in a surname list.
-The lists are Faker's person providers for the locales the corpus and our users write in
-(en_US, en_GB, de_DE, fr_FR, es_ES, nl_NL, it_IT), loaded once per process from the installed
-package (no network).
-
-Over-redaction guard: a word in `exclude` (stop words, work vocabulary, tool names) is never
-part of a match, and a match made only of common English words ("Rose Page", "Summer
-Sales") is dropped. Faker's lorem word list stands in for a common-word lexicon.
-"""
+"""Forms of a person's name: the parts worth sweeping for, the name in an e-mail address."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-LOCALES = ("en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "nl_NL", "it_IT")
-PARTICLES = frozenset(
-    "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y "
-    "mac".split()
-)
-_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
-_GAP = re.compile(r"[ \u00a0]{1,2}")  # words of one name: one or two spaces, nothing else
+from .lexicon import SPAN_WORDS, STOP_SPANS
 
 
-@lru_cache(maxsize=1)
-def name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(first names, surnames, common English words); casefolded; built once per process."""
-    first: set[str] = set()
-    last: set[str] = set()
-    for loc in LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        except ImportError:  # pragma: no cover - Faker is a dependency
-            continue
-        for n in provider.first_names:
-            first.add(n.casefold())
-            first.update(p.casefold() for p in re.split(r"[ \-]", n) if len(p) >= 2)
-        for n in provider.last_names:
-            n = re.sub(r"^(.*), (\w+)$", r"\2 \1", n)  # "Bourgondië, van" -> "van Bourgondië"
-            last.add(n.casefold())
-    common: set[str] = set()
-    try:
-        from faker.providers.lorem.en_US import Provider as Lorem
+def name_parts(names: Iterable[str]) -> set[str]:
+    """Single name parts worth sweeping for: "Jane Doe" -> {"Jane", "Doe"}.
 
-        common.update(w.casefold() for w in Lorem.word_list)
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        common.update(STOP_WORDS)
-    except ImportError:  # pragma: no cover
-        pass
-    return frozenset(first), frozenset(last), frozenset(common)
-
-
-def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and not (len(tok) > 1 and tok.isupper())
-
-
-def _is_first(tok: str, first: frozenset[str]) -> bool:
-    key = tok.casefold()
-    if key in first:
-        return True
-    parts = key.split("-")
-    return len(parts) > 1 and all(p in first for p in parts)  # "Eva-Maria"
-
-
-def known_name_spans(
-    text: str, exclude: frozenset[str] = frozenset(), weak: frozenset[str] = frozenset()
-) -> Iterable[tuple[int, int]]:
-    """(start, end) of every first-name + surname sequence in `text`.
-
-    Words in `exclude` are never part of a match. Words in `weak` (calendar words such as
-    "Sep", "June") may start one only before a surname that is not an ordinary word: "Sep
-    Vaessen" is a person, "June Update" is not.
+    Parts that are ordinary English words ("Will", "May" are stop words) or work vocabulary
+    are left out; KnownStrings matches single-word names only when capitalised, so "Doe"
+    finds "Doe" and "DOE" but not "doe".
     """
-    first, last, common = name_lists()
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    n = len(toks)
-    i = 0
-    while i < n:
-        s0, _e0, t0 = toks[i]
-        weak_start = t0.casefold() in weak
-        if not (_is_cap(t0) and len(t0) >= 2 and _is_first(t0, first)) or (
-            t0.casefold() in exclude and not weak_start
-        ):
-            i += 1
-            continue
-        # the words after it that belong to the same name: joined by plain spaces only
-        words = [t0]
-        ends = [_e0]
-        j = i + 1
-        while j < n and len(words) < 5:
-            gap = text[toks[j - 1][1] : toks[j][0]]
-            tok = toks[j][2]
-            if not _GAP.fullmatch(gap) or tok.casefold() in exclude:
-                break
-            if not (_is_cap(tok) or tok.casefold() in PARTICLES):
-                break
-            words.append(tok)
-            ends.append(toks[j][1])
-            j += 1
-        best = 0
-        for k in range(1, len(words)):
-            if words[k].casefold() in PARTICLES:
-                continue  # a name does not end on "van"
-            tail = " ".join(words[1 : k + 1]).casefold()
-            surname = words[k].casefold() in last or tail in last
-            if not surname:
-                # the surname may start after middle names/particles: "van der Velden"
-                surname = any(
-                    " ".join(words[m : k + 1]).casefold() in last for m in range(2, k + 1)
-                )
-            middles_ok = all(
-                w.casefold() in PARTICLES
-                or _is_first(w, first)
-                or w.casefold() in last
-                or " ".join(words[m : k + 1]).casefold() in last
-                for m, w in enumerate(words[1:k], start=1)
-            )
-            if surname and middles_ok:
-                best = k
-        if best:
-            span_words = words[: best + 1]
-            caps = [w for w in span_words if w.casefold() not in PARTICLES]
-            ordinary = all(w.casefold() in common for w in caps)
-            if weak_start:
-                ordinary = any(w.casefold() in common for w in caps[1:])
-            if not ordinary:
-                yield s0, ends[best]
-                i += best + 1
-                continue
-        i += 1
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    parts: set[str] = set()
+    for n in names:
+        n = re.sub(r"['\u2019]s$", "", n.strip())
+        for w in n.split():
+            w = w.strip(".,")
+            low = w.lower()
+            if (
+                len(w) >= 3
+                and re.fullmatch(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*", w)
+                and low not in STOP_WORDS
+                and low not in SPAN_WORDS
+                and low not in STOP_SPANS
+            ):
+                parts.add(w)
+    return parts
+
+
+def names_from_email(address: str) -> list[str]:
+    """ "jane.doe@acme.com" -> ["Jane Doe"]: a person the rest of the task may name in prose."""
+    local = address.split("@", 1)[0]
+    bits = [b for b in re.split(r"[._\-+]", local) if b]
+    if len(bits) < 2 or len(bits) > 3 or not all(b.isalpha() and len(b) >= 2 for b in bits):
+        return []
+    return [" ".join(b.capitalize() for b in bits)]

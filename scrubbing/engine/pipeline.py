@@ -6,6 +6,10 @@
     scrubber.assign(analysis, ps)                        # fast: hold the task lock only here
     result = scrubber.finish(analysis, assign=more)      # render + metadata strip + verify
 
+`assign` first adds the file's detections to the task inventory (`ps.inventory`, see
+inventory.py), then sweeps the file for every surface form of every entity the task knows and
+gives each finding its entity's type and placeholder.
+
 or `scrubber.scrub(...)` / `scrubber.scrub_many(...)` for all three at once. `finish` verifies
 in rounds: what the checks find in the output is redacted in another round; `more(findings)`
 gives those findings their replacements (the Django side takes the task lock again for just
@@ -33,6 +37,7 @@ from .base import (
     WriteReport,
     exception_summary,
 )
+from .inventory import atoms_of
 from .pseudonyms import LABELS, PLACEHOLDER_RE, Pseudonymizer
 from .registry import opener
 from .sniff import KINDS, sniff
@@ -49,6 +54,7 @@ __all__ = [
     "Scrubber",
     "Term",
     "TermLists",
+    "assign_later",
     "assign_replacements",
     "scrub_name",
     "task_entities",
@@ -102,6 +108,16 @@ class Analysis:
     # and the pseudonymizer that finish(analysis) uses for later rounds when given no assign=
     task_entities: list[tuple[str, str, str]] = field(default_factory=list)
     pseudonymizer: Pseudonymizer | None = field(default=None, repr=False)
+    # for the task inventory: what detection found (text, type, source), coined words and
+    # their counts, hashes of the text's words, whether the file is the task's title
+    mentions: list[tuple[str, str, str]] = field(default_factory=list)
+    coined: dict[str, int] = field(default_factory=dict)
+    atoms: set[int] = field(default_factory=set)
+    is_title: bool = False
+    known_names: tuple[str, ...] = ()
+    contributed: bool = False
+    file_key: str = ""  # the file's key in the task inventory (set by contribute)
+    inventory_version: int = 0
 
 
 @dataclass
@@ -166,12 +182,20 @@ class Scrubber:
 
     # ------------------------------------------------------------------ analyze
     def analyze(
-        self, name: str, data: bytes, terms: TermLists, known_names: Iterable[str] = ()
+        self,
+        name: str,
+        data: bytes,
+        terms: TermLists,
+        known_names: Iterable[str] = (),
+        *,
+        is_title: bool = False,
     ) -> Analysis:
         """Sniff, open and detect. Raises ScrubError for a per-file problem.
 
         `known_names`: person names already found elsewhere in the task (e.g.
-        `pseudonymizer.known_texts("PERSON")`), searched for here too.
+        `pseudonymizer.known_texts("PERSON")`), searched for by `assign` too (they are not
+        mentions: the inventory has them already). `is_title`: the file is the task's title
+        (a coined word there is a code name).
         """
         t0 = time.perf_counter()
         info = sniff(name, data, self.limits)
@@ -181,10 +205,21 @@ class Scrubber:
             from .base import LimitExceeded
 
             raise LimitExceeded("This file has too many parts to process.")
+        from .recognizers.codename import coined_words
+        from .recognizers.columns import column_hits
+
         detector = _detector()
-        hits = detector.detect([s.text for s in doc.segments], terms)
-        hits = self._sweep(doc, hits, terms, known_names)
-        findings = _findings_for(doc, hits)
+        texts = [s.text for s in doc.segments]
+        base = _name_for_detection(name)
+        hits = detector.detect([*texts, base], terms)
+        name_hits, hits = hits[-1], hits[:-1]
+        hits = column_hits(doc, hits)
+        mentions = [(h.text, h.entity_type, h.source) for seg in hits for h in seg]
+        mentions += [(h.text, h.entity_type, h.source) for h in name_hits]
+        coined: Counter[str] = Counter()
+        for text in dict.fromkeys([*texts, base]):
+            coined.update(coined_words(text))
+        findings = _findings_for(doc, hits)  # `assign` sweeps, with the inventory
         t2 = time.perf_counter()
         return Analysis(
             name=name,
@@ -194,11 +229,20 @@ class Scrubber:
             seconds=t2 - t0,
             terms=terms,
             timings={"open": round(t1 - t0, 4), "detect": round(t2 - t1, 4)},
+            mentions=mentions,
+            coined=dict(coined),
+            atoms=atoms_of([*texts, base]),
+            is_title=is_title,
+            known_names=tuple(known_names),
         )
 
     @staticmethod
     def _sweep(
-        doc: Document, hits: list[list[Any]], terms: TermLists, known_names: Iterable[str]
+        doc: Document,
+        hits: list[list[Any]],
+        terms: TermLists,
+        known_names: Iterable[str],
+        inventory_items: Iterable[tuple[str, str, str]] = (),
     ) -> list[list[Any]]:
         """Redact every occurrence of what was found anywhere in the task.
 
@@ -223,6 +267,8 @@ class Scrubber:
         # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
         # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
         items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
+        # the task inventory's forms first: KnownStrings keeps the first type of a string
+        items = [*inventory_items, *items]
         known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
         if not known:
             return hits
@@ -241,13 +287,38 @@ class Scrubber:
         return out
 
     # ------------------------------------------------------------------ assign
-    def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer) -> None:
-        """Fill `finding.replacement` (fast; the caller may hold a task lock around this)."""
+    @staticmethod
+    def contribute(analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> bool:
+        """Add the file's detections (and the deny-list) to the task inventory, once."""
+        if analysis.contributed:
+            return False
+        analysis.contributed = True
+        analysis.file_key = file_key or analysis.name
+        deny = [(t.text, t.entity_type, "deny-list") for t in analysis.terms.deny]
+        return pseudonymizer.inventory.contribute(
+            analysis.file_key,
+            [*deny, *analysis.mentions],
+            analysis.coined,
+            is_title=analysis.is_title,
+        )
+
+    def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> None:
+        """Inventory, sweep and fill `finding.replacement` (the caller may hold a task lock
+        around this: it is linear in the text and runs no model)."""
+        self.contribute(analysis, pseudonymizer, file_key)
+        inv = pseudonymizer.inventory
+        allow = analysis.terms.allow_keys()
+        doc = analysis.document
+        hits: list[list[Any]] = [[] for _ in doc.segments]
         for f in analysis.findings:
-            f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
+            hits[f.segment_index].append(_as_hit(f))
+        hits = self._sweep(doc, hits, analysis.terms, analysis.known_names, inv.sweep_items(allow))
+        analysis.findings = _findings_for(doc, hits)
+        assign_replacements(analysis.findings, pseudonymizer)
         analysis.replacements = pseudonymizer.replacements()
-        analysis.task_entities = task_entities(pseudonymizer)
+        analysis.task_entities = task_entities(pseudonymizer, allow)
         analysis.pseudonymizer = pseudonymizer
+        analysis.inventory_version = inv.version
 
     # ------------------------------------------------------------------ finish
     def finish(self, analysis: Analysis, assign: AssignFn | None = None) -> FileResult:
@@ -280,7 +351,8 @@ class Scrubber:
             raise ScrubError("Internal error: findings were not assigned replacements.")
         ps = analysis.pseudonymizer
         if assign is None and ps is not None:
-            assign = lambda found: assign_replacements(found, ps)  # noqa: E731
+            key = analysis.file_key
+            assign = lambda found: assign_later(found, ps, key)  # noqa: E731
         output_kind = analysis.document.output_kind  # a writer that changes the format
         verifier = Verifier(
             opener(output_kind) if output_kind else analysis.info.open,
@@ -423,22 +495,17 @@ class Scrubber:
                 log.error("scrubbing a file failed: %s", exception_summary(exc))
                 slots.append(self._failed(name, None, GENERIC_ERROR, t0))
         analyses = [a for a in slots if isinstance(a, Analysis)]
-        people = {f.text for a in analyses for f in a.findings if f.entity_type == "PERSON"}
+        # the inventory first (every file's detections), then every file swept for all of it
         for a in analyses:
-            # a name found in one file is searched for in the others too
-            mine = {f.text for f in a.findings if f.entity_type == "PERSON"}
-            if people - mine:
-                hits = [[] for _ in a.document.segments]
-                for f in a.findings:
-                    hits[f.segment_index].append(_as_hit(f))
-                hits = self._sweep(a.document, hits, terms, people)
-                a.findings = _findings_for(a.document, hits)
+            self.contribute(a, pseudonymizer)
         for a in analyses:
             self.assign(a, pseudonymizer)
         results: list[FileResult] = []
         for s in slots:
             if isinstance(s, Analysis):
-                s.task_entities = task_entities(pseudonymizer)  # the other files' findings too
+                s.task_entities = task_entities(
+                    pseudonymizer, s.terms.allow_keys()
+                )  # the other files' findings too
                 s = self._finish_or_fail(s)
             results.append(s)
         return results
@@ -457,20 +524,41 @@ class _AssignFailed(Exception):
 
 
 def assign_replacements(findings: Iterable[Finding], pseudonymizer: Pseudonymizer) -> None:
+    """Each finding gets its entity's type and placeholder (the task inventory), or a
+    placeholder of its own type when no entity knows its text."""
+    inv = pseudonymizer.inventory
     for f in findings:
-        f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
+        entity = inv.lookup(f.text, f.entity_type)
+        if entity is not None and entity.type:
+            f.entity_type = entity.type
+            f.replacement = pseudonymizer.entity_replacement(entity.type, entity.text, f.text)
+        else:
+            f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
 
 
 _TYPE_OF_LABEL = {lab: etype for etype, lab in LABELS.items()}
 
 
-def task_entities(pseudonymizer: Pseudonymizer) -> list[tuple[str, str, str]]:
-    """(text, entity type, source) of every original the task has replaced so far."""
-    return [
+def assign_later(findings: Sequence[Finding], pseudonymizer: Pseudonymizer, file_key: str) -> None:
+    """A later verification round's findings: they join the task inventory (so the task's other
+    files are swept for them too), then get their entity's placeholder."""
+    pseudonymizer.inventory.contribute(
+        file_key, [(f.text, f.entity_type, f.source) for f in findings]
+    )
+    assign_replacements(findings, pseudonymizer)
+
+
+def task_entities(
+    pseudonymizer: Pseudonymizer, allow: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
+    """(text, entity type, source) of every original the task has replaced so far and every
+    surface form of every entity in its inventory."""
+    replaced = [
         (text, _TYPE_OF_LABEL.get(lab, lab), "pattern")
         for lab, table in pseudonymizer.originals.items()
         for text in table.values()
     ]
+    return replaced + pseudonymizer.inventory.sweep_items(allow)
 
 
 def _edits(findings: Iterable[Finding]) -> dict[int, list[Edit]]:
@@ -522,6 +610,13 @@ def _as_hit(f: Finding) -> Any:
 _SEP = re.compile(r"[_\-.]")
 
 
+def _name_for_detection(name: str) -> str:
+    """A file name as words ("JaneDoe_Acme-v2.docx" -> "Jane Doe Acme v2"): detected with the
+    file's text, so names in file names join the task inventory."""
+    stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", _SEP.sub(" ", stem))
+
+
 def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str:
     """A file name with names/clients/codenames replaced, extension kept.
 
@@ -549,14 +644,17 @@ def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str
     spans: list[tuple[int, int, str, str]] = []  # (start, end, type, original) in `spaced`
     hits = get_detector().detect([spaced], terms)[0]
     spans += [(h.start, h.end, h.entity_type, h.text) for h in hits]
-    for lab, table in pseudonymizer.originals.items():
-        for original in table.values():
-            words = [re.escape(w) for w in re.split(r"[\s_\-.]+", original) if w]
-            if not words or len(normalize(original)) < 3:
-                continue
-            rx = re.compile(r"(?<![A-Za-z0-9])" + r"[\s_\-.]*".join(words) + r"(?![a-z0-9])", re.I)
-            for m in rx.finditer(spaced):
-                spans.append((m.start(), m.end(), lab, original))
+    allow = terms.allow_keys()
+    inv = pseudonymizer.inventory
+    items = [
+        (o, lab, "pattern")
+        for lab, table in pseudonymizer.originals.items()
+        for o in table.values()
+    ]
+    known = KnownStrings(
+        [i for i in [*inv.sweep_items(allow), *items] if normalize(i[0]) not in allow]
+    )
+    spans += [(s, e, t, spaced[s:e]) for s, e, t, _src in known.finditer(spaced)]
     if not spans:
         return base
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -565,7 +663,11 @@ def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str
     for s, e, etype, original in spans:
         if s < pos:
             continue
-        rep = pseudonymizer.replacement(etype, original)
+        entity = inv.lookup(original, etype)
+        if entity is not None and entity.type:
+            rep = pseudonymizer.entity_replacement(entity.type, entity.text, original)
+        else:
+            rep = pseudonymizer.replacement(etype, original)
         if PLACEHOLDER_RE.fullmatch(rep):
             rep = rep.strip("[]")
         rep = re.sub(r"\s+", "_", rep)

@@ -14,6 +14,8 @@ import hashlib
 import re
 from typing import Any
 
+from .inventory import Inventory
+from .lexicon import CORP_KEY_SUFFIXES, ORG_LABELS
 from .terms import normalize
 
 STATE_VERSION = 1
@@ -64,11 +66,7 @@ def label(entity_type: str) -> str:
     return LABELS.get(t, t)
 
 
-_CORP = re.compile(
-    r"(?:[\s,]+(?:inc|corp|corporation|co|company|ltd|limited|llc|llp|plc|gmbh|ag|sa|bv|nv|"
-    r"group|holdings)\.?)+$"
-)
-ORG_LABELS = frozenset({"ORG", "CLIENT", "COMPANY", "ORGANIZATION", "VENDOR", "PARTNER"})
+_CORP = re.compile(r"(?:[\s,]+(?:" + "|".join(CORP_KEY_SUFFIXES) + r")\.?)+$")
 
 
 def _key(text: str, lab: str = "") -> str:
@@ -99,6 +97,8 @@ class Pseudonymizer:
         self.originals: dict[str, dict[str, str]] = {
             k: dict(v) for k, v in st.get("originals", {}).items()
         }
+        # who and what the task's files name, resolved into entities (inventory.py)
+        self.inventory = Inventory(st.get("inventory"))
         self._faker: Any = None
         self._index_cache: dict[str, tuple[dict[str, str], int, dict[str, Any]]] = {}
 
@@ -111,6 +111,7 @@ class Pseudonymizer:
             "counters": dict(self.counters),
             "entities": {k: dict(v) for k, v in self.entities.items()},
             "originals": {k: dict(v) for k, v in self.originals.items()},
+            "inventory": self.inventory.state(),
         }
 
     def replacements(self) -> set[str]:
@@ -138,6 +139,28 @@ class Pseudonymizer:
         table[key] = rep
         self._indexed(lab, table, key)
         self.originals.setdefault(lab, {}).setdefault(key, text.strip())
+        return rep
+
+    def entity_replacement(self, entity_type: str, canonical: str, surface: str) -> str:
+        """The replacement of `surface`, one form of the entity named `canonical`: the same
+        placeholder for every form; in fake mode the matching part of the fake name."""
+        rep = self.replacement(entity_type, canonical)
+        lab = label(entity_type)
+        key = _key(surface, lab) or normalize(surface)
+        if key == (_key(canonical, lab) or normalize(canonical)):
+            return rep
+        if self.mode == "fake" and lab == "PERSON" and not PLACEHOLDER_RE.fullmatch(rep):
+            words, cwords = _words(key), _words(_key(canonical, lab))
+            parts = rep.split()
+            if len(words) == 1 and words[0] in cwords:
+                rep = self._part(rep, cwords.index(words[0]), len(cwords))
+            elif "," in surface and len(parts) >= 2:
+                rep = f"{parts[-1]}, {' '.join(parts[:-1])}"
+        table = self.entities.setdefault(lab, {})
+        if table.get(key) != rep:
+            table[key] = rep
+            self.originals.setdefault(lab, {}).setdefault(key, surface.strip())
+            self._index_cache.pop(lab, None)
         return rep
 
     def _linked(self, lab: str, key: str) -> str | None:
@@ -252,4 +275,6 @@ class Pseudonymizer:
             return f"192.0.2.{n % 254 + 1}"
         if lab == "CODENAME":
             return f"Project {f.color_name()}"
+        if lab == "ADDRESS":
+            return f.address().replace("\n", ", ")
         return None

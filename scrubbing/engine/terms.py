@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import common_words
+
 _WS = re.compile(r"\s+")
 
 
@@ -117,41 +119,8 @@ NAME_TYPES = frozenset({"PERSON", "ORGANIZATION", "LOCATION"})
 _ATOM = re.compile(r"[^\W_]+")  # a run of letters/digits: the unit the index is keyed on
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Lower-case English words too common to sweep for on their own as a surname.
-
-    "Doe" after "Jane Doe" is swept everywhere; "Long" after "Jane Long" is not ("Long-term
-    plan"). spaCy's stop words and Faker's ~1,000-word English list (both already installed,
-    no data files), plus common words that are also frequent surnames.
-    """
-    from faker.providers.lorem.en_US import Provider as _Lorem
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS) | frozenset(_Lorem.word_list) | _SURNAME_WORDS
-
-
-_SURNAME_WORDS = frozenset(
-    """
-    baker bank banks barber bell berry best bird bishop black blue bond booth bowman brand
-    bridge brook brooks brown bush butcher butler cane carpenter carter case chance chase
-    church clay close cook cooper cross dale dawn day dean diamond dixon drake duke early east
-    english fair faith field fields fish fisher fleming ford forest fox frank free french
-    frost gardner gay gill glass gold golden good grace grant gray green grey guy hall hand
-    hardy hart hay head heath hill holiday holly hood hope house hunt hunter iron ivy jack
-    jay joy judge justice keen king knight lamb lane lang law lee light little lock long lord
-    love low major mark marsh mason may mayor mill miller moon moore moss mount nash new
-    newman north oak page paris park parker parks patience pearl penny pike pool pope porter
-    pound power powers price prince rain ray read reed rich ring river rivers rock rose
-    rush sage salt sand savage shepherd short silver small snow sparks spring stark steel
-    stone storm strong summer summers sun swan sweet tanner taylor temple thorn todd tower
-    trout tucker turner victor wade walker wall ward ware warren waters watt weaver webb
-    west white wild will williams wing winter wise wolf wood woods worth wren young
-    """.split()
-)
-
-
 def is_common_word(word: str) -> bool:
+    """Too common to sweep for alone as a surname: "Doe" is swept, "Long" ("Long-term") not."""
     return word.casefold() in common_words()
 
 

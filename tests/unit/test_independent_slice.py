@@ -58,15 +58,19 @@ def test_hand_written_lists_are_large_and_varied():
 
 
 def test_names_are_not_the_engine_lists():
-    """Independence: few hand-written people are first name + surname from names.py's lists."""
-    from scrubbing.engine.names import name_lists
+    """Independence: few hand-written people are first name + surname from the engine's lists."""
+    from scrubbing.engine.recognizers.known_names import name_lists
 
     first, last, _common = name_lists()
     latin = [p for p in people() if p.latin]
     both = [
         p for p in latin if p.given.split()[0].casefold() in first and p.family.casefold() in last
     ]
-    assert len(both) / len(latin) < 0.15, [p.full for p in both]
+    # The engine's name resource is Faker's lists of 56 locales, so common real names ("Igor
+    # Lebedev") are in it by nature; the slice was written by hand, not drawn from it: most of
+    # its people, and at least 280 of them, are outside the lists (the report scores them apart).
+    assert len(both) / len(latin) < 0.25, [p.full for p in both]
+    assert len(latin) - len(both) >= 280
 
 
 def test_every_entity_is_used(sl):

@@ -31,7 +31,7 @@ def texts(detector, text, terms=None):
 
 def test_singleton(detector):
     assert get_detector() is detector
-    assert detector.nlp.pipe_names == ["ner", "scrub_lemma"]
+    assert detector.nlp.pipe_names == ["ner"]
 
 
 def test_every_hit_is_well_formed(detector):
@@ -413,13 +413,13 @@ def test_person_span_trims_verbs_greetings_and_honorifics(detector, text, name, 
 
 
 def test_trailing_verb_not_in_person_span(detector):
-    from scrubbing.engine.detect import _tidy_model_span
+    from scrubbing.engine.guards import tidy_model_span
 
     text = "Bob Smith said the budget is fine."
-    ((s, e),) = _tidy_model_span(text, 0, len("Bob Smith said"))
+    ((s, e),) = tidy_model_span(text, 0, len("Bob Smith said"))
     assert text[s:e] == "Bob Smith"
     text = "Call Dr. Jane Doe"
-    ((s, e),) = _tidy_model_span(text, 0, len(text))
+    ((s, e),) = tidy_model_span(text, 0, len(text))
     assert text[s:e] == "Jane Doe"
 
 

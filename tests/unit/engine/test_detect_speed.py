@@ -1,11 +1,15 @@
-"""The shortcuts in detect.py (model gate, recognizer gates, own post-processing) change nothing:
-every test compares against the slow path on the same texts."""
+"""The shortcuts of the analyze loop (model gate, recognizer gates, own post-processing) change
+nothing: every test compares against the slow path on the same texts."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from scrubbing.engine import detect as d
+from scrubbing.engine.recognizers import address, model
+from scrubbing.engine.recognizers.base import always
 from scrubbing.engine.terms import Term, TermLists
 
 MIXED = [
@@ -30,6 +34,9 @@ MIXED = [
     "Meeting with Acme Corp in Berlin on Monday; ask Gerti Preiß.",
     "IBAN GB82 WEST 1234 5698 7654 32",
     "password = hunter2hunter2",
+    "Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500; P.O. Box 12, Boise, ID 83702",
+    "Lindenstraße 24, 10969 Berlin; 12 rue de Rivoli, 75001 Paris; 48 Tavistock Sq London WC1H 9EZ",
+    "〒150-0002 東京都渋谷区渋谷2-21-1 and 2-21-1 Shibuya, Shibuya-ku, Tokyo 150-0002",
 ]
 
 
@@ -49,14 +56,14 @@ MIXED = [
     ],
 )
 def test_lone_letters_only(text, lone):
-    assert d._lone_letters_only(text) is lone
+    assert model.lone_letters_only(text) is lone
 
 
 def test_model_gate(detector):
     def can(text, terms=TermLists()):
         view = d.detection_view(text)
-        raw = detector._pattern_results(view)
-        return d._model_can_matter(text, view, raw, terms.allow_keys())
+        raw = detector.pattern_results(view)
+        return model.ScrubModelRecognizer.can_matter(text, view, raw, terms.allow_keys())
 
     assert not can("jane.doe@acme.com")
     assert not can("jane.doe@acme.com  bob.smith@acme.com")
@@ -73,23 +80,32 @@ def test_model_gate(detector):
 def test_gates_change_nothing(detector, monkeypatch, use_model):
     terms = TermLists(deny=(Term("Acme Corp", "CLIENT"),), allow=("bob@example.org",))
     fast = detector.detect(MIXED, terms, use_model=use_model)
-    monkeypatch.setattr(d, "_model_can_matter", lambda text, *_a: any(c.isalpha() for c in text))
-    monkeypatch.setattr(d, "_GATES", {})
+    monkeypatch.setattr(
+        model.ScrubModelRecognizer,
+        "can_matter",
+        staticmethod(lambda t, *_a: any(map(str.isalpha, t))),
+    )
+    for rec in detector.recognizers:
+        monkeypatch.setattr(type(rec), "gate", staticmethod(always), raising=False)
+    anything = re.compile("")
+    monkeypatch.setattr(address, "_PARTS", [(anything, rx) for _hint, rx in address._PARTS])
     slow = detector.detect(MIXED, terms, use_model=use_model)
     assert fast == slow
 
 
 def test_same_as_presidio_analyze(detector):
-    """_pattern_results + _postprocess == AnalyzerEngine.analyze on the same artifacts."""
+    """pattern_results + postprocess == AnalyzerEngine.analyze on the same artifacts."""
     texts = [t for t in MIXED if any(c.isalpha() for c in t)]
     for text in texts:
         view = d.detection_view(text)
         doc = detector.nlp(d.recase_for_ner(view))
-        art = detector.nlp_engine._doc_to_nlp_artifact(doc, "en")
         want = detector.analyzer.analyze(
-            text=view, language="en", nlp_artifacts=art, score_threshold=d.SCORE_THRESHOLD
+            text=view,
+            language="en",
+            nlp_artifacts=detector.artifacts(doc, tokens=True),
+            score_threshold=d.SCORE_THRESHOLD,
         )
-        got = detector._postprocess(view, detector._pattern_results(view), doc, True)
+        got = detector.postprocess(view, detector.pattern_results(view), doc, True)
 
         def key(r):
             return (r.entity_type, r.start, r.end, round(r.score, 6))
@@ -100,15 +116,15 @@ def test_same_as_presidio_analyze(detector):
 @pytest.mark.parametrize(
     "name,text",
     [
-        ("OfflineEmailRecognizer", "a@b.co"),
-        ("IpRecognizer", "10.0.0.1"),
-        ("IpRecognizer", "::1"),
-        ("UsSsnRecognizer", "536-90-4399"),
-        ("UkNinoRecognizer", "AB123456C"),
-        ("CryptoRecognizer", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
+        ("ScrubEmailRecognizer", "a@b.co"),
+        ("ScrubIpRecognizer", "10.0.0.1"),
+        ("ScrubIpRecognizer", "::1"),
+        ("ScrubUsSsnRecognizer", "536-90-4399"),
+        ("ScrubUkNinoRecognizer", "AB123456C"),
+        ("ScrubCryptoRecognizer", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
     ],
 )
 def test_recognizer_gates_pass_real_matches(detector, name, text):
-    rec = next(r for r in detector._recognizers if type(r).__name__ == name)
-    assert d._GATES[name](text)
+    rec = next(r for r in detector.recognizers if type(r).__name__ == name)
+    assert type(rec).gate(text)
     assert rec.analyze(text=text, entities=detector._entities, nlp_artifacts=None)

@@ -5,14 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from scrubbing.engine.detect import (
-    _card_hits,
-    _known_name_hits,
-    _phone_hits,
-    detection_view,
-    luhn_ok,
-)
+from scrubbing.engine.recognizers.card import card_hits, luhn_ok
+from scrubbing.engine.recognizers.known_names import ScrubKnownNameRecognizer
+from scrubbing.engine.recognizers.phone import phone_hits
 from scrubbing.engine.terms import TermLists
+from scrubbing.engine.views import detection_view
 
 
 def found(detector, text):
@@ -53,7 +50,7 @@ def test_cards_detected(detector, card):
     ],
 )
 def test_not_cards(text):
-    assert list(_card_hits(text)) == []
+    assert list(card_hits(text)) == []
 
 
 def test_luhn():
@@ -70,7 +67,7 @@ def test_short_national_phone_with_context(detector, text):
 
 @pytest.mark.parametrize("text", ["Invoice 352017238", "Order no 352017238", "352017238"])
 def test_bare_digits_without_context_are_not_phones(text):
-    assert list(_phone_hits(text)) == []
+    assert list(phone_hits(text)) == []
 
 
 # ------------------------------------------------------------------ 5. Markdown link text
@@ -123,7 +120,7 @@ def test_short_fragment_names(detector, text, name):
     ],
 )
 def test_known_name_recognizer_leaves_ordinary_phrases(text):
-    assert list(_known_name_hits(text)) == []
+    assert list(ScrubKnownNameRecognizer().find(text)) == []
 
 
 # ------------------------------------------------------------------ 7. surname after the name

@@ -89,7 +89,6 @@ def test_a_1000_row_contact_sheet_ends_done(contact_sheet):
     v = Verifier(sniff(name, r.output).open, Limits(), TermLists(), None)  # type: ignore[arg-type]
     v.know((f.text, f.entity_type, f.source) for f in r.findings)
     assert v.check(r.output, {f.replacement for f in r.findings}).leftovers == []
-    assert {f.round for f in r.findings} >= {1, 2}
     if name.endswith(".xlsx"):
         import openpyxl
 
@@ -98,11 +97,6 @@ def test_a_1000_row_contact_sheet_ends_done(contact_sheet):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="detection gap, not verification: some names (Turkish, Swedish), companies and "
-    "addresses of a multi-culture contact sheet are recognised by no check",
-)
 def test_a_1000_row_contact_sheet_leaves_no_planted_value(contact_sheet):
     name, planted, r = contact_sheet
     assert planted.left_in(output_text(name, r.output)) == {}
@@ -180,7 +174,8 @@ def test_what_another_file_of_the_task_found_is_replaced_the_same_way(scrubber):
     settled(a)
     settled(b)
     assert b"[ORG_1]" in a.output and b.output.startswith(b"Invoice 4471: [ORG_1], net 30")
-    assert [(f.text, f.round) for f in b.findings] == [("lindqvist maritime", 2)]
+    # the task inventory sweeps b for what a found before any replacement: round 1
+    assert [(f.text, f.round) for f in b.findings] == [("lindqvist maritime", 1)]
 
 
 # ---- what no round can remove stays residual --------------------------------------------------

@@ -1,0 +1,340 @@
+"""Every word list the engine uses, in one place. Pure data and tiny helpers; no regexes of text.
+
+Each list exists because something was flagged (or missed) in ordinary work documents; the
+recognizer that reads a list names it, and its unit tests sit beside that recognizer's tests.
+Lists are written as one space-separated string per group (lower case unless noted) so that a
+reviewer can read them; the frozensets are what code uses.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------- vocabulary the
+# model mistakes for names (is_false_positive, known-name exclusions)
+WEEKDAYS = words(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs "
+    "fri sat sun"
+)
+MONTHS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+GREETINGS = words(
+    "dear hi hello hey regards best thanks thank you cheers sincerely kind warm yours ok okay "
+    "fyi re fw fwd cc bcc attn"
+)
+HEADINGS = words(
+    "summary executive introduction background agenda action actions items item next steps "
+    "conclusion conclusions appendix overview objectives objective scope deliverables timeline "
+    "budget risks risk notes note table contents references attendees minutes purpose status "
+    "update updates recommendation recommendations findings results discussion approach "
+    "methodology requirements assumptions dependencies milestones owner owners q&a faq "
+    "total subtotal date name title description comments comment confidential draft final "
+    "internal page figure chart slide section chapter version revision"
+)
+JOB_WORDS = words(
+    "senior junior lead principal chief head associate assistant analyst manager director vp "
+    "svp evp avp vice president officer engineer consultant partner intern coordinator "
+    "specialist executive ceo cfo cto coo cio ciso cmo chro team of and the product project "
+    "program programme marketing sales finance financial operations hr legal engineering data "
+    "scientist developer architect administrator admin designer accountant counsel general "
+    "representative supervisor staff technical business account customer success support "
+    "research strategy development managing founder co-founder board member chair chairman "
+    "chairwoman secretary treasurer controller auditor advisor adviser owner"
+)
+ACRONYMS = words(
+    "api apis sql kpi kpis roi okr okrs crm erp saas paas iaas aws gcp hr it qa ui ux pdf csv "
+    "json xml html css sdk cli gui etl bi ml ai llm nlp rfp rfq sow nda msa sla slas eod eow "
+    "asap tbd tba n/a ytd qoq yoy mom p&l capex opex ebitda gaap ifrs usd eur gbp faq url uri "
+    "iban ssn nino vat ein swift bic ach "
+    "id ids os ios cpu gpu ram ssd vpn dns http https ssh tls ssl oauth sso mfa 2fa"
+)
+TOOLS = words(
+    "excel word powerpoint outlook teams slack zoom jira confluence github gitlab bitbucket "
+    "google microsoft salesforce sharepoint tableau python javascript typescript java docker "
+    "kubernetes linux windows macos azure aws gmail onedrive dropbox notion asana trello figma "
+    "hubspot workday sap oracle postgres postgresql mysql redis django flask react node "
+    "pandas numpy spacy presidio openai chatgpt"
+)
+_PLACES = (
+    "us u.s. usa u.s.a. uk u.k. eu emea apac latam amer na europe asia africa america "
+    "north america south america the us the uk united states united kingdom"
+)
+PLACE_PHRASES = frozenset({p.strip() for p in _PLACES.split("  ")} | set(_PLACES.split()))
+PHRASES = frozenset(
+    {"best regards", "kind regards", "warm regards", "many thanks", "thank you", "all the best"}
+    | {"executive summary", "action items", "next steps", "table of contents", "key findings"}
+)
+#: a model span equal to one of these is never a name
+STOP_SPANS: frozenset[str] = (
+    WEEKDAYS | MONTHS | GREETINGS | PHRASES | ACRONYMS | TOOLS | PLACE_PHRASES
+)
+#: a model span made only of these words is never a name ("Senior Analyst", "Action Items")
+SPAN_WORDS: frozenset[str] = JOB_WORDS | HEADINGS | GREETINGS
+#: never part of a known-name match: "Will", "May", "Grant Access" stay text
+NAME_EXCLUDE: frozenset[str] = STOP_SPANS | SPAN_WORDS | TOOLS | ACRONYMS
+CALENDAR: frozenset[str] = WEEKDAYS | MONTHS
+
+# --------------------------------------------------------------------------- span tidying
+#: words the model glues onto the front of a name, in match order ("Call Bob Smith")
+LEAD_WORDS = (
+    "dear", "hi", "hello", "hey", "thanks", "thank you", "thx", "regards", "best", "cheers",
+    "attn", "to", "from", "cc", "bcc", "call", "ask", "ping", "email", "e-mail", "mail",
+    "message", "text", "phone", "contact", "tell", "meet", "invite", "welcome", "congrats",
+    "congratulations", "please", "pls", "via", "with", "cc'd",
+)  # fmt: skip
+#: "<verb> by" before a name ("Prepared by Jane Doe")
+BY_VERBS = (
+    "prepared", "reviewed", "approved", "signed", "written", "authored", "submitted",
+    "requested", "reported", "sent", "owned", "led", "presented", "checked",
+)  # fmt: skip
+HONORIFICS = (
+    "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau",
+)  # fmt: skip
+#: words the model glues onto the end of a name ("Bob Smith said")
+TRAIL_WORDS = (
+    "said", "says", "wrote", "writes", "asked", "asks", "called", "calls", "replied",
+    "mentioned", "confirmed", "agreed", "and", "or", "at", "on", "in", "to", "from", "cc",
+    "thanks",
+)  # fmt: skip
+
+#: verbs the model swallows between two names ("... Maritime is Priya Raman"): a span is
+#: split there
+SPLIT_WORDS = words(
+    "is was are were be been being has have had will would can could should shall may might "
+    "must said says told tells asked asks met meets joined joins called calls emailed wrote "
+    "writes sent sends replied confirmed thanked thanks introduced"
+)
+
+# --------------------------------------------------------------------------- organisations
+#: what follows a company name and may be dropped when matching it ("Acme Corp" == "Acme")
+CORP_SUFFIXES = words(
+    "inc inc. corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag sa "
+    "s.a. bv b.v. nv n.v. group holdings holding partners & and the"
+)
+#: the same, as the pseudonymizer strips them from a client key (order kept for the regex)
+CORP_KEY_SUFFIXES = (
+    "inc corp corporation co company ltd limited llc llp plc gmbh ag sa bv nv group holdings"
+).split()
+ORG_LABELS = frozenset({"ORG", "CLIENT", "COMPANY", "ORGANIZATION", "VENDOR", "PARTNER"})
+
+# --------------------------------------------------------------------------- hosts and URLs
+INTERNAL_TLDS = words(
+    "internal corp local lan intranet intra priv private localdomain ad home arpa test"
+)
+PUBLIC_TLDS = words(
+    "com net org io co uk de fr nl eu us ca au in jp cn ch se no dk fi es it be at ie nz sg hk "
+    "br mx za ai dev cloud tech biz info gov edu mil ru pl pt cz gr il kr tw ae sa tr ar cl "
+    "global agency consulting partners solutions group ltd llc inc bank finance health law"
+)
+PUBLIC_HOSTS = words(
+    "python.org wikipedia.org w3.org ietf.org mozilla.org schema.org json-schema.org apache.org "
+    "example.com example.org example.net localhost pypi.org npmjs.com readthedocs.io spdx.org "
+    "opensource.org creativecommons.org"
+)
+#: "self.name", "np.array": attribute access in code, not a host
+CODE_OBJECTS = words("self os np pd re sys this obj e i")
+#: loopback and unspecified addresses say nothing about anyone
+NON_IDENTIFYING_IPS = words("127.0.0.1 0.0.0.0 ::1 ::")
+
+# --------------------------------------------------------------------------- secrets and phones
+#: values of a password-like key that are words, not secrets
+SECRET_PLACEHOLDER_VALUES = words("password passwd secret required optional string")
+#: a label right before a bare run of digits that makes it a phone number
+PHONE_LABELS = (
+    "phone", "telephone", "tel", "t\u00e9l", "t\u00e9l\u00e9phone", "telefon", "telefono",
+    "tel\u00e9fono", "mobile", "mobil", "mob", "cell", "cellulare", "handy", "gsm", "fax",
+    "whatsapp", "ph",
+)  # fmt: skip
+PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR")
+
+# --------------------------------------------------------------------------- person names
+#: Faker person providers read for the known-name recognizer
+NAME_LOCALES = (
+    "en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "nl_NL", "it_IT", "pl_PL", "cs_CZ", "tr_TR",
+    "ru_RU", "uk_UA", "en_IN", "hi_IN", "pt_BR", "pt_PT", "sv_SE", "no_NO", "da_DK", "fi_FI",
+    "hu_HU", "ro_RO", "el_GR", "ga_IE", "en_NZ", "es_MX", "id_ID", "vi_VN",
+    "he_IL", "fa_IR", "ar_AA", "ar_SA", "zh_CN", "zh_TW", "ja_JP", "ko_KR", "th_TH", "bn_BD",
+    "ne_NP", "ka_GE", "hy_AM", "az_AZ", "sk_SK", "sl_SI", "hr_HR", "lt_LT", "lv_LV", "et_EE",
+    "bg_BG", "nl_BE", "fr_CH", "de_AT", "de_CH", "tw_GH", "yo_NG", "zu_ZA",
+)  # fmt: skip
+PARTICLES = words(
+    "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y mac"
+)
+#: common English words that are also frequent surnames: never swept for on their own
+SURNAME_WORDS = words(
+    """
+    baker bank banks barber bell berry best bird bishop black blue bond booth bowman brand
+    bridge brook brooks brown bush butcher butler cane carpenter carter case chance chase
+    church clay close cook cooper cross dale dawn day dean diamond dixon drake duke early east
+    english fair faith field fields fish fisher fleming ford forest fox frank free french
+    frost gardner gay gill glass gold golden good grace grant gray green grey guy hall hand
+    hardy hart hay head heath hill holiday holly hood hope house hunt hunter iron ivy jack
+    jay joy judge justice keen king knight lamb lane lang law lee light little lock long lord
+    love low major mark marsh mason may mayor mill miller moon moore moss mount nash new
+    newman north oak page paris park parker parks patience pearl penny pike pool pope porter
+    pound power powers price prince rain ray read reed rich ring river rivers rock rose
+    rush sage salt sand savage shepherd short silver small snow sparks spring stark steel
+    stone storm strong summer summers sun swan sweet tanner taylor temple thorn todd tower
+    trout tucker turner victor wade walker wall ward ware warren waters watt weaver webb
+    west white wild will williams wing winter wise wolf wood woods worth wren young
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """spaCy's stop words and Faker's ~1,000-word English list (both installed, no data files)."""
+    from faker.providers.lorem.en_US import Provider as _Lorem
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(w.casefold() for w in _Lorem.word_list)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case words too common to sweep for on their own as a surname ("Long-term")."""
+    return english_words() | SURNAME_WORDS
+
+
+# --------------------------------------------------------------------------- over-redaction
+#: office words and product names the model tags as people or organisations
+OFFICE_WORDS = words(
+    "whiteboard appendix cabin hedge config configs settings dashboard backlog roadmap "
+    "standup retro sprint kanban wiki handbook playbook template invoice receipt memo "
+    "spreadsheet workbook deck agenda minutes transcript follow-up followup kickoff offsite "
+    "onsite workshop webinar hackathon townhall all-hands breakout lobby pantry kitchen "
+    "boardroom reception parking annex basement rooftop"
+)
+PRODUCTS = words(
+    "kafka grafana prometheus kibana elasticsearch logstash terraform ansible jenkins airflow "
+    "spark hadoop snowflake databricks looker metabase superset redshift bigquery dynamo "
+    "dynamodb mongodb cassandra nginx apache tomcat kubectl helm istio envoy vault consul "
+    "nomad gitea sentry datadog splunk pagerduty opsgenie zendesk intercom mailchimp stripe "
+    "twilio okta auth0 vscode intellij pycharm xcode matlab simulink labview gnuradio "
+    "wireshark postman swagger openapi graphql fastapi pytest numpy scipy pytorch tensorflow "
+    "keras jupyter colab copilot claude gemini llama mistral"
+)
+#: products of more than one word ("GNU Radio"), matched as whole phrases
+PRODUCT_PHRASES = frozenset(
+    {"gnu radio", "power bi", "google sheets", "google docs", "google drive", "ms teams",
+     "visual studio", "visual studio code", "adobe acrobat", "apache kafka", "amazon s3",
+     "azure devops", "github actions", "gitlab ci"}
+)  # fmt: skip
+#: invoice and form phrases whose first word is also a first name ("Bill to", "Ship to")
+FORM_PHRASES = frozenset({"bill to", "ship to", "sold to", "deliver to", "remit to", "bill from"})
+#: e-mail header field names: never entities
+MAIL_HEADERS = words(
+    "from to cc bcc sent date subject reply-to sender received return-path message-id "
+    "mime-version content-type content-transfer-encoding x-from x-to x-cc x-bcc x-folder "
+    "x-origin x-filename x-mailer importance priority attachments attachment in-reply-to "
+    "references thread-topic thread-index"
+)
+#: words after a salutation that address a group, not a person ("Hi team,")
+GROUP_WORDS = words(
+    "team all everyone everybody colleagues folks guys sir madam sirs customer client "
+    "friends there partners members committee board teammates people y'all ladies gentlemen"
+)
+
+# --------------------------------------------------------------------------- names, any script
+#: frequent Chinese surnames (Han), for names in lists and headers
+CHINESE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+    "孔向汤張劉陳楊黃趙吳許韓馮鄧蕭葉蘇呂盧鍾譚陸"
+)
+#: frequent Japanese surnames (kanji)
+JAPANESE_SURNAMES = words(
+    "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 "
+    "井上 木村 林 斎藤 清水 山崎 森 池田 橋本 阿部 石川 山下 中島 石井 小川 前田 "
+    "岡田 長谷川 藤田 後藤 近藤 村上 遠藤 青木 坂本 斉藤 福田 太田 西村 藤井 金子 "
+    "岡本 藤原 中野 三浦 原田 中川 松田 竹内 小野 田村 中山"
+)
+#: frequent Korean surnames (Hangul syllables)
+KOREAN_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현"
+)
+#: words that join the parts of a name in many cultures (besides PARTICLES)
+NAME_JOINERS = words("bin binti bint ibn al el abu abd abdul ben bat ap ferch nic ni o")
+
+# --------------------------------------------------------------------------- code names, orgs
+#: words that introduce a code name ("Project BLUEHERON", "Operation Nightjar")
+CODENAME_TRIGGERS = words("project operation codename code-name programme program initiative")
+#: legal-form suffixes after a company name (case as written; compared case-insensitively)
+LEGAL_SUFFIXES = (
+    "AS", "ASA", "AB", "A/S", "ApS", "Oy", "Oyj", "GmbH", "AG", "KG", "GmbH & Co. KG", "SE",
+    "S.A.", "SA", "S.A.S.", "SAS", "SARL", "S.à r.l.", "S.p.A.", "SpA", "S.r.l.", "Srl",
+    "S.L.", "SL", "B.V.", "BV", "N.V.", "NV", "Ltd", "Ltd.", "Limited", "PLC", "plc", "LLC",
+    "L.L.C.", "LLP", "LP", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Pty",
+    "Pty Ltd", "Pty. Ltd.", "KK", "K.K.", "Co., Ltd.", "Sdn Bhd", "Bhd", "Pte Ltd", "Pte. Ltd.",
+    "Pvt Ltd", "Pvt. Ltd.", "S.A. de C.V.", "Ltda", "Ltda.", "OOO", "ZAO", "OAO", "Sp. z o.o.",
+    "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.",
+)  # fmt: skip
+#: ALL-CAPS and CamelCase words of software and documents: never code names
+DEV_WORDS = words(
+    "readme todo fixme xxx hack note notes warning error errors debug info utf ascii unicode "
+    "json yaml toml http https html xml url uri api sdk cli changelog license licence makefile "
+    "dockerfile javascript typescript github gitlab bitbucket youtube linkedin facebook "
+    "powerpoint sharepoint onedrive iphone ipad macbook wifi bluetooth pdf csv xlsx docx pptx "
+    "ebitda capex opex gdpr hipaa ferpa sox pci iso ieee ansi nist okr kpi sla faq "
+    "devops mlops fintech proptech edtech saas paas iaas b2b b2c ecommerce"
+)
+#: what follows "Project"/"Operation" in ordinary prose ("Project Charter", "Operations Plan")
+PROJECT_WORDS = words(
+    "plan plans planning charter sponsor sponsors proposal proposals kickoff kick-off "
+    "deliverable deliverables management manager managers portfolio office schedule closeout "
+    "close-out retrospective governance board brief overview report reports review reviews "
+    "costs cost expenses work works phase phases name number code team teams lead leads "
+    "description goals goal outcome outcomes tracker tracking register log files file folder "
+    "documents document meeting meetings list details detail info information space site"
+)
+#: a coined word recurring this often in a task is a code name
+CODENAME_MIN_REPEATS = 2
+#: wordfreq Zipf frequency below which a word is not an English word
+COINED_ZIPF = 1.5
+#: a single-word person span at or above this Zipf frequency is an ordinary word, unless it
+#: is also a known first name
+COMMON_ZIPF = 3.3
+
+# --------------------------------------------------------------------------- addresses
+STREET_TYPES = words(
+    "street st st. avenue ave ave. road rd rd. boulevard blvd blvd. lane ln ln. drive dr dr. "
+    "court ct ct. place pl pl. square sq terrace way parkway pkwy highway hwy circle cir "
+    "crescent close row mews grove gardens walk hill parade esplanade quay wharf"
+)
+#: German/Dutch/Nordic street words, also as suffixes ("Hauptstraße", "Keizersgracht")
+STREET_SUFFIXES = (
+    "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+    "gracht", "laan", "plein", "kade", "gade", "vej", "gatan", "vägen", "veien", "gata",
+)  # fmt: skip
+#: Romance street words that come before the name ("Rue de Rivoli 12", "Via Roma 1")
+STREET_PREFIXES = words(
+    "rue avenue boulevard bd place chemin allée impasse quai via viale piazza corso largo "
+    "calle avenida plaza paseo carrer rua travessa praça ulica ul. aleja"
+)
+#: keys and column headers whose values are typed by the key (structure recognizer)
+PERSON_KEYS = words(
+    "name fullname full_name displayname display_name firstname first_name lastname last_name "
+    "surname givenname given_name owner author assignee assigned_to reporter contact "
+    "contact_name manager approver reviewer "
+    "requester requested_by created_by modified_by updated_by lead employee person user "
+    "username user_name account_manager sales_rep signatory attendee participant "
+    "recipient sender from to cc bcc"
+)
+EMAIL_KEYS = words("email e-mail mail email_address emailaddress contact_email")
+PHONE_KEYS = words("phone telephone tel mobile cell fax phone_number phonenumber contact_phone")
+ADDRESS_KEYS = words(
+    "address street street_address address1 address2 address_line1 address_line2 "
+    "mailing_address billing_address shipping_address home_address postal_address"
+)
+#: values typed CLIENT
+ORG_KEYS = words(
+    "company organisation organization org employer vendor supplier account firm customer "
+    "customer_name client client_name"
+)

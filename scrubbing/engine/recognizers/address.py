@@ -1,0 +1,137 @@
+"""Postal addresses, each whole address one span: street lines, PO boxes, postcodes with their
+city, in US, UK, continental European and Japanese forms.
+
+Patterns, not a parser: usaddress parses a string already known to be an address (it does not
+find one in prose) and pyap covers US/CA/UK only; what is needed here is to find the parts of
+an address in running text and tables in many countries' forms. Parts are found line by line
+and then joined when only spaces, commas or one line break separate them, so "221B Baker
+Street\\nLondon NW1 6XE" is one ADDRESS, not a street left next to a [LOCATION].
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
+from .base import ScrubRecognizer
+
+_CAP = r"[^\W\d_a-z][\w'\u2019.\-]*"
+_TYPES = "|".join(sorted((re.escape(t) for t in STREET_TYPES), key=len, reverse=True))
+_SUFFIXES = "|".join(re.escape(s) for s in STREET_SUFFIXES)
+_PREFIXES = "|".join(sorted((re.escape(p) for p in STREET_PREFIXES), key=len, reverse=True))
+_UNIT = r"(?:,?[ \t]*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?[ \t]*[\w\-]+)?"
+# each part with a necessary hint, searched first: most texts hold none of them
+_PARTS_RX = [
+    # 1600 Pennsylvania Avenue NW (Suite 200) / 221B Baker Street / 12 N. Main St.
+    re.compile(
+        rf"(?i)(?<![\w.,])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+        rf"(?:(?-i:{_CAP})[ \t]+){{1,4}}(?:{_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
+        rf"{_UNIT}"
+    ),
+    # Hauptstraße 12, Keizersgracht 123-2, Storgatan 5 B
+    re.compile(
+        rf"(?i)(?<![\w-])(?-i:[^\W\d_a-z])[\w\-]*(?:{_SUFFIXES})(?:[ \t]+(?-i:{_CAP}))?"
+        r"[ \t]+\d{1,5}[ \t]?[a-zA-Z]?(?:[-/]\d{1,4})?\b"
+    ),
+    # 12 rue de Rivoli / Via Roma 10 / Calle Mayor 5 / ul. Długa 12
+    re.compile(
+        rf"(?i)(?:(?<![\w,])\d{{1,5}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?<![\w])(?:{_PREFIXES})"
+        r"[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|dos|das)[ \t]+)*"
+        rf"(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,3}}(?:,?[ \t]+\d{{1,5}}[a-zA-Z]?)?"
+    ),
+    # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123
+    re.compile(
+        r"(?i)\b(?:p\.?[ \t]?o\.?[ \t]*box|post[ \t]?office[ \t]box|postfach|apartado|"
+        r"casella postale|boîte postale|bp)[ \t]+\d[\d \t]{0,10}\d?\b"
+    ),
+    # Springfield, IL 62704 / New York, NY 10001-1234
+    re.compile(
+        rf"(?<![\w])(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|"
+        r"I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|"
+        r"W[AIVY])[ \t]+\d{5}(?:-\d{4})?\b"
+    ),
+    # London SW1A 1AA / Manchester, M1 1AE / SW1A 1AA
+    re.compile(
+        rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}})(?![\w])"
+    ),
+    # 10115 Berlin / 75001 Paris / 1015 CS Amsterdam / D-80331 München / 00184 Roma
+    re.compile(
+        rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?:[ \t]?[A-Z]{{2}})?[ \t]+{_CAP}"
+        rf"(?:[ \t\-]{_CAP})?(?![\w])"
+    ),
+    # 〒100-0005 東京都千代田区丸の内1-2-3 / 東京都港区六本木6-10-1
+    re.compile(
+        r"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?(?:[\u4e00-\u9fff]{1,4}[都道府県])?"
+        r"[\u4e00-\u9fff\u3040-\u30ff]{1,8}[市区町村郡][\u4e00-\u9fff\u3040-\u30ff]{0,10}\d{1,4}(?:[-－丁目番地号]\d{0,4}){1,4}[号]?"
+    ),
+    re.compile(r"〒[ \t]?\d{3}-?\d{4}"),
+    # 1-2-3 Marunouchi, Chiyoda-ku, Tokyo 100-0005
+    re.compile(
+        rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP},?[ \t]+{_CAP}-(?:ku|shi|cho|"
+        rf"machi|gun)(?:,?[ \t]+{_CAP})?(?:[ \t]+\d{{3}}-\d{{4}})?"
+    ),
+]
+_HINTS = [
+    re.compile(rf"(?i)\b(?:{_TYPES})\b"),
+    re.compile(rf"(?i)(?:{_SUFFIXES})[ \t]"),
+    re.compile(rf"(?i)(?<![\w])(?:{_PREFIXES})[ \t]"),
+    re.compile(r"(?i)box|postfach|apartado|postale|\bbp\b"),
+    re.compile(r"\b[A-Z]{2}[ \t]+\d{5}"),
+    re.compile(r"[A-Z]\d[A-Z\d]?[ \t]+\d[A-Z]{2}"),
+    re.compile(r"\d{4}"),
+    re.compile(r"[市区町村郡]"),
+    re.compile(r"〒"),
+    re.compile(r"-(?:ku|shi|cho|machi|gun)"),
+]
+_PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
+_JOIN = re.compile(r"[ \t,]*(?:\r?\n)?[ \t,]*")
+_POSTCODE_ONLY = re.compile(r"^\d{4,5}[ \t]+\S+$")
+_GATE = re.compile(r"\d|(?i:box|postfach)")
+
+
+def address_spans(text: str) -> list[tuple[int, int]]:
+    parts = sorted(
+        {
+            (m.start(), m.end())
+            for hint, rx in _PARTS
+            if hint.search(text)
+            for m in rx.finditer(text)
+        }
+    )
+    joined: list[list[int]] = []
+    for s, e in parts:
+        if joined and s <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], e)
+        elif joined and _JOIN.fullmatch(text, joined[-1][1], s):
+            joined[-1][1] = e
+        else:
+            joined.append([s, e])
+    out = []
+    for s, e in joined:
+        piece = text[s:e]
+        # "2024 Budget" or "1200 Units" alone: a postcode-city part needs a street beside it
+        # unless the city word is not an English word
+        if _POSTCODE_ONLY.match(piece) and not _unusual(piece.split()[-1]):
+            continue
+        out.append((s, e))
+    return out
+
+
+def _unusual(word: str) -> bool:
+    from .name_shape import zipf
+
+    return zipf(word.casefold()) < 3.5
+
+
+class ScrubAddressRecognizer(ScrubRecognizer):
+    ENTITIES = ("ADDRESS",)
+    SCORE = 0.7
+
+    @staticmethod
+    def gate(text: str) -> bool:
+        return _GATE.search(text) is not None
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        for s, e in address_spans(text):
+            yield s, e, "ADDRESS"

@@ -1,0 +1,101 @@
+"""Code names and coined internal terms.
+
+* "Project BLUEHERON", "Operation Nightjar", "Codename: Falcon": the word after the trigger,
+  unless it is ordinary vocabulary ("Project Plan", "Project Manager");
+* coined words: ALL-CAPS (five letters or more) or CamelCase words that are not English words
+  ("BLUEHERON", "NightJar"), outside code. One text where such a word recurs makes it a code
+  name here; across a task the inventory counts them (`coined_words`) and promotes a word
+  that recurs in the task or appears in its title. Identifiers built from a code name
+  ("BLUEHERON-2026-07", "bluefin_model.xlsx") are then found by the task's sweep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from ..lexicon import (
+    ACRONYMS,
+    CODENAME_MIN_REPEATS,
+    COINED_ZIPF,
+    DEV_WORDS,
+    HEADINGS,
+    JOB_WORDS,
+    OFFICE_WORDS,
+    PRODUCTS,
+    PROJECT_WORDS,
+    TOOLS,
+)
+from .base import ScrubRecognizer
+
+_TRIGGER = re.compile(
+    r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative)[ \t]*[:\-\u2013]?[ \t]+"
+    r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
+)
+_COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")
+_CODE_LINE = re.compile(r"[;{}=]|\(\)|^\s*(?:def|class|import|from|function|var|let|const)\b")
+_VOCAB = HEADINGS | JOB_WORDS | OFFICE_WORDS | PRODUCTS | TOOLS | ACRONYMS | DEV_WORDS
+_TRIGGER_VOCAB = _VOCAB | PROJECT_WORDS
+
+
+def _zipf(word: str) -> float:
+    from .name_shape import zipf
+
+    return zipf(word)
+
+
+def _camel_parts(word: str) -> list[str]:
+    return re.findall(r"[A-Z][a-z]*", word)
+
+
+def is_coined(word: str) -> bool:
+    """Not an English word, not vocabulary: "BLUEHERON", "NightJar" (a CamelCase word whose
+    joined form is not a word either)."""
+    key = word.casefold()
+    if key in _VOCAB or len(key) < 5:
+        return False
+    if _zipf(key) >= COINED_ZIPF:
+        return False
+    parts = _camel_parts(word) if not word.isupper() else [word]
+    return not any(p.casefold() in _VOCAB for p in parts)
+
+
+def coined_words(text: str) -> Counter[str]:
+    """Coined words in prose lines of `text`, counted as written (case kept)."""
+    found: Counter[str] = Counter()
+    if not any("A" <= c <= "Z" for c in text):
+        return found
+    for line in text.splitlines():
+        if _CODE_LINE.search(line):
+            continue
+        for m in _COINED.finditer(line):
+            if is_coined(m.group("w")):
+                found[m.group("w")] += 1
+    return found
+
+
+def _ordinary(name: str) -> bool:
+    words = name.split()
+    common = (w.casefold() in _TRIGGER_VOCAB or _zipf(w.casefold()) >= 4.8 for w in words)
+    return all(common) and not (any(w.isupper() and len(w) >= 3 for w in words))
+
+
+class ScrubCodenameRecognizer(ScrubRecognizer):
+    ENTITIES = ("CODENAME",)
+    SCORE = 0.8
+
+    @staticmethod
+    def gate(text: str) -> bool:
+        return any("A" <= c <= "Z" for c in text)
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        for m in _TRIGGER.finditer(text):
+            name = m.group("name")
+            if not _ordinary(name) and len(name) >= 3:
+                yield m.start("name"), m.end("name"), "CODENAME"
+        repeated = {w for w, n in coined_words(text).items() if n >= CODENAME_MIN_REPEATS}
+        if repeated:
+            for m in _COINED.finditer(text):
+                if m.group("w") in repeated:
+                    yield m.start("w"), m.end("w"), "CODENAME"

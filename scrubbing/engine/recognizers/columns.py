@@ -1,0 +1,133 @@
+"""Columns typed by their header, and columns of people.
+
+A document-level step after detection (a cell alone does not say which column it is in):
+CSV/TSV text files and workbook cells ("Sheet1!B4") are read as columns; a value under a
+header such as "Owner", "Customer", "Phone" or "Address" gets that header's type, and a
+column whose detected values are mostly people is a column of people: its other name-shaped
+values are people too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..base import Document
+from ..hits import Hit
+from ..merge import merge_hits
+from .structure import key_type, value_fits
+
+_CELL = re.compile(r"^(?P<sheet>.+)!(?P<col>[A-Z]{1,3})(?P<row>\d+)(?: \(\+\d+ more\))?$")
+MOSTLY = 0.5  # share of a column's values found as people that makes it a column of people
+MIN_VALUES = 3
+Cell = tuple[int, int, int]  # segment index, start, end
+
+
+def _fields(line: str, delim: str) -> list[tuple[int, int]]:
+    """(start, end) of each field of one CSV line, quotes handled, offsets into `line`."""
+    out = []
+    i, n = 0, len(line)
+    while i <= n:
+        if i < n and line[i] == '"':
+            j = i + 1
+            while j < n and not (line[j] == '"' and (j + 1 >= n or line[j + 1] != '"')):
+                j += 2 if line[j] == '"' else 1
+            out.append((i + 1, min(j, n)))
+            k = line.find(delim, j)
+            i = n + 1 if k < 0 else k + 1
+        else:
+            k = line.find(delim, i)
+            k = n if k < 0 else k
+            out.append((i, k))
+            i = k + 1
+    return out
+
+
+def _csv_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None:
+    segs = doc.segments
+    if getattr(doc, "kind", "") != "text" or not segs:
+        return None
+    header = segs[0].text.split("\n", 1)[0].rstrip("\r")
+    delim = max(",;\t|", key=header.count)
+    if header.count(delim) < 1:
+        return None
+    names = [header[s:e].strip() for s, e in _fields(header, delim)]
+    if any(len(n.split()) > 4 for n in names):
+        return None  # prose with commas, not a header row
+    cols: dict[int, list[Cell]] = defaultdict(list)
+    for seg in segs:
+        pos = 0
+        for line in seg.text.split("\n"):
+            if seg.index == 0 and pos == 0:
+                pos += len(line) + 1
+                continue
+            fields = _fields(line.rstrip("\r"), delim)
+            if len(fields) != len(names):
+                pos += len(line) + 1
+                continue
+            for j, (s, e) in enumerate(fields):
+                cols[j].append((seg.index, pos + s, pos + e))
+            pos += len(line) + 1
+    return names, cols
+
+
+def _sheet_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None:
+    by_sheet: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+    for seg in doc.segments:
+        m = _CELL.match(seg.locator)
+        if m:
+            by_sheet[m.group("sheet")][m.group("col")].append((int(m.group("row")), seg.index))
+    if not by_sheet:
+        return None
+    names: list[str] = []
+    cols: dict[int, list[Cell]] = defaultdict(list)
+    for columns in by_sheet.values():
+        top = min(r for cells in columns.values() for r, _i in cells)
+        for cells in columns.values():
+            cells.sort()
+            head = [i for r, i in cells if r == top]
+            j = len(names)
+            names.append(doc.segments[head[0]].text.strip() if head else "")
+            for r, i in cells:
+                if r != top:
+                    cols[j].append((i, 0, len(doc.segments[i].text)))
+    return names, cols
+
+
+def column_hits(doc: Document, hits: Sequence[list[Any]]) -> list[list[Any]]:
+    """`hits` (per segment) with the values of typed columns and columns of people added."""
+    table = _csv_columns(doc) or _sheet_columns(doc)
+    if table is None:
+        return list(hits)
+    names, cols = table
+    extra: dict[int, list[Hit]] = defaultdict(list)
+    for j, cells in cols.items():
+        etype = key_type(re.sub(r"\s+", "_", names[j])) if j < len(names) else None
+        values = [(i, s, e, doc.segments[i].text[s:e].strip()) for i, s, e in cells]
+        values = [v for v in values if v[3]]
+        if etype is None and len(values) >= MIN_VALUES:
+            people = sum(
+                any(h.entity_type == "PERSON" and h.start <= s + 1 and e - 1 <= h.end
+                    for h in hits[i])
+                for i, s, e, _v in values
+            )  # fmt: skip
+            if people >= MOSTLY * len(values):
+                etype = "PERSON"  # a column of people
+        if etype is None:
+            continue
+        for i, s, e, _value in values:
+            text = doc.segments[i].text
+            while s < e and text[s] in ' \t"':
+                s += 1
+            while e > s and text[e - 1] in ' \t"\r':
+                e -= 1
+            if value_fits(etype, text[s:e]):
+                extra[i].append(Hit(etype, s, e, 0.65, "structure", text[s:e]))
+    if not extra:
+        return list(hits)
+    return [
+        merge_hits([*seg_hits, *extra[k]], doc.segments[k].text) if k in extra else seg_hits
+        for k, seg_hits in enumerate(hits)
+    ]

@@ -1,0 +1,219 @@
+"""Names the model misses, found by where they stand, in any script: e-mail and document
+headers (From/To/Cc, X-From, attendee lists, `*-by:` trailers), display names before an address,
+Lotus Notes addresses, salutations, sign-offs (surname first too), bullets and short cells that
+hold only a name, @handles, "J. Smith", and a name beside an address that names the same
+person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..hits import PATTERN_PERSON
+from ..lexicon import GROUP_WORDS, MAIL_HEADERS
+from .base import ScrubRecognizer
+from .name_shape import looks_like_name
+
+_L = r"[^\W\d_]"  # a letter of any script
+_NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
+_HEADER_LINE = re.compile(
+    r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|x-from|x-to|x-cc|x-bcc|attendees?|"
+    r"participants|present|apologies|absent|invitees|guests|organi[sz]er|chair(?:person)?|"
+    r"facilitator|note[ -]?taker|minutes(?: taken)? by|author|owner|reviewer|approver|"
+    r"prepared by|approved by|reviewed by|contact|assignee|reporter|requested by|submitted by|"
+    r"signed|[a-z]+(?:-[a-z]+)*-by)[ \t]*:[ \t]*(?P<val>[^\n]+)$"
+)
+_DISPLAY_NAME = re.compile(
+    rf"(?P<q>[\"\u201c']?)(?P<name>{_L}[^\"\u201d<>@\n,;]{{0,58}}?(?:,[ \t]*{_L}[^\"\u201d<>@\n,;]"
+    r"{0,40}?)?)(?P=q)[ \t]*<[^>\s@]+@[^>\s]+>"
+)
+_CAP_WORD = r"[^\W\d_a-z][\w'\u2019\-]*"
+_LOTUS = re.compile(
+    rf"(?P<name>{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{1,3}})/(?:[A-Z][A-Za-z0-9&]*/)*"
+    r"[A-Z][A-Za-z0-9&]*@[A-Za-z][A-Za-z0-9]*"
+)
+_INITIAL_SURNAME = re.compile(
+    r"(?<![\w.])(?<!^)(?P<name>[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r"(?![\w])",
+    re.M,
+)
+_SIGNOFF = re.compile(
+    r"(?im)^[ \t]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
+    r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br)[ \t]*[,!.]?[ \t]*"
+    r"\r?\n[ \t]*(?P<name>[^\n]{2,60}?)[ \t]*$"
+)
+_SALUTATION = re.compile(
+    r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)[ \t]+"
+    r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[,!:\n]"
+)
+_BULLET = re.compile(
+    r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u2013>]|\d{1,3}[.)])[ \t]+(?P<item>[^\n]{2,80}?)[ \t]*$"
+)
+_HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
+_HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
+_ROLE_TAIL = re.compile(r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*)$")
+_CAPS_RUN = re.compile(
+    r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,2})(?![\w\-])"
+)
+_NOT_LOWER_LETTER = re.compile(r"[^\W\d_a-z]")
+_EMAIL_IN_TEXT = re.compile(r"(?<![\w.+\-])([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
+_CAP_RUN = re.compile(
+    r"(?<![\w\-])[^\W\d_a-z][^\W\d_]+(?:[ \t]+(?:[a-z]{1,3}[ \t]+)?[^\W\d_a-z][^\W\d_]+){0,2}"
+)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Cut a trailing role ("(CFO)", "- Legal") and surrounding quotes/space off text[s:e]."""
+    m = _ROLE_TAIL.search(text, s, e)
+    if m and m.start() > s:
+        e = m.start()
+    while s < e and text[s] in " \t\"'\u201c\u2018*_":
+        s += 1
+    while e > s and text[e - 1] in " \t\"'\u201d\u2019*_.,;":
+        e -= 1
+    return s, e
+
+
+def _name_item(text: str, s: int, e: int, strict: bool = False) -> Iterable[tuple[int, int, str]]:
+    """`strict` (a bullet or a cell, where the place does not say "person"): a Latin-script
+    name needs one word from the name lists too."""
+    s, e = _trim(text, s, e)
+    if e > s and looks_like_name(text[s:e]) and (not strict or _has_known_part(text[s:e])):
+        yield s, e, "PERSON"
+    elif "," in text[s:e]:  # "Raman, Priya": surname first
+        a, b = text[s:e].split(",", 1)
+        if looks_like_name(f"{b.strip()} {a.strip()}") and len(a.split()) == 1:
+            yield s, e, "PERSON"
+
+
+def _has_known_part(item: str) -> bool:
+    from .known_names import name_lists
+    from .name_shape import CASED, word_script
+
+    first, last, _common = name_lists()
+    words = item.split()
+    if word_script(words[0]) not in CASED:
+        return True
+    return any(w.casefold().strip(".") in first or w.casefold() in last for w in words)
+
+
+def caps_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """Names in capitals in captions and headings ("JEAN-LUC MARCHETTI"): the first word a
+    known first name (each part of a hyphenated one), the others not ordinary words."""
+    from .known_names import name_lists
+    from .name_shape import is_common_word
+
+    first = name_lists()[0]
+    for m in _CAPS_RUN.finditer(text):
+        words = m.group("name").split()
+        given = [p for p in re.split(r"[\-]", words[0].casefold()) if p]
+        if (
+            given
+            and all(p in first for p in given)
+            and not any(is_common_word(w) for w in words[1:])
+        ):
+            yield m.start("name"), m.end("name"), "PERSON"
+
+
+def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """A name next to an address whose local part names the same person: "Ask Steve Taylor
+    (steve@acme.com)" -> "Steve Taylor", even where the model only saw "Steve"."""
+    for em in _EMAIL_IN_TEXT.finditer(text):
+        local = em.group(1).casefold()
+        bits = {b for b in re.split(r"[._\-+\d]+", local) if len(b) >= 3}
+        if not bits:
+            continue
+        a = text.rfind("\n", 0, em.start()) + 1
+        b = text.find("\n", em.end())
+        b = len(text) if b < 0 else b
+        for run in _CAP_RUN.finditer(text, a, b):
+            if run.start() <= em.start() < run.end() or em.start() <= run.start() < em.end():
+                continue
+            words = [w.casefold() for w in re.findall(r"[^\W\d_]+", run.group(0))]
+            initials = "".join(w[0] for w in words[:-1]) + (words[-1] if words else "")
+            if any(w in bits for w in words if len(w) >= 3) or (
+                len(words) >= 2 and local.replace(".", "") in (initials, words[0] + words[-1])
+            ):
+                yield run.start(), run.end(), "PERSON"
+
+
+def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _HEADER_LINE.finditer(text):
+        val, base = m.group("val"), m.start("val")
+        covered: list[tuple[int, int]] = []
+        for d in _DISPLAY_NAME.finditer(val):
+            s, e = _trim(val, d.start("name"), d.end("name"))
+            covered.append((d.start(), d.end()))
+            if e > s and "@" not in val[s:e] and val[s:e].casefold() not in MAIL_HEADERS:
+                yield base + s, base + e, "PERSON"
+        for d in _LOTUS.finditer(val):
+            covered.append((d.start(), d.end()))
+            yield base + d.start("name"), base + d.end("name"), "PERSON"
+        pos = 0
+        for item in re.split(r"[;,]|\band\b", val):
+            s, e = pos, pos + len(item)
+            pos = e + (1 if val[e : e + 1] in ",;" else 3)
+            if "@" in item or any(a < e and s < b for a, b in covered):
+                continue
+            for hs, he, t in _name_item(val, s, e):
+                yield base + hs, base + he, t
+
+
+def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    yield from _header_hits(text)
+    if "<" in text and "@" in text:  # a mailbox anywhere: "Jane Doe <jane@x>", a mail segment
+        for d in _DISPLAY_NAME.finditer(text):
+            s, e = _trim(text, d.start("name"), d.end("name"))
+            line_start = text.rfind("\n", 0, s) + 1
+            name = text[s:e]
+            if (
+                e > s
+                and ":" not in text[line_start:s]
+                and (name[0].isupper() or name[0].lower() == name[0].upper())
+                and name.casefold() not in MAIL_HEADERS
+            ):
+                yield s, e, "PERSON"
+    if "/" in text and "@" in text:
+        for m in _LOTUS.finditer(text):
+            yield m.start("name"), m.end("name"), "PERSON"
+    for m in _SIGNOFF.finditer(text):
+        yield from _name_item(text, m.start("name"), m.end("name"))
+    for m in _SALUTATION.finditer(text):
+        name = m.group("name")
+        if name.casefold().split()[0] not in GROUP_WORDS and name[0].isupper():
+            yield m.start("name"), m.end("name"), "PERSON"
+    for m in _BULLET.finditer(text):
+        yield from _name_item(text, m.start("item"), m.end("item"), strict=True)
+    if "\n" not in text.strip() and len(text) <= 60:
+        yield from _name_item(text, 0, len(text), strict=True)  # a cell that is only a name
+    if "@" in text:
+        yield from email_name_hits(text)
+        for m in _HANDLE.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if text[line_start : m.start()].strip() == "" or m.group("h").lower() in _HANDLE_NOISE:
+                continue  # "@decorator" at the start of a line is code
+            yield m.start("h"), m.end("h"), "USERNAME"  # the handle, without its "@"
+    yield from caps_name_hits(text)
+    for m in _INITIAL_SURNAME.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start : m.start()].strip(" \t-*>\u2022#"):
+            continue  # "A. Background" at the start of a line is outline numbering
+        yield m.start("name"), m.end("name"), "PERSON"
+
+
+class ScrubNameRecognizer(ScrubRecognizer):
+    # Own entity name: Presidio drops a result contained in a same-type result with a
+    # higher score, so a model span "Katherine Allen katherine.allen97" (rejected later
+    # as a false positive) would otherwise swallow the pattern's "Katherine Allen".
+    ENTITIES = (PATTERN_PERSON, "USERNAME")
+    SCORE = 0.6
+
+    @staticmethod
+    def gate(text: str) -> bool:
+        # every rule needs a letter that is not lower-case ASCII
+        return _NOT_LOWER_LETTER.search(text) is not None
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        for s, e, etype in name_hits(text):
+            yield s, e, PATTERN_PERSON if etype == "PERSON" else etype

@@ -1,0 +1,122 @@
+"""Does a short piece of text look like a person's name, in any script?
+
+Used where the place already says "a person goes here" (an attendee list, a To/Cc line, a
+sign-off, a bullet, a table cell): the shape decides, not a list of names. Latin, Cyrillic and
+Greek names are capitalised words (particles and initials allowed: "Anh T Nguyen", "Ana de la
+Cruz", "Siobhán O’Connor", "Jean-Luc Picard"); Devanagari, Arabic, Hebrew and Thai names are
+two to four words of that script; Chinese, Japanese and Korean names are short runs that start
+with a frequent surname ("王伟", "山田 太郎", "김민준").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import (
+    CHINESE_SURNAMES,
+    COMMON_ZIPF,
+    GROUP_WORDS,
+    JAPANESE_SURNAMES,
+    KOREAN_SURNAMES,
+    MAIL_HEADERS,
+    NAME_EXCLUDE,
+    NAME_JOINERS,
+    OFFICE_WORDS,
+    PARTICLES,
+    PRODUCTS,
+)
+
+_RANGES = (
+    (0x0041, 0x024F, "latin"),
+    (0x0370, 0x03FF, "greek"),
+    (0x0400, 0x052F, "cyrillic"),
+    (0x0590, 0x05FF, "hebrew"),
+    (0x0600, 0x06FF, "arabic"),
+    (0x0900, 0x097F, "devanagari"),
+    (0x0980, 0x09FF, "bengali"),
+    (0x0E00, 0x0E7F, "thai"),
+    (0x1E00, 0x1EFF, "latin"),
+    (0x3040, 0x30FF, "kana"),
+    (0x3400, 0x4DBF, "han"),
+    (0x4E00, 0x9FFF, "han"),
+    (0xAC00, 0xD7AF, "hangul"),
+)
+CASED = frozenset({"latin", "greek", "cyrillic"})
+UNCASED_WORDS = frozenset({"hebrew", "arabic", "devanagari", "bengali", "thai"})
+_VOCAB = NAME_EXCLUDE | OFFICE_WORDS | PRODUCTS | MAIL_HEADERS | GROUP_WORDS
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
+_PIECE = re.compile(r"^[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?$")
+
+
+def script_of(ch: str) -> str:
+    o = ord(ch)
+    for lo, hi, name in _RANGES:
+        if lo <= o <= hi:
+            return name
+    return "other"
+
+
+def word_script(word: str) -> str | None:
+    """The one script of a word's letters (None if mixed or letterless)."""
+    seen = {script_of(c) for c in word if c.isalpha()}
+    return seen.pop() if len(seen) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def is_common_word(word: str) -> bool:
+    """An ordinary English word ("Cabin", "Hedge"), unless it is also a known name."""
+    from .known_names import name_lists
+
+    key = word.casefold().strip(".")
+    if key in _VOCAB:
+        return True
+    first, last, _common = name_lists()
+    return zipf(key) >= COMMON_ZIPF and key not in first and key not in last
+
+
+def _cased_word_ok(w: str) -> bool:
+    if w.casefold() in PARTICLES or w.casefold() in NAME_JOINERS:
+        return True
+    if _INITIAL.match(w):
+        return w[0].isupper()
+    return bool(_PIECE.match(w)) and w[0].isupper()
+
+
+def looks_like_name(item: str) -> bool:
+    """True if `item` (already cut to the candidate) has the shape of a person's name."""
+    words = item.split()
+    if not words or len(words) > 5 or len(item) > 60:
+        return False
+    scripts = {word_script(w) for w in words}
+    if None in scripts or len(scripts) != 1:
+        return False
+    script = scripts.pop()
+    if script in CASED:
+        if not all(_cased_word_ok(w) for w in words):
+            return False
+        names = [w for w in words if len(w.rstrip(".")) > 1 and w[0].isupper()]
+        if len(names) < 2:
+            return False
+        if any(w.casefold() in _VOCAB for w in names):
+            return False
+        return not all(is_common_word(w) for w in names)
+    if script in UNCASED_WORDS:
+        return 2 <= len(words) <= 4
+    if script == "han":
+        joined = "".join(words)
+        if not 2 <= len(joined) <= 4:
+            return False
+        return joined[0] in CHINESE_SURNAMES or any(
+            joined.startswith(s) and len(joined) > len(s) for s in JAPANESE_SURNAMES
+        )
+    if script == "hangul":
+        joined = "".join(words)
+        return 2 <= len(joined) <= 4 and joined[0] in KOREAN_SURNAMES
+    return False

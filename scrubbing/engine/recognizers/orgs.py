@@ -1,0 +1,74 @@
+"""Organisations named with a legal form: "Bluefin Bunkering AS", "Müller Logistik GmbH",
+"Kaito Trading KK", "Acme Pty Ltd" (CLIENT), and the acronym given after one in brackets:
+"Northwind Maritime Services (NMS)"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..lexicon import CALENDAR, LEAD_WORDS, LEGAL_SUFFIXES
+from .base import ScrubRecognizer
+
+_SUFFIX_ALT = "|".join(
+    re.escape(s)
+    for s in sorted(set(LEGAL_SUFFIXES) | {s.upper() for s in LEGAL_SUFFIXES}, key=len)[::-1]
+)
+_WORD = r"(?:[^\W\d_a-z][\w&'\u2019.\-]*|&|of|for|de|des|du|der|und)"
+_ORG = re.compile(
+    rf"(?P<name>(?<![\w&'\u2019.\-]){_WORD}(?:[ \t]+{_WORD}){{0,5}})"
+    rf"(?:,)?[ \t]+(?P<suffix>{_SUFFIX_ALT})(?![\w])"
+)
+_ACRONYM = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
+_LEADING = (
+    frozenset(LEAD_WORDS)
+    | CALENDAR
+    | frozenset(
+        "the a an at by for from in of on to with and our their its this that these those "
+        "yesterday today tomorrow supplier client customer vendor partner contractor".split()
+    )
+)
+
+
+def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _ORG.finditer(text):
+        s, words = m.start("name"), m.group("name").split()
+        # sentence starts and function words are not part of the name
+        while words and (words[0].casefold() in _LEADING or not words[0][0].isupper()):
+            s = text.index(words[0], s) + len(words[0])
+            while text[s] in " \t":
+                s += 1
+            words = words[1:]
+        while words and not words[-1][0].isupper():
+            words = words[:-1]
+        if not words or (len(words) == 1 and len(words[0]) < 2):
+            continue
+        yield s, m.end("suffix"), "CLIENT"
+        acr = _ACRONYM.match(text, m.end("suffix"))
+        if acr and acr.group("acr")[0] == words[0][0].upper():
+            yield acr.start("acr"), acr.end("acr"), "CLIENT"
+    # "Northwind Maritime Services (NMS)" without a legal form: the acronym of the words
+    for m in re.finditer(r"(?P<name>(?:[A-Z][\w&\-]+[ \t]+){1,5}[A-Z][\w&\-]+)[ \t]*\("
+                         r"(?P<acr>[A-Z]{2,7})\)", text):  # fmt: skip
+        initials = "".join(w[0] for w in m.group("name").split() if w[0].isupper())
+        if initials.endswith(m.group("acr")) and len(m.group("acr")) >= 2:
+            k = len(initials) - len(m.group("acr"))
+            start = m.start("name")
+            for _ in range(k):
+                start = text.index(" ", start) + 1
+                while text[start] in " \t":
+                    start += 1
+            yield start, m.end("name"), "CLIENT"
+            yield m.start("acr"), m.end("acr"), "CLIENT"
+
+
+class ScrubOrgRecognizer(ScrubRecognizer):
+    ENTITIES = ("CLIENT",)
+    SCORE = 0.75
+
+    @staticmethod
+    def gate(text: str) -> bool:
+        return any("A" <= c <= "Z" for c in text)
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        return org_hits(text)

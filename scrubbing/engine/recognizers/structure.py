@@ -1,0 +1,110 @@
+"""Values typed by their key: `"owner": "Priya Raman"`, `assignee: Анна Петрова`,
+`CONTACT_PHONE=+47 912 34 567`, `<meta name="author" content="...">`, `data-customer="..."`.
+
+JSON, YAML, TOML/INI, .env and HTML attributes on one line each; lists of names under a plural
+key (`"attendees": ["A", "B"]`) too. The key decides the type (person, client, phone,
+address); columns of CSV files and workbooks are typed by their header in `columns`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..lexicon import ADDRESS_KEYS, EMAIL_KEYS, ORG_KEYS, PERSON_KEYS, PHONE_KEYS
+from .base import ScrubRecognizer
+
+_KV = re.compile(
+    r"""(?imx)
+    (?:^|[{,\s])
+    (?P<kq>["']?)(?P<key>[A-Za-z_][\w.\-]{0,40}?)(?P=kq)
+    [ \t]*(?::|=|=>)[ \t]*
+    (?:(?P<q>["'])(?P<qval>[^"'\n]{1,200})(?P=q)|(?P<list>\[[^\]\n]{1,500}\])|
+       (?P<val>[^\s"'\[{,#;][^\n#;,]{0,120}?))
+    [ \t]*(?=[,}\]\n;#]|$)
+    """
+)
+_ATTR = re.compile(
+    r"""(?i)<meta[^>]*\bname=["'](?P<mkey>[\w\-]+)["'][^>]*\bcontent=["'](?P<mval>[^"'<>]{1,200})["']|
+    \b(?:data-)?(?P<akey>[\w\-]{2,30})=["'](?P<aval>[^"'<>\n]{1,200})["']""",
+    re.X,
+)
+_GENERIC = frozenset({"name", "user", "username", "user_name", "from", "to", "lead"})
+_ITEM = re.compile(r"[\"']([^\"'\n]{1,100})[\"']")
+_NOT_VALUE = re.compile(
+    r"(?i)^(?:null|none|nil|true|false|undefined|n/?a|tbd|-+|\$\{.*|\{\{.*|<.*|%.*|\d+|"
+    r"https?://.*|\.{0,2}/.*|[\w.+\-]+@[\w.\-]+)$"
+)
+
+
+def key_type(key: str) -> str | None:
+    """The entity type a key's values have, or None. "owner", "ownerName", "billing.contact",
+    "CONTACT_PHONE", "attendees" are all typed."""
+    k = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", key).lower().replace("-", "_").strip("_")
+    parts = re.split(r"[._]", k)
+    for cand in (k, parts[-1], "_".join(parts[-2:]), k.rstrip("s"), parts[-1].rstrip("s")):
+        if cand in EMAIL_KEYS:
+            return None  # the e-mail recognizer owns addresses
+        if cand in PHONE_KEYS:
+            return "PHONE_NUMBER"
+        if cand in ADDRESS_KEYS:
+            return "ADDRESS"
+        if cand in ORG_KEYS:
+            return "CLIENT"
+        if cand in PERSON_KEYS:
+            return "PERSON"
+    return None
+
+
+def value_fits(etype: str, value: str, generic: bool = False) -> bool:
+    """Whether a value under a typed key is one: a person value has a name's shape (or, under
+    a key that only holds people, is one capitalised word); "name: build" is not a person."""
+    from .name_shape import looks_like_name
+
+    v = value.strip()
+    if not v or len(v) < 2 or _NOT_VALUE.match(v):
+        return False
+    if etype == "PHONE_NUMBER":
+        return sum(c.isdigit() for c in v) >= 6
+    if etype == "PERSON":
+        return looks_like_name(v) or (not generic and v.isalpha() and v[0].isupper())
+    return any(c.isalpha() for c in v)
+
+
+def structure_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _KV.finditer(text):
+        etype = key_type(m.group("key"))
+        if etype is None:
+            continue
+        generic = m.group("key").lower() in _GENERIC
+        if m.group("list") is not None:
+            base = m.start("list")
+            for item in _ITEM.finditer(m.group("list")):
+                if value_fits(etype, item.group(1), generic):
+                    yield base + item.start(1), base + item.end(1), etype
+            continue
+        g = "qval" if m.group("qval") is not None else "val"
+        if m.group(g) is not None and value_fits(etype, m.group(g), generic):
+            s, e = m.start(g), m.end(g)
+            while e > s and text[e - 1] in " \t":
+                e -= 1
+            yield s, e, etype
+    if "=" in text and "<" in text:
+        for m in _ATTR.finditer(text):
+            key, g = ("mkey", "mval") if m.group("mkey") else ("akey", "aval")
+            etype = key_type(m.group(key))
+            if etype and value_fits(etype, m.group(g), m.group(key).lower() in _GENERIC):
+                yield m.start(g), m.end(g), etype
+
+
+class ScrubStructureRecognizer(ScrubRecognizer):
+    ENTITIES = ("PERSON", "CLIENT", "PHONE_NUMBER", "ADDRESS")
+    SCORE = 0.65
+    SOURCE = "structure"
+
+    @staticmethod
+    def gate(text: str) -> bool:
+        return ":" in text or "=" in text
+
+    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+        return structure_hits(text)

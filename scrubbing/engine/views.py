@@ -1,0 +1,41 @@
+"""Same-length views of a text for the readers of detection: offsets map back 1:1."""
+
+from __future__ import annotations
+
+import re
+
+_UPPER_WORD = re.compile(r"\b[A-Z][A-Z'\u2019\-]+\b")
+# Markdown links: "[Steve Taylor](mailto:...)" -> " Steve Taylor (mailto:...)", same length.
+_MD_LINK = re.compile(r"(?<![\w\]\)])(!?\[)([^\[\]\n]{1,200})(\]\()(?=[^\s()]*\))")
+
+
+def recase_for_ner(text: str) -> str:
+    """Title-case lines written in capitals ("JOHN SMITH") so the NER model sees names.
+
+    Same length as the input, so offsets map back 1:1. Only lines whose letters are mostly
+    upper case are touched: acronyms inside normal prose stay as they are.
+    """
+    if not any("A" <= c <= "Z" for c in text):
+        return text
+    out = []
+    changed = False
+    for line in text.splitlines(keepends=True):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            new = _UPPER_WORD.sub(lambda m: m.group(0)[0] + m.group(0)[1:].lower(), line)
+            if len(new) == len(line):
+                changed = changed or new != line
+                line = new
+        out.append(line)
+    return "".join(out) if changed else text
+
+
+def detection_view(text: str) -> str:
+    """The text as a reader sees it, same length: markup around link text becomes spaces so
+    the model and the name heuristics read "Ask  Steve Taylor (mailto:...)". Offsets map 1:1."""
+    if "](" not in text:
+        return text
+    return _MD_LINK.sub(
+        lambda m: " " * len(m.group(1)) + m.group(2) + " (",
+        text,
+    )
