@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.conf import settings
 from django.db import models
 
 from .occupations import OCCUPATION_CHOICES, SECTOR_CHOICES
+
+
+_QUOTED = re.compile("\u201c[^\u201d]*\u201d")
 
 
 def original_upload_to(instance: TaskFile, filename: str) -> str:
@@ -187,7 +191,22 @@ class TaskFile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.original_name} ({self.get_scrub_status_display()})"
+        # Never the original name: this string shows in the admin and in logs.
+        return f"{self.public_name} ({self.get_scrub_status_display()})"
+
+    @property
+    def public_name(self) -> str:
+        """How anyone but the owner names this file: a neutral label, never the upload's name."""
+        if self.text_field:
+            return f"{self.get_text_field_display()} of task #{self.task_id}"
+        return f"{self.get_part_display().split(' (')[0]} file #{self.pk} ({self.detected_type})"
+
+    @property
+    def public_error(self) -> str:
+        """The error sentence without the names it quotes (file and archive member names are
+        the contractor's; the engine quotes every name in “…”)."""
+        text = self.error.replace(self.original_name, self.public_name) if self.error else ""
+        return _QUOTED.sub(lambda m: m.group(0) if self.public_name in m.group(0) else "“…”", text)
 
     @property
     def is_clean(self) -> bool:
@@ -221,4 +240,4 @@ class StagedUpload(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.original_name
+        return f"Staged upload #{self.pk}"  # the name is the owner's
