@@ -8,7 +8,6 @@ from django.db import models
 
 from .occupations import OCCUPATION_CHOICES, SECTOR_CHOICES
 
-
 _QUOTED = re.compile("\u201c[^\u201d]*\u201d")
 
 
