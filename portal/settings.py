@@ -90,6 +90,9 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The cache holds rate-limit counters (uploads, allauth's logins): give several web processes a
+# shared one in production, e.g. CACHE_URL=redis://host:6379/1. Default: per process memory.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -189,6 +192,13 @@ PORTAL_MAX_FILE_BYTES = env.int("PORTAL_MAX_FILE_BYTES", default=50 * 1024 * 102
 PORTAL_MAX_TASK_BYTES = env.int("PORTAL_MAX_TASK_BYTES", default=200 * 1024 * 1024)
 PORTAL_MAX_FILES_PER_TASK = env.int("PORTAL_MAX_FILES_PER_TASK", default=50)
 DATA_UPLOAD_MAX_NUMBER_FILES = PORTAL_MAX_FILES_PER_TASK + 10
+# Uploads waiting to be saved in a task (drag-and-drop stages each file at once): bounded per
+# user, discarded after PORTAL_STAGED_TTL_HOURS by beat (`expire_staged_uploads` does it too).
+PORTAL_STAGED_MAX_FILES = env.int("PORTAL_STAGED_MAX_FILES", default=PORTAL_MAX_FILES_PER_TASK)
+PORTAL_STAGED_MAX_BYTES = env.int("PORTAL_STAGED_MAX_BYTES", default=PORTAL_MAX_TASK_BYTES)
+PORTAL_STAGED_TTL_HOURS = env.float("PORTAL_STAGED_TTL_HOURS", default=24.0)
+# Drag-and-drop staging requests per user ("N/s", "N/m", "N/h"); over it the answer is a 429.
+PORTAL_STAGE_RATE = env.str("PORTAL_STAGE_RATE", default="60/m")
 REVIEW_CLAIM_MINUTES = env.int("REVIEW_CLAIM_MINUTES", default=30)  # a claim then expires
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -237,6 +247,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 PORTAL_STUCK_FILE_SECONDS = env.int("PORTAL_STUCK_FILE_SECONDS", default=900)
 CELERY_BEAT_SCHEDULE = {
     "requeue-stuck-files": {"task": "scrubbing.requeue_stuck_files", "schedule": 60.0},
+    "expire-staged-uploads": {"task": "submissions.expire_staged_uploads", "schedule": 3600.0},
 }
 
 # Scrubbing

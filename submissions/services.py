@@ -33,6 +33,9 @@ class UploadRefused(Exception):
     """One file refused at upload; the message names the file and the reason."""
 
 
+STAGED_DIR = "staged"  # StagedUpload.file's upload_to
+
+
 # from-state -> to-states. Claims and re-queues do not change the status.
 TRANSITIONS: dict[str, set[str]] = {
     S.DRAFT: {S.SCRUBBING},
@@ -117,16 +120,133 @@ def upload_stage(*, owner: User, part: str, upload: UploadedFile) -> StagedUploa
         detected_type=info.kind,
         content_type=info.content_type,
     )
+    _check_staged_quota(owner, name, staged.size)  # cheap refusal before the bytes are stored
     upload.seek(0)
     save_upload(staged.file, upload)
-    staged.save()
+    try:
+        with transaction.atomic():
+            # One owner's concurrent uploads take turns here, so the quota holds under a burst.
+            User.objects.select_for_update().filter(pk=owner.pk).first()
+            _check_staged_quota(owner, name, staged.size)
+            staged.save()
+    except BaseException:
+        staged.file.delete(save=False)
+        raise
     return staged
 
 
+def _check_staged_quota(owner: User, name: str, size: int) -> None:
+    """Uploads waiting to join a task are bounded per user (count and bytes)."""
+    from django.db.models import Count, Sum
+
+    held = StagedUpload.objects.filter(owner=owner).aggregate(n=Count("id"), total=Sum("size"))
+    count, total = held["n"] or 0, held["total"] or 0
+    max_files, max_bytes = settings.PORTAL_STAGED_MAX_FILES, settings.PORTAL_STAGED_MAX_BYTES
+    if count + 1 > max_files or total + size > max_bytes:
+        raise UploadRefused(
+            f"“{name}” was not kept: you already have {count} uploaded file(s) "
+            f"({total / 1_048_576:.1f} MB) not yet saved in a task, and at most {max_files} "
+            f"files or {max_bytes / 1_048_576:.0f} MB may wait. Save the task or remove some "
+            f"files first (unsaved uploads are discarded after "
+            f"{settings.PORTAL_STAGED_TTL_HOURS:g} hours)."
+        )
+
+
 def staged_discard(staged: Iterable[StagedUpload]) -> None:
+    """Forget staged uploads: the rows now, their bytes once that is committed."""
+    items = list(staged)
+    if not items:
+        return
+    with transaction.atomic():
+        StagedUpload.objects.filter(pk__in=[s.pk for s in items]).delete()
+        _delete_blobs_after_commit([s.file.name for s in items if s.file.name])
+
+
+def staged_expire(*, hours: float | None = None, dry_run: bool = False) -> int:
+    """Discard staged uploads older than `hours` (PORTAL_STAGED_TTL_HOURS), and stored bytes
+    under `staged/` that no row names (a crash between storing and saving). Returns how many
+    uploads were (or, with `dry_run`, would be) discarded. Run by beat and `expire_staged_uploads`.
+    """
+    from datetime import timedelta
+
+    hours = settings.PORTAL_STAGED_TTL_HOURS if hours is None else hours
+    cutoff = timezone.now() - timedelta(hours=hours)
+    old = list(StagedUpload.objects.filter(created_at__lt=cutoff))
+    orphans = _staged_orphans(cutoff)
+    if dry_run:
+        return len(old) + len(orphans)
+    staged_discard(old)
+    storage = private_storage()
+    for name in orphans:
+        storage.delete(name)
+    if old or orphans:
+        logger.info("expired %d staged upload(s), %d orphaned blob(s)", len(old), len(orphans))
+    return len(old) + len(orphans)
+
+
+def _staged_orphans(cutoff: Any) -> list[str]:
+    storage = private_storage()
+    try:
+        _dirs, names = storage.listdir(STAGED_DIR)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    known = set(StagedUpload.objects.values_list("file", flat=True))
+    orphans = []
+    for base in names:
+        name = f"{STAGED_DIR}/{base}"
+        if name not in known and storage.get_modified_time(name) < cutoff:
+            orphans.append(name)
+    return orphans
+
+
+def staged_fit(
+    task: Task | None, staged: Sequence[StagedUpload]
+) -> tuple[list[StagedUpload], list[str]]:
+    """Keep, in order, the staged files that fit the task's limits (count, bytes, no duplicate
+    content) and discard the rest, so a refused form leaves nothing over the limits staged.
+    Returns the kept files and one sentence per reason files were discarded."""
+    existing = list(task.files.filter(text_field="")) if task else []
+    count = len(existing)
+    total = sum(f.size for f in existing)
+    seen: dict[tuple[str, str], str] = {(f.part, f.sha256): f.original_name for f in existing}
+    kept: list[StagedUpload] = []
+    too_many: list[StagedUpload] = []
+    too_big: list[StagedUpload] = []
+    problems: list[str] = []
     for item in staged:
-        item.file.delete(save=False)
-        item.delete()
+        key = (item.part, item.sha256)
+        if key in seen:
+            problems.append(
+                f"“{item.original_name}” has the same content as “{seen[key]}”; it was "
+                "uploaded twice and was not kept."
+            )
+            continue
+        if count + 1 > settings.PORTAL_MAX_FILES_PER_TASK:
+            too_many.append(item)
+            continue
+        if total + item.size > settings.PORTAL_MAX_TASK_BYTES:
+            too_big.append(item)
+            continue
+        seen[key] = item.original_name
+        count, total = count + 1, total + item.size
+        kept.append(item)
+    if too_many:
+        problems.append(
+            f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files; not kept: "
+            + _names(too_many)
+        )
+    if too_big:
+        wanted = total + sum(s.size for s in too_big)
+        problems.append(
+            f"These files add up to {wanted / 1_048_576:.1f} MB; a task may hold at most "
+            f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB; not kept: " + _names(too_big)
+        )
+    staged_discard([s for s in staged if s not in kept])
+    return kept, problems
+
+
+def _names(items: Sequence[StagedUpload]) -> str:
+    return ", ".join(f"“{s.original_name}”" for s in items) + "."
 
 
 def _check_task_limits(task: Task | None, staged: Sequence[StagedUpload]) -> None:

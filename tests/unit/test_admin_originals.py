@@ -200,7 +200,9 @@ def test_every_admin_page_shows_scrubbed_fields_only(client, admin_user, contrac
     assert walked > 100, walked  # the seeded objects were really walked
 
 
-def test_task_admin_is_read_only_and_shows_the_public_title(client, admin_user, contractor, reviewer):
+def test_task_admin_is_read_only_and_shows_the_public_title(
+    client, admin_user, contractor, reviewer
+):
     tasks = seed(contractor, reviewer)["tasks"]
     client.force_login(admin_user)
     task = next(t for t in tasks if t.status == S.IN_REVIEW)
