@@ -243,10 +243,21 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("SCRUB_MAX_MEMORY_KB", default=2_00
 # so a child is normally recycled before it reaches the cap.
 SCRUB_MEMORY_CAP_KB = env.int("SCRUB_MEMORY_CAP_KB", default=2 * CELERY_WORKER_MAX_MEMORY_PER_CHILD)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A file still queued/running this long after its last change is re-queued by the sweeper.
+# Stranded files (scrubbing/leases.py): a running file's lease lasts PORTAL_LEASE_SECONDS and is
+# renewed every third of that while its job runs; the sweeper runs every PORTAL_SWEEP_SECONDS and
+# re-sends a file whose lease lapsed or whose queued job no broker queue or worker holds. Any
+# file still queued/running after PORTAL_STUCK_FILE_SECONDS is re-sent whatever the above says;
+# a file interrupted SCRUB_MAX_ATTEMPTS times fails with a sentence.
+PORTAL_LEASE_SECONDS = env.int("PORTAL_LEASE_SECONDS", default=60)
+PORTAL_SWEEP_SECONDS = env.int("PORTAL_SWEEP_SECONDS", default=30)
 PORTAL_STUCK_FILE_SECONDS = env.int("PORTAL_STUCK_FILE_SECONDS", default=900)
+SCRUB_MAX_ATTEMPTS = env.int("SCRUB_MAX_ATTEMPTS", default=5)
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stuck-files": {"task": "scrubbing.requeue_stuck_files", "schedule": 60.0},
+    "requeue-stuck-files": {
+        "task": "scrubbing.requeue_stuck_files",
+        "schedule": float(PORTAL_SWEEP_SECONDS),
+        "options": {"expires": float(PORTAL_SWEEP_SECONDS)},  # busy workers: no pile of sweeps
+    },
     "expire-staged-uploads": {"task": "submissions.expire_staged_uploads", "schedule": 3600.0},
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from . import services
+from . import leases, services
 
 
 @shared_task(
@@ -18,7 +18,8 @@ from . import services
     max_retries=5,
 )
 def scrub_file(file_id: int, generation: int) -> str | None:
-    return services.file_scrub(file_id, generation)
+    with leases.keeper(file_id, generation):  # renewed while this job runs
+        return services.file_scrub(file_id, generation)
 
 
 @shared_task(name="scrubbing.requeue_stuck_files", ignore_result=True)

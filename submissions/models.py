@@ -170,6 +170,10 @@ class TaskFile(models.Model):
     enqueued_at = models.DateTimeField(null=True, blank=True)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # A running file's lease: the job renews it while it runs; once it lapses (the worker died)
+    # the sweeper sends the file again. The owner is "host:pid:process start" of that job.
+    lease_expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    lease_owner = models.CharField(max_length=255, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -562,10 +562,13 @@ def files_enqueue(files: Iterable[TaskFile]) -> None:
 
 def file_dispatch(file_id: int, generation: int) -> bool:
     """Send the job; if the broker is down the file stays queued and the sweeper resends it."""
+    from scrubbing.leases import job_id
     from scrubbing.tasks import scrub_file
 
     try:
-        scrub_file.apply_async((file_id, generation), retry=False)
+        scrub_file.apply_async(
+            (file_id, generation), retry=False, task_id=job_id(file_id, generation)
+        )
     except Exception as exc:  # kombu raises several connection error types
         logger.warning("broker unavailable, file %s stays queued: %s", file_id, type(exc).__name__)
         return False
