@@ -5,6 +5,7 @@ transport. Give DATABASE_URL, CELERY_BROKER_URL, PORTAL_S3_BUCKET to use Postgre
 RabbitMQ, and S3.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -17,13 +18,26 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)  # optional, never committed
 
 DEBUG = env.bool("DEBUG", default=False)
-# Only DEBUG gets a throwaway key; anything else must be given one.
+# With DEBUG the branded 404/500 pages are shown too; 1 brings Django's technical pages back.
+DEBUG_TECHNICAL_PAGES = env.bool("DEBUG_TECHNICAL_PAGES", default=False)
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=LOCAL_HOSTS)
+# Only DEBUG gets a fixed development key; a server must be given one. A manage.py command on a
+# local checkout (ALLOWED_HOSTS only local, not runserver) gets a random key for that run alone:
+# nothing it signs outlives it (`manage.py scrub` right after `make test` just works).
+# manage.py prints the sentence below instead of a traceback.
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else "")
+_COMMAND = os.environ.get("PORTAL_MANAGE_COMMAND", "")
+if not SECRET_KEY and _COMMAND not in ("", "runserver") and set(ALLOWED_HOSTS) <= {*LOCAL_HOSTS}:
+    import secrets
+
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY (or DEBUG=1 for local development; `make run` writes both into .env)."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -47,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.BrandedErrorPagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
