@@ -104,6 +104,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend plus: a cut connection is reconnected and statements that are safe to
+    # repeat are run again, so a database restart is not a 500 (portal/db.py).
+    DATABASES["default"]["ENGINE"] = "portal.db_backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache holds rate-limit counters (uploads, allauth's logins): give several web processes a
 # shared one in production, e.g. CACHE_URL=redis://host:6379/1. Default: per process memory.

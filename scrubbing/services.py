@@ -15,7 +15,6 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from portal.audit import audit_record
-from portal.db import ensure_usable
 from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
 from submissions.services import file_dispatch, task_transition
@@ -149,7 +148,6 @@ def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> st
     The state holds original texts: it lives only in the task row, never in exports or logs.
     """
     scrubber = get_scrubber()
-    ensure_usable()  # the analysis may have taken minutes without the database
     with transaction.atomic():
         task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
         pseudonymizer = scrubber.new_pseudonymizer(task.pseudonym_state or None)
@@ -162,7 +160,6 @@ def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists) -> st
 def file_record_result(
     file_id: int, token: int, result: FileResult, scrubbed_name: str = ""
 ) -> str | None:
-    ensure_usable()
     with transaction.atomic():
         f = TaskFile.objects.select_for_update().select_related("task").get(pk=file_id)
         if f.attempts != token or f.scrub_status != FS.RUNNING:
