@@ -119,6 +119,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Django's PBKDF2 first (the same hashes), limited to PORTAL_HASHING_CONCURRENCY hashes at a time
+# per process (portal/hashers.py): logins under load finish in turn instead of all late.
+PASSWORD_HASHERS = [
+    "portal.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+PORTAL_HASHING_CONCURRENCY = env.int("PORTAL_HASHING_CONCURRENCY", default=1)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {

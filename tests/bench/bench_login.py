@@ -5,8 +5,9 @@ this same run, for docs/security.md.
 
     .venv/bin/python tests/bench/bench_login.py [--users 30]   (make bench-login)
 
-Configurations: gunicorn as it was (3 sync workers), gunicorn with portal/gunicorn_conf.py,
-and the latter while every database connection is cut (pg_terminate_backend) every 0.5 s.
+Configurations: gunicorn as it was (3 sync workers), gunicorn with portal/gunicorn_conf.py with
+and without the per-process bound on concurrent hashes (portal/hashers.py), and the former
+while every database connection is cut (pg_terminate_backend) every 0.5 s.
 Plain HTTP on loopback, so the cookies' Secure flag and the HTTPS redirect are off; everything
 else is the production settings. allauth allows 30 logins per minute per address: bursts are a
 minute apart. Needs PostgreSQL (LOAD_PG_URL) and Redis (LOAD_REDIS_URL).
@@ -34,14 +35,13 @@ BIN = Path(sys.executable).parent
 PG = os.environ.get("LOAD_PG_URL", "postgres://postgres@127.0.0.1:5432/portal_ops_load")
 REDIS = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/5")
 PASSWORD = "load-test-password-2026"
-CONFIGS = [
-    ("3 sync workers (before)", ["--workers", "3", "--timeout", "120"], False),
-    ("portal/gunicorn_conf.py", ["-c", "python:portal.gunicorn_conf"], False),
-    (
-        "portal/gunicorn_conf.py, connections cut every 0.5 s",
-        ["-c", "python:portal.gunicorn_conf"],
-        True,
-    ),
+CONF = ["-c", "python:portal.gunicorn_conf"]
+UNBOUNDED = {"PORTAL_HASHING_CONCURRENCY": "1000"}
+CONFIGS = [  # label, gunicorn arguments, extra environment, cut connections
+    ("3 sync workers (before)", ["--workers", "3", "--timeout", "120"], UNBOUNDED, False),
+    ("gunicorn_conf.py, hashes not bounded", CONF, UNBOUNDED, False),
+    ("gunicorn_conf.py (1 hash per process)", CONF, {}, False),
+    ("gunicorn_conf.py, connections cut every 0.5 s", CONF, {}, True),
 ]
 
 
@@ -217,10 +217,10 @@ def main() -> None:
         out = Path(tmp)
         env = production_env(out / "var")
         setup(env, opts.users)
-        for i, (label, args, cut) in enumerate(CONFIGS):
+        for i, (label, args, extra, cut) in enumerate(CONFIGS):
             if i:
                 time.sleep(61)  # allauth: 30 logins per minute per address
-            with gunicorn(args, env, out / f"gunicorn-{i}.log") as port:
+            with gunicorn(args, {**env, **extra}, out / f"gunicorn-{i}.log") as port:
                 if cut:
                     with cutting_connections(0.5) as cuts:
                         result = burst(port, opts.users, out)
