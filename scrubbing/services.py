@@ -43,7 +43,7 @@ def file_start(file_id: int, generation: int) -> int | None:
 
     Stale: another generation, a file already finished, a task no longer being scrubbed (a
     draft's files are never scrubbed), or a duplicate of a job that still runs elsewhere under
-    a live lease. The file is leased to this process (`file_lease` renews it)."""
+    a live lease. The file is leased to this process (`leases.keeper` renews it)."""
     with transaction.atomic():
         f = (
             TaskFile.objects.select_for_update(of=("self",))
@@ -240,6 +240,12 @@ def task_refresh_scrub_state(task: Task) -> None:
     task_transition(task, Task.Status.CONTRACTOR_CHECK, actor=None)
 
 
+INTERRUPTED = (
+    "Scrubbing this file was interrupted too many times (the worker stopped while working on "
+    "it); split it into smaller files or contact an admin."
+)
+
+
 def files_requeue_stuck() -> int:
     """Resend jobs for stranded files of tasks being scrubbed (never drafts); returns how many.
 
@@ -275,12 +281,6 @@ def files_requeue_stuck() -> int:
     if count:
         logger.info("sweeper: re-sent %d stranded file(s)", count)
     return count
-
-
-INTERRUPTED = (
-    "Scrubbing this file was interrupted too many times (the worker stopped while working on "
-    "it); split it into smaller files or contact an admin."
-)
 
 
 def term_add(

@@ -199,15 +199,13 @@ def _staged_orphans(cutoff: Any) -> list[str]:
     return orphans
 
 
-def staged_fit(
+def _split_by_limits(
     task: Task | None, staged: Sequence[StagedUpload]
 ) -> tuple[list[StagedUpload], list[str]]:
-    """Keep, in order, the staged files that fit the task's limits (count, bytes, no duplicate
-    content) and discard the rest, so a refused form leaves nothing over the limits staged.
-    Returns the kept files and one sentence per reason files were discarded."""
+    """The staged files that fit the task's limits (count, total size, no duplicate content),
+    in order, and one sentence per reason the others do not."""
     existing = list(task.files.filter(text_field="")) if task else []
-    count = len(existing)
-    total = sum(f.size for f in existing)
+    count, total = len(existing), sum(f.size for f in existing)
     seen: dict[tuple[str, str], str] = {(f.part, f.sha256): f.original_name for f in existing}
     kept: list[StagedUpload] = []
     too_many: list[StagedUpload] = []
@@ -218,18 +216,16 @@ def staged_fit(
         if key in seen:
             problems.append(
                 f"“{item.original_name}” has the same content as “{seen[key]}”; it was "
-                "uploaded twice and was not kept."
+                "uploaded twice."
             )
-            continue
-        if count + 1 > settings.PORTAL_MAX_FILES_PER_TASK:
+        elif count + 1 > settings.PORTAL_MAX_FILES_PER_TASK:
             too_many.append(item)
-            continue
-        if total + item.size > settings.PORTAL_MAX_TASK_BYTES:
+        elif total + item.size > settings.PORTAL_MAX_TASK_BYTES:
             too_big.append(item)
-            continue
-        seen[key] = item.original_name
-        count, total = count + 1, total + item.size
-        kept.append(item)
+        else:
+            seen[key] = item.original_name
+            count, total = count + 1, total + item.size
+            kept.append(item)
     if too_many:
         problems.append(
             f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files; not kept: "
@@ -241,7 +237,6 @@ def staged_fit(
             f"These files add up to {wanted / 1_048_576:.1f} MB; a task may hold at most "
             f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB; not kept: " + _names(too_big)
         )
-    staged_discard([s for s in staged if s not in kept])
     return kept, problems
 
 
@@ -249,25 +244,21 @@ def _names(items: Sequence[StagedUpload]) -> str:
     return ", ".join(f"“{s.original_name}”" for s in items) + "."
 
 
+def staged_fit(
+    task: Task | None, staged: Sequence[StagedUpload]
+) -> tuple[list[StagedUpload], list[str]]:
+    """Keep the staged files that fit the task's limits and discard the rest, so a form refused
+    for its limits leaves nothing over them staged. Returns the kept files and the sentences."""
+    kept, problems = _split_by_limits(task, staged)
+    staged_discard([s for s in staged if s not in kept])
+    return kept, problems
+
+
 def _check_task_limits(task: Task | None, staged: Sequence[StagedUpload]) -> None:
-    existing = list(task.files.filter(text_field="")) if task else []
-    total = sum(f.size for f in existing) + sum(s.size for s in staged)
-    if total > settings.PORTAL_MAX_TASK_BYTES:
-        raise UploadRefused(
-            f"These files add up to {total / 1_048_576:.1f} MB; a task may hold at most "
-            f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB."
-        )
-    if len(existing) + len(staged) > settings.PORTAL_MAX_FILES_PER_TASK:
-        raise UploadRefused(f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files.")
-    seen: dict[tuple[str, str], str] = {(f.part, f.sha256): f.original_name for f in existing}
-    for item in staged:
-        key = (item.part, item.sha256)
-        if key in seen:
-            raise UploadRefused(
-                f"“{item.original_name}” has the same content as “{seen[key]}”; it was "
-                "uploaded twice."
-            )
-        seen[key] = item.original_name
+    """The same limits, checked again inside the saving transaction."""
+    _kept, problems = _split_by_limits(task, staged)
+    if problems:
+        raise UploadRefused(" ".join(problems))
 
 
 def _attach_staged(task: Task, staged: Sequence[StagedUpload]) -> list[TaskFile]:
