@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from submissions.admin import ReadOnlyAdmin
+from portal.admin import ReadOnlyAdmin
 
 from .models import Finding, Term
 

@@ -12,20 +12,9 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from portal.admin import ReadOnlyAdmin
+
 from .models import StagedUpload, Task, TaskFile
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Listed and shown, never added, edited or deleted from the admin."""
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 class TaskFileInline(admin.TabularInline):
