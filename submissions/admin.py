@@ -17,7 +17,19 @@ from portal.admin import ReadOnlyAdmin
 from .models import StagedUpload, Task, TaskFile
 
 
-class TaskFileInline(admin.TabularInline):
+class PublicFileColumns:
+    """A file as others see it: its neutral name and its error without the names it quotes."""
+
+    @admin.display(description="file")
+    def name(self, obj: TaskFile) -> str:
+        return obj.public_name
+
+    @admin.display(description="error")
+    def error_text(self, obj: TaskFile) -> str:
+        return obj.public_error
+
+
+class TaskFileInline(PublicFileColumns, admin.TabularInline):
     model = TaskFile
     fields = ["part", "name", "detected_type", "size", "scrub_status", "error_text"]
     readonly_fields = fields
@@ -30,14 +42,6 @@ class TaskFileInline(admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
-
-    @admin.display(description="file")
-    def name(self, obj: TaskFile) -> str:
-        return obj.public_name
-
-    @admin.display(description="error")
-    def error_text(self, obj: TaskFile) -> str:
-        return obj.public_error
 
 
 @admin.register(Task)
@@ -98,7 +102,7 @@ class TaskAdmin(ReadOnlyAdmin):
 
 
 @admin.register(TaskFile)
-class TaskFileAdmin(ReadOnlyAdmin):
+class TaskFileAdmin(PublicFileColumns, ReadOnlyAdmin):
     list_display = [
         "id",
         "name",
@@ -137,14 +141,6 @@ class TaskFileAdmin(ReadOnlyAdmin):
         "updated_at",
     ]
     readonly_fields = fields
-
-    @admin.display(description="file")
-    def name(self, obj: TaskFile) -> str:
-        return obj.public_name
-
-    @admin.display(description="error")
-    def error_text(self, obj: TaskFile) -> str:
-        return obj.public_error
 
     @admin.display(description="findings per type")
     def finding_counts(self, obj: TaskFile) -> str:

@@ -12,17 +12,14 @@ interval (30 s), SIGKILL, and a broker restarted empty. `-s` prints the measured
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 
 from submissions.models import Task, TaskFile
-from tests.helpers import ROOT, celery_worker, need, wait_until, worker_env
+from tests.helpers import celery_beat, celery_worker, need, wait_until
 from tests.integration.test_faults import (
     OwnRedis,
     all_done,
@@ -54,42 +51,6 @@ def services(real_services):
     import redis
 
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
-
-
-@contextmanager
-def celery_beat(log_path: Path, extra_env: dict[str, str] | None = None):
-    """A real `celery beat` subprocess with the production schedule (sweeper every 30 s)."""
-    log = open(log_path, "w")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "beat",
-            "--loglevel",
-            "INFO",
-            "--schedule",
-            str(log_path.with_suffix(".schedule")),
-        ],
-        cwd=ROOT,
-        env=worker_env(extra_env),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        wait_until(lambda: "beat: Starting" in log_path.read_text(), timeout=60, what="beat")
-        yield proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 def test_whole_worker_sigkilled_file_is_resent_within_two_minutes(services, client, contractor):
