@@ -75,7 +75,7 @@ def test_inside_a_transaction_a_cut_is_an_error_not_a_silent_retry(pg, contracto
     assert User.objects.get(pk=contractor.pk).first_name != "Half"  # nothing half done
 
 
-def test_logins_while_every_connection_is_cut_are_never_a_500(pg, settings):
+def test_logins_while_every_connection_is_cut_are_never_a_500(pg, settings, caplog):
     """30 contractors sign in at once with the production hasher; meanwhile every database
     connection is terminated, three times (a server restart, a failover). Each answer is a
     login (302), never a 500 (before: 9 of 30 were)."""
@@ -115,6 +115,7 @@ def test_logins_while_every_connection_is_cut_are_never_a_500(pg, settings):
     stop.set()
     cutter.join(timeout=10)
     connection.close()  # this thread's connection was cut too
-    assert cuts[0] >= 30, cuts  # connections really were cut
+    assert cuts[0] > 0  # connections really were cut, and the logins ran into that
+    assert any("database connection was lost" in r.getMessage() for r in caplog.records)
     assert sorted(set(statuses)) == [302], {s: statuses.count(s) for s in set(statuses)}
     assert len(statuses) == 30

@@ -47,17 +47,25 @@ def _timing_table():
 
 
 @pytest.fixture
-def services(real_services):
-    import redis
+def own(real_services, tmp_path):
+    """A private redis-server as the broker of this test, its workers and beat: no other worker
+    (the suite's session worker) can take the jobs these tests strand."""
+    need(shutil.which("redis-server") is not None, "redis-server")
+    server = OwnRedis(tmp_path)
+    server.start()
+    try:
+        with broker(server.url):
+            yield server
+    finally:
+        server.stop()
 
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
 
-
-def test_whole_worker_sigkilled_file_is_resent_within_two_minutes(services, client, contractor):
+def test_whole_worker_sigkilled_file_is_resent_within_two_minutes(own, client, contractor):
     assert settings.PORTAL_LEASE_SECONDS == 60 and settings.PORTAL_SWEEP_SECONDS == 30
     client.force_login(contractor)
-    with celery_beat(ARTIFACTS / "stranded-beat-kill.log"):
-        with celery_worker(ARTIFACTS / "stranded-kill-1.log") as worker:
+    env = {"CELERY_BROKER_URL": own.url}
+    with celery_beat(ARTIFACTS / "stranded-beat-kill.log", env):
+        with celery_worker(ARTIFACTS / "stranded-kill-1.log", env) as worker:
             task = post_task(client, {"invoices.txt": slow_text(9000)}, title="lease kill")
             f = task.files.get(original_name="invoices.txt")
             wait_until(lambda: status_of(f) == "running", timeout=90, what="the scrub to start")
@@ -71,7 +79,7 @@ def test_whole_worker_sigkilled_file_is_resent_within_two_minutes(services, clie
             kill_tree(worker)
             killed = time.monotonic()
         assert status_of(f) == "running"  # nobody works on it, nobody will redeliver it soon
-        with celery_worker(ARTIFACTS / "stranded-kill-2.log"):
+        with celery_worker(ARTIFACTS / "stranded-kill-2.log", env):
             wait_until(
                 lambda: TaskFile.objects.get(pk=f.pk).attempts >= 2,
                 timeout=TWO_MINUTES + 30,
@@ -88,44 +96,35 @@ def test_whole_worker_sigkilled_file_is_resent_within_two_minutes(services, clie
     TIMINGS.append(("whole worker SIGKILLed mid-scrub (lease lapses)", resent, done))
 
 
-def test_job_lost_by_a_broker_restarted_empty_is_resent_within_two_minutes(
-    real_services, client, contractor, tmp_path
-):
-    need(shutil.which("redis-server") is not None, "redis-server")
-    own = OwnRedis(tmp_path)
-    own.start()
+def test_job_lost_by_a_broker_restarted_empty_is_resent_within_two_minutes(own, client, contractor):
     client.force_login(contractor)
     env = {"CELERY_BROKER_URL": own.url}
-    try:
-        with broker(own.url):
-            task = post_task(client, {"memo.txt": b"Ring Chen Moreau today."}, title="restart")
-            f = task.files.get(original_name="memo.txt")
-            sent = f.dispatched_at
-            assert sent is not None  # the job went into the broker
-            own.stop()  # no persistence: the broker comes back empty
-            own.start()
-            restarted = time.monotonic()
-            with (
-                celery_beat(ARTIFACTS / "stranded-beat-restart.log", env),
-                celery_worker(ARTIFACTS / "stranded-restart.log", env),
-            ):
-                wait_until(
-                    lambda: TaskFile.objects.get(pk=f.pk).dispatched_at > sent,
-                    timeout=TWO_MINUTES + 30,
-                    what="the sweeper to re-send the lost job",
-                )
-                resent = time.monotonic() - restarted
-                wait_until(lambda: all_done(task), timeout=120, what="the re-sent job")
-                done = time.monotonic() - restarted
-    finally:
-        own.stop()
+    task = post_task(client, {"memo.txt": b"Ring Chen Moreau today."}, title="restart")
+    f = task.files.get(original_name="memo.txt")
+    sent = f.dispatched_at
+    assert sent is not None  # the job went into the broker
+    own.stop()  # no persistence: the broker comes back empty
+    own.start()
+    restarted = time.monotonic()
+    with (
+        celery_beat(ARTIFACTS / "stranded-beat-restart.log", env),
+        celery_worker(ARTIFACTS / "stranded-restart.log", env),
+    ):
+        wait_until(
+            lambda: TaskFile.objects.get(pk=f.pk).dispatched_at > sent,
+            timeout=TWO_MINUTES + 30,
+            what="the sweeper to re-send the lost job",
+        )
+        resent = time.monotonic() - restarted
+        wait_until(lambda: all_done(task), timeout=120, what="the re-sent job")
+        done = time.monotonic() - restarted
     f.refresh_from_db()
     assert f.attempts == 1  # the lost job never ran; the re-sent one did, once
     assert resent < TWO_MINUTES, resent
     TIMINGS.append(("job lost by a broker restarted empty", resent, done))
 
 
-def test_a_failed_result_write_does_not_scrub_the_file_again(services, client, contractor):
+def test_a_failed_result_write_does_not_scrub_the_file_again(own, client, contractor):
     """The scrubbed output cannot be written (its folder is blocked): the job is retried and
     writes the result it kept instead of running the whole scrub again."""
     client.force_login(contractor)
@@ -138,7 +137,7 @@ def test_a_failed_result_write_does_not_scrub_the_file_again(services, client, c
     blocker.write_bytes(b"not a folder")
     log = ARTIFACTS / "stranded-kept.log"
     try:
-        with celery_worker(log):
+        with celery_worker(log, {"CELERY_BROKER_URL": own.url}):
             start = time.monotonic()
             wait_until(
                 lambda: TaskFile.objects.get(pk=f.pk).attempts >= 2,
