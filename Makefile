@@ -8,7 +8,7 @@ PORT ?= 8000
 export PORTAL_TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/portal
 export PORTAL_TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run web worker test test-unit test-integration test-e2e lint format bench eval eval-models check clean
+.PHONY: install run web worker test test-unit test-integration test-e2e lint format bench bench-login eval eval-models check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ format: install
 
 bench: install
 	$(PY) tests/bench/run.py
+
+# Login under load (30 clients, gunicorn, production settings; PostgreSQL and Redis needed).
+bench-login: install
+	$(PY) tests/bench/bench_login.py
+
 
 # The independent slice (hand-written names, ours vs stock Presidio), then the generated corpus.
 eval: install

@@ -5,9 +5,24 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    # Tells the settings which command runs (a local command may use a throwaway secret key).
+    os.environ["PORTAL_MANAGE_COMMAND"] = sys.argv[1] if len(sys.argv) > 1 else "help"
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as exc:  # a setting is missing or wrong: one sentence, no traceback
+        sys.stderr.write(f"{exc}\n")
+        sys.exit(2)
+    except DatabaseError as exc:
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        sys.stderr.write(
+            f"The database is not ready ({first}): check DATABASE_URL and run "
+            "`python manage.py migrate`.\n"
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,22 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.http import HttpRequest
 
 from .models import AuditEvent, User
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Listed and shown, never added, edited or deleted from the admin: these rows are written by
+    the services only (state machines, audit trail)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -22,7 +37,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(ReadOnlyAdmin):
     list_display = [
         "created_at",
         "actor",
@@ -36,12 +51,3 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ["actor__email", "verb", "object_id", "=task_id"]
     date_hierarchy = "created_at"
     list_select_related = ["actor"]
-
-    def has_add_permission(self, request):  # noqa: ANN001 - append-only, written by services
-        return False
-
-    def has_change_permission(self, request, obj=None):  # noqa: ANN001
-        return False
-
-    def has_delete_permission(self, request, obj=None):  # noqa: ANN001
-        return False

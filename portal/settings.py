@@ -5,6 +5,7 @@ transport. Give DATABASE_URL, CELERY_BROKER_URL, PORTAL_S3_BUCKET to use Postgre
 RabbitMQ, and S3.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -17,13 +18,26 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)  # optional, never committed
 
 DEBUG = env.bool("DEBUG", default=False)
-# Only DEBUG gets a throwaway key; anything else must be given one.
+# With DEBUG the branded 404/500 pages are shown too; 1 brings Django's technical pages back.
+DEBUG_TECHNICAL_PAGES = env.bool("DEBUG_TECHNICAL_PAGES", default=False)
+LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=LOCAL_HOSTS)
+# Only DEBUG gets a fixed development key; a server must be given one. A manage.py command on a
+# local checkout (ALLOWED_HOSTS only local, not runserver) gets a random key for that run alone:
+# nothing it signs outlives it (`manage.py scrub` right after `make test` just works).
+# manage.py prints the sentence below instead of a traceback.
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else "")
+_COMMAND = os.environ.get("PORTAL_MANAGE_COMMAND", "")
+if not SECRET_KEY and _COMMAND not in ("", "runserver") and set(ALLOWED_HOSTS) <= {*LOCAL_HOSTS}:
+    import secrets
+
+    SECRET_KEY = secrets.token_urlsafe(50)
 if not SECRET_KEY:
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY (or DEBUG=1 for local development; `make run` writes both into .env)."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -47,6 +61,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.BrandedErrorPagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -89,7 +104,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend plus: a cut connection is reconnected and statements that are safe to
+    # repeat are run again, so a database restart is not a 500 (portal/db.py).
+    DATABASES["default"]["ENGINE"] = "portal.db_backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The cache holds rate-limit counters (uploads, allauth's logins): give several web processes a
+# shared one in production, e.g. CACHE_URL=redis://host:6379/1. Default: per process memory.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -97,6 +119,16 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Django's PBKDF2 first (the same hashes), limited to PORTAL_HASHING_CONCURRENCY hashes at a time
+# per process (portal/hashers.py): logins under load finish in turn instead of all late.
+PASSWORD_HASHERS = [
+    "portal.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+PORTAL_HASHING_CONCURRENCY = env.int("PORTAL_HASHING_CONCURRENCY", default=1)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -190,6 +222,13 @@ PORTAL_MAX_FILE_BYTES = env.int("PORTAL_MAX_FILE_BYTES", default=50 * 1024 * 102
 PORTAL_MAX_TASK_BYTES = env.int("PORTAL_MAX_TASK_BYTES", default=200 * 1024 * 1024)
 PORTAL_MAX_FILES_PER_TASK = env.int("PORTAL_MAX_FILES_PER_TASK", default=50)
 DATA_UPLOAD_MAX_NUMBER_FILES = PORTAL_MAX_FILES_PER_TASK + 10
+# Uploads waiting to be saved in a task (drag-and-drop stages each file at once): bounded per
+# user, discarded after PORTAL_STAGED_TTL_HOURS by beat (`expire_staged_uploads` does it too).
+PORTAL_STAGED_MAX_FILES = env.int("PORTAL_STAGED_MAX_FILES", default=PORTAL_MAX_FILES_PER_TASK)
+PORTAL_STAGED_MAX_BYTES = env.int("PORTAL_STAGED_MAX_BYTES", default=PORTAL_MAX_TASK_BYTES)
+PORTAL_STAGED_TTL_HOURS = env.float("PORTAL_STAGED_TTL_HOURS", default=24.0)
+# Drag-and-drop staging requests per user ("N/s", "N/m", "N/h"); over it the answer is a 429.
+PORTAL_STAGE_RATE = env.str("PORTAL_STAGE_RATE", default="60/m")
 REVIEW_CLAIM_MINUTES = env.int("REVIEW_CLAIM_MINUTES", default=30)  # a claim then expires
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -234,10 +273,22 @@ CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("SCRUB_MAX_MEMORY_KB", default=2_00
 # so a child is normally recycled before it reaches the cap.
 SCRUB_MEMORY_CAP_KB = env.int("SCRUB_MEMORY_CAP_KB", default=2 * CELERY_WORKER_MAX_MEMORY_PER_CHILD)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A file still queued/running this long after its last change is re-queued by the sweeper.
+# Stranded files (scrubbing/leases.py): a running file's lease lasts PORTAL_LEASE_SECONDS and is
+# renewed every third of that while its job runs; the sweeper runs every PORTAL_SWEEP_SECONDS and
+# re-sends a file whose lease lapsed or whose queued job no broker queue or worker holds. Any
+# file still queued/running after PORTAL_STUCK_FILE_SECONDS is re-sent whatever the above says;
+# a file interrupted SCRUB_MAX_ATTEMPTS times fails with a sentence.
+PORTAL_LEASE_SECONDS = env.int("PORTAL_LEASE_SECONDS", default=60)
+PORTAL_SWEEP_SECONDS = env.int("PORTAL_SWEEP_SECONDS", default=30)
 PORTAL_STUCK_FILE_SECONDS = env.int("PORTAL_STUCK_FILE_SECONDS", default=900)
+SCRUB_MAX_ATTEMPTS = env.int("SCRUB_MAX_ATTEMPTS", default=5)
 CELERY_BEAT_SCHEDULE = {
-    "requeue-stuck-files": {"task": "scrubbing.requeue_stuck_files", "schedule": 60.0},
+    "requeue-stuck-files": {
+        "task": "scrubbing.requeue_stuck_files",
+        "schedule": float(PORTAL_SWEEP_SECONDS),
+        "options": {"expires": float(PORTAL_SWEEP_SECONDS)},  # busy workers: no pile of sweeps
+    },
+    "expire-staged-uploads": {"task": "submissions.expire_staged_uploads", "schedule": 3600.0},
 }
 
 # Scrubbing

@@ -8,13 +8,14 @@ import importlib
 import importlib.util
 
 from django.contrib import admin
-from django.http import HttpRequest
+
+from portal.admin import ReadOnlyAdmin
 
 from .models import Review
 
 
 @admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyAdmin):
     # Decisions are written only by reviews.services.review_decide (state machine + audit):
     # the admin lists and shows them, it never adds, edits or deletes one.
     list_display = ["id", "task", "revision", "decision", "reviewer", "created_at"]
@@ -33,15 +34,6 @@ class ReviewAdmin(admin.ModelAdmin):
         "created_at",
     ]
     exclude = ["snapshot"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Review | None = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Review | None = None) -> bool:
-        return False
 
 
 # ---- ExportBatch admin: see reviews/admin_export.py ------------------------------------------

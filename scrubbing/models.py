@@ -43,7 +43,8 @@ class Finding(models.Model):
         ordering = ["file_id", "id"]
 
     def __str__(self) -> str:
-        return f"{self.entity_type} -> {self.replacement} ({self.locator})"
+        # Neither the original text nor the locator (taken from the original: a sheet's name).
+        return f"{self.entity_type} -> {self.replacement or 'leftover'} (finding #{self.pk})"
 
 
 class Term(models.Model):
@@ -88,8 +89,10 @@ class Term(models.Model):
         ]
 
     def __str__(self) -> str:
-        scope = self.owner or "global"
-        return f"{self.get_list_kind_display()}: {self.text} ({scope})"
+        if self.owner_id is None:
+            return f"{self.get_list_kind_display()}: {self.text} (global)"
+        # A contractor's term is their original text: only its owner sees it.
+        return f"{self.get_list_kind_display()} term #{self.pk} of a contractor"
 
 
 def preview_upload_to(instance: PreviewPage, filename: str) -> str:

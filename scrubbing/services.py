@@ -20,6 +20,7 @@ from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
 from submissions.services import file_dispatch, files_enqueue, task_transition
 
+from . import leases
 from .engine.base import ScrubError, exception_summary
 from .engine.inventory import Inventory
 from .engine.pipeline import (
@@ -33,6 +34,7 @@ from .engine.pipeline import (
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
+from .kept import result_keep, result_kept, results_forget
 from .models import FileScan, Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
@@ -42,19 +44,43 @@ FS = TaskFile.ScrubStatus
 
 
 def file_start(file_id: int, generation: int) -> int | None:
-    """Mark the file running and return this attempt's token, or None if the job is stale."""
+    """Mark the file running and return this attempt's token, or None if the job is stale.
+
+    Stale: another generation, a file already finished, a task no longer being scrubbed (a
+    draft's files are never scrubbed), or a duplicate of a job that still runs elsewhere under
+    a live lease. The file is leased to this process (`leases.keeper` renews it)."""
     with transaction.atomic():
         f = (
-            TaskFile.objects.select_for_update()
-            .filter(pk=file_id, generation=generation, scrub_status__in=[FS.QUEUED, FS.RUNNING])
+            TaskFile.objects.select_for_update(of=("self",))
+            .filter(
+                pk=file_id,
+                generation=generation,
+                scrub_status__in=[FS.QUEUED, FS.RUNNING],
+                task__status=Task.Status.SCRUBBING,
+            )
             .first()
         )
         if f is None:
             return None
+        now = timezone.now()
+        if f.scrub_status == FS.RUNNING and leases.held_elsewhere(f, now):
+            logger.info("file %s: still running under a live lease; duplicate job dropped", f.pk)
+            return None
         f.scrub_status = FS.RUNNING
         f.attempts += 1
-        f.started_at = timezone.now()
-        f.save(update_fields=["scrub_status", "attempts", "started_at", "updated_at"])
+        f.started_at = now
+        f.lease_owner = leases.owner()
+        f.lease_expires_at = now + leases.duration()
+        f.save(
+            update_fields=[
+                "scrub_status",
+                "attempts",
+                "started_at",
+                "lease_owner",
+                "lease_expires_at",
+                "updated_at",
+            ]
+        )
         return f.attempts
 
 
@@ -65,6 +91,11 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         logger.info("file %s generation %s: stale job, nothing to do", file_id, generation)
         return None
     f = TaskFile.objects.select_related("task__contractor").get(pk=file_id)
+    kept = result_kept(f, generation)
+    if kept is not None:
+        logger.info("file %s: writing the result kept from an earlier attempt", file_id)
+        return file_record_result(file_id, token, *kept)
+    logger.info("file %s generation %s: scrubbing (attempt %s)", file_id, generation, token)
     scrubber = get_scrubber()
     scrubbed_name = ""
     try:
@@ -98,6 +129,8 @@ def file_scrub(file_id: int, generation: int) -> str | None:
                 "file %s: unexpected error while scrubbing: %s", file_id, exception_summary(exc)
             )
             result = _failed(f.original_name, GENERIC_ERROR)
+    if result.output is not None:
+        result_keep(f, generation, result, scrubbed_name)  # a failed write keeps it
     return file_record_result(file_id, token, result, scrubbed_name)
 
 
@@ -196,6 +229,8 @@ def file_record_result(
         if f.attempts != token or f.scrub_status != FS.RUNNING:
             logger.info("file %s: a newer run owns this file, result dropped", file_id)
             return None
+        f.lease_owner, f.lease_expires_at = "", None
+        transaction.on_commit(lambda: results_forget([file_id]))
         f.findings.all().delete()
         if f.scrubbed:
             f.scrubbed.delete(save=False)
@@ -271,16 +306,46 @@ def task_refresh_scrub_state(task: Task) -> None:
     task_transition(task, Task.Status.CONTRACTOR_CHECK, actor=None)
 
 
+INTERRUPTED = (
+    "Scrubbing this file was interrupted too many times (the worker stopped while working on "
+    "it); split it into smaller files or contact an admin."
+)
+
+
 def files_requeue_stuck() -> int:
-    """Resend jobs for files stuck queued or running (broker was down, worker died)."""
-    cutoff = timezone.now() - timedelta(seconds=settings.PORTAL_STUCK_FILE_SECONDS)
-    never_sent = TaskFile.objects.filter(scrub_status=FS.QUEUED, dispatched_at__isnull=True)
-    lost = TaskFile.objects.filter(scrub_status=FS.QUEUED, dispatched_at__lt=cutoff)
-    dead = TaskFile.objects.filter(scrub_status=FS.RUNNING, started_at__lt=cutoff)
+    """Resend jobs for stranded files of tasks being scrubbed (never drafts); returns how many.
+
+    - queued, never sent (the broker was down at upload);
+    - running, lease lapsed (the worker died: nobody renews it);
+    - queued and sent, but the job is neither in the broker's queue nor held by any worker (a
+      broker restarted empty), once a sweep interval has passed since it was sent;
+    - queued or running for PORTAL_STUCK_FILE_SECONDS whatever the above says (last resort).
+    A file interrupted SCRUB_MAX_ATTEMPTS times fails with a sentence instead of a resend.
+    """
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.PORTAL_STUCK_FILE_SECONDS)
+    files = TaskFile.objects.filter(task__status=Task.Status.SCRUBBING)
+    queued = files.filter(scrub_status=FS.QUEUED)
+    running = files.filter(scrub_status=FS.RUNNING)
+    never_sent = queued.filter(dispatched_at__isnull=True)
+    lost = queued.filter(dispatched_at__lt=cutoff)
+    lapsed = running.filter(lease_expires_at__lt=now)
+    dead = running.filter(lease_expires_at__isnull=True, started_at__lt=cutoff)
+    waiting = queued.filter(
+        dispatched_at__lt=now - timedelta(seconds=settings.PORTAL_SWEEP_SECONDS),
+        dispatched_at__gte=cutoff,
+    ).only("pk", "generation")
+    vanished = leases.jobs_missing([(f.pk, f.generation) for f in waiting])
+    stranded = never_sent | lost | lapsed | dead | files.filter(pk__in=vanished)
     count = 0
-    for f in (never_sent | lost | dead).only("pk", "generation"):
+    for f in stranded.only("pk", "generation", "attempts", "scrub_status", "original_name"):
+        if f.scrub_status == FS.RUNNING and f.attempts >= settings.SCRUB_MAX_ATTEMPTS:
+            file_record_result(f.pk, f.attempts, _failed(f.original_name, INTERRUPTED))
+            continue
         if file_dispatch(f.pk, f.generation):
             count += 1
+    if count:
+        logger.info("sweeper: re-sent %d stranded file(s)", count)
     return count
 
 

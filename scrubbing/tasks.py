@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from . import preview_services, services
+from . import leases, preview_services, services
 
 
 @shared_task(
@@ -18,7 +18,8 @@ from . import preview_services, services
     max_retries=5,
 )
 def scrub_file(file_id: int, generation: int) -> str | None:
-    status = services.file_scrub(file_id, generation)
+    with leases.keeper(file_id, generation):  # renewed while this job runs
+        status = services.file_scrub(file_id, generation)
     if status in ("done", "residual"):
         preview_services.preview_schedule(file_id)  # page images, made by the next job
     return status

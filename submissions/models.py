@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import re
 import uuid
 
 from django.conf import settings
 from django.db import models
 
 from .occupations import OCCUPATION_CHOICES, SECTOR_CHOICES
+
+_QUOTED = re.compile("\u201c[^\u201d]*\u201d")
 
 
 def original_upload_to(instance: TaskFile, filename: str) -> str:
@@ -169,6 +172,10 @@ class TaskFile(models.Model):
     enqueued_at = models.DateTimeField(null=True, blank=True)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # A running file's lease: the job renews it while it runs; once it lapses (the worker died)
+    # the sweeper sends the file again. The owner is "host:pid:process start" of that job.
+    lease_expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    lease_owner = models.CharField(max_length=255, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -189,7 +196,22 @@ class TaskFile(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.original_name} ({self.get_scrub_status_display()})"
+        # Never the original name: this string shows in the admin and in logs.
+        return f"{self.public_name} ({self.get_scrub_status_display()})"
+
+    @property
+    def public_name(self) -> str:
+        """How anyone but the owner names this file: a neutral label, never the upload's name."""
+        if self.text_field:
+            return f"{self.get_text_field_display()} of task #{self.task_id}"
+        return f"{self.get_part_display().split(' (')[0]} file #{self.pk} ({self.detected_type})"
+
+    @property
+    def public_error(self) -> str:
+        """The error sentence without the names it quotes (file and archive member names are
+        the contractor's; the engine quotes every name in “…”)."""
+        text = self.error.replace(self.original_name, self.public_name) if self.error else ""
+        return _QUOTED.sub(lambda m: m.group(0) if self.public_name in m.group(0) else "“…”", text)
 
     @property
     def is_clean(self) -> bool:
@@ -223,7 +245,7 @@ class StagedUpload(models.Model):
         ordering = ["id"]
 
     def __str__(self) -> str:
-        return self.original_name
+        return f"Staged upload #{self.pk}"  # the name is the owner's
 
 
 class FormAutosave(models.Model):

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from portal.audit import audit_record
 from portal.models import User
-from portal.storage import delete_after_commit, safe_display_name, save_upload
+from portal.storage import delete_after_commit, private_storage, safe_display_name, save_upload
 
 from .models import StagedUpload, Task, TaskFile
 
@@ -31,6 +31,9 @@ class IllegalTransition(Exception):
 
 class UploadRefused(Exception):
     """One file refused at upload; the message names the file and the reason."""
+
+
+STAGED_DIR = "staged"  # StagedUpload.file's upload_to
 
 
 # from-state -> to-states. Claims and re-queues do not change the status.
@@ -117,9 +120,18 @@ def upload_stage(*, owner: User, part: str, upload: UploadedFile) -> StagedUploa
         detected_type=info.kind,
         content_type=info.content_type,
     )
+    _check_staged_quota(owner, name, staged.size)  # cheap refusal before the bytes are stored
     upload.seek(0)
     save_upload(staged.file, upload)
-    staged.save()
+    try:
+        with transaction.atomic():
+            # One owner's concurrent uploads take turns here, so the quota holds under a burst.
+            User.objects.select_for_update().filter(pk=owner.pk).first()
+            _check_staged_quota(owner, name, staged.size)
+            staged.save()
+    except BaseException:
+        staged.file.delete(save=False)
+        raise
     return staged
 
 
@@ -138,31 +150,130 @@ def upload_duplicate_of(
     return None
 
 
-def staged_discard(staged: Iterable[StagedUpload]) -> None:
-    for item in staged:
-        item.file.delete(save=False)
-        item.delete()
+def _check_staged_quota(owner: User, name: str, size: int) -> None:
+    """Uploads waiting to join a task are bounded per user (count and bytes)."""
+    from django.db.models import Count, Sum
 
-
-def _check_task_limits(task: Task | None, staged: Sequence[StagedUpload]) -> None:
-    existing = list(task.files.filter(text_field="")) if task else []
-    total = sum(f.size for f in existing) + sum(s.size for s in staged)
-    if total > settings.PORTAL_MAX_TASK_BYTES:
+    held = StagedUpload.objects.filter(owner=owner).aggregate(n=Count("id"), total=Sum("size"))
+    count, total = held["n"] or 0, held["total"] or 0
+    max_files, max_bytes = settings.PORTAL_STAGED_MAX_FILES, settings.PORTAL_STAGED_MAX_BYTES
+    if count + 1 > max_files or total + size > max_bytes:
         raise UploadRefused(
-            f"These files add up to {total / 1_048_576:.1f} MB; a task may hold at most "
-            f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB."
+            f"“{name}” was not kept: you already have {count} uploaded file(s) "
+            f"({total / 1_048_576:.1f} MB) not yet saved in a task, and at most {max_files} "
+            f"files or {max_bytes / 1_048_576:.0f} MB may wait. Save the task or remove some "
+            f"files first (unsaved uploads are discarded after "
+            f"{settings.PORTAL_STAGED_TTL_HOURS:g} hours)."
         )
-    if len(existing) + len(staged) > settings.PORTAL_MAX_FILES_PER_TASK:
-        raise UploadRefused(f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files.")
+
+
+def staged_discard(staged: Iterable[StagedUpload]) -> None:
+    """Forget staged uploads: the rows now, their bytes once that is committed."""
+    items = list(staged)
+    if not items:
+        return
+    with transaction.atomic():
+        StagedUpload.objects.filter(pk__in=[s.pk for s in items]).delete()
+        _delete_blobs_after_commit([s.file.name for s in items if s.file.name])
+
+
+def staged_expire(*, hours: float | None = None, dry_run: bool = False) -> int:
+    """Discard staged uploads older than `hours` (PORTAL_STAGED_TTL_HOURS), and stored bytes
+    under `staged/` that no row names (a crash between storing and saving). Returns how many
+    uploads were (or, with `dry_run`, would be) discarded. Run by beat and `expire_staged_uploads`.
+    """
+    from datetime import timedelta
+
+    hours = settings.PORTAL_STAGED_TTL_HOURS if hours is None else hours
+    cutoff = timezone.now() - timedelta(hours=hours)
+    old = list(StagedUpload.objects.filter(created_at__lt=cutoff))
+    orphans = _staged_orphans(cutoff)
+    if dry_run:
+        return len(old) + len(orphans)
+    staged_discard(old)
+    storage = private_storage()
+    for name in orphans:
+        storage.delete(name)
+    if old or orphans:
+        logger.info("expired %d staged upload(s), %d orphaned blob(s)", len(old), len(orphans))
+    return len(old) + len(orphans)
+
+
+def _staged_orphans(cutoff: Any) -> list[str]:
+    storage = private_storage()
+    try:
+        _dirs, names = storage.listdir(STAGED_DIR)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    known = set(StagedUpload.objects.values_list("file", flat=True))
+    orphans = []
+    for base in names:
+        name = f"{STAGED_DIR}/{base}"
+        if name not in known and storage.get_modified_time(name) < cutoff:
+            orphans.append(name)
+    return orphans
+
+
+def _split_by_limits(
+    task: Task | None, staged: Sequence[StagedUpload]
+) -> tuple[list[StagedUpload], list[str]]:
+    """The staged files that fit the task's limits (count, total size, no duplicate content),
+    in order, and one sentence per reason the others do not."""
+    existing = list(task.files.filter(text_field="")) if task else []
+    count, total = len(existing), sum(f.size for f in existing)
     seen: dict[tuple[str, str], str] = {(f.part, f.sha256): f.original_name for f in existing}
+    kept: list[StagedUpload] = []
+    too_many: list[StagedUpload] = []
+    too_big: list[StagedUpload] = []
+    problems: list[str] = []
     for item in staged:
         key = (item.part, item.sha256)
         if key in seen:
-            raise UploadRefused(
+            problems.append(
                 f"“{item.original_name}” has the same content as “{seen[key]}”; it was "
                 "uploaded twice."
             )
-        seen[key] = item.original_name
+        elif count + 1 > settings.PORTAL_MAX_FILES_PER_TASK:
+            too_many.append(item)
+        elif total + item.size > settings.PORTAL_MAX_TASK_BYTES:
+            too_big.append(item)
+        else:
+            seen[key] = item.original_name
+            count, total = count + 1, total + item.size
+            kept.append(item)
+    if too_many:
+        problems.append(
+            f"A task may hold at most {settings.PORTAL_MAX_FILES_PER_TASK} files; not kept: "
+            + _names(too_many)
+        )
+    if too_big:
+        wanted = total + sum(s.size for s in too_big)
+        problems.append(
+            f"These files add up to {wanted / 1_048_576:.1f} MB; a task may hold at most "
+            f"{settings.PORTAL_MAX_TASK_BYTES / 1_048_576:.0f} MB; not kept: " + _names(too_big)
+        )
+    return kept, problems
+
+
+def _names(items: Sequence[StagedUpload]) -> str:
+    return ", ".join(f"“{s.original_name}”" for s in items) + "."
+
+
+def staged_fit(
+    task: Task | None, staged: Sequence[StagedUpload]
+) -> tuple[list[StagedUpload], list[str]]:
+    """Keep the staged files that fit the task's limits and discard the rest, so a form refused
+    for its limits leaves nothing over them staged. Returns the kept files and the sentences."""
+    kept, problems = _split_by_limits(task, staged)
+    staged_discard([s for s in staged if s not in kept])
+    return kept, problems
+
+
+def _check_task_limits(task: Task | None, staged: Sequence[StagedUpload]) -> None:
+    """The same limits, checked again inside the saving transaction."""
+    _kept, problems = _split_by_limits(task, staged)
+    if problems:
+        raise UploadRefused(" ".join(problems))
 
 
 def _attach_staged(task: Task, staged: Sequence[StagedUpload]) -> list[TaskFile]:
@@ -500,10 +611,13 @@ def files_enqueue(files: Iterable[TaskFile]) -> None:
 
 def file_dispatch(file_id: int, generation: int) -> bool:
     """Send the job; if the broker is down the file stays queued and the sweeper resends it."""
+    from scrubbing.leases import job_id
     from scrubbing.tasks import scrub_file
 
     try:
-        scrub_file.apply_async((file_id, generation), retry=False)
+        scrub_file.apply_async(
+            (file_id, generation), retry=False, task_id=job_id(file_id, generation)
+        )
     except Exception as exc:  # kombu raises several connection error types
         logger.warning("broker unavailable, file %s stays queued: %s", file_id, type(exc).__name__)
         return False

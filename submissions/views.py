@@ -11,6 +11,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import get_usage
 
 from portal.audit import audit_record
 from portal.downloads import attachment_response
@@ -76,6 +77,9 @@ def _task_form_page(
     if request.method == "POST":
         form = TaskForm(request.POST, request.FILES, instance=task)
         staged, file_errors = _stage_uploads(request, form)
+        # What does not fit the task's limits is discarded now, not left staged.
+        staged, limit_errors = services.staged_fit(task, staged)
+        file_errors += limit_errors
         if form.is_valid() and not file_errors:
             fields = {k: form.cleaned_data[k] for k in TaskForm.Meta.fields}
             try:
@@ -174,6 +178,26 @@ def _form_task(request: HttpRequest) -> Task | None:
 @require_POST
 def stage_upload(request: HttpRequest) -> JsonResponse:
     """Drag-and-drop posts one file at a time here; the answer is per file."""
+    usage = get_usage(
+        request,
+        group="stage_upload",
+        key="user",
+        rate=settings.PORTAL_STAGE_RATE,
+        method="POST",
+        increment=True,
+    )
+    if usage and usage["should_limit"]:
+        wait = max(1, int(usage["time_left"]))
+        response = JsonResponse(
+            {
+                "ok": False,
+                "error": f"Too many uploads in a short time: wait {wait} seconds, then add "
+                "this file again.",
+            },
+            status=429,
+        )
+        response["Retry-After"] = str(wait)
+        return response
     form = StageUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return JsonResponse({"ok": False, "error": "Choose a file and a task part."}, status=400)

@@ -65,28 +65,12 @@ def worker_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 @contextmanager
-def celery_worker(log_path: Path, extra_env: dict[str, str] | None = None, concurrency: int = 1):
-    """A real `celery worker` subprocess; yields the Popen once it reports ready."""
+def celery_process(log_path: Path, args: list[str], ready: str, extra_env: dict | None = None):
+    """A real `celery -A portal ARGS` subprocess; yields the Popen once its log says `ready`."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = open(log_path, "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "portal",
-            "worker",
-            "--loglevel",
-            "INFO",
-            "--concurrency",
-            str(concurrency),
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "-n",
-            f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
-        ],
+        [sys.executable, "-m", "celery", "-A", "portal", *args],
         cwd=ROOT,
         env=worker_env(extra_env),
         stdout=log,
@@ -97,12 +81,12 @@ def celery_worker(log_path: Path, extra_env: dict[str, str] | None = None, concu
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise RuntimeError(f"worker exited early:\n{log_path.read_text()[-3000:]}")
-            if " ready." in log_path.read_text():
+                raise RuntimeError(f"celery exited early:\n{log_path.read_text()[-3000:]}")
+            if ready in log_path.read_text():
                 break
             time.sleep(0.3)
         else:
-            raise RuntimeError(f"worker not ready in 90 s:\n{log_path.read_text()[-3000:]}")
+            raise RuntimeError(f"celery not ready in 90 s:\n{log_path.read_text()[-3000:]}")
         yield proc
     finally:
         if proc.poll() is None:
@@ -113,6 +97,30 @@ def celery_worker(log_path: Path, extra_env: dict[str, str] | None = None, concu
                 proc.kill()
                 proc.wait()
         log.close()
+
+
+def celery_worker(log_path: Path, extra_env: dict[str, str] | None = None, concurrency: int = 1):
+    """A real `celery worker` subprocess; yields the Popen once it reports ready."""
+    args = [
+        "worker",
+        "--loglevel",
+        "INFO",
+        "--concurrency",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-n",
+        f"test-{os.getpid()}-{time.monotonic_ns()}@%h",
+    ]
+    return celery_process(log_path, args, " ready.", extra_env)
+
+
+def celery_beat(log_path: Path, extra_env: dict[str, str] | None = None):
+    """A real `celery beat` subprocess with the production schedule (the sweeper every 30 s)."""
+    schedule = str(log_path.with_suffix(".schedule"))
+    args = ["beat", "--loglevel", "INFO", "--schedule", schedule]
+    return celery_process(log_path, args, "beat: Starting", extra_env)
 
 
 def wait_until(predicate, timeout: float = 120.0, interval: float = 0.5, what: str = "condition"):

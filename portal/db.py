@@ -1,0 +1,109 @@
+"""A cut database connection is not an error for statements that are safe to repeat.
+
+Django's `CONN_HEALTH_CHECKS` checks a reused connection once, at the start of a request. A
+connection can also be cut *during* a request or a job (the server restarted, a failover,
+`pg_terminate_backend`), typically while the process is busy elsewhere: hashing a password,
+scrubbing a file. `retry_on_lost_connection` is installed on every PostgreSQL connection (the
+backend portal.db_backends.postgresql) as an execute wrapper and repeats a statement on a fresh
+connection only when that cannot apply anything twice:
+
+- a statement after an idle gap first checks the connection (one `SELECT 1`) and reconnects if
+  it was cut: the statement itself has not been sent yet;
+- a read (`SELECT`) outside a transaction that fails because the connection was lost is run
+  once more on a fresh connection: a read has no effect;
+- the first statement of a transaction (PostgreSQL: nothing sent since BEGIN would be) that
+  fails because the connection was lost is run again on a fresh connection inside the same
+  `atomic()` block: the server rolls back whatever the lost connection had begun.
+
+Anything else fails as before (a write outside a transaction that may or may not have been
+applied, a statement in a transaction that already did something): the caller decides (a Celery
+job retries; see scrubbing.tasks).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from typing import Any
+
+from django.db import InterfaceError, OperationalError
+
+logger = logging.getLogger(__name__)
+
+#: a statement after this many seconds without one checks the connection first
+IDLE_CHECK_SECONDS = 0.25
+_LAST_USE = "_portal_last_use"
+# Django's transaction bookkeeping, carried over to the fresh connection inside atomic()
+_ATOMIC_STATE = (
+    "in_atomic_block",
+    "savepoint_ids",
+    "atomic_blocks",
+    "commit_on_exit",
+    "savepoint_state",
+    "run_on_commit",
+)
+
+
+def _transaction_not_begun(connection: Any) -> bool:
+    """Inside atomic(), has this connection sent nothing yet (PostgreSQL's status is idle)?"""
+    try:
+        from psycopg import pq
+
+        return connection.connection.info.transaction_status == pq.TransactionStatus.IDLE
+    except (ImportError, AttributeError):
+        return False
+
+
+def _reconnect(connection: Any, cursor_wrapper: Any) -> None:
+    kept = {name: getattr(connection, name) for name in _ATOMIC_STATE}
+    with contextlib.suppress(Exception):  # the old connection is dead; closing it may fail too
+        connection._close()
+    connection.connection = None
+    connection.connect()
+    if kept["in_atomic_block"]:
+        connection.set_autocommit(False)
+        for name, value in kept.items():
+            setattr(connection, name, value)
+    cursor_wrapper.cursor = connection.create_cursor()
+
+
+def _lost(connection: Any) -> bool:
+    """Was the connection itself lost (not a statement error on a working connection)?"""
+    raw = connection.connection
+    if raw is None or getattr(raw, "broken", False) or getattr(raw, "closed", False):
+        return True
+    # inside a transaction a probe would fail for any error; outside, it tells
+    return not connection.in_atomic_block and not connection.is_usable()
+
+
+def _safe_to_repeat(connection: Any, cursor_wrapper: Any, many: bool) -> str:
+    """ "" (never), "reads" (outside a transaction) or "all" (a transaction not yet begun)."""
+    if many or getattr(cursor_wrapper.cursor, "name", None):  # no server-side cursors
+        return ""
+    if not connection.in_atomic_block:
+        return "reads" if connection.get_autocommit() else ""
+    return "all" if _transaction_not_begun(connection) else ""
+
+
+def retry_on_lost_connection(execute, sql: str, params, many: bool, context: dict):  # noqa: ANN001
+    connection, cursor_wrapper = context["connection"], context["cursor"]
+    last = getattr(connection, _LAST_USE, None)
+    now = time.monotonic()
+    setattr(connection, _LAST_USE, now)
+    safe = _safe_to_repeat(connection, cursor_wrapper, many)
+    if safe and last is not None and now - last > IDLE_CHECK_SECONDS and not connection.is_usable():
+        logger.warning("database connection was lost while idle; reconnected")
+        _reconnect(connection, cursor_wrapper)
+        safe = _safe_to_repeat(connection, cursor_wrapper, many)
+    try:
+        return execute(sql, params, many, context)
+    except (OperationalError, InterfaceError):
+        repeatable = safe == "all" or (safe == "reads" and sql.lstrip()[:6].upper() == "SELECT")
+        if not repeatable or not _lost(connection):
+            raise
+        logger.warning("database connection was lost during a statement; reconnected, ran again")
+        _reconnect(connection, cursor_wrapper)
+        return execute(sql, params, many, context)
+    finally:
+        setattr(connection, _LAST_USE, time.monotonic())
