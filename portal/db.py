@@ -15,6 +15,9 @@ connection only when that cannot apply anything twice:
   fails because the connection was lost is run again on a fresh connection inside the same
   `atomic()` block: the server rolls back whatever the lost connection had begun.
 
+- a write outside a transaction that the caller declared idempotent (`idempotent_writes()`:
+  repeating it changes nothing, e.g. setting a user's last-login time) is run again too.
+
 Anything else fails as before (a write outside a transaction that may or may not have been
 applied, a statement in a transaction that already did something): the caller decides (a Celery
 job retries; see scrubbing.tasks).
@@ -25,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+from collections.abc import Iterator
 from typing import Any
 
 from django.db import InterfaceError, OperationalError
@@ -34,6 +38,7 @@ logger = logging.getLogger(__name__)
 #: a statement after this many seconds without one checks the connection first
 IDLE_CHECK_SECONDS = 0.25
 _LAST_USE = "_portal_last_use"
+_IDEMPOTENT = "_portal_idempotent_writes"
 # Django's transaction bookkeeping, carried over to the fresh connection inside atomic()
 _ATOMIC_STATE = (
     "in_atomic_block",
@@ -82,8 +87,34 @@ def _safe_to_repeat(connection: Any, cursor_wrapper: Any, many: bool) -> str:
     if many or getattr(cursor_wrapper.cursor, "name", None):  # no server-side cursors
         return ""
     if not connection.in_atomic_block:
-        return "reads" if connection.get_autocommit() else ""
+        if not connection.get_autocommit():
+            return ""
+        return "all" if getattr(connection, _IDEMPOTENT, False) else "reads"
     return "all" if _transaction_not_begun(connection) else ""
+
+
+@contextlib.contextmanager
+def idempotent_writes(using: str = "default") -> Iterator[None]:
+    """Writes in this block (outside a transaction) are safe to repeat after a lost connection."""
+    from django.db import connections
+
+    connection = connections[using]
+    old = getattr(connection, _IDEMPOTENT, False)
+    setattr(connection, _IDEMPOTENT, True)
+    try:
+        yield
+    finally:
+        setattr(connection, _IDEMPOTENT, old)
+
+
+def record_last_login(sender: Any, user: Any, **kwargs: Any) -> None:
+    """Django's `update_last_login`, made safe to repeat: it sets a timestamp, so a login whose
+    connection is cut during this one write is not a server error."""
+    from django.utils import timezone
+
+    user.last_login = timezone.now()
+    with idempotent_writes():
+        type(user)._default_manager.filter(pk=user.pk).update(last_login=user.last_login)
 
 
 def retry_on_lost_connection(execute, sql: str, params, many: bool, context: dict):  # noqa: ANN001

@@ -14,7 +14,9 @@ PASSWORD = "correct-horse-battery-9"
 SECRET_NAME = "Margaret Hollingsworth"
 SECRET_EMAIL = "m.hollingsworth@northwind-traders.com"
 OTHER_NAME = "Oliver Pemberton"
-CODE_NAME = "Quillfeather"  # a made-up code name no model knows: the contractor adds it
+# A made-up code name said once, with no "code name" cue: no rule can know it, so the contractor
+# adds it (a cue such as "code name: X" or a word that recurs in the task is found by the engine).
+CODE_NAME = "Quillfeather"
 SECTOR = "Manufacturing"
 OCCUPATION = "Buyers and Purchasing Agents"
 
@@ -28,7 +30,7 @@ def seeded_files() -> dict[str, tuple[bytes, str]]:
     return {
         "vendor-memo.docx": (
             make_docx(
-                ["Vendor memo", line, f"Internal code name: {CODE_NAME} rollout, phase two."]
+                ["Vendor memo", line, f"Phase two of the {CODE_NAME} rollout starts soon."]
             ),
             DOCX,
         ),

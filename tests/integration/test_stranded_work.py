@@ -66,7 +66,7 @@ def test_whole_worker_sigkilled_file_is_resent_within_two_minutes(own, client, c
     env = {"CELERY_BROKER_URL": own.url}
     with celery_beat(ARTIFACTS / "stranded-beat-kill.log", env):
         with celery_worker(ARTIFACTS / "stranded-kill-1.log", env) as worker:
-            task = post_task(client, {"invoices.txt": slow_text(9000)}, title="lease kill")
+            task = post_task(client, {"invoices.txt": slow_text(30000)}, title="lease kill")
             f = task.files.get(original_name="invoices.txt")
             wait_until(lambda: status_of(f) == "running", timeout=90, what="the scrub to start")
             first_lease = TaskFile.objects.get(pk=f.pk).lease_expires_at
