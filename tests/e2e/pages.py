@@ -29,9 +29,7 @@ def seeded_files() -> dict[str, tuple[bytes, str]]:
     line = f"Prepared by {SECRET_NAME} ({SECRET_EMAIL}) for {OTHER_NAME}."
     return {
         "vendor-memo.docx": (
-            make_docx(
-                ["Vendor memo", line, f"Phase two of the {CODE_NAME} rollout starts soon."]
-            ),
+            make_docx(["Vendor memo", line, f"Phase two of the {CODE_NAME} rollout starts soon."]),
             DOCX,
         ),
         "prices.xlsx": (
