@@ -119,7 +119,7 @@ jobs:
 
 
 EPUB_MIMETYPE = b"application/epub+zip"
-_CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles>
     <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
@@ -168,7 +168,7 @@ sample whose checksum matches <code>{SHA256}</code>.</p>
 """
     members = [
         ("mimetype", EPUB_MIMETYPE),
-        ("META-INF/container.xml", _CONTAINER.encode()),
+        ("META-INF/container.xml", CONTAINER.encode()),
         ("OEBPS/content.opf", opf.encode()),
         ("OEBPS/nav.xhtml", nav.encode()),
         ("OEBPS/chapter1.xhtml", chapter.encode()),

@@ -17,7 +17,7 @@ import json
 import tarfile
 from dataclasses import dataclass
 
-from .code_archives import zip_bytes
+from .code_archives import CONTAINER, EPUB_MIMETYPE, zip_bytes
 from .plant import Case, KindWriter
 
 
@@ -59,7 +59,7 @@ def memo(w: KindWriter) -> Memo:
     )
 
 
-def _case(w: KindWriter, m: Memo, data: bytes, lib: str, kind: str = "") -> Case:
+def memo_case(w: KindWriter, m: Memo, data: bytes, lib: str, kind: str = "") -> Case:
     kind = kind or w.name_.split(".", 1)[1]
     return Case(w.name_, kind, data, w.doc(m, m.text()), "opens", lib)
 
@@ -135,17 +135,17 @@ def pptx_bytes(m: Memo) -> bytes:
 
 def build_docx(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, docx_bytes(m), "python-docx")
+    return memo_case(w, m, docx_bytes(m), "python-docx")
 
 
 def build_xlsx(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, xlsx_bytes(m), "openpyxl")
+    return memo_case(w, m, xlsx_bytes(m), "openpyxl")
 
 
 def build_pptx(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, pptx_bytes(m), "python-pptx")
+    return memo_case(w, m, pptx_bytes(m), "python-pptx")
 
 
 def build_pdf(w: KindWriter) -> Case:
@@ -154,12 +154,12 @@ def build_pdf(w: KindWriter) -> Case:
 
     m = memo(w)
     blocks = [("p", p) for p in m.paras] + [("table", m.rows), ("p", m.note), ("p", m.member)]
-    return _case(w, m, _pdf(PageContent(m.title, blocks, author=m.author)), "reportlab")
+    return memo_case(w, m, _pdf(PageContent(m.title, blocks, author=m.author)), "reportlab")
 
 
 def build_txt(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, m.text().encode(), "str.encode", "text")
+    return memo_case(w, m, m.text().encode(), "str.encode", "text")
 
 
 def build_csv(w: KindWriter) -> Case:
@@ -171,7 +171,7 @@ def build_csv(w: KindWriter) -> Case:
     extra = [("title", m.title), ("author", m.author), *(("paragraph", p) for p in m.paras),
              ("note", m.note), ("attachment", m.member)]  # fmt: skip
     out.writerows([value, field, "", ""] for field, value in extra)
-    return _case(w, m, buf.getvalue().encode(), "csv")
+    return memo_case(w, m, buf.getvalue().encode(), "csv")
 
 
 def build_json(w: KindWriter) -> Case:
@@ -179,7 +179,7 @@ def build_json(w: KindWriter) -> Case:
     people = [dict(zip(m.rows[0], row, strict=True)) for row in m.rows[1:]]
     obj = {"title": m.title, "author": m.author, "paragraphs": m.paras, "contacts": people,
            "note": m.note, "attachment": m.member}  # fmt: skip
-    return _case(w, m, json.dumps(obj, ensure_ascii=False, indent=2).encode(), "json")
+    return memo_case(w, m, json.dumps(obj, ensure_ascii=False, indent=2).encode(), "json")
 
 
 def html_page(m: Memo) -> str:
@@ -197,7 +197,7 @@ def html_page(m: Memo) -> str:
 
 def build_html(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, html_page(m).encode(), "str.encode (HTML5)")
+    return memo_case(w, m, html_page(m).encode(), "str.encode (HTML5)")
 
 
 def build_ipynb(w: KindWriter) -> Case:
@@ -219,7 +219,7 @@ def build_ipynb(w: KindWriter) -> Case:
     ]  # fmt: skip
     for i, cell in enumerate(nb.cells, 1):
         cell["id"] = f"cell-{i}"
-    return _case(w, m, nbformat.writes(nb).encode(), "nbformat")
+    return memo_case(w, m, nbformat.writes(nb).encode(), "nbformat")
 
 
 def _members(m: Memo) -> list[tuple[str, bytes]]:
@@ -236,7 +236,7 @@ def build_zip(w: KindWriter) -> Case:
     m = memo(w)
     members = _members(m)
     members[0] = ("handover/memo.docx", docx_bytes(Memo(m.title, m.author, m.paras, [], "")))
-    return _case(w, m, zip_bytes(members), "zipfile")
+    return memo_case(w, m, zip_bytes(members), "zipfile")
 
 
 def tar_bytes(members: list[tuple[str, bytes]], mode: str) -> bytes:
@@ -251,17 +251,15 @@ def tar_bytes(members: list[tuple[str, bytes]], mode: str) -> bytes:
 
 def build_tar(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, tar_bytes(_members(m), "w"), "tarfile")
+    return memo_case(w, m, tar_bytes(_members(m), "w"), "tarfile")
 
 
 def build_tgz(w: KindWriter) -> Case:
     m = memo(w)
-    return _case(w, m, tar_bytes(_members(m), "w:gz"), "tarfile (gzip)", "tar.gz")
+    return memo_case(w, m, tar_bytes(_members(m), "w:gz"), "tarfile (gzip)", "tar.gz")
 
 
 def build_epub(w: KindWriter) -> Case:
-    from .code_archives import _CONTAINER, EPUB_MIMETYPE
-
     m = memo(w)
     e = html.escape
     opf = (
@@ -282,8 +280,8 @@ def build_epub(w: KindWriter) -> Case:
     )
     members = [
         ("mimetype", EPUB_MIMETYPE),
-        ("META-INF/container.xml", _CONTAINER.encode()),
+        ("META-INF/container.xml", CONTAINER.encode()),
         ("OEBPS/content.opf", opf.encode()),
         ("OEBPS/chapter1.xhtml", chapter.encode()),
     ]
-    return _case(w, m, zip_bytes(members, stored=("mimetype",)), "zipfile (EPUB OCF)")
+    return memo_case(w, m, zip_bytes(members, stored=("mimetype",)), "zipfile (EPUB OCF)")

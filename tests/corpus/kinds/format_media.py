@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from functools import cache
 from pathlib import Path
 
-from .format_files import Memo, _case, docx_bytes, html_page, memo, pptx_bytes, xlsx_bytes
+from .format_files import Memo, docx_bytes, html_page, memo, memo_case, pptx_bytes, xlsx_bytes
 from .plant import Case, KindWriter
 
 
@@ -140,7 +140,7 @@ def _message(w: KindWriter, m: Memo, attach: bool = True, alternative: bool = Tr
 def build_eml(w: KindWriter) -> Case:
     m = memo(w)
     data = _message(w, m).as_bytes(policy=policy.default.clone(linesep="\r\n"))
-    return _case(w, m, data, "email (EmailMessage)")
+    return memo_case(w, m, data, "email (EmailMessage)")
 
 
 def build_mbox(w: KindWriter) -> Case:
@@ -158,7 +158,7 @@ def build_mbox(w: KindWriter) -> Case:
         box.flush()
         box.close()
         data = Path(tmp, "box.mbox").read_bytes()
-    return _case(w, m, data, "mailbox.mbox")
+    return memo_case(w, m, data, "mailbox.mbox")
 
 
 def build_msg(w: KindWriter) -> Case:
@@ -178,7 +178,7 @@ def build_msg(w: KindWriter) -> Case:
         path = Path(tmp, "m.msg")
         out.save(str(path))
         data = path.read_bytes()
-    case = _case(w, m, data, "aspose-email-foss (MapiMessage)")
+    case = memo_case(w, m, data, "aspose-email-foss (MapiMessage)")
     case.source, case.source_name = twin.as_bytes(policy=policy.default), "twin.eml"
     return case
 
@@ -203,6 +203,6 @@ def build_legacy(w: KindWriter) -> Case:
     make, suffix, target = LEGACY[kind]
     m = memo(w)
     twin = make(m)
-    case = _case(w, m, libreoffice(twin, suffix, target), "LibreOffice from " + suffix[1:])
+    case = memo_case(w, m, libreoffice(twin, suffix, target), "LibreOffice from " + suffix[1:])
     case.source, case.source_name = twin, "twin" + suffix
     return case

@@ -43,6 +43,10 @@ def _status(r: Result, limit: int = 110) -> str:
     return o.status
 
 
+def _ext(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower()
+
+
 def _statuses(results: list[Result]) -> str:
     c = Counter(r.outcome.status for r in results)
     return f"{c['done']} done, {c['residual']} residual, {c['failed']} failed"
@@ -71,7 +75,8 @@ def code_section(results: list[Result], seed: int, seconds: float) -> str:
         f"{seconds:.0f} s): {len(results)} ordinary files, one per kind (a module, a script, "
         "a data export, a CI workflow, a pyproject, a CSV of survey points, a Maven POM, a "
         "release page, a logo, a notebook, a repository zip, an EPUB), built by "
-        f"`tests/corpus/kinds/code_files.py` and `code_archives.py`. Together they hold {tokens} "
+        f"`tests/corpus/kinds/code_files.py`, `code_markup.py` and `code_archives.py`. Together "
+        f"they hold {tokens} "
         "must-survive tokens (decimals, coordinates `0.70710678,61.536232`, versions `3.12.1`, "
         "hashes, timestamps, numeric columns, `<!DOCTYPE html>`, XML declarations and "
         "processing instructions, namespace URIs, entity references, SVG path data, keywords, "
@@ -105,6 +110,11 @@ def code_section(results: list[Result], seed: int, seconds: float) -> str:
         f"{_ratio(tokens - lost, tokens)} | {_ratio(removed, units)} | "
         f"{parsing}/{len(results)} parse | |"
     )
+    for r in results:
+        if r.outcome.output is not None and _ext(r.outcome.out_name) != _ext(r.case.name):
+            L.append(f"\n{r.case.name} comes out as {r.outcome.out_name} (the engine writes "
+                     f"{_ext(r.case.name)} back as {_ext(r.outcome.out_name)}): none of its "
+                     "characters can survive.")  # fmt: skip
     failing = [r.case.name for r in results if r.lost]
     L.append(
         f'\nIssue 20 "Done when" (every must-survive token kept): {ok(not lost)}'

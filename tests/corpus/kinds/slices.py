@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tests.corpus.independent.build import SEED
 
-from . import code_archives, code_files
+from . import code_archives, code_files, code_markup
 from . import format_files as ff
 from . import format_media as fm
 from .plant import Case, KindWriter, pools
@@ -64,7 +64,7 @@ def _build(plan: tuple[tuple[str, Builder], ...], seed: int) -> list[Case]:
 
 
 def build_code_slice(seed: int = CODE_SEED) -> list[Case]:
-    return _build(code_files.BUILDERS + code_archives.BUILDERS, seed)
+    return _build(code_files.BUILDERS + code_markup.BUILDERS + code_archives.BUILDERS, seed)
 
 
 def build_format_slice(seed: int = FORMAT_SEED) -> list[Case]:

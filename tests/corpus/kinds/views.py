@@ -23,7 +23,7 @@ from tests.corpus.independent import views as iv
 from tests.corpus.independent.views import View
 
 from .code_archives import archive_text
-from .code_files import notebook_text
+from .code_markup import notebook_text
 
 _PICTURE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
