@@ -291,7 +291,7 @@ def _utf8(data: bytes, original: bytes) -> Result:
 
 OPENERS: dict[str, Callable[[bytes, bytes], Result]] = {
     "docx": _docx, "xlsx": _xlsx, "pptx": _pptx, "pdf": _pdf, "eml": _eml, "mbox": _mbox,
-    "zip": _zipfile, "epub": _zipfile, "tar": _tarfile, "gz": _tarfile, "ipynb": ipynb,
+    "zip": _zipfile, "epub": epub, "tar": _tarfile, "gz": _tarfile, "ipynb": ipynb,
     "html": html, "svg": svg, "csv": csv_, "json": json_, "txt": _utf8,
 }  # fmt: skip
 

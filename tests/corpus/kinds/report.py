@@ -161,7 +161,7 @@ def format_section(results: list[Result], seed: int, seconds: float, kinds: list
         f"tesseract reads it in the input ({excluded} excluded). **Opens**: the output opened "
         "with its library (python-docx, openpyxl, python-pptx, pikepdf + pdfium, Pillow, the "
         "`email` package, `mailbox`, zipfile, tarfile, nbformat.validate, html5lib strict, "
-        "`csv`, `json`).\n"
+        "`csv`, `json`; an EPUB also keeps its OCF layout: `mimetype` first and stored).\n"
     )
     L.append("| format | file | made with | status | values left (strict) | output | opens |")
     L.append("|---|---|---|---|---|---|---|")
