@@ -168,7 +168,7 @@ def _examples(s: Score, limit: int = 40) -> list[str]:
 
 def list_overlap() -> tuple[int, int]:
     """How many hand-written people the engine's known-name lists would match (disclosure)."""
-    from scrubbing.engine.names import name_lists
+    from scrubbing.engine.recognizers.known_names import name_lists
 
     first, last, _common = name_lists()
     ps = [p for p in people() if p.latin]
