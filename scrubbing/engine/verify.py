@@ -250,10 +250,13 @@ class Verifier:
         if model:
             # (c) the NER model over the sentences around each replacement in changed segments
             # (the rest of a changed segment is text the model already read in the input)
+            # within the model's character budget, like at analysis
+            budget = self.limits.max_model_chars
             for i in changed:
                 jobs += [
-                    (i, a, texts[i][a:b], True)
+                    (i, a, texts[i][a : min(b, budget)], True)
                     for a, b in edit_windows(doc.segments[i].text, texts[i])
+                    if a < budget
                 ]
         for use_model in (False, True):
             self._answers_for((t for _i, _a, t, m in jobs if m is use_model), use_model)
