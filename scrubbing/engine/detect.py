@@ -47,6 +47,7 @@ from .lexicon import NON_IDENTIFYING_IPS
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
+from .syntax import drop_syntax
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
 
@@ -331,6 +332,7 @@ class Detector:
                 )
         if allow:
             hits = [h for h in hits if normalize(h.text) not in allow]
+        hits = drop_syntax(view, hits)  # markup, keywords, fonts, well-known names
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
         return merge_hits(hits, text)
