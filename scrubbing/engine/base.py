@@ -125,6 +125,11 @@ class Document(ABC):
     def __init__(self, segments: list[Segment] | None = None) -> None:
         self.segments: list[Segment] = segments or []
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        """Whether a hit of `source` at [start, end) of segment `index` counts (a code file
+        keeps the model's hits in strings and comments only: `formats/code.py`)."""
+        return True
+
     @abstractmethod
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         """Apply edits (segment index -> non-overlapping edits), strip metadata, return bytes.

@@ -217,6 +217,10 @@ class Scrubber:
         hits = detector.detect([*texts, base], terms, model_chars=budget)
         name_hits, hits = hits[-1], hits[:-1]
         hits = column_hits(doc, hits)
+        hits = [
+            [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]
+            for i, seg_hits in enumerate(hits)
+        ]
         mentions = [(h.text, h.entity_type, h.source) for seg in hits for h in seg]
         mentions += [(h.text, h.entity_type, h.source) for h in name_hits]
         coined: Counter[str] = Counter()

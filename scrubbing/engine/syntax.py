@@ -15,7 +15,9 @@ import keyword
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from .guards import is_false_positive
 from .hits import Hit
 from .wellknown import is_wellknown_name
 
@@ -137,7 +139,8 @@ FONTS = frozenset(
         "monospace",
     )
 )
-_VOCABULARY = KEYWORDS | FORMATS | CSS_PROPERTIES | FONTS
+_WORDS = KEYWORDS | FORMATS  # also ordinary words and names: for a person, in lower case only
+_NAMES = CSS_PROPERTIES | FONTS
 
 # markup syntax: declarations (DOCTYPE with its public ids), processing instructions, CDATA
 # markers, entity and character references, namespace declarations; bounded, so linear
@@ -154,13 +157,14 @@ _REACH = 256  # characters either side of a hit read to find its path component
 
 
 def is_syntax_word(text: str, entity_type: str = "") -> bool:
-    """A keyword, a format, a CSS property or a font (case-insensitively; for a person only as
-    code writes it, in lower case: "Long" and "Case" are surnames too), or a path made only of
+    """A CSS property or a font, a keyword or a format (case-insensitively; for a person a
+    keyword only as code writes it, in lower case: "Long" and "Case" are surnames too), or a
+    path made only of
     well-known names ("META-INF/MANIFEST.MF", ".github/workflows", "__init__.py")."""
     key = " ".join(text.split()).casefold()
     if not key:
         return False
-    if key in _VOCABULARY and (entity_type != "PERSON" or text == text.lower()):
+    if key in _NAMES or (key in _WORDS and (entity_type != "PERSON" or text == text.lower())):
         return True
     parts = [p for p in re.split(r"[/\\]", key) if p]
     return bool(parts) and all(is_wellknown_name(p) for p in parts)
@@ -204,10 +208,34 @@ def is_syntax(
 
 
 def drop_syntax(text: str, hits: Iterable[Hit]) -> list[Hit]:
-    """`hits` without those that are syntax (detection adds deny-list hits after this)."""
+    """`hits` without those that are syntax, and cut where they reach into markup ("&lt;META-
+    INF" is "META-INF"); detection adds the deny-list's hits after this."""
     hits = list(hits)
     if not hits:
         return hits
     spans = markup_spans(text)
     starts = [s for s, _e in spans]
-    return [h for h in hits if not is_syntax(text, h.start, h.end, h.entity_type, spans, starts)]
+    out = []
+    for h in hits:
+        start, end = h.start, h.end
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < spans[i][1] < end:
+            start = spans[i][1]  # a reference or declaration at its start
+        j = bisect_right(starts, end - 1) - 1
+        if j >= 0 and start < spans[j][0] < end and spans[j][1] >= end:
+            end = spans[j][0]  # one at its end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        trimmed = (start, end) != (h.start, h.end)
+        if trimmed and h.source == "model" and is_false_positive(text[start:end], h.entity_type):
+            continue  # what is left of "fish &amp;" is an ordinary word
+        if start == end or is_syntax(text, start, end, h.entity_type, spans, starts):
+            continue
+        out.append(
+            h
+            if (start, end) == (h.start, h.end)
+            else replace(h, start=start, end=end, text=text[start:end])
+        )
+    return out

@@ -30,7 +30,7 @@ _DATE_LIKE = re.compile(
 # "Phone: ", "Tel.", "Mobile -", "Tél :", "Telefon", "Cell #" right before a number
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?<![^\W\d_])(?:" + "|".join(PHONE_LABELS) + r")"
-    r"(?:\s*(?:no|nr|number|num)\b)?[\s.:#\-/()]*\Z"
+    r"(?:\s*(?:no|nr|number|num)\b)?[\s.:#\-/()='\"]*\Z"
 )
 # Written the way phone numbers are (NANP "(589)364-9829", "589-364-9829", "589.364.9829",
 # with an optional "1-"/"+1 "/"001-" trunk or country prefix): a phone even when the area code
