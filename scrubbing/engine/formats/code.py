@@ -92,6 +92,7 @@ _LEXERS: dict[str, str] = {
     r"|'''(?P<tsq>(?:[^']|'(?!''))*+)'''|" + _DQ + r"|'(?P<sq>[^'\n]*+)'",
     "css": r"(?P<comment>/\*(?:[^*]|\*(?!/))*+\*/)|" + _DQ + "|" + _SQ,
     "shell": _HASH_COMMENT + "|" + _DQ + r"|'(?P<sq>[^']*+)'",
+    "ini": r"(?m)^[ \t]*+(?P<comment>[#;][^\n]*+)",
     "sql": r"(?P<comment>--[^\n]*+|/\*(?:[^*]|\*(?!/))*+\*/)|'(?P<sq>(?:[^']|'')*+)'",
     # XML: comments, CDATA, tags (attribute values inside them are read below), text between
     "xml": r"(?P<comment><!--(?:[^-]|-(?!->))*+-->)"

@@ -76,10 +76,11 @@ def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
         if not phone_shaped(cand, intl):
             continue
         # a bare run of digits is an id, an amount or a timestamp more often than a phone,
-        # unless the line says it is one ("Phone: 352017238", an Italian mobile) or it starts
-        # with a trunk prefix ("01134960123")
+        # unless the line says it is one ("Phone: 352017238", an Italian mobile), it starts
+        # with a trunk prefix ("01134960123"), or it is a cell of its own ("9517946417")
         trunk = cand.startswith("0") and digits in (10, 11)
-        if cand.isdigit() and not intl and not trunk and not _labelled(text, m.start()):
+        alone = digits in (10, 11) and text.strip() == cand
+        if cand.isdigit() and not (intl or trunk or alone or _labelled(text, m.start())):
             continue
         # "00" is the international call prefix in most of the world: "0049 30..." is +49
         parse_as = "+" + cand[2:].lstrip(" -.") if cand.startswith("00") else cand
