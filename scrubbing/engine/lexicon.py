@@ -153,22 +153,8 @@ PHONE_LABELS = (
     "whatsapp", "ph",
 )  # fmt: skip
 PHONE_REGIONS = (
-    "US",
-    "GB",
-    "DE",
-    "FR",
-    "IN",
-    "AU",
-    "CA",
-    "IE",
-    "NL",
-    "ES",
-    "IT",
-    "SG",
-    "CH",
-    "BR",
-    "CN",
-)
+    "US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR", "CN",
+)  # fmt: skip
 
 # --------------------------------------------------------------------------- person names
 #: Faker person providers read for the known-name recognizer
