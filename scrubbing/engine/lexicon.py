@@ -152,7 +152,9 @@ PHONE_LABELS = (
     "tel\u00e9fono", "mobile", "mobil", "mob", "cell", "cellulare", "handy", "gsm", "fax",
     "whatsapp", "ph",
 )  # fmt: skip
-PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR")
+PHONE_REGIONS = (
+    "US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR", "CN",
+)  # fmt: skip
 
 # --------------------------------------------------------------------------- person names
 #: Faker person providers read for the known-name recognizer

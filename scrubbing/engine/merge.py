@@ -10,8 +10,36 @@ from .hits import CONTAINERS, PRIORITY, Hit
 from .lexicon import CORP_SUFFIXES
 from .terms import normalize
 
+#: hits joined into one group only by ", " gaps (a list of addresses) are cut into groups of
+#: at most this many: merging a group costs its size squared
+GROUP_MAX = 64
+
 
 def merge_hits(hits: Iterable[Hit], text: str) -> list[Hit]:
+    """`merge_groups` over each group of hits that can affect one another (overlapping, or
+    apart by nothing but spaces and commas: a company suffix joins its neighbour), in time
+    linear in the number of hits for any input (a 1 MB cell of 100,000 addresses)."""
+    spans = sorted((h for h in hits if h.start < h.end), key=lambda h: (h.start, h.end))
+    out: list[Hit] = []
+    group: list[Hit] = []
+    end = -1
+    for h in spans:
+        if group and (
+            h.start < end or (len(group) < GROUP_MAX and not text[end : h.start].strip(" ,"))
+        ):
+            group.append(h)
+            end = max(end, h.end)
+            continue
+        if group:
+            out += merge_groups(group, text) if len(group) > 1 else group
+        group, end = [h], h.end
+    if group:
+        out += merge_groups(group, text) if len(group) > 1 else group
+    out.sort(key=lambda h: h.start)
+    return out
+
+
+def merge_groups(hits: Iterable[Hit], text: str) -> list[Hit]:
     """Resolve overlaps so every detected character is covered exactly once.
 
     Higher priority wins (deny-list > secret > pattern > model), then the longer span; a

@@ -18,6 +18,7 @@ that). Without `assign=`, the pseudonymizer given to `assign()` is used.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -118,6 +119,7 @@ class Analysis:
     contributed: bool = False
     file_key: str = ""  # the file's key in the task inventory (set by contribute)
     inventory_version: int = 0
+    notes: list[str] = field(default_factory=list)  # for the report (the model's budget)
 
 
 @dataclass
@@ -211,9 +213,14 @@ class Scrubber:
         detector = _detector()
         texts = [s.text for s in doc.segments]
         base = _name_for_detection(name)
-        hits = detector.detect([*texts, base], terms)
+        budget = self.limits.max_model_chars
+        hits = detector.detect([*texts, base], terms, model_chars=budget)
         name_hits, hits = hits[-1], hits[:-1]
         hits = column_hits(doc, hits)
+        hits = [
+            [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]
+            for i, seg_hits in enumerate(hits)
+        ]
         mentions = [(h.text, h.entity_type, h.source) for seg in hits for h in seg]
         mentions += [(h.text, h.entity_type, h.source) for h in name_hits]
         coined: Counter[str] = Counter()
@@ -234,6 +241,7 @@ class Scrubber:
             atoms=atoms_of([*texts, base]),
             is_title=is_title,
             known_names=tuple(known_names),
+            notes=model_budget_notes(doc, budget),
         )
 
     @staticmethod
@@ -358,7 +366,7 @@ class Scrubber:
             opener(output_kind) if output_kind else analysis.info.open,
             self.limits,
             analysis.terms,
-            _detector().detect,
+            functools.partial(_detector().detect, model_chars=self.limits.max_model_chars),
             unchanged={s.text for s in analysis.document.segments},
         )
         verifier.know((f.text, f.entity_type, f.source) for f in analysis.findings)
@@ -416,7 +424,7 @@ class Scrubber:
             "metadata_removed": list(wr.metadata_removed),
             "hidden_content": list(wr.hidden_content),
             "rasterized": list(wr.rasterized),
-            "notes": list(wr.notes),
+            "notes": [*analysis.notes, *wr.notes],
             "residual": [r.as_dict() for r in residuals],
             "rounds": rounds,
             "timings": {
@@ -599,6 +607,17 @@ def _merge_reports(into: WriteReport, more: WriteReport) -> None:
     for name in ("metadata_removed", "hidden_content", "rasterized", "notes", "residual"):
         have = getattr(into, name)
         have += [x for x in getattr(more, name) if x not in have]
+
+
+def model_budget_notes(doc: Document, budget: int) -> list[str]:
+    """One sentence per segment longer than the model's character budget (issue 20): what
+    is beyond it was read by the patterns, the deny-list and the task's sweep, not the model."""
+    return [
+        f"{seg.locator}: {len(seg.text):,} characters; the name model read the first "
+        f"{budget:,}, the patterns, deny-lists and known names all of it"
+        for seg in doc.segments
+        if len(seg.text) > budget
+    ]
 
 
 def _as_hit(f: Finding) -> Any:

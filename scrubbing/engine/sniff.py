@@ -27,6 +27,7 @@ from .base import (
     Limits,
     UnsupportedFile,
 )
+from .formats.code import language_for, syntax_opener
 from .magic import markup_kind, picture_kind
 from .refusals import Refused, describe_unknown, refused_binary, sentence
 from .registry import opener
@@ -540,4 +541,10 @@ def sniff(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> FormatInfo
     extension, content_type = KINDS[kind]
     if (kind == "text" and ext in TEXT_EXTENSIONS) or (kind == "html" and ext == ".htm"):
         extension = ext  # keep .md/.py/.csv: the text module writes the same kind of file back
-    return FormatInfo(kind=kind, extension=extension, content_type=content_type, open=opener(kind))
+    language = language_for(name) if kind == "text" else None
+    return FormatInfo(
+        kind=kind,
+        extension=extension,
+        content_type=content_type,
+        open=syntax_opener(language) if language else opener(kind),
+    )

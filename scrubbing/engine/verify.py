@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .base import Document, Limits, ScrubError, exception_summary
+from .formats.code import masked_forms
 from .pseudonyms import PLACEHOLDER_RE
 from .terms import KnownStrings, TermLists, find_terms, normalize
 
@@ -107,8 +108,11 @@ class _Masker:
     blanked longest first as before."""
 
     def __init__(self, replacements: Iterable[str]) -> None:
+        given = {r for r in replacements if r}
+        # and the forms a code file writes them in ("PERSON_1" as an identifier: `code`)
+        forms = {f for r in given for f in masked_forms(r)}
         reps = sorted(
-            {r for r in replacements if r and not PLACEHOLDER_RE.fullmatch(r)},
+            {r for r in given | forms if not PLACEHOLDER_RE.fullmatch(r)},
             key=lambda r: (-len(r), r),
         )
         self.order = {r: i for i, r in enumerate(reps)}
@@ -250,10 +254,13 @@ class Verifier:
         if model:
             # (c) the NER model over the sentences around each replacement in changed segments
             # (the rest of a changed segment is text the model already read in the input)
+            # within the model's character budget, like at analysis
+            budget = self.limits.max_model_chars
             for i in changed:
                 jobs += [
-                    (i, a, texts[i][a:b], True)
+                    (i, a, texts[i][a : min(b, budget)], True)
                     for a, b in edit_windows(doc.segments[i].text, texts[i])
+                    if a < budget
                 ]
         for use_model in (False, True):
             self._answers_for((t for _i, _a, t, m in jobs if m is use_model), use_model)
@@ -263,6 +270,8 @@ class Verifier:
             seg_text, masked = doc.segments[i].text, texts[i]
             for h in self._answers[use_model][text]:
                 if normalize(h.text) in self.allow or not h.text.strip():
+                    continue
+                if not doc.admits(i, h.start + offset, h.end + offset, h.source):
                     continue
                 s, e = h.start + offset, h.end + offset
                 check = "model" if h.source == "model" else "pattern"

@@ -39,3 +39,21 @@ def detection_view(text: str) -> str:
         lambda m: " " * len(m.group(1)) + m.group(2) + " (",
         text,
     )
+
+
+#: a run without spaces this long is never a name, and spaCy's tokenizer slows down on it
+LONG_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+def model_view(view: str, limit: int) -> str:
+    """What the NER model reads of a detection view: its first `limit` characters (cut at a
+    space when there is one in the last tenth), recased (`recase_for_ner`), runs of more than
+    `LONG_RUN` characters without a space blanked. Offsets map 1:1 into the view."""
+    if len(view) > limit:
+        cut = view.rfind(" ", limit - limit // 10, limit)
+        view = view[: cut if cut > 0 else limit]
+    view = recase_for_ner(view)
+    if len(view) >= LONG_RUN and _LONG_RUN.search(view):
+        view = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), view)
+    return view

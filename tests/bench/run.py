@@ -4,6 +4,8 @@ timing assertions anywhere; every ratio printed is measured in this same run.
     .venv/bin/python tests/bench/run.py [--quick] [--out docs/performance.md] [--skip latency,...]
 
 Sections:
+  linear    tests/bench/bench_linear.py: seconds per MB of every recognizer on its worst-case
+            adversarial string at 0.25, 0.5 and 1 MB (flat when linear), its output quoted;
   engine    tests/bench/bench_engine.py (words/s of ours vs stock Presidio vs spaCy NER alone,
             same ~20k-word document, one process), its output quoted;
   export    tests/bench/bench_export.py, if present, its output quoted;
@@ -452,6 +454,7 @@ def render(res: dict, total: float, args) -> str:
     else:
         L.append("skipped\n")
     for key, title in (
+        ("linear", "Time per MB: every recognizer on its worst-case string"),
         ("export", "Export"),
         ("pdf", "PDF: pages kept as text, PDF against .docx, scanned pages"),
     ):
@@ -583,7 +586,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "performance.md"))
     ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     ap.add_argument(
-        "--skip", default="", help="comma list: engine,export,pdf,xlsx,rounds,scaling,latency"
+        "--skip",
+        default="",
+        help="comma list: linear,engine,export,pdf,xlsx,rounds,scaling,latency",
     )
     ap.add_argument("--xlsx-budget", type=int, default=240, help="seconds for the 100k cells")
     ap.add_argument("--xlsx-child", type=int, default=0, help=argparse.SUPPRESS)
@@ -613,6 +618,11 @@ def main(argv: list[str] | None = None) -> int:
         if ratio is not None:
             verdict = "met" if ratio >= PRESIDIO_FLOOR else "BELOW THE FLOOR"
             log(f"ours / stock Presidio = {ratio:.2f}x (floor {PRESIDIO_FLOOR}x: {verdict})")
+    if "linear" not in skip:
+        log("linear: bench_linear.py")
+        res["linear_args"] = ["--quick"] if args.quick else []
+        res["linear"] = section_script("bench_linear.py", res["linear_args"], timeout=900)
+        print(res["linear"][0], flush=True)
     if "export" not in skip and (BENCH / "bench_export.py").exists():
         log("export: bench_export.py")
         eargs = ["--tasks", "500", "--big", "1", "--big-mb", "8"] if args.quick else []

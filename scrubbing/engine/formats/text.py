@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from ..base import DEFAULT_LIMITS, Document, Edit, LimitExceeded, Limits, Segment, WriteReport
 from . import payloads as payloads_mod
+from .code import Syntax, parses
 from .composite import Parts
 
 MAX_BLOCK_LINES = 40
@@ -64,8 +65,11 @@ class TextDocument(Document):
         segments: list[Segment],
         payloads: Sequence[payloads_mod.Payload] = (),
         limits: Limits = DEFAULT_LIMITS,
+        language: str | None = None,
     ) -> None:
         super().__init__(segments)
+        self.language = language  # code and data files: edits keep the file valid (`code`)
+        self.syntax = Syntax(text, language) if language else None
         self.text = text
         self.encoding = encoding
         self.bom = bom
@@ -78,6 +82,13 @@ class TextDocument(Document):
             for p in self.payloads
         ]
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        """In a code file the model's hits count in strings and comments only."""
+        if self.syntax is None or source != "model" or index >= len(self.spans):
+            return True
+        base = self.spans[index][0]
+        return self.language == "ini" or self.syntax.in_prose(base + start, base + end)
+
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
         mine, theirs = self.parts.split(edits)
@@ -87,7 +98,10 @@ class TextDocument(Document):
             for ed in seg_edits:
                 if not 0 <= ed.start <= ed.end <= end - base:
                     raise ValueError(f"edit {ed} outside segment {idx}")
-                absolute.append((base + ed.start, base + ed.end, ed.replacement))
+                s, e, rep = base + ed.start, base + ed.end, ed.replacement
+                if self.syntax is not None:
+                    rep = self.syntax.rewrite(self.text, s, e, rep)
+                absolute.append((s, e, rep))
         if self.payloads:
             child_edits = [theirs[slot] if slot >= 0 else {} for slot in self._slots]
             absolute += payloads_mod.render_all(self.payloads, child_edits, report)
@@ -102,6 +116,13 @@ class TextDocument(Document):
             pos = e
         out.append(self.text[pos:])
         new = "".join(out)
+        if (
+            self.language
+            and absolute
+            and parses(self.language, self.text) is True
+            and parses(self.language, new) is False
+        ):
+            report.notes.append(f"the scrubbed file no longer parses as {self.language}: check it")
         # A replacement the legacy code page cannot hold becomes "?" rather than failing the
         # file; placeholders are ASCII so this only touches unusual synthetic values.
         errors = "strict" if self.encoding.startswith("utf") else "replace"
@@ -206,7 +227,10 @@ def _cut(
     return out_spans, out_locs
 
 
-def open_document(data: bytes, limits: Limits = DEFAULT_LIMITS) -> TextDocument:
+def open_document(
+    data: bytes, limits: Limits = DEFAULT_LIMITS, language: str | None = None
+) -> TextDocument:
+    """`language` (from the file's extension, `code.language_for`): edits keep it valid."""
     text, encoding, bom = decode(data)
     spans, locators = segment_text(text)
     found = payloads_mod.find_payloads(text, limits)
@@ -217,4 +241,4 @@ def open_document(data: bytes, limits: Limits = DEFAULT_LIMITS) -> TextDocument:
         Segment(index=i, text=text[s:e], locator=loc, kind="body")
         for i, ((s, e), loc) in enumerate(zip(spans, locators, strict=True))
     ]
-    return TextDocument(text, encoding, bom, spans, segments, found, limits)
+    return TextDocument(text, encoding, bom, spans, segments, found, limits, language)

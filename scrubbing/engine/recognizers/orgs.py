@@ -20,6 +20,11 @@ _ORG = re.compile(
     rf"(?:,)?[ \t]+(?P<suffix>{_SUFFIX_ALT})(?![\w])"
 )
 _ACRONYM = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
+# words start where a word starts and are read possessively: linear time (issue 20)
+_NAMED_ACRONYM = re.compile(
+    r"(?<![\w&\-])(?P<name>(?:[A-Z][\w&\-]++[ \t]+){1,5}[A-Z][\w&\-]++)[ \t]*+\("
+    r"(?P<acr>[A-Z]{2,7})\)"
+)
 _LEADING = (
     frozenset(LEAD_WORDS)
     | CALENDAR
@@ -48,8 +53,7 @@ def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
         if acr and acr.group("acr")[0] == words[0][0].upper():
             yield acr.start("acr"), acr.end("acr"), "CLIENT"
     # "Northwind Maritime Services (NMS)" without a legal form: the acronym of the words
-    for m in re.finditer(r"(?P<name>(?:[A-Z][\w&\-]+[ \t]+){1,5}[A-Z][\w&\-]+)[ \t]*\("
-                         r"(?P<acr>[A-Z]{2,7})\)", text):  # fmt: skip
+    for m in _NAMED_ACRONYM.finditer(text):
         initials = "".join(w[0] for w in m.group("name").split() if w[0].isupper())
         if initials.endswith(m.group("acr")) and len(m.group("acr")) >= 2:
             k = len(initials) - len(m.group("acr"))

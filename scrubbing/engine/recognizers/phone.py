@@ -1,4 +1,13 @@
-"""Phone numbers: candidate runs of digits checked with `phonenumbers` (libphonenumber)."""
+"""Phone numbers: candidate runs of digits checked with `phonenumbers` (libphonenumber).
+
+A number is a phone only when it is written like one (issue 20: data stays data): with a
+country code ("+47 ...", "0047 ..."), a label before it ("Tel.", "Mobile:"), a national trunk
+prefix ("020 7946 0958", "01134960123"), or digit groups the way phone numbers are grouped
+("415-555-0123", "06.12.34.56.78", "0171 1234567"). Never a phone: decimals and coordinates
+("0.70710678", "61.536232"), numbers with thousands groups ("12.345.678"), version numbers
+("10.0.19045"), times and timestamps ("2023-12-31 23:59", "1700000000"), runs of one-digit
+groups ("1 2 3 4 5 6 7") and bare ids without a label.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +18,19 @@ from ..lexicon import PHONE_LABELS, PHONE_REGIONS
 from .base import ScrubRecognizer
 
 _PHONE_CAND = re.compile(
-    r"(?<![\w+./\-])(?P<num>(?:\+|00|\(\+?)?\d[\d \t().\-/]{5,22}\d)"
-    r"(?:[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?(?![\w/]|\.\d)",
+    r"(?<![\w+./\-])(?<!\d:)(?P<num>(?:\+|00|\(\+?)?\d[\d \t().\-/]{5,22}\d)"
+    r"(?:[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?(?![\w/]|[.:]\d)",
     re.I,
 )
+_GROUPS = re.compile(r"\d+")
+_SEPARATORS = re.compile(r"[^\d+]")
 _DATE_LIKE = re.compile(
     r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$|^\d{4}\s*-\s*\d{4}$"
 )
 # "Phone: ", "Tel.", "Mobile -", "Tél :", "Telefon", "Cell #" right before a number
 _PHONE_CONTEXT = re.compile(
     r"(?i)(?<![^\W\d_])(?:" + "|".join(PHONE_LABELS) + r")"
-    r"(?:\s*(?:no|nr|number|num)\b)?[\s.:#\-/()]*\Z"
+    r"(?:\s*(?:no|nr|number|num)\b)?[\s.:#\-/()='\"]*\Z"
 )
 # Written the way phone numbers are (NANP "(589)364-9829", "589-364-9829", "589.364.9829",
 # with an optional "1-"/"+1 "/"001-" trunk or country prefix): a phone even when the area code
@@ -27,6 +38,28 @@ _PHONE_CONTEXT = re.compile(
 # length possible.
 _PHONE_SHAPE = re.compile(r"^(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)[ ]?|\d{3}[.\-])\d{3}[.\-]\d{4}$")
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t().\-/]*\d){6}")
+
+
+def phone_shaped(cand: str, intl: bool) -> bool:
+    """Whether digit groups `cand` are grouped the way phone numbers are (not a decimal, a
+    thousands-grouped amount, a version number or a row of one-digit values)."""
+    groups = [len(g) for g in _GROUPS.findall(cand)]
+    seps = set(_SEPARATORS.findall(cand)) - {"(", ")"} if len(groups) > 1 else set()
+    if sum(n == 1 for n in groups) > 1 or groups[-1] < 2:
+        return False  # "1 2 3 4 5 6 7", "12 34 5"
+    # dotted phones use dots only, two or more ("589.364.9829", "06.12.34.56.78"):
+    # "0.70710678" is a decimal, "1.5 2.25" coordinates, "12.345.678" an amount, "10.0.19045"
+    # a version
+    return not (
+        "." in seps
+        and not intl
+        and (seps != {"."} or len(groups) < 3 or min(groups[1:]) < 2 or set(groups[1:]) == {3})
+    )
+
+
+def _labelled(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return _PHONE_CONTEXT.search(text, max(line_start, start - 40), start) is not None
 
 
 def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -39,14 +72,16 @@ def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
         digits = sum(c.isdigit() for c in cand)
         if digits < 7 or digits > 15 or _DATE_LIKE.match(cand):
             continue
-        bare = bool(re.fullmatch(r"\d+", cand))
-        if bare and digits not in (10, 11) and not cand.startswith("0"):
-            # a bare run of digits is an id or an amount more often than a phone, unless the
-            # line says it is one ("Phone: 352017238", an Italian mobile number)
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if not _PHONE_CONTEXT.search(text, max(line_start, m.start() - 40), m.start()):
-                continue
         intl = cand.startswith(("+", "00", "(+"))
+        if not phone_shaped(cand, intl):
+            continue
+        # a bare run of digits is an id, an amount or a timestamp more often than a phone,
+        # unless the line says it is one ("Phone: 352017238", an Italian mobile), it starts
+        # with a trunk prefix ("01134960123"), or it is a cell of its own ("9517946417")
+        trunk = cand.startswith("0") and digits in (10, 11)
+        alone = digits in (10, 11) and text.strip() == cand
+        if cand.isdigit() and not (intl or trunk or alone or _labelled(text, m.start())):
+            continue
         # "00" is the international call prefix in most of the world: "0049 30..." is +49
         parse_as = "+" + cand[2:].lstrip(" -.") if cand.startswith("00") else cand
         shaped = _PHONE_SHAPE.match(cand) is not None

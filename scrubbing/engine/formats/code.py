@@ -1,0 +1,281 @@
+"""Code and data files stay valid in their language (issue 20): where each edit stands, and a
+replacement written so the file still compiles or parses.
+
+The text module reads a code file as it reads any text (blocks of lines, so a name keeps its
+sentence and a key its value); this module adds, per language known from the extension, a
+lexer that splits the text into regions: string literals (their content, quotes excluded),
+comments, and code (identifiers, keys, numbers, keywords, punctuation; markup tags and
+attribute names in XML). Two things follow:
+
+* the NER model's hits are kept only in strings and comments: in code it reads identifiers
+  ("ORIGIN", "p.y") as organisations; the patterns, deny-lists and the task's sweep still read
+  every region (a name inside `send_to_priya_raman` is found by the sweep);
+* each replacement is written for the region it lands in:
+
+  - in a string (Python, JS/C-like, JSON, TOML, YAML, CSS, shell, SQL): the replacement's
+    quotes and backslashes become typographic ones and "/", line breaks spaces, so nothing
+    ends or escapes the literal: `"[PERSON_1]"`;
+  - in XML text or an attribute value: `&`, `<`, `>` and the quote as entities;
+  - in a comment: line breaks become spaces; `*/` and `--` cannot close it;
+  - in code, a number (Python, JS/C-like, JSON, TOML): a string literal,
+    `"phone": "[PHONE_1]"`;
+  - in code, anything else: identifier-safe, `PERSON_1` (`send_to_PERSON_1`, a TOML bare key,
+    an XML tag name, `owner: PERSON_1` as a YAML plain scalar);
+  - INI/.env/properties values are text: as they are, line breaks as spaces.
+
+  Punctuation inside an edit that crosses regions (`Raman", "Jonas`) is kept, so quotes and
+  commas stay where they were. Verification masks the identifier-safe and typographic forms
+  like the placeholders themselves.
+
+Every lexer is one regex of possessive alternatives: linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+#: extension -> language
+LANGUAGES: dict[str, str] = {
+    **dict.fromkeys((".py", ".pyi", ".pyw"), "python"),
+    **dict.fromkeys((".json", ".jsonl", ".ndjson", ".geojson", ".webmanifest"), "json"),
+    **dict.fromkeys((".yaml", ".yml"), "yaml"),
+    ".toml": "toml",
+    **dict.fromkeys((".xml", ".xsd", ".xsl", ".xslt", ".plist", ".csproj", ".pom"), "xml"),
+    **dict.fromkeys((".css", ".scss", ".less"), "css"),
+    **dict.fromkeys(
+        (
+            ".js",
+            ".mjs",
+            ".cjs",
+            ".ts",
+            ".tsx",
+            ".jsx",
+            ".java",
+            ".kt",
+            ".kts",
+            ".scala",
+            ".c",
+            ".h",
+            ".cc",
+            ".cpp",
+            ".hpp",
+            ".cs",
+            ".go",
+            ".rs",
+            ".swift",
+            ".dart",
+            ".php",
+            ".groovy",
+            ".gradle",
+        ),
+        "clike",
+    ),  # fmt: skip
+    **dict.fromkeys((".sh", ".bash", ".zsh", ".fish"), "shell"),
+    ".sql": "sql",
+    **dict.fromkeys((".ini", ".cfg", ".conf", ".properties", ".env", ".editorconfig"), "ini"),
+}
+
+_DQ = r'"(?P<dq>(?:[^"\\\n]|\\.)*+)"'
+_SQ = r"'(?P<sq>(?:[^'\\\n]|\\.)*+)'"
+_HASH_COMMENT = r"(?P<comment>#[^\n]*+)"
+_SLASH_COMMENTS = r"(?P<comment>//[^\n]*+|/\*(?:[^*]|\*(?!/))*+\*/)"
+_LEXERS: dict[str, str] = {
+    "python": r"(?P<comment>#[^\n]*+)"
+    r'|[rRbBuUfF]{0,2}(?:"""(?P<tdq>(?:[^"\\]|\\.|"(?!""))*+)"""'
+    r"|'''(?P<tsq>(?:[^'\\]|\\.|'(?!''))*+)'''|" + _DQ + "|" + _SQ + ")",
+    "clike": _SLASH_COMMENTS + "|" + _DQ + "|" + _SQ + r"|`(?P<bq>(?:[^`\\]|\\.)*+)`",
+    "json": _DQ,
+    "yaml": r"(?<![^\s\[{,])(?P<comment>#[^\n]*+)|" + _DQ + r"|'(?P<sq>(?:[^'\n]|'')*+)'",
+    "toml": _HASH_COMMENT + r'|"""(?P<tdq>(?:[^"\\]|\\.|"(?!""))*+)"""'
+    r"|'''(?P<tsq>(?:[^']|'(?!''))*+)'''|" + _DQ + r"|'(?P<sq>[^'\n]*+)'",
+    "css": r"(?P<comment>/\*(?:[^*]|\*(?!/))*+\*/)|" + _DQ + "|" + _SQ,
+    "shell": _HASH_COMMENT + "|" + _DQ + r"|'(?P<sq>[^']*+)'",
+    "ini": r"(?m)^[ \t]*+(?P<comment>[#;][^\n]*+)",
+    "sql": r"(?P<comment>--[^\n]*+|/\*(?:[^*]|\*(?!/))*+\*/)|'(?P<sq>(?:[^']|'')*+)'",
+    # XML: comments, CDATA, tags (attribute values inside them are read below), text between
+    "xml": r"(?P<comment><!--(?:[^-]|-(?!->))*+-->)"
+    r"|<!\[CDATA\[(?P<cdata>(?:[^\]]|\](?!\]>))*+)\]\]>|(?P<tag><[^<>]*+>)",
+}
+_COMPILED = {lang: re.compile(rx) for lang, rx in _LEXERS.items()}
+_ATTR_VALUE = re.compile(r"""=[ \t]*+(?:"(?P<dq>[^"<]*+)"|'(?P<sq>[^'<]*+)')""")
+_NUMBER = re.compile(r"[+\-]?[\d(]")
+_NOT_IDENT = re.compile(r"\W+")
+
+STRING, COMMENT, CODE, TEXT = "string", "comment", "code", "text"
+Region = tuple[int, int, str, str]  # start, end, kind, quote (or the comment's opener)
+
+
+def language_for(name: str) -> str | None:
+    import os
+
+    base = os.path.basename(name.replace("\\", "/")).lower()
+    ext = base if base.startswith(".") and base.count(".") == 1 else os.path.splitext(base)[1]
+    return LANGUAGES.get(ext)
+
+
+def regions(text: str, language: str) -> list[Region]:
+    """Strings, comments and (for XML) character data and attribute values, in order; the
+    rest is code."""
+    out: list[Region] = []
+    pos = 0  # XML: where the character data after the last markup starts
+    for m in _COMPILED[language].finditer(text):
+        kind = m.lastgroup
+        if language == "xml" and m.start() > pos:
+            out.append((pos, m.start(), TEXT, "<"))
+        pos = m.end()
+        if kind == "comment":
+            out.append((m.start(), m.end(), COMMENT, m.group(0)[:2]))
+        elif kind == "tag":
+            for a in _ATTR_VALUE.finditer(text, m.start(), m.end()):
+                g = "dq" if a.group("dq") is not None else "sq"
+                out.append((a.start(g), a.end(g), STRING, '"' if g == "dq" else "'"))
+        elif kind == "cdata":
+            out.append((m.start(kind), m.end(kind), TEXT, "]]>"))
+        elif kind is not None:
+            quote = {"dq": '"', "sq": "'", "tdq": '"', "tsq": "'", "bq": "`"}[kind]
+            out.append((m.start(kind), m.end(kind), STRING, quote))
+    if language == "xml" and pos < len(text):
+        out.append((pos, len(text), TEXT, "<"))
+    return out
+
+
+class Syntax:
+    """The regions of one text and what they mean for hits and replacements."""
+
+    def __init__(self, text: str, language: str) -> None:
+        self.language = language
+        self.regions = regions(text, language)
+        self.starts = [r[0] for r in self.regions]
+
+    def region_at(self, pos: int) -> Region | None:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.regions[i][1]:
+            return self.regions[i]
+        return None
+
+    def in_prose(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside one string, comment or text region."""
+        r = self.region_at(start)
+        return r is not None and end <= r[1]
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int, Region | None]]:
+        """[start, end) cut at region boundaries: (start, end, region or None for code)."""
+        out = []
+        pos = start
+        while pos < end:
+            r = self.region_at(pos)
+            if r is not None:
+                stop = min(end, r[1])
+            else:
+                i = bisect.bisect_right(self.starts, pos)
+                stop = min(end, self.starts[i]) if i < len(self.starts) else end
+            out.append((pos, stop, r))
+            pos = stop
+        return out
+
+    def rewrite(self, text: str, start: int, end: int, replacement: str) -> str:
+        """What replaces text[start:end] so the file stays valid."""
+        out = []
+        for s, e, r in self.pieces(start, end):
+            original = text[s:e]
+            if r is None and not any(c.isalnum() for c in original):
+                out.append(original)  # quotes, commas, brackets between two literals stay
+            else:
+                out.append(self.adapt(replacement, original, r))
+        return "".join(out)
+
+    def adapt(self, replacement: str, original: str, region: Region | None) -> str:
+        rep = replacement.replace("\r", " ").replace("\n", " ")
+        if self.language == "ini":
+            return rep
+        if region is None:
+            if self.language in ("python", "clike", "json", "toml") and _NUMBER.match(original):
+                return '"' + _in_string(rep, '"') + '"'  # a number becomes a string literal
+            return identifier(rep)
+        kind, quote = region[2], region[3]
+        if kind == COMMENT:
+            return rep.replace("*/", "* /").replace("--", "- -")
+        if self.language == "xml":
+            return _xml_escape(rep, quote)
+        return _in_string(rep, quote)
+
+
+def identifier(replacement: str) -> str:
+    """ "[PERSON_1]" -> "PERSON_1", "Jane Doe" -> "Jane_Doe": valid as an identifier, a key,
+    a tag name or a YAML plain scalar."""
+    ident = _NOT_IDENT.sub("_", replacement).strip("_") or "REDACTED"
+    return ident if not ident[0].isdigit() else "_" + ident
+
+
+_TYPOGRAPHIC = {'"': "\u201d", "'": "\u2019", "`": "\u2019", "\\": "/"}
+
+
+def _in_string(rep: str, quote: str) -> str:
+    """Nothing in the replacement can end or escape the literal it stands in."""
+    for ch, alt in _TYPOGRAPHIC.items():
+        if ch in rep and (ch == quote or ch == "\\" or quote == "`"):
+            rep = rep.replace(ch, alt)
+    return rep
+
+
+def _xml_escape(rep: str, quote: str) -> str:
+    rep = rep.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote in "\"'":
+        rep = rep.replace(quote, "&quot;" if quote == '"' else "&apos;")
+    return rep
+
+
+def masked_forms(replacement: str) -> set[str]:
+    """The forms `Syntax.adapt` may write a replacement in (verification blanks them too)."""
+    forms = {identifier(replacement), _in_string(replacement, '"'), _in_string(replacement, "'")}
+    forms.add(_in_string(replacement, "`"))
+    return {f for f in forms if f and f != "REDACTED"}
+
+
+def parses(language: str, text: str) -> bool | None:
+    """Whether `text` parses in `language` (None: no parser here for it)."""
+    try:
+        if language == "python":
+            compile(text, "<scrubbed>", "exec", dont_inherit=True)
+        elif language == "json":
+            import json
+
+            lines = text.splitlines()
+            if len(lines) > 1 and all(ln.lstrip().startswith(("{", "[")) for ln in lines if ln):
+                for ln in lines:  # JSON Lines
+                    if ln.strip():
+                        json.loads(ln)
+            else:
+                json.loads(text)
+        elif language == "toml":
+            import tomllib
+
+            tomllib.loads(text)
+        elif language == "yaml":
+            import yaml
+
+            list(yaml.safe_load_all(text))
+        elif language == "xml":
+            from defusedxml import ElementTree
+
+            ElementTree.fromstring(text.encode("utf-8"))
+        else:
+            return None
+    except Exception:  # noqa: BLE001 - any parser error means "does not parse"
+        return False
+    return True
+
+
+def syntax_opener(language: str) -> Callable:
+    """`FormatInfo.open` for a text file in `language` (the text module, with its syntax)."""
+
+    def open_code(data: bytes, limits=None):  # noqa: ANN202 - the registry's opener shape
+        from ..base import DEFAULT_LIMITS
+        from . import text
+
+        return text.open_document(data, limits or DEFAULT_LIMITS, language=language)
+
+    open_code.language = language  # type: ignore[attr-defined]
+    return open_code
