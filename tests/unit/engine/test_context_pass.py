@@ -72,8 +72,9 @@ def test_the_request_speaks_the_protocol_and_never_sends_what_was_replaced(detec
     assert body["model"] == "test-model"
     assert body["response_format"] == {"type": "json_object"}
     assert [m["role"] for m in body["messages"]] == ["system", "user"]
-    assert "pricing, financials, strategy, product, customer data, legal, security" in (
-        body["messages"][0]["content"]
+    assert (
+        "pricing, financials, strategy, product, customer data, legal, security"
+        in (body["messages"][0]["content"])
     )
     user = body["messages"][1]["content"]
     assert "Occupation: Buyer" in user and "Sector: Retail Trade" in user

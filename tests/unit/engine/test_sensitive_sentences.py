@@ -52,10 +52,10 @@ def test_sentences_keep_abbreviations_and_decimals_inside():
 
 def test_flags_change_neither_the_output_nor_the_status(detector):
     data = (
-        "Minutes of the planning meeting.\n"
-        "Our gross margin on the retrofit work fell to 31% in the third quarter.\n"
-        "The team will meet again next week."
-    ).encode()
+        b"Minutes of the planning meeting.\n"
+        b"Our gross margin on the retrofit work fell to 31% in the third quarter.\n"
+        b"The team will meet again next week."
+    )
     [r] = Scrubber().scrub_many([("minutes.txt", data)], TermLists(), Pseudonymizer())
     assert r.status == "done" and not r.report["residual"]
     assert r.output.decode() == data.decode()  # flagged, not redacted
