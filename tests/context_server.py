@@ -61,7 +61,7 @@ def slow(seconds: float, findings: list[dict[str, Any]] | None = None) -> Answer
 
 
 class ChatServer:
-    def __init__(self, answers: list[Answer]) -> None:
+    def __init__(self, answers: list[Answer], port: int = 0) -> None:
         self.answers = list(answers)
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
@@ -96,7 +96,7 @@ class ChatServer:
             def log_message(self, *args: Any) -> None:
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
