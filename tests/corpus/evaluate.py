@@ -447,7 +447,8 @@ def context_summary(files: list[FileOut]) -> str:
     status = Counter(r["status"] for r in runs)
     cats = Counter(c for f in files for c in f.context_added)
     return (
-        line + f"; context pass ({runs[0].get('model') or 'model'}): "
+        line
+        + f"; context pass ({runs[0].get('model') or 'model'}): "
         + ", ".join(f"{n} file(s) {s}" for s, n in sorted(status.items()))
         + f", {sum(r['requests'] for r in runs)} request(s), "
         f"{sum(r['chars'] for r in runs):,} characters sent, "
