@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from scrubbing import selectors as scrub_selectors
 from scrubbing.models import ContextUsage, Finding, Term
 from tests.context_server import ERROR_500, ChatServer, good
 from tests.helpers import make_docx, task_form_data
@@ -82,6 +83,10 @@ def test_the_check_page_shows_the_context_finding_with_its_reason(
     assert 'id="flags"' in page and "Why: margins: It discusses margins or profit." in page
     flag = f.findings.get(source=Finding.Source.SENSITIVE, original_text__startswith="Our gross")
     assert flag.replacement == "" and flag.reason.startswith("margins:")
+    # reviewers: neither the flags nor any reason (the model's words may quote the original)
+    public = list(scrub_selectors.findings_public([f.pk]))
+    assert Finding.Source.SENSITIVE not in {x.source for x in public}
+    assert all("reason" in x.get_deferred_fields() for x in public)
 
 
 def test_the_check_page_says_when_the_context_pass_did_not_run(
@@ -96,6 +101,8 @@ def test_the_check_page_says_when_the_context_pass_did_not_run(
     page = client.get(reverse("scrubbing:file_check", args=[f.pk])).content.decode()
     assert "The context pass did not run" in page and "HTTP 500" in page
     assert "2 attempt(s)" in page
+    detail = client.get(reverse("submissions:task_detail", args=[task.pk])).content.decode()
+    assert "context pass did not run" in detail  # the task page's file list says so too
     # the characters sent count against the budget even unanswered: they left the deployment
     assert ContextUsage.objects.get(task=task).chars > 0
 
