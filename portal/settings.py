@@ -310,6 +310,8 @@ SCRUB_CONTEXT_TIMEOUT = env.float("SCRUB_CONTEXT_TIMEOUT", default=60.0)  # seco
 SCRUB_CONTEXT_MAX_CHARS = env.int("SCRUB_CONTEXT_MAX_CHARS", default=8_000)
 SCRUB_CONTEXT_TASK_BUDGET = env.int("SCRUB_CONTEXT_TASK_BUDGET", default=200_000)
 SCRUB_CONTEXT_RETRIES = env.int("SCRUB_CONTEXT_RETRIES", default=1)
+# no new request for a file after this many seconds (within the job's SCRUB_SOFT_TIME_LIMIT)
+SCRUB_CONTEXT_FILE_SECONDS = env.float("SCRUB_CONTEXT_FILE_SECONDS", default=300.0)
 # ---- end of the context pass block -------------------------------------------------------------
 
 # Previews: page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)

@@ -20,6 +20,7 @@ def context_config() -> ContextConfig:
         max_chars=settings.SCRUB_CONTEXT_MAX_CHARS,
         task_budget=settings.SCRUB_CONTEXT_TASK_BUDGET,
         retries=settings.SCRUB_CONTEXT_RETRIES,
+        file_seconds=settings.SCRUB_CONTEXT_FILE_SECONDS,
     )
 
 

@@ -292,6 +292,8 @@ def file_record_result(
         f.report = result.report
         f.finished_at = timezone.now()
         f.save()
+        # the findings, and the sensitive sentences (source "sensitive", no replacement: flagged
+        # for the owner to confirm, never redacted)
         Finding.objects.bulk_create(
             Finding(
                 file=f,
@@ -304,22 +306,7 @@ def file_record_result(
                 source=item.source if item.source in Finding.Source.values else "pattern",
                 reason=item.reason[:500],
             )
-            for item in result.findings
-        )
-        # Sensitive sentences: flagged for the owner to confirm, not redacted.
-        Finding.objects.bulk_create(
-            Finding(
-                file=f,
-                entity_type=item.entity_type,
-                score=item.score,
-                locator=item.locator[:255],
-                location_kind=item.location_kind[:40],
-                original_text=item.text,
-                replacement="",
-                source=Finding.Source.SENSITIVE,
-                reason=item.reason[:500],
-            )
-            for item in result.flags
+            for item in [*result.findings, *result.flags]
         )
         # Leftovers of a residual file: the owner decides (add to the deny-list, or keep).
         Finding.objects.bulk_create(

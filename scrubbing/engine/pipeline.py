@@ -365,7 +365,9 @@ class Scrubber:
         granted = budget.reserve(need * (1 + max(0, config.retries)))
         try:
             suggestions, run = ctx.review(model, config, masked, facts, granted)
-        except Exception as exc:  # noqa: BLE001 - the file is still scrubbed by the local engine
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            # a bug here must not fail the file: the local engine scrubs it all the same (a
+            # worker's time limit or memory error is not caught: it propagates as ever)
             log.error("the context pass failed: %s", exception_summary(exc))
             suggestions = []
             run = ContextRun(ctx.NOT_RUN, "an internal error stopped it; it has been logged.")

@@ -38,6 +38,7 @@ class ContextConfig:
     max_chars: int = 8_000  # characters of document text per request
     task_budget: int = 200_000  # characters of document text per task (all its files)
     retries: int = 1  # further attempts of a request that failed (so 2 attempts in all)
+    file_seconds: float = 300.0  # no new request for a file after this (the job's time limit)
 
     @property
     def enabled(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -264,10 +265,18 @@ def review(
     run = ContextRun(status=RAN, batches=len(batches), model=model.name)
     found: dict[tuple[int, int, int], Suggestion] = {}
     attempts = 1 + max(0, config.retries)
+    deadline = time.monotonic() + config.file_seconds
     for n, batch in enumerate(batches, 1):
         size = batch_chars(batch)
         answered = False
         for attempt in range(1, attempts + 1):
+            if time.monotonic() > deadline:
+                run.status = PARTIAL if run.requests else NOT_RUN
+                run.reason = (
+                    f"its time for one file ({config.file_seconds:g} seconds) ran out; "
+                    f"{run.requests} of {len(batches)} request(s) were answered."
+                )
+                break
             if run.chars + size > allowance:
                 run.status = PARTIAL if run.requests else NOT_RUN
                 run.reason = (

@@ -25,8 +25,11 @@ MEMO = (
 PRICE = {"text": "unit price of EUR 4.20 per kg", "category": "pricing", "reason": "A price."}
 
 
-def _scrub(server, files, retries=1, budget=200_000, max_chars=8_000, timeout=5.0, terms=None):
+def _scrub(
+    server, files, retries=1, budget=200_000, max_chars=8_000, timeout=5.0, terms=None, **more
+):
     config = ContextConfig(
+        **more,
         url=server.url,
         model="test-model",
         api_key="sk-test",
@@ -220,3 +223,15 @@ def test_an_allowed_text_is_not_redacted(detector):
     with ChatServer([good([PRICE])]) as server:
         [r] = _scrub(server, [("memo.txt", MEMO)], terms=terms)
     assert not _context(r) and "4.20 per kg" in r.output.decode()
+
+
+def test_a_file_gets_no_new_request_once_its_time_is_up(detector):
+    paragraphs = [f"Paragraph {i} says the checkout redesign ships in March." for i in range(12)]
+    with ChatServer([slow(0.4)]) as server:
+        [r] = _scrub(
+            server, [("a.txt", "\n\n".join(paragraphs).encode())], max_chars=120, file_seconds=0.6
+        )
+    run = r.report["context"]
+    assert run["status"] == "partial" and "0.6 seconds" in run["reason"]
+    assert 1 <= run["requests"] < run["batches"] and len(server.requests) == run["requests"]
+    assert r.status == "done"
