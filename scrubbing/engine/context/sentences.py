@@ -10,7 +10,9 @@ stay quiet while "we priced the module at $480 per seat" does not.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 #: topic -> (strong phrases, weak words, the reason shown to the contractor)
@@ -84,14 +86,31 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d)]*\s+(?=[\"'\u201c(\[]?[A-Z0-9])|\
 MAX_SENTENCE_CHARS = 600
 
 
-def _words(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alts = sorted((re.escape(p).replace(r"\ ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+#: a word: letters and digits, hyphenated parts included ("zero-day", "run-rate")
+_TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_SECRET = "secrecy"  # the "topic" of a word of secrecy: it makes a sentence concrete
+#: first word -> (words, topic, strong) of every phrase, longest first: one pass over the words
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+for _topic, (_strong, _weak, _) in TOPICS.items():
+    for _phrases, _is_strong in ((_weak, False), (_strong, True)):
+        for _p in _phrases:
+            _BY_FIRST.setdefault(_p.split()[0], []).append((tuple(_p.split()), _topic, _is_strong))
+for _p in SECRECY:
+    _BY_FIRST.setdefault(_p.split()[0], []).append((tuple(_p.split()), _SECRET, False))
+for _entries in _BY_FIRST.values():
+    _entries.sort(key=lambda e: (-len(e[0]), not e[2]))  # longest, then strong, first
+_ORDER = {t: i for i, t in enumerate(TOPICS)}
 
 
-_STRONG = {t: _words(s) for t, (s, _, _) in TOPICS.items()}
-_WEAK = {t: _words(w) for t, (_, w, _) in TOPICS.items()}
-_SECRECY = _words(SECRECY)
+def _phrases_in(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(position, topic, strong) of every phrase of the lists in `text`, by word."""
+    words = [(m.start(), m.group().lower()) for m in _TOKEN.finditer(text)]
+    for k, (pos, word) in enumerate(words):
+        for phrase, topic, strong in _BY_FIRST.get(word, ()):
+            n = len(phrase)
+            if n == 1 or tuple(w for _, w in words[k : k + n]) == phrase:
+                yield pos, topic, strong
+                break
 
 
 @dataclass(frozen=True)
@@ -118,15 +137,41 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def flag_sentences(text: str) -> list[Flag]:
-    """The sentences of `text` that discuss a sensitive topic, each once (its first topic)."""
+    """The sentences of `text` that discuss a sensitive topic, each once (its first topic).
+
+    Two passes over the whole text (its words against the lists, the figures), each match
+    then counted in its sentence: linear in the text, whatever its length."""
+    spans = [
+        (s, e)
+        for s, e in sentences(text)
+        if e - s <= MAX_SENTENCE_CHARS and len(text[s:e].split()) >= 4
+    ]  # a table cell or a heading is not a sentence; a page-long run is not one
+    if not spans:
+        return []
+    starts = [s for s, _ in spans]
+    hits: dict[int, list[tuple[str, bool]]] = {}
+    concrete: set[int] = set()
+
+    def sentence_of(pos: int) -> int | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i if i >= 0 and pos < spans[i][1] else None
+
+    for pos, topic, strong in _phrases_in(text):
+        i = sentence_of(pos)
+        if i is None:
+            continue
+        if topic == _SECRET:
+            concrete.add(i)
+        else:
+            hits.setdefault(i, []).append((topic, strong))
+    for m in _FIGURE.finditer(text):
+        i = sentence_of(m.start())
+        if i is not None:
+            concrete.add(i)
     flags = []
-    for s, e in sentences(text):
-        sentence = text[s:e]
-        if len(sentence) > MAX_SENTENCE_CHARS or len(sentence.split()) < 4:
-            continue  # a table cell or a heading is not a sentence; a page-long run is not one
-        concrete = bool(_FIGURE.search(sentence) or _SECRECY.search(sentence))
-        for topic, (_, _, reason) in TOPICS.items():
-            if _STRONG[topic].search(sentence) or (concrete and _WEAK[topic].search(sentence)):
-                flags.append(Flag(s, e, topic, reason))
-                break
+    for i in sorted(hits):
+        topics = [t for t, strong in hits[i] if strong or i in concrete]
+        if topics:
+            topic = min(topics, key=_ORDER.__getitem__)
+            flags.append(Flag(*spans[i], topic, TOPICS[topic][2]))
     return flags
