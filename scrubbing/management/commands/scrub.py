@@ -4,7 +4,8 @@
 All PATHs are scrubbed as one task (consistent replacements across them). Each output keeps its
 file name directly under DIR; nothing is written outside DIR. One line per file; exit status 1
 if any file is failed or residual; never a traceback. With the context pass configured
-(SCRUB_CONTEXT_URL, as for the worker) a second line per file says how it went; occupation and
+(SCRUB_CONTEXT_URL, as for the worker) the line also says how it went, and how many sensitive
+sentences were flagged; occupation and
 sector are what the model is told about the task.
 """
 
@@ -103,12 +104,13 @@ class Command(BaseCommand):
             detail = (
                 item["error"] if item["error"] else f"{sum(item['findings'].values())} findings"
             )
-            self.stdout.write(f"{item['name']}\t{item['status']}\t{detail}")
+            line = f"{item['name']}\t{item['status']}\t{detail}"
             context = item.get("context") or {}
             if context.get("status", "off") != "off":
-                self.stdout.write(f"  context pass: {_context_line(context)}")
+                line += f"\tcontext pass {_context_line(context)}"
             if item.get("flagged"):
-                self.stdout.write(f"  {len(item['flagged'])} sensitive sentence(s) to confirm")
+                line += f"\t{len(item['flagged'])} sensitive sentence(s) to confirm"
+            self.stdout.write(line)
         if options["json_report"]:
             Path(options["json_report"]).write_text(json.dumps(report, indent=2), encoding="utf-8")
         if failed:
