@@ -294,6 +294,26 @@ CELERY_BEAT_SCHEDULE = {
 # Scrubbing
 SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
 
+# ---- Context pass (issue 17) -------------------------------------------------------------------
+# A model that reads each file (its names already replaced by placeholders) and flags
+# confidential business facts, over the OpenAI-compatible chat-completions protocol
+# (POST {SCRUB_CONTEXT_URL}/chat/completions: OpenAI, vLLM, llama.cpp's server, Ollama). OFF while
+# SCRUB_CONTEXT_URL is empty, the default: nothing leaves the deployment unless an operator sets
+# it. Read by the web process, the Celery worker and `manage.py scrub` alike (scrubbing/runtime.py
+# passes them to the engine as one ContextConfig). Characters are of document text: at most
+# SCRUB_CONTEXT_MAX_CHARS per request, SCRUB_CONTEXT_TASK_BUDGET per task (all its files and
+# re-scrubs); a failed request is tried SCRUB_CONTEXT_RETRIES more times.
+SCRUB_CONTEXT_URL = env.str("SCRUB_CONTEXT_URL", default="")
+SCRUB_CONTEXT_MODEL = env.str("SCRUB_CONTEXT_MODEL", default="")
+SCRUB_CONTEXT_API_KEY = env.str("SCRUB_CONTEXT_API_KEY", default="")
+SCRUB_CONTEXT_TIMEOUT = env.float("SCRUB_CONTEXT_TIMEOUT", default=60.0)  # seconds per request
+SCRUB_CONTEXT_MAX_CHARS = env.int("SCRUB_CONTEXT_MAX_CHARS", default=8_000)
+SCRUB_CONTEXT_TASK_BUDGET = env.int("SCRUB_CONTEXT_TASK_BUDGET", default=200_000)
+SCRUB_CONTEXT_RETRIES = env.int("SCRUB_CONTEXT_RETRIES", default=1)
+# no new request for a file after this many seconds (within the job's SCRUB_SOFT_TIME_LIMIT)
+SCRUB_CONTEXT_FILE_SECONDS = env.float("SCRUB_CONTEXT_FILE_SECONDS", default=300.0)
+# ---- end of the context pass block -------------------------------------------------------------
+
 # Previews: page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)
 PORTAL_PREVIEW_MAX_PAGES = env.int("PORTAL_PREVIEW_MAX_PAGES", default=30)
 PORTAL_PREVIEW_DPI = env.int("PORTAL_PREVIEW_DPI", default=80)

@@ -36,18 +36,19 @@ class FindingGroup:
     entity_type: str
     text: str  # original text: owner only
     replacement: str
-    leftover: bool
-    state: str  # "redacted", "kept" or "undecided" (a leftover nobody decided on yet)
+    leftover: bool  # a leftover or a sensitive sentence: the owner confirms it
+    state: str  # "redacted", "kept" or "undecided" (one to confirm nobody decided on yet)
     count: int = 0
     sources: list[str] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     more_places: int = 0
+    reasons: list[str] = field(default_factory=list)  # why the context model or a rule flagged it
 
 
 def finding_state(finding: Finding) -> str:
     if finding.decision == Finding.Decision.KEEP:
         return "kept"
-    if finding.source == Finding.Source.LEFTOVER and finding.decided_at is None:
+    if finding.to_confirm and finding.decided_at is None:
         return "undecided"
     return "redacted"
 
@@ -66,6 +67,7 @@ def task_findings(task: Task) -> list[Finding]:
             "source",
             "decision",
             "decided_at",
+            "reason",
             "file__id",
             "file__original_name",
             "file__part",
@@ -91,7 +93,7 @@ def finding_groups(findings: list[Finding]) -> list[FindingGroup]:
     groups: dict[tuple[bool, str, str], FindingGroup] = {}
     labels = dict(Finding.Source.choices)
     for f in findings:
-        leftover = f.source == Finding.Source.LEFTOVER
+        leftover = f.to_confirm
         key = (leftover, f.entity_type, " ".join(f.original_text.split()).casefold())
         group = groups.get(key)
         if group is None:
@@ -107,6 +109,8 @@ def finding_groups(findings: list[Finding]) -> list[FindingGroup]:
         label = labels.get(f.source, f.source)
         if label not in group.sources:
             group.sources.append(label)
+        if f.reason and f.reason not in group.reasons:
+            group.reasons.append(f.reason)
         if len(group.places) < PLACES_SHOWN:
             url = reverse("scrubbing:file_check", args=[f.file_id])
             group.places.append(
@@ -133,6 +137,13 @@ def filter_choices(findings: list[Finding]) -> dict[str, list[tuple[str, str]]]:
         "sources": [(s, f"{labels.get(s, s)} ({n})") for s, n in sorted(sources.items())],
         "files": [(str(i), f"{name} ({n})") for i, (name, n) in files.items()],
     }
+
+
+def context_run(file: TaskFile) -> dict | None:
+    """How the context pass went for the file's last scrub (None: it was off, or the file
+    is not scrubbed yet); the check page says when it did not run, and why."""
+    run = (file.report or {}).get("context") or {}
+    return run if run.get("status", "off") != "off" else None
 
 
 def leftover_summary(findings: list[Finding]) -> dict[str, int]:

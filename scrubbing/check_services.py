@@ -26,7 +26,7 @@ from portal.models import User
 from submissions.models import Task
 from submissions.services import TERM_MAX_LENGTH
 
-from .models import Finding, Term
+from .models import TO_CONFIRM, Finding, Term
 from .services import term_add
 
 S = Task.Status
@@ -64,7 +64,7 @@ def _term_kind(finding: Finding, decision: str) -> str | None:
     """The list a decision puts the finding's text on (None: it takes it off the allow-list)."""
     if decision == KEEP:
         return Term.ListKind.ALLOW
-    return Term.ListKind.DENY if finding.source == Finding.Source.LEFTOVER else None
+    return Term.ListKind.DENY if finding.to_confirm else None
 
 
 def _norm(text: str) -> str:
@@ -101,20 +101,24 @@ def findings_decide(
         chosen = list(Finding.objects.filter(file__task=task, pk__in=ids))
         if not chosen:
             raise DecisionRefused("Those findings are not part of this task any more.")
-        # every finding of the task with the same text and the same side (leftover or not)
+        # every finding of the task with the same text and the same side (to confirm or not)
         same = Q()
+        confirm = Q(source__in=TO_CONFIRM)
         for f in chosen:
-            leftover = Q(source=Finding.Source.LEFTOVER)
-            side = leftover if f.source == Finding.Source.LEFTOVER else ~leftover
-            same |= Q(original_text=f.original_text) & side
+            same |= Q(original_text=f.original_text) & (confirm if f.to_confirm else ~confirm)
         affected = list(Finding.objects.filter(same, file__task=task))
         created: list[int] = []
         removed: list[list] = []  # [finding id whose text it was, list kind, category]
-        sides = {(f.original_text, f.source == Finding.Source.LEFTOVER): f for f in affected}
+        sides = {(f.original_text, f.to_confirm): f for f in affected}
         for (text, _), f in sides.items():
             target = _term_kind(f, decision)
             if len(text.strip()) > TERM_MAX_LENGTH:
-                raise DecisionRefused("This finding is too long to add to your lists.")
+                if f.source == Finding.Source.SENSITIVE and decision == KEEP:
+                    continue  # a long sentence is kept for this scrub only
+                raise DecisionRefused(
+                    "This finding is too long to add to your lists: add the confidential part "
+                    "of it to your deny-list instead."
+                )
             # the text leaves the other list, so the two lists never disagree
             opposite = Term.ListKind.DENY if target == Term.ListKind.ALLOW else Term.ListKind.ALLOW
             for term in Term.objects.filter(owner=owner, list_kind=opposite, text=_norm(text)):
@@ -159,7 +163,7 @@ def findings_decide(
             entities=entities,
             entity_types=dict(Counter(f.entity_type for f in affected)),
         )
-    leftover = any(f.source == Finding.Source.LEFTOVER for f in affected)
+    leftover = any(f.to_confirm for f in affected)
     return Decided(task.pk, decision, len(affected), entities, leftover, undo)
 
 

@@ -37,6 +37,7 @@ def result_keep(f: TaskFile, generation: int, result: FileResult, scrubbed_name:
     head.pop("output")  # the bytes follow the header as they are
     head["findings"] = [dataclasses.asdict(f) for f in result.findings]
     head["leftovers"] = [dataclasses.asdict(r) for r in result.leftovers]
+    head["flags"] = [dataclasses.asdict(f) for f in result.flags]
     head["scrubbed_name"] = scrubbed_name
     head["has_output"] = result.output is not None
     blob = json.dumps(head).encode("utf-8") + b"\n" + (result.output or b"")
@@ -67,6 +68,7 @@ def result_kept(f: TaskFile, generation: int) -> tuple[FileResult, str] | None:
     has_output = head.pop("has_output")
     head["findings"] = [Finding(**f) for f in head["findings"]]
     head["leftovers"] = [Residual(**r) for r in head["leftovers"]]
+    head["flags"] = [Finding(**f) for f in head.get("flags", [])]
     return FileResult(output=output if has_output else None, **head), scrubbed_name
 
 

@@ -18,6 +18,8 @@ class Finding(models.Model):
         SECRET = "secret", "Secret detector"
         CONTRACTOR = "contractor", "Added by contractor"
         LEFTOVER = "leftover", "Left over after scrubbing"
+        CONTEXT = "context model", "Context model"
+        SENSITIVE = "sensitive", "Sensitive sentence (to confirm)"
 
     class Decision(models.TextChoices):
         REDACT = "redact", "Redact"
@@ -34,6 +36,8 @@ class Finding(models.Model):
     replacement = models.CharField(max_length=255, blank=True)  # blank for leftovers
     source = models.CharField(max_length=16, choices=Source.choices)
     decision = models.CharField(max_length=8, choices=Decision.choices, default=Decision.REDACT)
+    #: why the context model or the sensitive-sentence rules flagged it ("pricing: ...")
+    reason = models.CharField(max_length=500, blank=True)
     # When the owner decided on the check page (keep, redact, or a leftover's redact/keep);
     # empty while nobody did. A re-scrub writes new rows, so a decision lasts one scrub.
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -45,6 +49,30 @@ class Finding(models.Model):
     def __str__(self) -> str:
         # Neither the original text nor the locator (taken from the original: a sheet's name).
         return f"{self.entity_type} -> {self.replacement or 'leftover'} (finding #{self.pk})"
+
+    @property
+    def to_confirm(self) -> bool:
+        """A leftover or a sensitive sentence: the owner decides (deny-list or allow-list)."""
+        return self.source in TO_CONFIRM
+
+
+#: findings the owner confirms: what verification found left over, sensitive sentences
+TO_CONFIRM = (Finding.Source.LEFTOVER, Finding.Source.SENSITIVE)
+
+
+class ContextUsage(models.Model):
+    """Characters of document text a task has sent to the context model (its budget,
+    settings.SCRUB_CONTEXT_TASK_BUDGET); reserved before a file's requests, the unused part
+    given back after them, under this row's lock."""
+
+    task = models.OneToOneField(
+        "submissions.Task", on_delete=models.CASCADE, related_name="context_usage"
+    )
+    chars = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"context pass of task {self.task_id}: {self.chars} characters"
 
 
 class Term(models.Model):

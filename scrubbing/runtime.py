@@ -6,9 +6,24 @@ import functools
 
 from django.conf import settings
 
+from .engine.context import ContextConfig
 from .engine.pipeline import Scrubber
+
+
+def context_config() -> ContextConfig:
+    """The context pass's settings (off while SCRUB_CONTEXT_URL is empty)."""
+    return ContextConfig(
+        url=settings.SCRUB_CONTEXT_URL,
+        model=settings.SCRUB_CONTEXT_MODEL,
+        api_key=settings.SCRUB_CONTEXT_API_KEY,
+        timeout=settings.SCRUB_CONTEXT_TIMEOUT,
+        max_chars=settings.SCRUB_CONTEXT_MAX_CHARS,
+        task_budget=settings.SCRUB_CONTEXT_TASK_BUDGET,
+        retries=settings.SCRUB_CONTEXT_RETRIES,
+        file_seconds=settings.SCRUB_CONTEXT_FILE_SECONDS,
+    )
 
 
 @functools.cache
 def get_scrubber() -> Scrubber:
-    return Scrubber(mode=settings.SCRUB_MODE)
+    return Scrubber(mode=settings.SCRUB_MODE, context=context_config())

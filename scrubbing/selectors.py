@@ -75,10 +75,13 @@ def finding_for_owner(user: User, finding_id: int) -> Finding:
 
 def findings_public(file_ids: list[int]) -> QuerySet[Finding]:
     """Findings as reviewers and admins may see them: never the original text, and not the
-    locator either (it is taken from the original: an xlsx locator names the original sheet)."""
+    locator either (it is taken from the original: an xlsx locator names the original sheet),
+    nor a reason (the context model's words may quote it); sensitive sentences are the owner's
+    to confirm and were never replaced, so they are not listed."""
     return (
         Finding.objects.filter(file_id__in=file_ids)
-        .defer("original_text", "locator")
+        .exclude(source=Finding.Source.SENSITIVE)
+        .defer("original_text", "locator", "reason")
         .order_by("file_id", "id")
     )
 

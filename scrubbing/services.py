@@ -22,6 +22,7 @@ from submissions.services import file_dispatch, files_enqueue, task_transition
 
 from . import leases
 from .engine.base import ScrubError, exception_summary
+from .engine.context import TaskFacts
 from .engine.inventory import Inventory
 from .engine.pipeline import (
     GENERIC_ERROR,
@@ -31,11 +32,12 @@ from .engine.pipeline import (
     FileResult,
     TermLists,
     assign_later,
+    assign_replacements,
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
 from .kept import result_keep, result_kept, results_forget
-from .models import FileScan, Finding, Term
+from .models import ContextUsage, FileScan, Finding, Term
 from .runtime import get_scrubber
 from .selectors import term_lists_for
 
@@ -107,6 +109,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
             f.original_name, data, terms, known_names=known, is_title=f.text_field == "title"
         )
         scrubbed_name = _assign_pseudonyms(f.task_id, analysis, terms, f)
+        _context_pass(f.task, analysis)
         result = scrubber.finish(analysis, assign=_assign_more(f.task_id, str(f.pk)))
     except ScrubError as exc:
         result = _failed(f.original_name, str(exc))
@@ -189,6 +192,47 @@ def _assign_more(task_id: int, file_key: str) -> AssignFn:
     return assign
 
 
+class _TaskBudget:
+    """The task's context-pass characters (`ContextUsage`), reserved and given back under the
+    row's lock so that files scrubbed at once never spend more than the budget together."""
+
+    def __init__(self, task_id: int) -> None:
+        self.task_id = task_id
+
+    def reserve(self, chars: int) -> int:
+        with transaction.atomic():
+            ContextUsage.objects.get_or_create(task_id=self.task_id)
+            usage = ContextUsage.objects.select_for_update().get(task_id=self.task_id)
+            granted = max(0, min(chars, settings.SCRUB_CONTEXT_TASK_BUDGET - usage.chars))
+            usage.chars += granted
+            usage.save(update_fields=["chars", "updated_at"])
+        return granted
+
+    def release(self, chars: int) -> None:
+        if chars > 0:
+            with transaction.atomic():
+                usage = ContextUsage.objects.select_for_update().get(task_id=self.task_id)
+                usage.chars = max(0, usage.chars - chars)
+                usage.save(update_fields=["chars", "updated_at"])
+
+
+def _context_pass(task: Task, analysis: Analysis) -> None:
+    """The context model's findings for the file (no lock held while it reads), then their
+    placeholders under the task's lock. Told the task's occupation and sector as the public
+    pages show them (an "other" one in its scrubbed form), never another file's originals."""
+    scrubber = get_scrubber()
+    facts = TaskFacts(occupation=task.public_occupation, sector=task.public_sector)
+    found = scrubber.consult(analysis, facts, _TaskBudget(task.pk))
+    if not found:
+        return
+    with transaction.atomic():
+        locked = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task.pk)
+        pseudonymizer = scrubber.new_pseudonymizer(locked.pseudonym_state or None)
+        assign_replacements(found, pseudonymizer)
+        Task.objects.filter(pk=task.pk).update(pseudonym_state=pseudonymizer.state())
+    scrubber.adopt(analysis, found)
+
+
 def inventory_rescrub_stale(task_id: int) -> int:
     """Scrub again every finished file that an entity found later could change.
 
@@ -248,6 +292,8 @@ def file_record_result(
         f.report = result.report
         f.finished_at = timezone.now()
         f.save()
+        # the findings, and the sensitive sentences (source "sensitive", no replacement: flagged
+        # for the owner to confirm, never redacted)
         Finding.objects.bulk_create(
             Finding(
                 file=f,
@@ -258,8 +304,9 @@ def file_record_result(
                 original_text=item.text,
                 replacement=item.replacement[:255],
                 source=item.source if item.source in Finding.Source.values else "pattern",
+                reason=item.reason[:500],
             )
-            for item in result.findings
+            for item in [*result.findings, *result.flags]
         )
         # Leftovers of a residual file: the owner decides (add to the deny-list, or keep).
         Finding.objects.bulk_create(

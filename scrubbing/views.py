@@ -70,7 +70,8 @@ def _file_context(request: HttpRequest, pk: int) -> dict[str, Any]:
     for item in every:
         item.file = f  # the places name the file: no query per finding
     leftovers = [x for x in every if x.source == Finding.Source.LEFTOVER]
-    findings = [x for x in every if x.source != Finding.Source.LEFTOVER]
+    flags = [x for x in every if x.source == Finding.Source.SENSITIVE]
+    findings = [x for x in every if not x.to_confirm]
     types = selectors.replacement_types(findings)
     preview = check_selectors.current_preview(f) or preview_services.preview_request(f)
     main, other = _text_parts(f, preview)
@@ -88,6 +89,9 @@ def _file_context(request: HttpRequest, pk: int) -> dict[str, Any]:
         "leftovers": leftovers,
         "leftover_groups": check_selectors.finding_groups(leftovers),
         "leftover_summary": check_selectors.leftover_summary(leftovers),
+        "flags": flags,
+        "flag_groups": check_selectors.finding_groups(flags),
+        "context_run": check_selectors.context_run(f),
         "legend": selectors.legend(findings),
         "segments": selectors.preview(f, types, main),
         "other_segments": selectors.preview(f, types, other),

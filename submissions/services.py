@@ -724,7 +724,8 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
             names = [f.original.name for f in files]
             TaskFile.objects.filter(pk__in=[f.pk for f in files]).update(original="")
             findings = Finding.objects.filter(file__task=task).exclude(original_text="")
-            finding_count = findings.update(original_text="")
+            # a finding's reason (the context model's words) may quote the original too
+            finding_count = findings.update(original_text="", reason="")
             # Every typed field becomes its scrubbed copy; the replacement table (which maps
             # placeholders back to original text) goes too.
             purged = [

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import context as ctx
 from .base import (
     DEFAULT_LIMITS,
     Document,
@@ -38,6 +39,7 @@ from .base import (
     WriteReport,
     exception_summary,
 )
+from .context import ContextConfig, ContextRun, TaskFacts
 from .inventory import atoms_of
 from .pseudonyms import LABELS, PLACEHOLDER_RE, Pseudonymizer
 from .registry import opener
@@ -89,6 +91,7 @@ class Finding:
     source: str
     replacement: str = ""
     round: int = 1  # 1: found by analysis; n > 1: found in the output of round n - 1
+    reason: str = ""  # why the context pass or the sensitive-sentence rules flagged it
 
 
 #: fills `replacement` of each finding (the task's pseudonymizer, e.g. under the task's lock)
@@ -120,6 +123,9 @@ class Analysis:
     file_key: str = ""  # the file's key in the task inventory (set by contribute)
     inventory_version: int = 0
     notes: list[str] = field(default_factory=list)  # for the report (the model's budget)
+    # sensitive sentences (flagged for the contractor, never redacted) and the context pass
+    flags: list[Finding] = field(default_factory=list)
+    context: ContextRun = field(default_factory=ContextRun)
 
 
 @dataclass
@@ -139,6 +145,8 @@ class FileResult:
     #: the output's extension when the writer changed the format (a .docm comes out as a
     #: macro-free ".docx", an Outlook .msg as ".eml"); None: the name's own extension is right
     extension: str | None = None
+    #: sensitive sentences for the owner to confirm (not redacted; the status ignores them)
+    flags: list[Finding] = field(default_factory=list)
 
     def output_name(self, name: str) -> str:
         """`name` with the output's extension ("Report.docm" -> "Report.docx")."""
@@ -175,9 +183,16 @@ def _findings_for(doc: Document, hits_per_segment: Sequence[Sequence[Any]]) -> l
 
 
 class Scrubber:
-    def __init__(self, limits: Limits = DEFAULT_LIMITS, mode: str = "placeholder") -> None:
+    def __init__(
+        self,
+        limits: Limits = DEFAULT_LIMITS,
+        mode: str = "placeholder",
+        context: ContextConfig = ContextConfig(),  # noqa: B008 - frozen
+    ) -> None:
         self.limits = limits
         self.mode = mode  # default for pseudonymizers made by new_pseudonymizer()
+        self.context_config = context
+        self.context_model = ctx.make_model(context)  # None: the pass is off
 
     def new_pseudonymizer(self, state: dict[str, Any] | None = None) -> Pseudonymizer:
         return Pseudonymizer(mode=self.mode, state=state)
@@ -242,6 +257,7 @@ class Scrubber:
             is_title=is_title,
             known_names=tuple(known_names),
             notes=model_budget_notes(doc, budget),
+            flags=sensitive_flags(doc),
         )
 
     @staticmethod
@@ -327,6 +343,67 @@ class Scrubber:
         analysis.task_entities = task_entities(pseudonymizer, allow)
         analysis.pseudonymizer = pseudonymizer
         analysis.inventory_version = inv.version
+
+    # ------------------------------------------------------------------ context pass
+    def consult(self, analysis: Analysis, facts: TaskFacts, budget: ctx.Budget) -> list[Finding]:
+        """Ask the context model about the file (after `assign`: it reads the file with its
+        findings replaced, never another file's originals). Returns its findings without
+        replacements: give them some (`assign_replacements`, under the task's lock), then
+        `adopt`. How it went is in `analysis.context` (and the report); never raises."""
+        model = self.context_model
+        if model is None:
+            analysis.context = ContextRun()
+            return []
+        doc = analysis.document
+        edits = _edits(analysis.findings)
+        masked = [
+            ctx.mask(s.index, s.text, [(e.start, e.end, e.replacement) for e in edits.get(i, [])])
+            for i, s in enumerate(doc.segments)
+        ]
+        config = self.context_config
+        need = sum(ctx.batch_chars(b) for b in ctx.plan(masked, config.max_chars))
+        granted = budget.reserve(need * (1 + max(0, config.retries)))
+        try:
+            suggestions, run = ctx.review(model, config, masked, facts, granted)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+            # a bug here must not fail the file: the local engine scrubs it all the same (a
+            # worker's time limit or memory error is not caught: it propagates as ever)
+            log.error("the context pass failed: %s", exception_summary(exc))
+            suggestions = []
+            run = ContextRun(ctx.NOT_RUN, "an internal error stopped it; it has been logged.")
+        budget.release(granted - run.chars)
+        allow = analysis.terms.allow_keys()
+        out = []
+        for s in suggestions:
+            seg = doc.segments[s.segment_index]
+            text = seg.text[s.start : s.end]
+            if normalize(text) in allow or not doc.admits(s.segment_index, s.start, s.end, "model"):
+                continue
+            out.append(
+                Finding(
+                    seg.index,
+                    seg.locator,
+                    seg.kind,
+                    ctx.ENTITY_TYPE,
+                    s.start,
+                    s.end,
+                    text,
+                    0.8,
+                    ctx.SOURCE,
+                    reason=f"{s.category}: {s.reason}" if s.reason else s.category,
+                )
+            )
+        run.found = len(out)
+        analysis.context = run
+        return out
+
+    @staticmethod
+    def adopt(analysis: Analysis, findings: Sequence[Finding]) -> None:
+        """The context pass's findings, with their replacements, join the file's."""
+        if any(not f.replacement for f in findings):
+            raise ScrubError("Internal error: findings were not assigned replacements.")
+        analysis.findings += findings
+        analysis.replacements.update(f.replacement for f in findings)
 
     # ------------------------------------------------------------------ finish
     def finish(self, analysis: Analysis, assign: AssignFn | None = None) -> FileResult:
@@ -424,8 +501,10 @@ class Scrubber:
             "metadata_removed": list(wr.metadata_removed),
             "hidden_content": list(wr.hidden_content),
             "rasterized": list(wr.rasterized),
-            "notes": [*analysis.notes, *wr.notes],
+            "notes": [*analysis.notes, *wr.notes, *_context_notes(analysis.context)],
             "residual": [r.as_dict() for r in residuals],
+            "context": analysis.context.as_dict(),
+            "flagged": len(analysis.flags),
             "rounds": rounds,
             "timings": {
                 **analysis.timings,
@@ -451,6 +530,7 @@ class Scrubber:
             leftovers=[r for r in residuals if r.text],
             seconds=analysis.seconds + (time.perf_counter() - t0),
             extension=KINDS[output_kind][0] if output_kind else (wr.extension or None),
+            flags=list(analysis.flags),
         )
 
     @staticmethod
@@ -471,12 +551,18 @@ class Scrubber:
 
     # ------------------------------------------------------------------ all at once
     def scrub(
-        self, name: str, data: bytes, terms: TermLists, pseudonymizer: Pseudonymizer
+        self,
+        name: str,
+        data: bytes,
+        terms: TermLists,
+        pseudonymizer: Pseudonymizer,
+        facts: TaskFacts = TaskFacts(),  # noqa: B008 - frozen
     ) -> FileResult:
         t0 = time.perf_counter()
         try:
             analysis = self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON"))
             self.assign(analysis, pseudonymizer)
+            self._consult_now(analysis, facts, ctx.CharBudget(self.context_config.task_budget))
             return self.finish(analysis)
         except ScrubError as exc:
             return self._failed(name, None, str(exc), t0)
@@ -487,7 +573,11 @@ class Scrubber:
             return self._failed(name, None, GENERIC_ERROR, t0)
 
     def scrub_many(
-        self, files: Sequence[tuple[str, bytes]], terms: TermLists, pseudonymizer: Pseudonymizer
+        self,
+        files: Sequence[tuple[str, bytes]],
+        terms: TermLists,
+        pseudonymizer: Pseudonymizer,
+        facts: TaskFacts = TaskFacts(),  # noqa: B008 - frozen
     ) -> list[FileResult]:
         """One task: analyse every file, share the people found across files, then write."""
         t0 = time.perf_counter()
@@ -508,6 +598,9 @@ class Scrubber:
             self.contribute(a, pseudonymizer)
         for a in analyses:
             self.assign(a, pseudonymizer)
+        budget = ctx.CharBudget(self.context_config.task_budget)  # one task: one budget
+        for a in analyses:
+            self._consult_now(a, facts, budget)
         results: list[FileResult] = []
         for s in slots:
             if isinstance(s, Analysis):
@@ -517,6 +610,13 @@ class Scrubber:
                 s = self._finish_or_fail(s)
             results.append(s)
         return results
+
+    def _consult_now(self, analysis: Analysis, facts: TaskFacts, budget: ctx.Budget) -> None:
+        """The context pass with the analysis' own pseudonymizer (no lock to take)."""
+        found = self.consult(analysis, facts, budget)
+        if found and analysis.pseudonymizer is not None:
+            assign_replacements(found, analysis.pseudonymizer)
+            self.adopt(analysis, found)
 
     def _finish_or_fail(self, analysis: Analysis) -> FileResult:
         try:
@@ -575,8 +675,10 @@ def _edits(findings: Iterable[Finding]) -> dict[int, list[Edit]]:
         seg_edits = edits.setdefault(f.segment_index, [])
         if seg_edits and f.start < seg_edits[-1].end:
             # overlaps are merged at detection; anything left widens the previous edit
+            # (a context finding spanning a name: the longer one's replacement)
             prev = seg_edits.pop()
-            seg_edits.append(Edit(prev.start, max(prev.end, f.end), prev.replacement))
+            rep = f.replacement if f.end - f.start > prev.end - prev.start else prev.replacement
+            seg_edits.append(Edit(prev.start, max(prev.end, f.end), rep))
             continue
         seg_edits.append(Edit(f.start, f.end, f.replacement))
     return edits
@@ -618,6 +720,26 @@ def model_budget_notes(doc: Document, budget: int) -> list[str]:
         for seg in doc.segments
         if len(seg.text) > budget
     ]
+
+
+def _context_notes(run: ContextRun) -> list[str]:
+    line = run.sentence()
+    return [line] if line else []
+
+
+def sensitive_flags(doc: Document) -> list[Finding]:
+    """Sentences that discuss prices, pay, margins, forecasts, deals, disputes or security
+    weaknesses (`context/sentences.py`), for the owner to confirm; never redacted."""
+    out = []
+    for seg in doc.segments:
+        for flag in ctx.flag_sentences(seg.text):
+            if doc.admits(seg.index, flag.start, flag.end, "model"):
+                text = seg.text[flag.start : flag.end]
+                out.append(
+                    Finding(seg.index, seg.locator, seg.kind, "SENSITIVE", flag.start, flag.end,
+                            text, 0.5, "sensitive", reason=f"{flag.topic}: {flag.reason}")
+                )  # fmt: skip
+    return out
 
 
 def _as_hit(f: Finding) -> Any:

@@ -362,6 +362,9 @@ class FileOut:
     opens: bool | None = None
     open_error: str = ""
     residuals: int = 0
+    context: dict = field(default_factory=dict, repr=False)  # the context pass's run
+    context_added: list[str] = field(default_factory=list, repr=False)  # categories added
+    flagged: int = 0  # sensitive sentences flagged (never redacted)
 
 
 def terms_for(corpus: Corpus, task_id: str):
@@ -376,7 +379,8 @@ def run_ours(corpus: Corpus, model: str) -> tuple[list[FileOut], float]:
     from django.conf import settings
 
     from scrubbing.engine.base import ScrubError
-    from scrubbing.engine.pipeline import Pseudonymizer
+    from scrubbing.engine.context import CharBudget, TaskFacts
+    from scrubbing.engine.pipeline import Pseudonymizer, assign_replacements
     from scrubbing.runtime import get_scrubber
 
     use_model(model)
@@ -386,12 +390,22 @@ def run_ours(corpus: Corpus, model: str) -> tuple[list[FileOut], float]:
     for info in corpus.tasks:
         terms = terms_for(corpus, info.id)
         ps = Pseudonymizer(mode=settings.SCRUB_MODE)
+        # the context pass (SCRUB_CONTEXT_URL; off by default) with the task's own budget
+        budget = CharBudget(scrubber.context_config.task_budget)
+        facts = TaskFacts(info.occupation, info.sector)
         for name in info.files:
             data = corpus.files[f"{info.id}/{name}"]
             t0 = time.perf_counter()
+            context, added, flagged = {}, [], 0
             try:
                 analysis = scrubber.analyze(name, data, terms)
                 scrubber.assign(analysis, ps)
+                found = scrubber.consult(analysis, facts, budget)
+                assign_replacements(found, ps)
+                scrubber.adopt(analysis, found)
+                context = analysis.context.as_dict()
+                added = [f.reason.split(":", 1)[0] for f in found]
+                flagged = len(analysis.flags)
                 r = scrubber.finish(analysis)
                 status, error, output, kind = r.status, r.error, r.output, r.kind
                 residuals = len(r.report.get("residual", []))
@@ -415,9 +429,33 @@ def run_ours(corpus: Corpus, model: str) -> tuple[list[FileOut], float]:
                     output,
                     time.perf_counter() - t0,
                     residuals=residuals,
+                    context=context,
+                    context_added=added,
+                    flagged=flagged,
                 )
             )
     return out, time.perf_counter() - t_all
+
+
+def context_summary(files: list[FileOut]) -> str:
+    """What the context pass added (one line; "" when it is off) and the flagged sentences."""
+    runs = [f.context for f in files if f.context]
+    flagged = sum(f.flagged for f in files)
+    line = f"sensitive sentences flagged for the contractor (not redacted): {flagged}"
+    if not runs or all(r.get("status") == "off" for r in runs):
+        return line + "; context pass off (SCRUB_CONTEXT_URL not set)"
+    status = Counter(r["status"] for r in runs)
+    cats = Counter(c for f in files for c in f.context_added)
+    return (
+        line
+        + f"; context pass ({runs[0].get('model') or 'model'}): "
+        + ", ".join(f"{n} file(s) {s}" for s, n in sorted(status.items()))
+        + f", {sum(r['requests'] for r in runs)} request(s), "
+        f"{sum(r['chars'] for r in runs):,} characters sent, "
+        f"{sum(len(f.context_added) for f in files)} finding(s) added "
+        f"({', '.join(f'{c} {n}' for c, n in cats.most_common()) or 'none'}), "
+        f"{sum(r['dropped'] for r in runs)} answer item(s) dropped"
+    )
 
 
 _STOCK: dict[str, object] = {}
@@ -901,6 +939,10 @@ def main(argv: list[str] | None = None) -> int:
         if side == "ours":
             files, secs = run_ours(corpus, model)
             sc = score(cfg, corpus, files, secs, input_ocr)
+            summary = context_summary(files)
+            print(f"{cfg}: {summary}", flush=True)
+            if "context pass off" not in summary:
+                notes.append(f"{cfg} with the context pass on: {summary}.")
             if args.keep and cfg == "ours-sm":
                 keep = Path(args.keep)
                 for rel, blob in corpus.files.items():

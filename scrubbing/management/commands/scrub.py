@@ -1,8 +1,12 @@
-"""`python manage.py scrub PATH... --out DIR [--terms FILE] [--json REPORT]`
+"""`python manage.py scrub PATH... --out DIR [--terms FILE] [--json REPORT]
+[--occupation TEXT] [--sector TEXT]`
 
 All PATHs are scrubbed as one task (consistent replacements across them). Each output keeps its
 file name directly under DIR; nothing is written outside DIR. One line per file; exit status 1
-if any file is failed or residual; never a traceback.
+if any file is failed or residual; never a traceback. With the context pass configured
+(SCRUB_CONTEXT_URL, as for the worker) the line also says how it went, and how many sensitive
+sentences were flagged; occupation and
+sector are what the model is told about the task.
 """
 
 from __future__ import annotations
@@ -26,8 +30,11 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, metavar="DIR")
         parser.add_argument("--terms", metavar="FILE", help="UTF-8, one deny-list term per line")
         parser.add_argument("--json", dest="json_report", metavar="REPORT")
+        parser.add_argument("--occupation", default="", help="told to the context model")
+        parser.add_argument("--sector", default="", help="told to the context model")
 
     def handle(self, *args, **options) -> None:
+        from scrubbing.engine.context import TaskFacts
         from scrubbing.engine.pipeline import Pseudonymizer, Term, TermLists
         from scrubbing.runtime import get_scrubber
 
@@ -58,7 +65,10 @@ class Command(BaseCommand):
         try:
             scrubber = get_scrubber()
             results = scrubber.scrub_many(
-                inputs, TermLists(deny=deny), Pseudonymizer(mode=settings.SCRUB_MODE)
+                inputs,
+                TermLists(deny=deny),
+                Pseudonymizer(mode=settings.SCRUB_MODE),
+                TaskFacts(options["occupation"], options["sector"]),
             )
         except Exception as exc:  # the engine handles per-file errors; this is start-up
             logging.getLogger(__name__).exception("scrubber failed to start")
@@ -85,6 +95,8 @@ class Command(BaseCommand):
                     "error": result.error,
                     "findings": dict(result.counts),
                     "seconds": round(result.seconds, 3),
+                    "context": result.report.get("context", {}),
+                    "flagged": [{"locator": f.locator, "reason": f.reason} for f in result.flags],
                 }
             )
         for item in report:
@@ -92,8 +104,20 @@ class Command(BaseCommand):
             detail = (
                 item["error"] if item["error"] else f"{sum(item['findings'].values())} findings"
             )
-            self.stdout.write(f"{item['name']}\t{item['status']}\t{detail}")
+            line = f"{item['name']}\t{item['status']}\t{detail}"
+            context = item.get("context") or {}
+            if context.get("status", "off") != "off":
+                line += f"\tcontext pass {_context_line(context)}"
+            if item.get("flagged"):
+                line += f"\t{len(item['flagged'])} sensitive sentence(s) to confirm"
+            self.stdout.write(line)
         if options["json_report"]:
             Path(options["json_report"]).write_text(json.dumps(report, indent=2), encoding="utf-8")
         if failed:
             sys.exit(1)
+
+
+def _context_line(run: dict) -> str:
+    if run["status"] == "ran":
+        return f"ran, {run['requests']} request(s), {run['found']} finding(s) added"
+    return f"{run['status']}: {run['reason']}"
