@@ -8,7 +8,7 @@ request) through submissions.services on PostgreSQL, and times from the first su
 last file finished. Before the timed batch every node scrubs a few small files, so model loading
 is not counted. The table goes into docs/performance.md between the cluster markers.
 
-    .venv/bin/python tests/bench/bench_cluster.py [--tasks 4] [--workers 1,2,4]
+    .venv/bin/python tests/bench/bench_cluster.py [--tasks 6] [--workers 1,2,4]
         [--brokers redis,rabbitmq] [--out docs/performance.md]
 
 Environment: BENCH_PG_URL (postgres://postgres@127.0.0.1:5432/portal_infra_bench, created if
@@ -183,7 +183,8 @@ def table(rows: list[dict], args, load: tuple[float, float, float], wall: float)
         ".docx, .xlsx, .pptx, .pdf, .csv, .md, .env, .zip, a picture per task) plus each "
         f"task's typed title and request = {rows[0]['files']} scrub jobs, timed from the first "
         "submission to the last file finished, after every node has scrubbed a small warm-up "
-        "file. Speed-up is against 1 worker process on the same broker in this run.",
+        "file. The preview job each scrubbed file sends runs on the same nodes, as in "
+        "production. Speed-up is against 1 worker process on the same broker in this run.",
         "",
         "| broker | worker processes | jobs | seconds | files/min | speed-up | done / residual / "
         "failed |",
@@ -229,7 +230,7 @@ def ensure_database() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--tasks", type=int, default=4)
+    ap.add_argument("--tasks", type=int, default=6)
     ap.add_argument("--workers", default="1,2,4")
     ap.add_argument("--brokers", default="redis,rabbitmq")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
