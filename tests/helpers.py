@@ -108,8 +108,8 @@ def celery_worker(
     """A real `celery worker` subprocess (on `queues`, comma-separated, or every queue); yields
     the Popen once it reports ready."""
     args = [
-        *(["-Q", queues] if queues else []),
         "worker",
+        *(["-Q", queues] if queues else []),
         "--loglevel",
         "INFO",
         "--concurrency",

@@ -261,8 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     started, load = time.perf_counter(), os.getloadavg()
     ensure_database()
     rows = []
-    for broker in args.brokers.split(","):
-        for n in (int(w) for w in args.workers.split(",")):
+    # worker counts outside, brokers inside: both brokers are measured at nearly the same time
+    for n in (int(w) for w in args.workers.split(",")):
+        for broker in args.brokers.split(","):
             var = tempfile.mkdtemp(prefix=f"cluster-bench-{broker}-{n}-")
             env = run_env(BROKERS[broker], var, f"{os.getpid()}-{broker}-{n}")
             subprocess.run(
