@@ -63,9 +63,10 @@ bench-login: install
 	$(PY) tests/bench/bench_login.py
 
 # Files per minute with 1, 2 and 4 worker processes on Redis and on RabbitMQ (PostgreSQL, Redis
-# and RabbitMQ needed; ~10 minutes): the cluster section of docs/performance.md.
+# and RabbitMQ needed; 10-20 minutes; BENCH_CLUSTER_ARGS="--tasks 2" for fewer files per run):
+# the cluster section of docs/performance.md.
 bench-cluster: install
-	$(PY) tests/bench/bench_cluster.py
+	$(PY) tests/bench/bench_cluster.py $(BENCH_CLUSTER_ARGS)
 
 # deploy/k8s offline: Kubernetes schemas (kubernetes-validate) and the KEDA ScaledObjects.
 k8s-validate: install
