@@ -10,5 +10,6 @@ COPY pyproject.toml /app/
 COPY . /app
 RUN pip install --no-cache-dir . \
     && SECRET_KEY=build-only python manage.py collectstatic --noinput
-RUN useradd --create-home portal && mkdir -p /app/var && chown portal /app/var
-USER portal
+RUN useradd --create-home --uid 10001 portal && mkdir -p /app/var && chown portal /app/var
+# numeric, so Kubernetes can check runAsNonRoot (deploy/k8s)
+USER 10001

@@ -8,7 +8,7 @@ PORT ?= 8000
 export PORTAL_TEST_PG_URL ?= postgres://postgres@127.0.0.1:5432/portal
 export PORTAL_TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run web worker test test-unit test-integration test-e2e lint format bench bench-login eval eval-models check clean
+.PHONY: install run web worker test test-unit test-integration test-e2e lint format bench bench-login bench-cluster k8s-validate eval eval-models check clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,16 @@ bench: install
 bench-login: install
 	$(PY) tests/bench/bench_login.py
 
+# Files per minute with 1, 2 and 4 worker processes on Redis and on RabbitMQ (PostgreSQL, Redis
+# and RabbitMQ needed; 10-20 minutes; BENCH_CLUSTER_ARGS="--tasks 2" for fewer files per run):
+# the cluster section of docs/performance.md.
+bench-cluster: install
+	$(PY) tests/bench/bench_cluster.py $(BENCH_CLUSTER_ARGS)
+
+# deploy/k8s offline: Kubernetes schemas (kubernetes-validate) and the KEDA ScaledObjects.
+k8s-validate: install
+	$(PY) tools/validate_k8s.py
+
 # The independent slice (hand-written names, ours vs stock Presidio), the code/data/markup and
 # one-file-per-format slices, then the generated corpus; the time of each section at the end.
 eval: install
@@ -80,6 +90,7 @@ eval-models:
 check: lint
 	DJANGO_SETTINGS_MODULE=portal.test_settings $(PY) manage.py makemigrations --check --dry-run
 	docker-compose config -q
+	$(PY) tools/validate_k8s.py
 
 clean:
 	rm -rf var/test var/broker test-artifacts

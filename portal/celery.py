@@ -1,13 +1,24 @@
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import celeryd_init, worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@celeryd_init.connect
+def _tune_for_queues(conf=None, options=None, **_kwargs) -> None:
+    """A worker's concurrency and prefetch follow the queues it consumes (portal/queues.py);
+    an explicit --concurrency / --prefetch-multiplier on the command line still wins."""
+    from portal.queues import worker_tuning
+
+    conf.worker_concurrency, conf.worker_prefetch_multiplier = worker_tuning(
+        (options or {}).get("queues")
+    )
 
 
 def apply_memory_cap(headroom_kb: int | None = None) -> int | None:

@@ -291,6 +291,39 @@ CELERY_BEAT_SCHEDULE = {
     "expire-staged-uploads": {"task": "submissions.expire_staged_uploads", "schedule": 3600.0},
 }
 
+# ---- Queues per kind of work (issue #19 item 4; routing in portal/queues.py) ----------------
+# Ordinary files go to the scrub queue; PDFs, pictures (OCR), files LibreOffice converts,
+# archives and previews to the heavy queue, each with its own workers, so a long PDF
+# never holds up a .docx. A worker started with `-Q <heavy queue>` takes the HEAVY concurrency
+# and prefetch, every other worker the SCRUB ones (an explicit --concurrency still wins). A
+# worker without -Q consumes both queues.
+PORTAL_SCRUB_QUEUE = env.str("PORTAL_SCRUB_QUEUE", default="scrub")
+PORTAL_HEAVY_QUEUE = env.str("PORTAL_HEAVY_QUEUE", default="heavy")
+PORTAL_HEAVY_KINDS = env.list(
+    "PORTAL_HEAVY_KINDS",
+    default=[
+        *("pdf", "png", "jpeg", "gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"),
+        *("doc", "xls", "ppt", "rtf", "odt", "ods", "odp", "zip", "tar"),
+    ],
+)
+# Dataset exports (up to hours long) go heavy too unless given their own queue and worker (the
+# Kubernetes manifests do: a fixed worker, so autoscaling never stops an export half-way).
+PORTAL_EXPORT_QUEUE = env.str("PORTAL_EXPORT_QUEUE", default=PORTAL_HEAVY_QUEUE)
+PORTAL_SCRUB_CONCURRENCY = env.int("PORTAL_SCRUB_CONCURRENCY", default=2)
+PORTAL_SCRUB_PREFETCH = env.int("PORTAL_SCRUB_PREFETCH", default=1)
+PORTAL_HEAVY_CONCURRENCY = env.int("PORTAL_HEAVY_CONCURRENCY", default=1)
+PORTAL_HEAVY_PREFETCH = env.int("PORTAL_HEAVY_PREFETCH", default=1)
+CELERY_TASK_DEFAULT_QUEUE = PORTAL_SCRUB_QUEUE
+CELERY_TASK_QUEUES = {
+    name: {"exchange": name, "routing_key": name}
+    for name in (PORTAL_SCRUB_QUEUE, PORTAL_HEAVY_QUEUE, PORTAL_EXPORT_QUEUE)
+}
+CELERY_TASK_ROUTES = {
+    "scrubbing.render_preview": {"queue": PORTAL_HEAVY_QUEUE},
+    "reviews.export_batch": {"queue": PORTAL_EXPORT_QUEUE},
+}
+# ---- end of queues per kind of work ----------------------------------------------------------
+
 # Scrubbing
 SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
 

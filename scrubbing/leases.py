@@ -18,7 +18,7 @@ import os
 import socket
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 
 import psutil
@@ -105,6 +105,18 @@ def job_id(file_id: int, generation: int) -> str:
     return f"scrub-file-{file_id}-{generation}"
 
 
+def queue_depth(conn, queue: str) -> int:
+    """Jobs waiting in one broker queue (0 when the queue does not exist yet)."""
+    channel = conn.channel()  # its own channel: AMQP closes a channel on a missing queue
+    try:
+        return channel.queue_declare(queue=queue, passive=True).message_count
+    except conn.channel_errors:
+        return 0
+    finally:
+        with suppress(*conn.connection_errors, *conn.channel_errors):
+            channel.close()
+
+
 def jobs_missing(pairs: Sequence[tuple[int, int]]) -> list[int]:
     """Ids of the queued files, given as (id, generation), whose job nobody has: the broker's
     queue is empty and no worker that answers holds it. Empty when unsure (jobs wait in the
@@ -112,16 +124,12 @@ def jobs_missing(pairs: Sequence[tuple[int, int]]) -> list[int]:
     if not pairs:
         return []
     from portal.celery import app
+    from portal.queues import queue_names
 
     try:
         with app.connection_for_read() as conn:
             conn.ensure_connection(max_retries=1)
-            try:
-                waiting = conn.default_channel.queue_declare(
-                    queue=app.conf.task_default_queue, passive=True
-                ).message_count
-            except conn.channel_errors:
-                waiting = 0  # the queue does not exist: nothing waits in it
+            waiting = sum(queue_depth(conn, name) for name in queue_names())
         if waiting:
             return []
         replies = app.control.inspect(timeout=1.0).query_task(*[job_id(*p) for p in pairs])

@@ -385,11 +385,12 @@ def files_requeue_stuck() -> int:
     vanished = leases.jobs_missing([(f.pk, f.generation) for f in waiting])
     stranded = never_sent | lost | lapsed | dead | files.filter(pk__in=vanished)
     count = 0
-    for f in stranded.only("pk", "generation", "attempts", "scrub_status", "original_name"):
+    fields = ("pk", "generation", "attempts", "scrub_status", "original_name", "detected_type")
+    for f in stranded.only(*fields):
         if f.scrub_status == FS.RUNNING and f.attempts >= settings.SCRUB_MAX_ATTEMPTS:
             file_record_result(f.pk, f.attempts, _failed(f.original_name, INTERRUPTED))
             continue
-        if file_dispatch(f.pk, f.generation):
+        if file_dispatch(f.pk, f.generation, kind=f.detected_type):
             count += 1
     if count:
         logger.info("sweeper: re-sent %d stranded file(s)", count)

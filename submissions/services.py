@@ -605,18 +605,23 @@ def files_enqueue(files: Iterable[TaskFile]) -> None:
                 "updated_at",
             ]
         )
-        file_id, generation = f.pk, f.generation
-        transaction.on_commit(lambda i=file_id, g=generation: file_dispatch(i, g))
+        file_id, generation, kind = f.pk, f.generation, f.detected_type
+        transaction.on_commit(lambda i=file_id, g=generation, k=kind: file_dispatch(i, g, kind=k))
 
 
-def file_dispatch(file_id: int, generation: int) -> bool:
-    """Send the job; if the broker is down the file stays queued and the sweeper resends it."""
+def file_dispatch(file_id: int, generation: int, *, kind: str) -> bool:
+    """Send the job to the queue for the file's kind (portal/queues.py); if the broker is down
+    the file stays queued and the sweeper resends it."""
+    from portal.queues import queue_for_kind
     from scrubbing.leases import job_id
     from scrubbing.tasks import scrub_file
 
     try:
         scrub_file.apply_async(
-            (file_id, generation), retry=False, task_id=job_id(file_id, generation)
+            (file_id, generation),
+            retry=False,
+            task_id=job_id(file_id, generation),
+            queue=queue_for_kind(kind),
         )
     except Exception as exc:  # kombu raises several connection error types
         logger.warning("broker unavailable, file %s stays queued: %s", file_id, type(exc).__name__)

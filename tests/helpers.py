@@ -99,10 +99,17 @@ def celery_process(log_path: Path, args: list[str], ready: str, extra_env: dict 
         log.close()
 
 
-def celery_worker(log_path: Path, extra_env: dict[str, str] | None = None, concurrency: int = 1):
-    """A real `celery worker` subprocess; yields the Popen once it reports ready."""
+def celery_worker(
+    log_path: Path,
+    extra_env: dict[str, str] | None = None,
+    concurrency: int = 1,
+    queues: str | None = None,
+):
+    """A real `celery worker` subprocess (on `queues`, comma-separated, or every queue); yields
+    the Popen once it reports ready."""
     args = [
         "worker",
+        *(["-Q", queues] if queues else []),
         "--loglevel",
         "INFO",
         "--concurrency",
@@ -201,6 +208,29 @@ def make_pdf(lines: list[str]) -> bytes:
     for line in lines:
         c.drawString(72, y, line)
         y -= 18
+    c.save()
+    return buf.getvalue()
+
+
+def make_scanned_pdf(pages: int, line: str) -> bytes:
+    """A PDF of page pictures only (no text layer): every page is OCR'd."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 28)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for p in range(pages):
+        img = Image.new("L", (1240, 1754), 255)  # A4 at 150 dpi
+        draw = ImageDraw.Draw(img)
+        for i in range(20):
+            draw.text((100, 100 + 70 * i), f"Page {p + 1}, line {i}: {line}", fill=0, font=font)
+        png = io.BytesIO()
+        img.save(png, "PNG")
+        c.drawImage(ImageReader(png), 0, 0, width=A4[0], height=A4[1])
+        c.showPage()
     c.save()
     return buf.getvalue()
 
