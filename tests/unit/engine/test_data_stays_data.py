@@ -3,7 +3,6 @@ well-known names are never entities, and code and data files stay valid in their
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import re
@@ -256,19 +255,33 @@ def test_json_number_that_is_a_phone_becomes_a_string():
     assert isinstance(parsed["contact_phone"], str) and "PHONE" in parsed["contact_phone"]
 
 
-def test_svg_is_a_picture_that_opens():
-    from PIL import Image
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("clock.py", 'EPOCH_MS = {ms}\nCARD = "{card}"  # the corporate card\n'),
+        ("clock.json", '{{"generatedMs": {ms}, "card": "{card}"}}'),
+    ],
+)
+def test_millisecond_timestamps_are_not_cards_and_cards_still_are(name, source):
+    # 1709286000000 passes Luhn; 13 digits after a "1" is no issuer's card (UATP has 15)
+    data = source.format(ms=1709286000000, card="4111 1111 1111 1111").encode()
+    result = Scrubber().scrub(name, data, TermLists(), Pseudonymizer())
+    assert b"1709286000000" in result.output and b"4111 1111 1111 1111" not in result.output
+    assert [f.entity_type for f in result.findings].count("CREDIT_CARD") == 1
 
+
+def test_svg_stays_svg_and_its_path_data_stays_numbers():
+    from lxml import etree
+
+    path = '<path d="M 61.536232,0.70710678 L 10.75 59.91 Z"/>'
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-        f'<text x="5" y="40" font-size="20">{NAMES[0]}</text>'
-        '<path d="M 61.536232,0.70710678 L 10.75 59.91 Z"/></svg>'
+        f'<text x="5" y="40" font-size="20">{NAMES[0]}</text>{path}</svg>'
     )
     result = Scrubber().scrub("logo.svg", svg.encode(), TermLists(), Pseudonymizer())
-    if result.status == "failed" and "LibreOffice" in (result.error or ""):
-        pytest.skip(result.error)
-    assert result.output[:8] == b"\x89PNG\r\n\x1a\n"
-    Image.open(io.BytesIO(result.output)).verify()
+    assert result.status == "done"
+    etree.fromstring(result.output)
+    assert path.encode() in result.output and NAMES[0].encode() not in result.output
     assert not [f for f in result.findings if f.entity_type == "PHONE_NUMBER"]
 
 

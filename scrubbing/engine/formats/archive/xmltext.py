@@ -74,7 +74,11 @@ def _char_refs(data: bytes) -> bytes:
     return _ENTITY.sub(sub, data)
 
 
-def parse(data: bytes) -> etree._ElementTree:
+def parse(
+    data: bytes, not_xml: str = "A page of this e-book is not well-formed XML."
+) -> etree._ElementTree:
+    """`data` parsed without network, DTD or entities (`not_xml`: the error when it is not
+    XML; a declared entity is refused as unsafe)."""
     if any(marker in data for marker in _ENTITY_MARKERS):
         raise CorruptFile(UNSAFE_XML)
     try:
@@ -83,7 +87,7 @@ def parse(data: bytes) -> etree._ElementTree:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
         tree = etree.ElementTree(etree.fromstring(_char_refs(data), parser))
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise CorruptFile("A page of this e-book is not well-formed XML.") from exc
+        raise CorruptFile(not_xml) from exc
     dtd = tree.docinfo.internalDTD  # a bare DOCTYPE has one, empty
     if dtd is not None and (list(dtd.iterelements()) or list(dtd.iterentities())):
         raise CorruptFile(UNSAFE_XML)
