@@ -42,7 +42,7 @@ from lxml import etree
 
 from ..base import CorruptFile, Document, Edit, LimitExceeded, Limits, WriteReport
 from . import text
-from .archive.xmltext import parse
+from .archive.xmltext import parse, serialize
 from .composite import Parts, apply_edits
 from .ooxml.targets import Piece, PiecesTarget, drop_keeping_tail
 
@@ -78,8 +78,6 @@ _INLINE = frozenset(_WORDS("tspan a textPath tref altGlyph"))
 _FOREIGN_URL = re.compile(r"url\(\s*(?![\"']?\s*#)[^)]*\)", re.I)
 _IMPORT = re.compile(r"@import\b[^;]*;?", re.I)
 _SCRIPT_LINK = re.compile(r"^\s*(?:javascript|vbscript):", re.I)
-_DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?(<\?xml\s[^<>]*\?>)")
-_ENCODING = re.compile(rb"""(\sencoding\s*=\s*)(["'])[^"']*\2""")
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 NOT_XML = "This SVG picture is not well-formed XML and cannot be read."
 
@@ -103,7 +101,7 @@ def _walk(tree: etree._ElementTree, max_images: int) -> _Walk:
     w = _Walk()
     root = tree.getroot()
     outside = (*root.itersiblings(preceding=True), *root.itersiblings())
-    if outside:  # comments and processing instructions around the root: not serialized
+    if outside:  # comments and processing instructions around the root: not written (`serialize`)
         w.removed["comments and processing instructions"] += len(outside)
     for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         w.removed["comments and processing instructions"] += 1
@@ -237,7 +235,7 @@ class SvgDocument(Document):
         if self.removed:
             what = ", ".join(f"{what} \u00d7{n}" for what, n in sorted(self.removed.items()))
             report.notes.append(f"SVG: removed {what}")
-        return _serialize(tree, self.data), report
+        return serialize(tree, self.data), report
 
 
 def _tree(data: bytes) -> etree._ElementTree:
@@ -245,24 +243,6 @@ def _tree(data: bytes) -> etree._ElementTree:
     if _local(tree.getroot().tag) != "svg":
         raise CorruptFile("This file does not hold an SVG picture.")
     return tree
-
-
-def _serialize(tree: etree._ElementTree, data: bytes) -> bytes:
-    """The XML declaration as written (its encoding made UTF-8), the DOCTYPE, the root."""
-    m = _DECLARATION.match(data)
-    head = b""
-    if m:
-        head = _ENCODING.sub(lambda e: e.group(1) + e.group(2) + b"UTF-8" + e.group(2), m.group(1))
-        if tree.docinfo.encoding.upper() in ("UTF-8", "UTF8", "US-ASCII", "ASCII"):
-            head = m.group(1)  # verbatim: the output is UTF-8 already
-        head += b"\n"
-    elif not data.startswith((b"<", b"\xef\xbb\xbf", b" ", b"\n", b"\r", b"\t")):
-        head = b'<?xml version="1.0" encoding="UTF-8"?>\n'  # UTF-16/32: now UTF-8, say so
-    doctype = tree.docinfo.doctype
-    if doctype:
-        head += doctype.encode("utf-8") + b"\n"
-    body = etree.tostring(tree.getroot(), encoding="UTF-8", xml_declaration=False)
-    return head + body + b"\n"
 
 
 def open_document(data: bytes, limits: Limits) -> SvgDocument:

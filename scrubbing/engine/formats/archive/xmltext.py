@@ -55,6 +55,8 @@ _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 _OPF = "{http://www.idpf.org/2007/opf}"
 _TYPES = mimetypes.MimeTypes()  # the built-in table only: no system files, same everywhere
 _URI_SAFE = "/!$&'()*+,;=:@~-._"
+_DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?(<\?xml\s[^<>]*\?>)")
+_ENCODING = re.compile(rb"""(\sencoding\s*=\s*)(["'])[^"']*\2""")
 
 
 def _local(name: str) -> str:
@@ -92,6 +94,26 @@ def parse(
     if dtd is not None and (list(dtd.iterelements()) or list(dtd.iterentities())):
         raise CorruptFile(UNSAFE_XML)
     return tree
+
+
+def serialize(tree: etree._ElementTree, data: bytes) -> bytes:
+    """UTF-8 bytes of `tree` parsed from `data`: its XML declaration as written (quotes,
+    `standalone`; an encoding other than UTF-8 named UTF-8), its DOCTYPE, its root element
+    (comments and processing instructions around the root are not written)."""
+    m = _DECLARATION.match(data)
+    head = b""
+    if m:
+        head = m.group(1)
+        if tree.docinfo.encoding.upper() not in ("UTF-8", "UTF8", "US-ASCII", "ASCII"):
+            head = _ENCODING.sub(lambda e: e.group(1) + e.group(2) + b"UTF-8" + e.group(2), head)
+        head += b"\n"
+    elif not data.startswith((b"<", b"\xef\xbb\xbf", b" ", b"\n", b"\r", b"\t")):
+        head = b'<?xml version="1.0" encoding="UTF-8"?>\n'  # UTF-16/32: now UTF-8, say so
+    doctype = tree.docinfo.doctype
+    if doctype:
+        head += doctype.encode("utf-8") + b"\n"
+    body = etree.tostring(tree.getroot(), encoding="UTF-8", xml_declaration=False)
+    return head + body + b"\n"
 
 
 @dataclass
@@ -239,7 +261,7 @@ class XmlTextDocument(Document):
         if w.removed:
             what = ", ".join(f"{what} \u00d7{n}" for what, n in sorted(w.removed.items()))
             report.notes.append(f"removed {what}")
-        return etree.tostring(tree, xml_declaration=True, encoding="utf-8"), report
+        return serialize(tree, self.data), report
 
     def _move(self, link: _Link) -> bool:
         """Point the link at where its member went; False when the member is gone."""
