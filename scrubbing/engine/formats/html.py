@@ -217,6 +217,9 @@ class HtmlDocument(Document):
             child = text.open_document((el.text or "").encode("utf-8"), limits)
             self.parts.adopt(child, "", f"html style {n}")
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
+
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
         mine, theirs = self.parts.split(edits)

@@ -211,6 +211,9 @@ class NotebookDocument(Document):
 
     # -- writing ------------------------------------------------------------------------------
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
+
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
         mine, theirs = self.parts.split(edits)

@@ -216,6 +216,9 @@ class SvgDocument(Document):
             child = text.open_document((el.text or "").encode("utf-8"), limits, language="css")
             self.parts.adopt(child, "", f"svg style {n}")
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
+
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
         mine, theirs = self.parts.split(edits)

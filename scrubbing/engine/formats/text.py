@@ -90,7 +90,9 @@ class TextDocument(Document):
 
     def admits(self, index: int, start: int, end: int, source: str) -> bool:
         """In a code file the model's hits count in strings and comments only."""
-        if self.syntax is None or source != "model" or index >= len(self.spans):
+        if index >= len(self.spans):
+            return self.parts.admits(index, start, end, source)  # a decoded payload's
+        if self.syntax is None or source != "model":
             return True
         base = self.spans[index][0]
         return self.language == "ini" or self.syntax.in_prose(base + start, base + end)

@@ -232,3 +232,13 @@ def test_libreoffice_epub_through_the_pipeline(tmp_path: Path):
     assert EB.NAME.encode() not in blob and EB.EMAIL.encode() not in blob
     assert b"who wrote the measurements down." in blob
     assert archive.audit(result.output) == []
+
+
+def test_xml_declarations_are_written_as_they_were():
+    source = unzip(EB.build_epub())
+    parts = unzip(epub.open_document(EB.build_epub(), Limits()).render({})[0])
+    declared = {n: b.split(b"?>", 1)[0] for n, b in source.items() if b.startswith(b"<?xml ")}
+    assert b'<?xml version="1.0" encoding="UTF-8"' in declared.values()
+    for name, head in declared.items():
+        if name in parts:
+            assert parts[name].startswith(head + b"?>"), name
