@@ -12,8 +12,9 @@ Links are not words: an `href`/`src`/`full-path` that points at another member i
 to where that member went (renamed, or another extension: an OPF item's `media-type` follows),
 or removed with it (an OPF item leaves the manifest and the spine). External links are
 scrubbed as text; remote sources (an `<img src="https://...">` would tell a server the book
-was opened), scripts, embedded objects, comments, processing instructions and event handlers
-are removed and counted. Rendering parses the bytes again (the walk is deterministic) and
+was opened), embedded `data:` (an SVG `<image href="data:...">`: no reader here decodes it),
+scripts, embedded objects, comments, processing instructions and event handlers are removed
+and counted. Rendering parses the bytes again (the walk is deterministic) and
 writes into the fresh tree.
 """
 
@@ -225,9 +226,9 @@ class XmlTextDocument(Document):
 
     def _link(self, el: etree._Element, name: str, local: str, value: str, w: _Walk) -> None:
         if _SCHEME.match(value):
-            if local in _REMOTE_ONLY:
-                del el.attrib[name]
-                w.removed["remote sources"] += 1
+            if local in _REMOTE_ONLY or value.lstrip()[:5].lower() == "data:":
+                del el.attrib[name]  # fetched when shown, or data no reader here decodes
+                w.removed["remote sources and embedded data"] += 1
             elif value.strip():
                 w.attrs.append((el, name))  # an external link: scrubbed as text
             return
