@@ -42,7 +42,7 @@ from lxml import etree
 
 from ..base import CorruptFile, Document, Edit, LimitExceeded, Limits, WriteReport
 from . import text
-from .archive.xmltext import parse, serialize
+from .archive.xmltext import parse, serialize, text_blocks
 from .composite import Parts, apply_edits
 from .ooxml.targets import Piece, PiecesTarget, drop_keeping_tail
 
@@ -74,6 +74,7 @@ DRAWING = frozenset(
 )
 _DROP = frozenset(_WORDS("script handler iframe object embed applet frame frameset noscript"))
 _ANIMATIONS = frozenset(_WORDS("set animate animateMotion animateTransform animateColor"))
+_CSS = frozenset({"style"})  # read by the text module as CSS
 _INLINE = frozenset(_WORDS("tspan a textPath tref altGlyph"))
 _FOREIGN_URL = re.compile(r"url\(\s*(?![\"']?\s*#)[^)]*\)", re.I)
 _IMPORT = re.compile(r"@import\b[^;]*;?", re.I)
@@ -123,7 +124,7 @@ def _walk(tree: etree._ElementTree, max_images: int) -> _Walk:
                 w.removed["references to other files"] += 1
             el.text = clean
             w.styles.append(el)
-    _blocks(root, w)
+    w.blocks = text_blocks(root, lambda el: _local(el.tag) not in _INLINE, _CSS)
     return w
 
 
@@ -135,13 +136,12 @@ def _attributes(el: etree._Element, w: _Walk, max_images: int) -> None:
             w.removed["event handlers"] += 1
         elif local in ("href", "src"):
             _link(el, name, value, w, max_images)
-        elif _FOREIGN_URL.search(value):
-            el.attrib[name] = value = _FOREIGN_URL.sub("none", value)
-            w.removed["references to other files"] += 1
+        else:
+            if _FOREIGN_URL.search(value):  # `fill="url(https://...)"`: fetched when shown
+                el.attrib[name] = value = _FOREIGN_URL.sub("none", value)
+                w.removed["references to other files"] += 1
             if not _drawing(name) and value.strip():
                 w.attrs.append((el, name))
-        elif not _drawing(name) and value.strip():
-            w.attrs.append((el, name))
 
 
 def _drawing(name: str) -> bool:
@@ -164,30 +164,6 @@ def _link(el: etree._Element, name: str, value: str, w: _Walk, max_images: int) 
     else:
         w.removed["references to other files"] += 1
     del el.attrib[name]
-
-
-def _blocks(root: etree._Element, w: _Walk) -> None:
-    current: list[Piece] = []
-
-    def flush() -> None:
-        nonlocal current
-        if any(p.text.strip() for p in current):
-            w.blocks.append(current)
-        current = []
-
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        block = _local(el.tag) not in _INLINE
-        if event == "start":
-            if block:
-                flush()
-            if el.text and _local(el.tag) != "style":  # CSS is read by the text module
-                current.append(Piece(el, el.text, editable=True))
-        else:
-            if block:
-                flush()
-            if el.tail and el is not root:
-                current.append(Piece(el, el.tail, editable=True, attr="tail"))
-    flush()
 
 
 class SvgDocument(Document):

@@ -182,32 +182,8 @@ class XmlTextDocument(Document):
         for el in root.iter():
             self._attributes(el, w, in_text=texts is not None and _inside(el, texts))
         if self.flavour != "container" and texts is not None:
-            self._blocks(texts, w)
+            w.blocks = text_blocks(texts, self._is_block)
         return w
-
-    def _blocks(self, top: etree._Element, w: _Walk) -> None:
-        current: list[Piece] = []
-
-        def flush() -> None:
-            nonlocal current
-            if any(p.text.strip() for p in current):
-                w.blocks.append(current)
-            current = []
-
-        for event, el in etree.iterwalk(top, events=("start", "end")):
-            if event == "start":
-                if self._is_block(el):
-                    flush()
-                if _local(el.tag) == "br":
-                    current.append(Piece(el, "\n", editable=False))
-                if el.text:
-                    current.append(Piece(el, el.text, editable=True))
-            else:
-                if self._is_block(el):
-                    flush()
-                if el.tail and el is not top:
-                    current.append(Piece(el, el.tail, editable=True, attr="tail"))
-        flush()
 
     def _attributes(self, el: etree._Element, w: _Walk, in_text: bool) -> None:
         for name in list(el.attrib):
@@ -290,6 +266,39 @@ class XmlTextDocument(Document):
             drop_keeping_tail(el)
         else:
             del el.attrib[link.attr]
+
+
+def text_blocks(
+    top: etree._Element,
+    is_block: Callable[[etree._Element], bool],
+    unread: frozenset[str] = frozenset(),
+) -> list[list[Piece]]:
+    """The text of `top` in blocks: a block element's text with its inline children's (a `<br>`
+    a line break); the own text of elements named in `unread` is left to another reader."""
+    blocks: list[list[Piece]] = []
+    current: list[Piece] = []
+
+    def flush() -> None:
+        nonlocal current
+        if any(p.text.strip() for p in current):
+            blocks.append(current)
+        current = []
+
+    for event, el in etree.iterwalk(top, events=("start", "end")):
+        if event == "start":
+            if is_block(el):
+                flush()
+            if _local(el.tag) == "br":
+                current.append(Piece(el, "\n", editable=False))
+            if el.text and _local(el.tag) not in unread:
+                current.append(Piece(el, el.text, editable=True))
+        else:
+            if is_block(el):
+                flush()
+            if el.tail and el is not top:
+                current.append(Piece(el, el.tail, editable=True, attr="tail"))
+    flush()
+    return blocks
 
 
 def _inside(el: etree._Element, top: etree._Element) -> bool:
