@@ -30,7 +30,8 @@ MODULES: dict[str, str] = {
     "mbox": "scrubbing.engine.formats.mail.mbox",
     "msg": "scrubbing.engine.formats.mail.outlook",
     **dict.fromkeys(("doc", "xls", "ppt", "rtf", "odt", "ods", "odp"), _LEGACY),
-    **dict.fromkeys(("gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"), _PICTURES),
+    **dict.fromkeys(("gif", "tiff", "webp", "heic", "avif", "bmp", "ppm"), _PICTURES),
+    "svg": "scrubbing.engine.formats.svg",
     "ipynb": "scrubbing.engine.formats.notebook",
     "html": "scrubbing.engine.formats.html",
 }

@@ -21,11 +21,19 @@ attribute names in XML). Two things follow:
     `"phone": "[PHONE_1]"`;
   - in code, anything else: identifier-safe, `PERSON_1` (`send_to_PERSON_1`, a TOML bare key,
     an XML tag name, `owner: PERSON_1` as a YAML plain scalar);
-  - INI/.env/properties values are text: as they are, line breaks as spaces.
+  - INI/.env/properties values and a JAR manifest's values are text: as they are, line
+    breaks as spaces (a manifest's names, `Manifest-Version`, `Implementation-Vendor`, are
+    code: the model's hits there do not count).
 
   Punctuation inside an edit that crosses regions (`Raman", "Jonas`) is kept, so quotes and
   commas stay where they were. Verification masks the identifier-safe and typographic forms
   like the placeholders themselves.
+
+Detection reads the file as a reader does (`Syntax.reading`, same length, so offsets map 1:1):
+a comment's markers are blanks (`# Owner: Jane Doe` reads as a header line, `/* by Jane */`
+as prose), and in XML an element that holds only text reads as a key and its value
+(`<name>Jane Doe</name>` as `name: Jane Doe`, `<dc:creator>` as `dc.creator:`), as in YAML, and
+an entity reference as the character it stands for (`&lt;` as "<" and three blanks).
 
 Every lexer is one regex of possessive alternatives: linear in the text.
 """
@@ -33,6 +41,7 @@ Every lexer is one regex of possessive alternatives: linear in the text.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Callable
 
@@ -75,6 +84,7 @@ LANGUAGES: dict[str, str] = {
     **dict.fromkeys((".sh", ".bash", ".zsh", ".fish"), "shell"),
     ".sql": "sql",
     **dict.fromkeys((".ini", ".cfg", ".conf", ".properties", ".env", ".editorconfig"), "ini"),
+    ".mf": "manifest",  # a JAR manifest: `Name: value` lines, a leading space continues one
 }
 
 _DQ = r'"(?P<dq>(?:[^"\\\n]|\\.)*+)"'
@@ -93,6 +103,7 @@ _LEXERS: dict[str, str] = {
     "css": r"(?P<comment>/\*(?:[^*]|\*(?!/))*+\*/)|" + _DQ + "|" + _SQ,
     "shell": _HASH_COMMENT + "|" + _DQ + r"|'(?P<sq>[^']*+)'",
     "ini": r"(?m)^[ \t]*+(?P<comment>[#;][^\n]*+)",
+    "manifest": r"(?m)(?:^[A-Za-z0-9][\w\-]*+: |^ )(?P<value>[^\r\n]*+)",
     "sql": r"(?P<comment>--[^\n]*+|/\*(?:[^*]|\*(?!/))*+\*/)|'(?P<sq>(?:[^']|'')*+)'",
     # XML: comments, CDATA, tags (attribute values inside them are read below), text between
     "xml": r"(?P<comment><!--(?:[^-]|-(?!->))*+-->)"
@@ -101,6 +112,10 @@ _LEXERS: dict[str, str] = {
 _COMPILED = {lang: re.compile(rx) for lang, rx in _LEXERS.items()}
 _ATTR_VALUE = re.compile(r"""=[ \t]*+(?:"(?P<dq>[^"<]*+)"|'(?P<sq>[^'<]*+)')""")
 _NUMBER = re.compile(r"[+\-]?[\d(]")
+#: a comment's opening and closing marks, and a block comment's `*` at the start of a line
+_COMMENT_MARKS = re.compile(r"\A(?:#++|//++|/\*++|--++|;++|<!--)|\*/\Z|-->\Z|(?<=\n)[ \t]*+\*(?!/)")
+_XML_REF = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_XML_LEAF = re.compile(r"<([A-Za-z_][\w.:\-]*+)>[^<>\n]*+</\1>")
 _NOT_IDENT = re.compile(r"\W+")
 
 STRING, COMMENT, CODE, TEXT = "string", "comment", "code", "text"
@@ -131,8 +146,8 @@ def regions(text: str, language: str) -> list[Region]:
             for a in _ATTR_VALUE.finditer(text, m.start(), m.end()):
                 g = "dq" if a.group("dq") is not None else "sq"
                 out.append((a.start(g), a.end(g), STRING, '"' if g == "dq" else "'"))
-        elif kind == "cdata":
-            out.append((m.start(kind), m.end(kind), TEXT, "]]>"))
+        elif kind in ("cdata", "value"):
+            out.append((m.start(kind), m.end(kind), TEXT, "]]>" if kind == "cdata" else ""))
         elif kind is not None:
             quote = {"dq": '"', "sq": "'", "tdq": '"', "tsq": "'", "bq": "`"}[kind]
             out.append((m.start(kind), m.end(kind), STRING, quote))
@@ -148,6 +163,24 @@ class Syntax:
         self.language = language
         self.regions = regions(text, language)
         self.starts = [r[0] for r in self.regions]
+
+    def reading(self, text: str) -> str:
+        """`text` as detection reads it: comment marks blank, XML leaf elements as `key: `."""
+        out = list(text)
+        for start, end, kind, _quote in self.regions:
+            if kind == COMMENT:
+                for m in _COMMENT_MARKS.finditer(text[start:end]):
+                    out[start + m.start() : start + m.end()] = " " * (m.end() - m.start())
+        if self.language == "xml":
+            for start, end, _kind, _quote in self.regions:  # `&lt;` reads as "<" and blanks
+                for m in _XML_REF.finditer(text, start, end):
+                    char = html.unescape(m.group(0))[:1]
+                    out[m.start() : m.end()] = char + " " * (m.end() - m.start() - 1)
+            for m in _XML_LEAF.finditer(text):
+                tag = m.group(1)
+                out[m.start() : m.start() + len(tag) + 2] = tag.replace(":", ".") + ": "
+                out[m.end() - len(tag) - 3 : m.end()] = " " * (len(tag) + 3)
+        return "".join(out)
 
     def region_at(self, pos: int) -> Region | None:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -188,7 +221,7 @@ class Syntax:
 
     def adapt(self, replacement: str, original: str, region: Region | None) -> str:
         rep = replacement.replace("\r", " ").replace("\n", " ")
-        if self.language == "ini":
+        if self.language in ("ini", "manifest"):
             return rep
         if region is None:
             if self.language in ("python", "clike", "json", "toml") and _NUMBER.match(original):

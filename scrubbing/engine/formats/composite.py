@@ -40,6 +40,13 @@ class Parts:
             self._owner[idx] = (slot, seg.index)
         return slot
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        """`Document.admits` for an adopted segment: its child decides."""
+        owner = self._owner.get(index)
+        if owner is None:
+            return True
+        return self.children[owner[0]][0].admits(owner[1], start, end, source)
+
     def split(
         self, edits: Mapping[int, Sequence[Edit]]
     ) -> tuple[dict[int, Sequence[Edit]], list[dict[int, Sequence[Edit]]]]:

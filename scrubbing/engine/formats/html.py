@@ -21,7 +21,8 @@ verbatim and a `<meta charset="utf-8">` is written (the output is UTF-8; other m
 which hold authors, generators and refreshes, go); `<style>` elements are kept, their text
 read by the text module (comments and content strings scrubbed) with every `url()` and
 `@import` removed; relative `src`/`background` references (files next to the page) are kept
-and scrubbed like links, remote ones removed; `id` and `name` are scrubbed, not removed.
+and scrubbed like links, remote ones removed; `id`, `name`, `datetime`, `cite`, `abbr`, `for`,
+`headers`, `role`, `rel`, `hreflang`, `aria-*` and `data-*` are scrubbed as text, not removed.
 """
 
 from __future__ import annotations
@@ -62,7 +63,10 @@ _DOCTYPE = re.compile(
     re.I | re.S,
 )
 _ANY_DOCTYPE = re.compile(r"\A\ufeff?\s*(?:<!--.*?-->\s*)*+<!DOCTYPE", re.I | re.S)
-PAGE_TEXT_ATTRS = frozenset({"id", "name"})
+#: in a page, read as text rather than removed: they carry meaning (a `<time datetime>`, a
+#: table cell's `headers`, a label's `for`) and, like every word, may carry a name
+PAGE_TEXT_ATTRS = frozenset("id name datetime cite abbr for headers role rel hreflang".split())
+_PAGE_TEXT_PREFIXES = ("aria-", "data-")
 _URI_SAFE = ":/?#[]@!$&'()*+,;=%~.-_"
 _URLS = frozenset({"href", "src", "background"})
 
@@ -162,7 +166,9 @@ def _clean_attrs(el: etree._Element, cids: Mapping[str, str], w: _Walk, page: bo
             else:
                 del el.attrib[name]
                 w.count("remote or unknown image source")
-        elif low in TEXT_ATTRS or (page and low in PAGE_TEXT_ATTRS):
+        elif low in TEXT_ATTRS or (
+            page and (low in PAGE_TEXT_ATTRS or low.startswith(_PAGE_TEXT_PREFIXES))
+        ):
             if low == "href" and value.strip().lower().startswith(("javascript:", "vbscript:")):
                 del el.attrib[name]
                 w.count("script link")
@@ -210,6 +216,9 @@ class HtmlDocument(Document):
         for n, el in enumerate(w.styles, 1):
             child = text.open_document((el.text or "").encode("utf-8"), limits)
             self.parts.adopt(child, "", f"html style {n}")
+
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
 
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()

@@ -196,7 +196,7 @@ class NotebookDocument(Document):
             return False
         self.images += 1
         target = mime
-        if child.output_kind == "png":  # GIF, SVG...: comes back as PNG
+        if child.output_kind == "png":  # GIF, TIFF...: comes back as PNG
             if "image/png" in bundle:
                 self._removed(f"second picture format ({mime})")
                 return False
@@ -205,10 +205,14 @@ class NotebookDocument(Document):
         if target != mime:
             del bundle[mime]
             bundle[target] = value
-        self.fields.append(_Field((*path, target), _b64_out, slot))
+        out = _svg_out if target == "image/svg+xml" else _b64_out  # SVG is text in a notebook
+        self.fields.append(_Field((*path, target), out, slot))
         return True
 
     # -- writing ------------------------------------------------------------------------------
+
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
 
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         report = WriteReport()
@@ -262,6 +266,10 @@ def _b64(value: str) -> bytes:
 
 def _b64_out(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii") + "\n"
+
+
+def _svg_out(data: bytes) -> str:
+    return data.decode("utf-8")
 
 
 def _html_out(data: bytes, fragment: bool) -> str:

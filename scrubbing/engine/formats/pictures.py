@@ -1,5 +1,6 @@
 """Pictures other than PNG/JPEG: decoded to bare pixels, scrubbed by the image module, written
-back as PNG (`output_kind`). Kinds gif, tiff, webp, heic, avif, bmp, ppm (Netpbm) and svg.
+back as PNG (`output_kind`). Kinds gif, tiff, webp, heic, avif, bmp and ppm (Netpbm); SVG is
+XML and has its own module (`svg`).
 
 - **GIF, WebP, AVIF**: the first frame of an animation is scrubbed and kept; the other frames
   are dropped and the report says how many.
@@ -8,10 +9,6 @@ back as PNG (`output_kind`). Kinds gif, tiff, webp, heic, avif, bmp, ppm (Netpbm
   that together exceed the pixel limit are scaled down to fit, and the report says so.
 - **HEIC/HEIF**: decoded by pi-heif (libheif; decoding only); the primary image is kept.
 - **BMP, PBM/PGM/PPM**: one picture each, read by Pillow.
-- **SVG**: never read as text (its path data is numbers, its markup is not prose): rasterized by
-  LibreOffice in the conversion sandbox (no network, no files but its own, a time limit) at a
-  size from the picture's own width/height/viewBox, then OCR'd like any picture. Its scripts,
-  links and metadata do not survive rasterization.
 
 Every input's metadata (EXIF, XMP, ICC profiles, text chunks, comments) is dropped, because the
 output is encoded from pixels alone; the report lists what there was.
@@ -20,9 +17,7 @@ output is encoded from pixels alone; the report lists what there was.
 from __future__ import annotations
 
 import io
-import json
 import math
-import re
 import warnings
 from collections.abc import Mapping, Sequence
 
@@ -40,20 +35,8 @@ NAMES = {
     "avif": "AVIF",
     "bmp": "BMP",
     "ppm": "Netpbm",
-    "svg": "SVG",
 }
 _ANIMATED = frozenset({"gif", "webp", "avif", "heic"})
-SVG_LONG_SIDE = 2000  # pixels on the longer side of a rasterized SVG
-_UNITS = {
-    "": 1.0,
-    "px": 1.0,
-    "pt": 96 / 72,
-    "pc": 16.0,
-    "mm": 96 / 25.4,
-    "cm": 96 / 2.54,
-    "in": 96.0,
-}
-_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z]*)\s*$")
 
 
 class PictureDocument(Document):
@@ -169,63 +152,6 @@ def _frames(kind: str, data: bytes, limits: Limits) -> tuple[list[Image.Image], 
     return pages, metadata, count
 
 
-def _svg_pixels(data: bytes, limits: Limits) -> tuple[int, int]:
-    """The size to rasterize an SVG at: its aspect ratio, the longer side SVG_LONG_SIDE."""
-    from defusedxml import ElementTree
-    from defusedxml.common import DefusedXmlException
-
-    try:
-        root = ElementTree.fromstring(data)
-    except (ElementTree.ParseError, DefusedXmlException, ValueError):
-        raise CorruptFile(
-            "This SVG picture is not well-formed XML (or declares entities) and cannot be read."
-        ) from None
-    if not root.tag.endswith("svg"):
-        raise CorruptFile("This file does not hold an SVG picture.")
-    box = [float(v) for v in re.split(r"[\s,]+", root.get("viewBox", "").strip()) if v][:4]
-    width, height = _length(root.get("width")), _length(root.get("height"))
-    if not (width and height) and len(box) == 4 and box[2] > 0 and box[3] > 0:
-        width, height = box[2], box[3]
-    if not (width and height):
-        width, height = 4.0, 3.0
-    scale = SVG_LONG_SIDE / max(width, height)
-    w, h = max(1, round(width * scale)), max(1, round(height * scale))
-    if w * h > limits.max_image_pixels:
-        shrink = math.sqrt(limits.max_image_pixels / (w * h))
-        w, h = max(1, int(w * shrink)), max(1, int(h * shrink))
-    return w, h
-
-
-def _length(value: str | None) -> float:
-    m = _LENGTH.match(value or "")
-    if not m or m.group(2) not in _UNITS:
-        return 0.0  # missing, a percentage or an unknown unit
-    return float(m.group(1)) * _UNITS[m.group(2)]
-
-
-def _rasterize_svg(data: bytes, limits: Limits) -> Image.Image:
-    from ..convert import convert
-
-    w, h = _svg_pixels(data, limits)
-    options = json.dumps(
-        {
-            "PixelWidth": {"type": "long", "value": str(w)},
-            "PixelHeight": {"type": "long", "value": str(h)},
-        }
-    )
-    png, _sandbox = convert(
-        data,
-        suffix=".svg",
-        convert_to=f"png:draw_png_Export:{options}",
-        label="this SVG picture",
-        advice="export it as PNG and upload again",
-    )
-    try:
-        return _plain(Image.open(io.BytesIO(png)))
-    except (UnidentifiedImageError, OSError):
-        raise CorruptFile("This SVG picture could not be rasterized.") from None
-
-
 def open_document(data: bytes, limits: Limits) -> PictureDocument:
     from ..sniff import detect_kind
 
@@ -234,10 +160,6 @@ def open_document(data: bytes, limits: Limits) -> PictureDocument:
         raise UnsupportedFile("This file is not a picture of a kind this module reads.")
     if len(data) > limits.max_file_bytes:
         raise LimitExceeded("This picture is larger than the upload limit.")
-    if kind == "svg":
-        doc = PictureDocument(kind, [_rasterize_svg(data, limits)], limits)
-        doc.notes.append("SVG rasterized by LibreOffice; its markup, scripts and links are gone")
-        return doc
     pages, metadata, count = _frames(kind, data, limits)
     doc = PictureDocument(kind, pages, limits)
     doc.metadata = metadata

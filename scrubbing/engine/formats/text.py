@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..base import DEFAULT_LIMITS, Document, Edit, LimitExceeded, Limits, Segment, WriteReport
 from . import payloads as payloads_mod
@@ -67,9 +68,14 @@ class TextDocument(Document):
         limits: Limits = DEFAULT_LIMITS,
         language: str | None = None,
     ) -> None:
-        super().__init__(segments)
         self.language = language  # code and data files: edits keep the file valid (`code`)
         self.syntax = Syntax(text, language) if language else None
+        if self.syntax is not None:  # detection reads what a reader reads (`Syntax.reading`)
+            reading = self.syntax.reading(text)
+            segments = [
+                replace(seg, text=reading[s:e]) for seg, (s, e) in zip(segments, spans, strict=True)
+            ]
+        super().__init__(segments)
         self.text = text
         self.encoding = encoding
         self.bom = bom
@@ -84,7 +90,9 @@ class TextDocument(Document):
 
     def admits(self, index: int, start: int, end: int, source: str) -> bool:
         """In a code file the model's hits count in strings and comments only."""
-        if self.syntax is None or source != "model" or index >= len(self.spans):
+        if index >= len(self.spans):
+            return self.parts.admits(index, start, end, source)  # a decoded payload's
+        if self.syntax is None or source != "model":
             return True
         base = self.spans[index][0]
         return self.language == "ini" or self.syntax.in_prose(base + start, base + end)

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import tomllib
+import zipfile
 
 import pytest
 import yaml
@@ -256,19 +257,33 @@ def test_json_number_that_is_a_phone_becomes_a_string():
     assert isinstance(parsed["contact_phone"], str) and "PHONE" in parsed["contact_phone"]
 
 
-def test_svg_is_a_picture_that_opens():
-    from PIL import Image
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("clock.py", 'EPOCH_MS = {ms}\nCARD = "{card}"  # the corporate card\n'),
+        ("clock.json", '{{"generatedMs": {ms}, "card": "{card}"}}'),
+    ],
+)
+def test_millisecond_timestamps_are_not_cards_and_cards_still_are(name, source):
+    # 1709286000000 passes Luhn; 13 digits after a "1" is no issuer's card (UATP has 15)
+    data = source.format(ms=1709286000000, card="4111 1111 1111 1111").encode()
+    result = Scrubber().scrub(name, data, TermLists(), Pseudonymizer())
+    assert b"1709286000000" in result.output and b"4111 1111 1111 1111" not in result.output
+    assert [f.entity_type for f in result.findings].count("CREDIT_CARD") == 1
 
+
+def test_svg_stays_svg_and_its_path_data_stays_numbers():
+    from lxml import etree
+
+    path = '<path d="M 61.536232,0.70710678 L 10.75 59.91 Z"/>'
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60">'
-        f'<text x="5" y="40" font-size="20">{NAMES[0]}</text>'
-        '<path d="M 61.536232,0.70710678 L 10.75 59.91 Z"/></svg>'
+        f'<text x="5" y="40" font-size="20">{NAMES[0]}</text>{path}</svg>'
     )
     result = Scrubber().scrub("logo.svg", svg.encode(), TermLists(), Pseudonymizer())
-    if result.status == "failed" and "LibreOffice" in (result.error or ""):
-        pytest.skip(result.error)
-    assert result.output[:8] == b"\x89PNG\r\n\x1a\n"
-    Image.open(io.BytesIO(result.output)).verify()
+    assert result.status == "done"
+    etree.fromstring(result.output)
+    assert path.encode() in result.output and NAMES[0].encode() not in result.output
     assert not [f for f in result.findings if f.entity_type == "PHONE_NUMBER"]
 
 
@@ -292,3 +307,54 @@ def test_replacements_per_region():
     syn = Syntax(xml, "xml")
     assert syn.rewrite(xml, 10, 11, 'A "B" & <C>') == "A &quot;B&quot; &amp; &lt;C&gt;"
     assert syn.rewrite(xml, 13, 14, "<b>") == "&lt;b&gt;"
+
+
+def test_detection_reads_comments_without_marks_and_xml_leaves_as_keys():
+    text = "x = 1  # Owner: Ana Lima\n/* not a comment in Python */\n"
+    reading = Syntax(text, "python").reading(text)
+    assert reading == "x = 1    Owner: Ana Lima\n/* not a comment in Python */\n"
+    xml = "<a><!-- by Ana --><name>Ana &amp; Bo</name><dc:creator>Bo</dc:creator></a>"
+    reading = Syntax(xml, "xml").reading(xml)
+    assert len(reading) == len(xml)
+    assert "name: Ana &     Bo       " in reading and "dc.creator: Bo" in reading
+    assert "     by Ana    " in reading
+
+
+def test_names_in_a_ci_comment_and_a_pom_are_removed_and_the_files_stay_valid():
+    # both were left whole by the code slice (docs/quality.md) before detection read
+    # comments without their marks and XML elements as keys
+    ci = "# Owner: Siobhán O\u2019Connor <siobhan.oconnor@example.ie>\nname: ci\non: [push]\n"
+    out = Scrubber().scrub("ci.yml", ci.encode(), TermLists(), Pseudonymizer()).output.decode()
+    assert "Siobhán" not in out and "O\u2019Connor" not in out
+    assert yaml.safe_load(out) == yaml.safe_load(ci)
+    pom = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<project><name>Survey grid &amp; tracks</name>'
+        "<description>Tracks &lt;lat,lon&gt; onto a grid &#8211; see &quot;docs&quot;.</description>"
+        "<developers><developer><name>Anna-Lena Schröder-Weiß</name></developer></developers>"
+        "</project>\n"
+    )
+    out = Scrubber().scrub("pom.xml", pom.encode(), TermLists(), Pseudonymizer()).output.decode()
+    assert "Anna-Lena" not in out and "Schröder" not in out
+    assert "<name>Survey grid &amp; tracks</name>" in out
+    assert "Tracks &lt;lat,lon&gt; onto a grid &#8211; see &quot;docs&quot;." in out
+    from defusedxml import ElementTree
+
+    ElementTree.fromstring(out.encode())
+
+
+def test_a_jar_manifest_keeps_its_names():
+    manifest = (
+        "Manifest-Version: 1.0\nCreated-By: 17.0.2 (Eclipse Adoptium)\nBuilt-By: Priya Raman\n"
+        "Implementation-Version: 3.12.1\nImplementation-Vendor: Northwind Traders Ltd\n"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("app/META-INF/MANIFEST.MF", manifest)
+    result = Scrubber().scrub("app.zip", buf.getvalue(), TermLists(), Pseudonymizer())
+    with zipfile.ZipFile(io.BytesIO(result.output)) as zf:
+        out = zf.read("app/META-INF/MANIFEST.MF").decode()
+    for kept in ("Manifest-Version: 1.0", "Created-By: 17.0.2", "Implementation-Version: 3.12.1",
+                 "Implementation-Vendor: "):  # fmt: skip
+        assert kept in out, out
+    assert "Priya" not in out and "Raman" not in out
+    assert language_for("META-INF/MANIFEST.MF") == "manifest"

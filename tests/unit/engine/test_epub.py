@@ -3,6 +3,7 @@ renamed members, fonts/scripts/remote sources removed, DRM refused, the OCF layo
 
 from __future__ import annotations
 
+import base64
 import io
 import posixpath
 import shutil
@@ -232,3 +233,28 @@ def test_libreoffice_epub_through_the_pipeline(tmp_path: Path):
     assert EB.NAME.encode() not in blob and EB.EMAIL.encode() not in blob
     assert b"who wrote the measurements down." in blob
     assert archive.audit(result.output) == []
+
+
+def test_xml_declarations_are_written_as_they_were():
+    source = unzip(EB.build_epub())
+    parts = unzip(epub.open_document(EB.build_epub(), Limits()).render({})[0])
+    declared = {n: b.split(b"?>", 1)[0] for n, b in source.items() if b.startswith(b"<?xml ")}
+    assert b'<?xml version="1.0" encoding="UTF-8"' in declared.values()
+    for name, head in declared.items():
+        if name in parts:
+            assert parts[name].startswith(head + b"?>"), name
+
+
+def test_embedded_data_in_a_page_is_removed_not_passed_through():
+    blob = base64.b64encode(EB.cover_png()).decode()
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
+        '<body><p>Chapter two</p><svg xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+        f'<image width="10" height="10" xlink:href="data:image/png;base64,{blob}"/></svg>'
+        "</body></html>"
+    )
+    doc = epub.open_document(EB.build_epub(EB.parts(**{"OEBPS/Text/ch2.xhtml": page})), Limits())
+    out, report = doc.render({})
+    assert blob[:40].encode() not in unzip(out)["OEBPS/Text/ch2.xhtml"]
+    assert "remote sources and embedded data \u00d71" in " | ".join(report.notes)

@@ -99,3 +99,19 @@ def test_legacy_charset_is_read_and_written_as_utf8():
 
 def test_html_saved_as_text_stays_text():
     assert sniff("page.txt", PAGE.encode()).kind == "text"
+
+
+def test_page_attributes_that_carry_meaning_are_read_not_dropped():
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><body><p>Released <time datetime="2024-03-01T09:40:00Z">'
+        '1 March</time></p><table><tr><th id="lat">lat</th></tr><tr><td headers="lat">0.70710678'
+        f'</td></tr></table><label for="q">Ask</label><span data-owner="{NAME}" role="note" '
+        f'aria-description="kept by {NAME}">x</span></body></html>'
+    )
+    out = scrub("release.html", page.encode()).output.decode()
+    for kept in ('<time datetime="2024-03-01T09:40:00Z">', 'headers="lat"', 'for="q"',
+                 'role="note"', 'id="lat"', "0.70710678"):  # fmt: skip
+        assert kept in out, kept
+    assert NAME not in out and "Wrexham" not in out
+    assert 'data-owner="[PERSON_' in out
+    lhtml.document_fromstring(out)

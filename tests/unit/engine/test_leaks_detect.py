@@ -32,6 +32,8 @@ def people(detector, text):
         "5555555555554444",  # Mastercard 5-series
         "3782 822463 10005",  # Amex 4-6-5
         "6011111111111117",  # Discover
+        "4222222222222",  # Visa, 13 digits
+        "122000000000003",  # UATP, 15 digits from "1"
     ],
 )
 def test_cards_detected(detector, card):
@@ -47,6 +49,8 @@ def test_cards_detected(detector, card):
         "Card 2506 4423-0957-4787",  # mixed separators
         "ISBN 978-3-16-148410-0",
         "Invoice 00012345678901234",
+        "generated 1709286000000 ms",  # epoch ms: Luhn passes, no issuer has 13 from "1"
+        "Amex 3411111111111110",  # Luhn passes, but Amex cards have 15 digits, not 16
     ],
 )
 def test_not_cards(text):

