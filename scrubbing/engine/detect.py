@@ -48,6 +48,7 @@ from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .syntax import drop_syntax
+from .technical import is_technical, product_words
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
 
@@ -314,16 +315,20 @@ class Detector:
     ) -> list[Hit]:
         # recognizers read the same-length view (link markup blanked); hits quote the text
         hits: list[Hit] = []
+        products: frozenset[str] | None = None  # technical.product_words, when first needed
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
             if source == "model" or r.entity_type in ("PERSON", PATTERN_PERSON):
                 etype = "PERSON" if r.entity_type == PATTERN_PERSON else r.entity_type
                 for s, e in tidy_model_span(view, r.start, r.end):
-                    if not is_false_positive(view[s:e], etype) and not out_of_place(
-                        view, s, e, etype
-                    ):
-                        hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
+                    if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
+                        continue
+                    if source == "model":
+                        products = product_words(view) if products is None else products
+                        if is_technical(view, s, e, etype, products):
+                            continue
+                    hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in NON_IDENTIFYING_IPS:
                 continue
             else:

@@ -340,3 +340,21 @@ ORG_KEYS = words(
     "company organisation organization org employer vendor supplier account firm customer "
     "customer_name client client_name"
 )
+
+# --------------------------------------------------------------------------- technical prose
+#: nouns a product or tool name stands before ("the Kafka client", "the Grafana alert", "the
+#: Debezium connector"): a capitalised word right before one of these names a thing, not a
+#: person or a client (technical.product_words)
+TECH_NOUNS = words(
+    "api apis alert alerts agent backend block blocks broker bucket cache cli client cluster "
+    "collector connector console container controller daemon dashboard dashboards database "
+    "driver endpoint engine exporter extension extensions frontend gateway job jobs library "
+    "loader module modules namespace node operator panel panels pipeline pipelines plugin "
+    "plugins pod pods proxy queue registry repo repository runner runtime scheduler schema "
+    "sdk server servers service sidecar sink snapshot source stack table task template "
+    "templates topic ui widget worker workers workflow class method function instance "
+    "deployment chart helm image images config configuration version release build tool tools "
+    "window adapter wrapper format"
+)
+#: a capitalised word that starts a name and also a CamelCase word ("McDonald", "DeShawn")
+NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")
