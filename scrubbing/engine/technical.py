@@ -20,6 +20,7 @@ deny-list never are.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .lexicon import COMMON_ZIPF, NAME_PREFIXES, TECH_NOUNS
@@ -73,13 +74,19 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _common(word: str) -> bool:
+def _known_name(word: str) -> bool:
     from .recognizers.known_names import name_lists
-    from .recognizers.name_shape import zipf
 
     first, last, _c = name_lists()
     key = word.casefold()
-    return zipf(key) >= COMMON_ZIPF and key not in first and key not in last
+    folded = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    return bool({key, folded} & (first | last))
+
+
+def _common(word: str) -> bool:
+    from .recognizers.name_shape import zipf
+
+    return zipf(word.casefold()) >= COMMON_ZIPF and not _known_name(word)
 
 
 def is_technical(
@@ -97,6 +104,6 @@ def is_technical(
         return True
     if has_code_shape(w):
         return True
-    if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w):
+    if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not _known_name(w):
         return True
     return entity_type == "ORGANIZATION" and w.isalpha() and _common(w)
