@@ -167,7 +167,7 @@ NAME_LOCALES = (
     "bg_BG", "nl_BE", "fr_CH", "de_AT", "de_CH", "tw_GH", "yo_NG", "zu_ZA",
 )  # fmt: skip
 PARTICLES = words(
-    "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y mac"
+    "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y mac 't ’t"
 )
 #: common English words that are also frequent surnames: never swept for on their own
 SURNAME_WORDS = words(
