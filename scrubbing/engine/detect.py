@@ -51,7 +51,7 @@ from .syntax import drop_syntax
 from .technical import is_technical, product_words
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
-from .widen import widen_names
+from .widen import widened
 
 __all__ = [
     "CONTAINERS",
@@ -341,9 +341,7 @@ class Detector:
         hits = drop_syntax(view, hits)  # markup, keywords, fonts, well-known names
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
-        merged = merge_hits(hits, text)
-        widened = widen_names(text, merged)
-        return merged if widened is merged else merge_hits(widened, text)
+        return widened(text, merge_hits(hits, text))
 
 
 def get_detector(model_name: str | None = None) -> Detector:

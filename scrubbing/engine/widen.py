@@ -85,3 +85,11 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             h = replace(h, start=s, end=e, text=text[s:e])
         out.append(h)
     return out if changed else hits
+
+
+def widened(text: str, merged: list[Hit]) -> list[Hit]:
+    """Merged hits with person spans widened, merged again only if one changed."""
+    from .merge import merge_hits
+
+    out = widen_names(text, merged)
+    return merged if out is merged else merge_hits(out, text)
