@@ -3,7 +3,9 @@
 Each list exists because something was flagged (or missed) in ordinary work documents; the
 recognizer that reads a list names it, and its unit tests sit beside that recognizer's tests.
 Lists are written as one space-separated string per group (lower case unless noted) so that a
-reviewer can read them; the frozensets are what code uses.
+reviewer can read them; the frozensets are what code uses. The lists of code, markup and
+file layouts (keywords, formats, CSS properties, fonts, fixed file and folder names) are in
+`lexicon.code`.
 """
 
 from __future__ import annotations
