@@ -26,7 +26,7 @@ from functools import lru_cache
 from .lexicon import COMMON_ZIPF, NAME_PREFIXES, TECH_NOUNS
 
 _WORD = r"[A-Z][A-Za-z0-9+#]*(?:-[A-Za-z0-9]+)*"
-_VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+\.\d+(?:\.\d+)*)(?![\w.]*\d)(?!\.\d)")
+_VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+(?:\.\d+)+)\b(?!\.\d)")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _NOUN = re.compile(
     rf"(?<![\w.-])({_WORD})[ \t]+(?:{'|'.join(sorted(TECH_NOUNS, key=len, reverse=True))})\b",
