@@ -126,6 +126,18 @@ def _tag(results: list[Any], rec: Any) -> list[Any]:
     return results
 
 
+class _Lazy:
+    """A value computed on first use."""
+
+    def __init__(self, make: Any) -> None:
+        self._make, self._value = make, None
+
+    def get(self) -> Any:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
+
+
 class Detector:
     """Presidio + spaCy, loaded once. Use `get_detector()` rather than constructing directly."""
 
@@ -241,12 +253,15 @@ class Detector:
             batch = self.nlp.pipe([model_view(views[i], model_chars) for i in need], batch_size=64)
             for i, doc in zip(need, batch, strict=True):
                 docs[i] = doc
+            # words the texts (one document's, together) use as names of things: read once,
+            # when a model span first needs them (technical.product_words)
+            products = _Lazy(lambda: product_words("\n".join(views)))
             for i, (text, view) in enumerate(zip(unique, views, strict=True)):
                 # context words count wherever the model was asked for (as they always have);
                 # not in the pattern-only passes of verification
                 lemma = use_model and any(c.isalpha() for c in text)
                 results = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
-                by_text[text] = self._to_hits(text, view, results, terms, allow)
+                by_text[text] = self._to_hits(text, view, results, terms, allow, products)
         return [by_text.get(t, []) if t else [] for t in texts]
 
     def pattern_results(self, view: str) -> list[Any]:
@@ -312,11 +327,17 @@ class Detector:
         return EntityRecognizer.remove_duplicates(results)
 
     def _to_hits(
-        self, text: str, view: str, results: list[Any], terms: TermLists, allow: frozenset[str]
+        self,
+        text: str,
+        view: str,
+        results: list[Any],
+        terms: TermLists,
+        allow: frozenset[str],
+        products: _Lazy | None = None,
     ) -> list[Hit]:
         # recognizers read the same-length view (link markup blanked); hits quote the text
         hits: list[Hit] = []
-        products: frozenset[str] | None = None  # technical.product_words, when first needed
+        products = products or _Lazy(lambda: product_words(view))
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
@@ -325,10 +346,8 @@ class Detector:
                 for s, e in tidy_model_span(view, r.start, r.end):
                     if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
                         continue
-                    if source == "model":
-                        products = product_words(view) if products is None else products
-                        if is_technical(view, s, e, etype, products):
-                            continue
+                    if source == "model" and is_technical(view, s, e, etype, products.get()):
+                        continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in NON_IDENTIFYING_IPS:
                 continue
