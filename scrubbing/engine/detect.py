@@ -48,8 +48,10 @@ from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .syntax import drop_syntax
+from .technical import is_technical, product_words
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
+from .widen import widened
 
 __all__ = [
     "CONTAINERS",
@@ -122,6 +124,18 @@ def _tag(results: list[Any], rec: Any) -> list[Any]:
         md.setdefault(RECOGNIZER_ID_KEY, rec.id)
         md.setdefault(RECOGNIZER_NAME_KEY, rec.name)
     return results
+
+
+class _Lazy:
+    """A value computed on first use."""
+
+    def __init__(self, make: Any) -> None:
+        self._make, self._value = make, None
+
+    def get(self) -> Any:
+        if self._value is None:
+            self._value = self._make()
+        return self._value
 
 
 class Detector:
@@ -239,12 +253,15 @@ class Detector:
             batch = self.nlp.pipe([model_view(views[i], model_chars) for i in need], batch_size=64)
             for i, doc in zip(need, batch, strict=True):
                 docs[i] = doc
+            # words the texts (one document's, together) use as names of things: read once,
+            # when a model span first needs them (technical.product_words)
+            products = _Lazy(lambda: product_words("\n".join(views)))
             for i, (text, view) in enumerate(zip(unique, views, strict=True)):
                 # context words count wherever the model was asked for (as they always have);
                 # not in the pattern-only passes of verification
                 lemma = use_model and any(c.isalpha() for c in text)
                 results = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
-                by_text[text] = self._to_hits(text, view, results, terms, allow)
+                by_text[text] = self._to_hits(text, view, results, terms, allow, products)
         return [by_text.get(t, []) if t else [] for t in texts]
 
     def pattern_results(self, view: str) -> list[Any]:
@@ -310,20 +327,28 @@ class Detector:
         return EntityRecognizer.remove_duplicates(results)
 
     def _to_hits(
-        self, text: str, view: str, results: list[Any], terms: TermLists, allow: frozenset[str]
+        self,
+        text: str,
+        view: str,
+        results: list[Any],
+        terms: TermLists,
+        allow: frozenset[str],
+        products: _Lazy | None = None,
     ) -> list[Hit]:
         # recognizers read the same-length view (link markup blanked); hits quote the text
         hits: list[Hit] = []
+        products = products or _Lazy(lambda: product_words(view))
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
             if source == "model" or r.entity_type in ("PERSON", PATTERN_PERSON):
                 etype = "PERSON" if r.entity_type == PATTERN_PERSON else r.entity_type
                 for s, e in tidy_model_span(view, r.start, r.end):
-                    if not is_false_positive(view[s:e], etype) and not out_of_place(
-                        view, s, e, etype
-                    ):
-                        hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
+                    if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
+                        continue
+                    if source == "model" and is_technical(view, s, e, etype, products.get()):
+                        continue
+                    hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in NON_IDENTIFYING_IPS:
                 continue
             else:
@@ -335,7 +360,7 @@ class Detector:
         hits = drop_syntax(view, hits)  # markup, keywords, fonts, well-known names
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
-        return merge_hits(hits, text)
+        return widened(text, merge_hits(hits, text))
 
 
 def get_detector(model_name: str | None = None) -> Detector:

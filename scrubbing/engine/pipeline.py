@@ -275,6 +275,7 @@ class Scrubber:
         after "Jane Doe") and by the name in their e-mail address ("jane.doe@").
         """
         from .detect import Hit, merge_hits, name_parts, names_from_email
+        from .widen import widened
 
         allow = terms.allow_keys()
         names: set[str] = {n for n in known_names if n and n.strip()}
@@ -307,7 +308,10 @@ class Scrubber:
                 continue
             extra = [Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True) for s, e, t, src in spans]
             extra = [h for h in extra if normalize(h.text) not in allow]
-            out.append(merge_hits(list(seg_hits) + extra, seg.text) if extra else seg_hits)
+            if extra:  # a swept surname may have the rest of its name beside it
+                out.append(widened(seg.text, merge_hits(list(seg_hits) + extra, seg.text)))
+            else:
+                out.append(seg_hits)
         return out
 
     # ------------------------------------------------------------------ assign

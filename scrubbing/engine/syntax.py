@@ -5,13 +5,12 @@ names, CSS property names, font names and well-known file and folder names.
 Detection drops a hit that is one of these, or that lies inside markup syntax (`<!DOCTYPE
 html>`, `<?xml-stylesheet ...?>`, `&nbsp;`, `xmlns="http://..."`), unless a deny-list put it
 there: "DOCTYPE" is never an organisation, "Calibri" never a client, `META-INF/MANIFEST.MF`
-never `[ORG_1]/[ORG_2].MF`. The word lists live here (one home); well-known file and folder
-names live in `wellknown`. Every pattern is linear (bounded or possessive).
+never `[ORG_1]/[ORG_2].MF`. The word lists live in `lexicon.code`
+(one home for every list). Every pattern is linear (bounded or possessive).
 """
 
 from __future__ import annotations
 
-import keyword
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -19,126 +18,9 @@ from dataclasses import replace
 
 from .guards import is_false_positive
 from .hits import Hit
+from .lexicon.code import CSS_PROPERTIES, FONTS, FORMATS, KEYWORDS
 from .wellknown import is_wellknown_name
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.casefold().split())
-
-
-#: keywords and built-in names of the languages contractors hand in (Python, JavaScript and
-#: TypeScript, Java/C/C#/Go/Rust, SQL, shell), and YAML/JSON literals
-KEYWORDS = frozenset(k.casefold() for k in keyword.kwlist + keyword.softkwlist) | _words(
-    "self cls print len range dict list tuple set frozenset str int float bool bytes object "
-    "type isinstance super property staticmethod classmethod dataclass enumerate zip map "
-    "filter sorted open exception valueerror typeerror keyerror "
-    "var let const function return export default extends implements interface enum "
-    "typeof instanceof new delete void this undefined null nan infinity async await yield "
-    "static public private protected abstract final native synchronized volatile transient "
-    "throws throw catch finally switch case break continue do goto package namespace using "
-    "struct union typedef sizeof extern register unsigned signed char short long double "
-    "boolean string number symbol bigint any unknown never readonly declare module require "
-    "func chan defer go select fallthrough impl trait mut pub crate fn match loop where "
-    "select from where join inner outer left right on group order by having limit offset "
-    "insert into values update delete create table alter drop index view primary foreign "
-    "key references distinct union all exists between like ilike not and or is as "
-    "begin commit rollback transaction declare procedure trigger returns "
-    "echo fi esac elif then done until local readonly shift source "
-    "true false none nil"
-)
-#: names of file formats and encodings, which a model reads as organisations
-FORMATS = _words(
-    "pdf json jsonl yaml yml toml xml html xhtml css scss csv tsv svg png jpeg jpg gif tiff "
-    "webp epub docx xlsx pptx docm xlsm odt ods odp rtf txt zip jar war tar gzip ipynb md "
-    "markdown utf-8 utf-16 ascii base64 sha1 sha256 sha512 md5 crc32 uuid guid mime http https "
-    "ftp sftp ssh tcp udp dns tls ssl url uri urn api sdk cli gui ide regex sql nosql orm "
-    "doctype cdata dtd xsd xslt xpath ncx opf ocr"
-)
-#: CSS property names (the standard ones documents carry in style attributes and sheets)
-CSS_PROPERTIES = _words(
-    "align-content align-items align-self animation background background-color "
-    "background-image background-position background-repeat background-size border "
-    "border-bottom border-collapse border-color border-left border-radius border-right "
-    "border-spacing border-style border-top border-width bottom box-shadow box-sizing clear "
-    "clip color column-count columns content cursor direction display flex flex-basis "
-    "flex-direction flex-grow flex-shrink flex-wrap float font font-family font-size "
-    "font-stretch font-style font-variant font-weight gap grid grid-area grid-column "
-    "grid-row grid-template-columns grid-template-rows height justify-content left "
-    "letter-spacing line-height list-style list-style-type margin margin-bottom margin-left "
-    "margin-right margin-top max-height max-width min-height min-width mso-ansi-language "
-    "mso-bidi-font-family mso-fareast-font-family mso-font-charset mso-generic-font-family "
-    "mso-style-name mso-style-parent object-fit opacity order outline overflow overflow-wrap "
-    "overflow-x overflow-y padding padding-bottom padding-left padding-right padding-top "
-    "page-break-after page-break-before position right tab-size table-layout text-align "
-    "text-decoration text-indent text-overflow text-shadow text-transform top transform "
-    "transition unicode-bidi user-select vertical-align visibility white-space width "
-    "word-break word-spacing word-wrap writing-mode z-index"
-)
-#: font families Office, operating systems and the web ship (names no one is called)
-FONTS = frozenset(
-    f.casefold()
-    for f in (
-        "Calibri",
-        "Calibri Light",
-        "Cambria",
-        "Cambria Math",
-        "Candara",
-        "Consolas",
-        "Constantia",
-        "Corbel",
-        "Aptos",
-        "Aptos Display",
-        "Arial",
-        "Arial Black",
-        "Arial Narrow",
-        "Helvetica",
-        "Helvetica Neue",
-        "Verdana",
-        "Tahoma",
-        "Segoe UI",
-        "Segoe UI Light",
-        "Segoe Print",
-        "Times New Roman",
-        "Courier New",
-        "Lucida Console",
-        "Lucida Sans Unicode",
-        "Trebuchet MS",
-        "Comic Sans MS",
-        "Franklin Gothic Medium",
-        "Century Gothic",
-        "Book Antiqua",
-        "Palatino Linotype",
-        "Garamond",
-        "Menlo",
-        "Monaco",
-        "Roboto",
-        "Roboto Mono",
-        "Open Sans",
-        "Noto Sans",
-        "Noto Serif",
-        "Source Sans Pro",
-        "Source Code Pro",
-        "Fira Code",
-        "Fira Sans",
-        "Liberation Sans",
-        "Liberation Serif",
-        "Liberation Mono",
-        "DejaVu Sans",
-        "DejaVu Serif",
-        "DejaVu Sans Mono",
-        "MS Gothic",
-        "MS Mincho",
-        "SimSun",
-        "Microsoft YaHei",
-        "Meiryo",
-        "Malgun Gothic",
-        "Wingdings",
-        "Symbol",
-        "sans-serif",
-        "serif",
-        "monospace",
-    )
-)
 _WORDS = KEYWORDS | FORMATS  # also ordinary words and names: for a person, in lower case only
 _NAMES = CSS_PROPERTIES | FONTS
 

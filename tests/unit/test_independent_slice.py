@@ -21,16 +21,17 @@ from tests.corpus.independent.orgs import codenames, companies
 from tests.corpus.independent.people import people
 from tests.corpus.independent.places import addresses
 from tests.corpus.independent.prose import DOCS
-from tests.corpus.independent.score import Score, count, score_doc
+from tests.corpus.independent.score import ENTITY_TYPES, Score, count, score_doc
+from tests.corpus.independent.split import DEV, HELD_OUT, PARTS, part_of
 from tests.corpus.independent.views import View, view
 from tests.corpus.independent.writer import IBAN, PERSON, PHONE
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def sl():
-    return build_slice()
+@pytest.fixture(scope="module", params=PARTS)
+def sl(request):
+    return build_slice(part=request.param)
 
 
 @pytest.fixture(scope="module")
@@ -73,14 +74,36 @@ def test_names_are_not_the_engine_lists():
     assert len(latin) - len(both) >= 280
 
 
-def test_every_entity_is_used(sl):
-    planted = [p for doc in sl.docs for p in doc.planted]
+def test_the_split_is_by_item_disjoint_and_balanced():
+    """Each item is in one part; the held-out part has at least as much of each list as a
+    third of it, and both parts have people of many cultures."""
+    dev, held = build_slice(part=DEV), build_slice(part=HELD_OUT)
+    for kind, items in (
+        ("person", [p.raw[0] for p in people()]),
+        ("address", [f"{a.country}|{a.one_line}" for a in addresses()]),
+        ("company", [c.name for c in companies()]),
+        ("codename", [k.word for k in codenames()]),
+        ("prose", [p.name for p in DOCS]),
+    ):
+        held_n = sum(part_of(kind, x) == HELD_OUT for x in items)
+        assert len(items) / 3 <= held_n <= 2 * len(items) / 3, kind
+    keys = {part: {p.key for doc in s.docs for p in doc.planted if p.type in ENTITY_TYPES}
+            for part, s in ((DEV, dev), (HELD_OUT, held))}  # fmt: skip
+    assert keys[DEV] and keys[HELD_OUT] and not (keys[DEV] & keys[HELD_OUT])
+    for s in (dev, held):
+        cultures = {p.detail.split(":")[0] for doc in s.docs for p in doc.planted
+                    if p.type == PERSON}  # fmt: skip
+        assert len(cultures) >= 25
+
+
+def test_every_entity_is_used():
+    planted = [p for part in PARTS for doc in build_slice(part=part).docs for p in doc.planted]
     keys = {p.key for p in planted}
     assert {p.id for p in people()} <= keys
     assert {a.id for a in addresses()} <= keys
     assert {c.id for c in codenames()} <= keys
     assert {c.id for c in companies()} <= keys
-    assert {fmt for doc in sl.docs for fmt in [doc.fmt]} >= {
+    assert {doc.fmt for part in PARTS for doc in build_slice(part=part).docs} >= {
         "eml",
         "txt",
         "docx",
@@ -130,7 +153,7 @@ def test_structured_values_are_valid(sl):
 
 def test_prose_has_no_planted_values_and_keeps_its_terms(sl):
     prose = [doc for doc in sl.docs if doc.family == "prose"]
-    assert len(prose) == len(DOCS)
+    assert len(prose) == sum(part_of("prose", p.name) == sl.part for p in DOCS)
     for doc in prose:
         assert not doc.planted
         assert doc.survive and all(count(t, doc.text) for t in doc.survive), doc.name

@@ -40,10 +40,13 @@ _PARTS_RX = [
         r"[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|dos|das)[ \t]+)*"
         rf"(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,3}}(?:,?[ \t]+\d{{1,5}}[a-zA-Z]?)?"
     ),
-    # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123
+    # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123 / Caixa Postal 4521 /
+    # CS 70123 / P.M.B. 5112 / Post Box No. 1132 / GPO Box 9 / Private Bag 12
     re.compile(
         r"(?i)\b(?:p\.?[ \t]?o\.?[ \t]*box|post[ \t]?office[ \t]box|postfach|apartado|"
-        r"casella postale|boîte postale|bp)[ \t]+\d[\d \t]{0,10}\d?\b"
+        r"casella postale|boîte postale|bp|caixa postal|p\.?m\.?b\.?|"
+        r"post[ \t]box(?:[ \t]no\.?)?|g\.?p\.?o\.?[ \t]box|(?:private|locked)[ \t]bag)"
+        r"[ \t]+\d[\d \t]{0,10}\d?\b|(?-i:\bCS[ \t]\d{5}\b)"
     ),
     # Springfield, IL 62704 / New York, NY 10001-1234
     re.compile(
@@ -71,48 +74,78 @@ _PARTS_RX = [
         rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP},?[ \t]+{_CAP}-(?:ku|shi|cho|"
         rf"machi|gun)(?:,?[ \t]+{_CAP})?(?:[ \t]+\d{{3}}-\d{{4}})?"
     ),
+    # 서울특별시 강남구 테헤란로 152
+    re.compile(
+        r"[\uac00-\ud7af]{1,6}(?:특별시|광역시|특별자치시|도|시)[ \t]+"
+        r"[\uac00-\ud7af]{1,6}(?:구|군|시)"
+        r"(?:[ \t]+[\uac00-\ud7af]{1,8}(?:로|길|동|읍|면))?(?:[ \t]*\d{1,4}(?:-\d{1,4})?)?"
+    ),
+    # Canada: Montréal (Québec) H3A 1H6 / Toronto, ON M5V 2T6
+    re.compile(
+        rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?:\(?{_CAP}\)?,?[ \t]+)?"
+        r"(?-i:[ABCEGHJ-NPRSTVXY]\d[A-Z][ \t]\d[A-Z]\d)(?![\w])"
+    ),
+    # Australia: Perth WA 6850 / Sydney NSW 2000
+    re.compile(
+        rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}(?![\w])"
+    ),
 ]
 _HINTS = [
     re.compile(rf"(?i)\b(?:{_TYPES})\b"),
     re.compile(rf"(?i)(?:{_SUFFIXES})[ \t]"),
     re.compile(rf"(?i)(?<![\w])(?:{_PREFIXES})[ \t]"),
-    re.compile(r"(?i)box|postfach|apartado|postale|\bbp\b"),
+    re.compile(r"(?i)box|postfach|apartado|postal|\bbp\b|\bcs\b|p\.?m\.?b|\bbag\b"),
     re.compile(r"\b[A-Z]{2}[ \t]+\d{5}"),
     re.compile(r"[A-Z]\d[A-Z\d]?[ \t]+\d[A-Z]{2}"),
     re.compile(r"\d{4}"),
     re.compile(r"[市区町村郡]"),
     re.compile(r"〒"),
     re.compile(r"-(?:ku|shi|cho|machi|gun)"),
+    re.compile(r"[\uac00-\ud7af](?:시|도)[ \t]"),
+    re.compile(r"[A-Z]\d[A-Z][ \t]\d"),
+    re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}"),
 ]
 _PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
-_JOIN = re.compile(r"[ \t,]*(?:\r?\n)?[ \t,]*")
+#: parts that are an address only beside another part: "Mumbai 400093" (a city and a six-digit
+#: PIN), "80-958 Gdańsk", "160-0023", "Am Sandtorkai 54" (a German street without a street word)
+_WEAK_RX = [
+    re.compile(rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+\d{{6}}(?![\w\-])"),
+    re.compile(rf"(?<![\w\-])\d{{2}}-\d{{3}}[ \t]+{_CAP}(?![\w])"),
+    re.compile(r"(?<![\w\-+(])\d{3}-\d{4}(?![\w\-])"),
+    re.compile(
+        rf"(?<![\w])(?:Am|An der|An den|Im|Auf der|Auf dem|In der|Zum|Zur)[ \t]+{_CAP}[ \t]+"
+        r"\d{1,4}[a-z]?\b"
+    ),
+]
+# between two parts: spaces, commas, one line break, and at most one short unit or district
+# ("3º izq.", "bureau 400", "Wuse II", "Levent") ended by a comma or the line break
+_JOIN = re.compile(r"[ \t,]*(?:[^\n,;:]{1,14}(?:,|(?=\r?\n)))?[ \t,]*(?:\r?\n)?[ \t,]*")
 _POSTCODE_ONLY = re.compile(r"^\d{4,5}[ \t]+\S+$")
 _GATE = re.compile(r"\d|(?i:box|postfach)")
 
 
 def address_spans(text: str) -> list[tuple[int, int]]:
-    parts = sorted(
-        {
-            (m.start(), m.end())
-            for hint, rx in _PARTS
-            if hint.search(text)
-            for m in rx.finditer(text)
-        }
-    )
-    joined: list[list[int]] = []
-    for s, e in parts:
-        if joined and s <= joined[-1][1]:
+    strong = {
+        (m.start(), m.end()) for hint, rx in _PARTS if hint.search(text) for m in rx.finditer(text)
+    }
+    weak = {(m.start(), m.end()) for rx in _WEAK_RX if strong for m in rx.finditer(text)}
+    joined: list[list[int]] = []  # start, end, strong parts, parts
+    for s, e in sorted(strong | weak):
+        firm = int((s, e) in strong)
+        if joined and (s <= joined[-1][1] or _JOIN.fullmatch(text, joined[-1][1], s)):
             joined[-1][1] = max(joined[-1][1], e)
-        elif joined and _JOIN.fullmatch(text, joined[-1][1], s):
-            joined[-1][1] = e
+            joined[-1][2] += firm
+            joined[-1][3] += 1
         else:
-            joined.append([s, e])
+            joined.append([s, e, firm, 1])
     out = []
-    for s, e in joined:
+    for s, e, n_strong, n_parts in joined:
         piece = text[s:e]
+        if not n_strong:
+            continue  # weak parts alone are not an address
         # "2024 Budget" or "1200 Units" alone: a postcode-city part needs a street beside it
         # unless the city word is not an English word
-        if _POSTCODE_ONLY.match(piece) and not _unusual(piece.split()[-1]):
+        if n_parts == 1 and _POSTCODE_ONLY.match(piece) and not _unusual(piece.split()[-1]):
             continue
         out.append((s, e))
     return out

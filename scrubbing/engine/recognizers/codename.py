@@ -34,6 +34,12 @@ _TRIGGER = re.compile(
     r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
 )
 _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")
+#: identifiers with a part in capitals ("BLUEHERON-2026-07", "QL-QUARTZLINE-7") and office
+#: file names ("tundrafox_pmo.xlsx"), where a code name is written without a word boundary
+_IN_IDENTIFIER = re.compile(r"(?<![\w\-/.])(?P<w>[A-Z0-9]+(?:[-_/][A-Z0-9]+)+)(?![\w\-])")
+_IN_FILE_NAME = re.compile(
+    r"(?i)(?<![\w\-.])(?P<w>[a-z0-9]+(?:[-_][a-z0-9]+)*)\.(?:xlsx?|docx?|pptx?|pdf|csv)\b"
+)
 _CODE_LINE = re.compile(r"[;{}=]|\(\)|^\s*(?:def|class|import|from|function|var|let|const)\b")
 _VOCAB = HEADINGS | JOB_WORDS | OFFICE_WORDS | PRODUCTS | TOOLS | ACRONYMS | DEV_WORDS
 _TRIGGER_VOCAB = _VOCAB | PROJECT_WORDS
@@ -62,7 +68,9 @@ def is_coined(word: str) -> bool:
 
 
 def coined_words(text: str) -> Counter[str]:
-    """Coined words in prose lines of `text`, counted as written (case kept)."""
+    """Coined words in prose lines of `text`, counted casefolded: "QuartzLine", "QUARTZLINE"
+    and the word inside an identifier or an office file name built from it ("QL-QUARTZLINE-7",
+    "quartzline_term_sheet.docx") are one word used three times."""
     found: Counter[str] = Counter()
     if not any("A" <= c <= "Z" for c in text):
         return found
@@ -71,7 +79,16 @@ def coined_words(text: str) -> Counter[str]:
             continue
         for m in _COINED.finditer(line):
             if is_coined(m.group("w")):
-                found[m.group("w")] += 1
+                found[m.group("w").casefold()] += 1
+        for rx in (_IN_IDENTIFIER, _IN_FILE_NAME):
+            for m in rx.finditer(line):
+                for atom in re.split(r"[^A-Za-z]+", m.group("w")):
+                    if (
+                        len(atom) >= 5
+                        and (atom.isupper() or rx is _IN_FILE_NAME)
+                        and is_coined(atom.upper())
+                    ):
+                        found[atom.casefold()] += 1
     return found
 
 
@@ -97,5 +114,5 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
         repeated = {w for w, n in coined_words(text).items() if n >= CODENAME_MIN_REPEATS}
         if repeated:
             for m in _COINED.finditer(text):
-                if m.group("w") in repeated:
+                if m.group("w").casefold() in repeated:
                     yield m.start("w"), m.end("w"), "CODENAME"

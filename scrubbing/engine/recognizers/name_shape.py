@@ -90,7 +90,11 @@ def _cased_word_ok(w: str) -> bool:
 
 
 def looks_like_name(item: str) -> bool:
-    """True if `item` (already cut to the candidate) has the shape of a person's name."""
+    """True if `item` (already cut to the candidate) has the shape of a person's name;
+    "Family, Given" ("Navarro Iglesias, Mercedes", "Ouma, Achieng") too."""
+    if item.count(",") == 1:
+        family, given = (x.strip() for x in item.split(","))
+        return bool(family and given) and looks_like_name(f"{given} {family}")
     words = item.split()
     if not words or len(words) > 5 or len(item) > 60:
         return False

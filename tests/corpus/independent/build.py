@@ -19,6 +19,7 @@ from . import documents as d
 from .mail import build_mail
 from .prose import DOCS
 from .render import render
+from .split import DEV, part_of
 from .writer import Doc, Pools
 
 SEED = 20260301
@@ -37,6 +38,7 @@ PLAN = (
 @dataclass
 class Slice:
     seed: int
+    part: str  # split.DEV, split.HELD_OUT, or "all"
     docs: list[Doc]
     files: dict[str, bytes]
 
@@ -49,9 +51,10 @@ class Slice:
         ]  # fmt: skip
 
 
-def build_slice(seed: int = SEED, scale: float = 1.0) -> Slice:
-    """`scale` < 1 builds fewer documents of each kind (for quick runs), never fewer than 1."""
-    pools = Pools(random.Random(seed))
+def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) -> Slice:
+    """The documents of one part of the split (split.py; None: every item, one slice).
+    `scale` < 1 builds fewer documents of each kind (for quick runs), never fewer than 1."""
+    pools = Pools(random.Random(seed), part)
     docs: list[Doc] = []
     for kind, count, fmts in PLAN:
         for n in range(1, max(1, round(count * scale)) + 1):
@@ -62,14 +65,15 @@ def build_slice(seed: int = SEED, scale: float = 1.0) -> Slice:
                 docs.append(getattr(d, f"build_{kind}")(pools, n, fmt))
             else:
                 docs.append(getattr(d, f"build_{kind}")(pools, n))
-    for i in range(len(DOCS) if scale >= 1 else max(1, round(len(DOCS) * scale))):
+    prose = [i for i, p in enumerate(DOCS) if part is None or part_of("prose", p.name) == part]
+    for i in prose if scale >= 1 else prose[: max(1, round(len(prose) * scale))]:
         docs.append(d.build_prose(pools, i))
-    return Slice(seed, docs, {doc.name: render(doc) for doc in docs})
+    return Slice(seed, part or "all", docs, {doc.name: render(doc) for doc in docs})
 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "independent-slice")
-    sl = build_slice()
+    sl = build_slice()  # the dev part only: the held-out part is not for looking at
     out.mkdir(parents=True, exist_ok=True)
     for name, data in sl.files.items():
         (out / name).write_bytes(data)

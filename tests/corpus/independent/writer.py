@@ -18,6 +18,7 @@ from .contacts import PHONE_PATTERNS, Phone, make_iban, make_phone, make_secret
 from .orgs import CodeName, Company, codenames, companies
 from .people import CJK, Person, ascii_fold, name_parts, people
 from .places import Address, addresses
+from .split import part_of
 
 PERSON, ADDRESS, ORG, CODENAME = "PERSON", "ADDRESS", "ORG", "CODENAME"
 EMAIL, PHONE, IBAN, SECRET = "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "SECRET"
@@ -49,12 +50,19 @@ class Doc:
 class Pools:
     """Every entity of the slice, shuffled once; drawn in turn so that all get used."""
 
-    def __init__(self, rnd: random.Random) -> None:
+    def __init__(self, rnd: random.Random, part: str | None = None) -> None:
+        """`part` (split.DEV or split.HELD_OUT) keeps only that part's items; None keeps all."""
         self.rnd = rnd
-        self.people = self._shuffled(people())
-        self.addresses = self._shuffled(addresses())
-        self.companies = self._shuffled(companies())
-        self.codenames = self._shuffled(codenames())
+
+        def mine(kind: str, text: str) -> bool:
+            return part is None or part_of(kind, text) == part
+
+        self.people = self._shuffled([p for p in people() if mine("person", p.raw[0])])
+        self.addresses = self._shuffled(
+            [a for a in addresses() if mine("address", f"{a.country}|{a.one_line}")]
+        )
+        self.companies = self._shuffled([c for c in companies() if mine("company", c.name)])
+        self.codenames = self._shuffled([k for k in codenames() if mine("codename", k.word)])
         self.phones = self._shuffled(PHONE_PATTERNS)
         self._next: dict[str, int] = {}
 

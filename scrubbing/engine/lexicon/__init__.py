@@ -3,7 +3,9 @@
 Each list exists because something was flagged (or missed) in ordinary work documents; the
 recognizer that reads a list names it, and its unit tests sit beside that recognizer's tests.
 Lists are written as one space-separated string per group (lower case unless noted) so that a
-reviewer can read them; the frozensets are what code uses.
+reviewer can read them; the frozensets are what code uses. The lists of code, markup and
+file layouts (keywords, formats, CSS properties, fonts, fixed file and folder names) are in
+`lexicon.code`.
 """
 
 from __future__ import annotations
@@ -167,7 +169,7 @@ NAME_LOCALES = (
     "bg_BG", "nl_BE", "fr_CH", "de_AT", "de_CH", "tw_GH", "yo_NG", "zu_ZA",
 )  # fmt: skip
 PARTICLES = words(
-    "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y mac"
+    "van von de der den di da del della dello degli dei du des le la ten ter zu dos das y mac 't ’t"
 )
 #: common English words that are also frequent surnames: never swept for on their own
 SURNAME_WORDS = words(
@@ -340,3 +342,21 @@ ORG_KEYS = words(
     "company organisation organization org employer vendor supplier account firm customer "
     "customer_name client client_name"
 )
+
+# --------------------------------------------------------------------------- technical prose
+#: nouns a product or tool name stands before ("the Kafka client", "the Grafana alert", "the
+#: Debezium connector"): a capitalised word right before one of these names a thing, not a
+#: person or a client (technical.product_words)
+TECH_NOUNS = words(
+    "api apis alert alerts agent backend block blocks broker bucket cache cli client cluster "
+    "collector connector console container controller daemon dashboard dashboards database "
+    "driver endpoint engine exporter extension extensions frontend gateway job jobs library "
+    "loader module modules namespace node operator panel panels pipeline pipelines plugin "
+    "plugins pod pods proxy queue registry repo repository runner runtime scheduler schema "
+    "sdk server servers service sidecar sink snapshot source stack table task template "
+    "templates topic ui widget worker workers workflow class method function instance "
+    "deployment chart helm image images config configuration version release build tool tools "
+    "window adapter wrapper format"
+)
+#: a capitalised word that starts a name and also a CamelCase word ("McDonald", "DeShawn")
+NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")

@@ -1,0 +1,95 @@
+"""A surname left next to a placeholder: widen a person span over the rest of its name.
+
+Detection often finds half of a name: the model tags "Kovács" in "cc: Kovács, Réka", the
+known-name lists find "Yılmaz" in "DERYA YILMAZ"-style captions, a context rule takes "Hof"
+but not "van 't". What sits right beside a PERSON span on the same line is the rest of the name
+when it has a name's shape and no other reading:
+  * "Family, [Given]" / "[Family], Given" (a one-word span) when the two fill the field
+    (line start or end, a quote, a header's colon, "<"), so a list "A B, C D" stays two;
+  * an ALL-CAPS word, an initial or a word that is no English word right before the span
+    ("DERYA [..]", "Yetunde G [..]"), never work vocabulary, greetings or honorifics;
+  * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .hits import Hit
+from .lexicon import HONORIFICS, LEAD_WORDS, PARTICLES, TRAIL_WORDS
+from .recognizers.name_shape import _VOCAB, is_common_word
+
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*"
+_INITIAL = r"[^\W\d_a-z]\.?"
+_PIECE = rf"(?:{_NAME_WORD}|{_INITIAL})"
+_LEFT_COMMA = re.compile(
+    rf"(?:^|(?<=[\n\"'<:;(\[]))[ \t]*((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD}),[ \t]$"
+)
+_LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$")
+_RIGHT_COMMA = re.compile(
+    rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\"'>;)\]<]))"
+)
+_FIELD_END = re.compile(r"[ \t]*(?:$|[\n\"'>;)\]<])")
+_FIELD_START = re.compile(r"(?:^|[\n\"'<:;(\[])[ \t]*$")
+_PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
+_RIGHT_PARTICLES = re.compile(rf"^[ \t]((?:(?:{_PARTICLE})[ \t]){{1,3}}{_NAME_WORD})(?![\w])")
+_NEVER = frozenset(HONORIFICS) | frozenset(LEAD_WORDS) | frozenset(TRAIL_WORDS)
+_REACH = 60
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_word(word: str, strict: bool) -> bool:
+    """Could be part of a name here: capitalised, not vocabulary; `strict`: nor an English
+    word either (unless written in capitals, as names in captions are)."""
+    w = word.rstrip(".")
+    key = w.casefold()
+    if not w or not _capitalised(w) or key in _VOCAB or key in _NEVER:
+        return False
+    if len(w) == 1:
+        return True  # an initial
+    return not strict or (w.isupper() and len(w) > 3) or not is_common_word(w)
+
+
+def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
+    """`hits` with each PERSON span widened over the rest of its name (module doc)."""
+    out = []
+    changed = False
+    for h in hits:
+        if h.entity_type != "PERSON":
+            out.append(h)
+            continue
+        s, e = h.start, h.end
+        before = text[max(0, s - _REACH) : s]
+        after = text[e : e + _REACH]
+        alone = " " not in h.text.strip()  # one word: a given or a family name
+        m = _LEFT_COMMA.search(before) if alone and _FIELD_END.match(after) else None
+        if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
+            s -= len(before) - m.start(1)
+        else:
+            m = _LEFT.search(before)
+            if m and all(_name_word(w, strict=True) for w in m.group(1).split()):
+                s -= len(before) - m.start(1)
+        m = _RIGHT_COMMA.match(after) if alone and _FIELD_START.search(before) else None
+        if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
+            e += m.end(1)
+        else:
+            m = _RIGHT_PARTICLES.match(after)
+            if m and _capitalised(m.group(1).split()[-1]):
+                e += m.end(1)
+        if (s, e) != (h.start, h.end):
+            changed = True
+            h = replace(h, start=s, end=e, text=text[s:e])
+        out.append(h)
+    return out if changed else hits
+
+
+def widened(text: str, merged: list[Hit]) -> list[Hit]:
+    """Merged hits with person spans widened, merged again only if one changed."""
+    from .merge import merge_hits
+
+    out = widen_names(text, merged)
+    return merged if out is merged else merge_hits(out, text)
