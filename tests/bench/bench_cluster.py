@@ -220,8 +220,7 @@ def table(rows: list[dict], args, load: tuple[float, float, float], wall: float)
         "",
         f"With {os.cpu_count()} cores, more than {os.cpu_count()} worker processes cannot add "
         "speed here; on a cluster each process (pod) brings its own core, and throughput grows "
-        "with processes until PostgreSQL or the broker is the limit (neither is close here: "
-        "a job is a few messages and a few row updates).",
+        "with processes until PostgreSQL or the broker is the limit (not measured here).",
     ]
     return "\n".join(lines)
 
