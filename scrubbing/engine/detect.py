@@ -33,6 +33,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from .cache import HitCache
 from .gate import model_sentences
 from .guards import is_false_positive, out_of_place, tidy_model_span
 from .hits import (
@@ -163,6 +164,7 @@ class Detector:
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
         )
+        self.cache = HitCache()  # answers per distinct string, across the files of a task
         self._lock = threading.Lock()  # spaCy models are not documented as thread-safe
         # what AnalyzerEngine.analyze looks up on every call, looked up once
         self.recognizers = self.analyzer.registry.get_recognizers(language="en", all_fields=True)
@@ -219,7 +221,8 @@ class Detector:
         use_model: bool = True,
         model_chars: int = MODEL_CHARS,
     ) -> list[list[Hit]]:
-        """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once.
+        """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once,
+        and a text analysed before with the same terms comes from `self.cache`.
 
         Per unique text: the pattern recognizers run first; the NER model then runs (batched)
         only over the texts where a model span could survive, on at most `model_chars`
@@ -227,9 +230,16 @@ class Detector:
         characters, score threshold, duplicate removal) follows (`_postprocess`).
         """
         terms = terms or TermLists()
-        unique = list(dict.fromkeys(t for t in texts if t and t.strip()))
         allow = terms.allow_keys()
         by_text: dict[str, list[Hit]] = {}
+        key = (terms, use_model, model_chars)
+        unique = []
+        for t in dict.fromkeys(t for t in texts if t and t.strip()):
+            known = self.cache.get((t, *key))
+            if known is None:
+                unique.append(t)
+            else:
+                by_text[t] = known
         with self._lock:
             views = [detection_view(t) for t in unique]
             raw = [self.pattern_results(v) for v in views]
@@ -251,6 +261,7 @@ class Detector:
                 lemma = use_model and any(c.isalpha() for c in text)
                 results = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
                 by_text[text] = self._to_hits(text, view, results, terms, allow)
+                self.cache.put((text, *key), by_text[text])
         return [by_text.get(t, []) if t else [] for t in texts]
 
     def pattern_results(self, view: str) -> list[Any]:

@@ -4,9 +4,9 @@
                              (same length: offsets map 1:1), or None when none is left
 
 A sentence is read when it has a name candidate:
-  * a word of two or more letters with a capital letter, other than the sentence's first word
-    when that one is an ordinary English word and no known first name or surname
-    ("Please", "Whatever"; not "Baker", "Rose");
+  * a word of two or more letters with a capital letter (not part of a code: "INV-00017"),
+    other than the sentence's first word when that one is an ordinary English word and no
+    known first name or surname ("Please", "Whatever"; not "Baker", "Rose");
   * a letter outside ASCII (other scripts, accented names: the capital rule does not hold);
   * two lower-case words in a row that are a known first name and a first name or surname
     ("ask jane doe"): the model only keeps a lower-case name of two or more words.
@@ -24,20 +24,25 @@ from .recognizers.name_shape import is_common_word
 
 #: a sentence ends at ".", "!" or "?" before white space, at a line break or a tab
 _END = re.compile(r"[.!?]+(?=\s|$)|[\n\r\t]")
+#: "INV-00017", "A12B", "v2.1": one spaCy token with a digit, which no kept model span has
+_CODE = re.compile(r"(?=[^\d\s]*\d)[\w\-/.]+")
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 
 def _has_candidate(sentence: str) -> bool:
     if not sentence.isascii() and any(c.isalpha() and not c.isascii() for c in sentence):
         return True
-    words = _WORD.findall(sentence)
+    words = [
+        w for chunk in sentence.split() if not _CODE.fullmatch(chunk) for w in _WORD.findall(chunk)
+    ]
     if not words:
         return False
     first, last, _common = name_lists()
     for n, w in enumerate(words):
-        if len(w) >= 2 and not w.islower():
-            if n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w):
-                return True
+        if (len(w) >= 2 and not w.islower()) and (
+            n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w)
+        ):
+            return True
     low = [w.casefold() for w in words]
     return any(a in first and (b in first or b in last) for a, b in zip(low, low[1:]))
 
