@@ -1,7 +1,6 @@
 """Which sentences of a text the NER model reads (issue 19: no model where no name can be).
 
-    model_sentences(view) -> the view with every sentence that holds no name candidate blanked
-                             (same length: offsets map 1:1), or None when none is left
+    model_sentences(view) -> the view, or None when no sentence of it holds a name candidate
 
 A sentence is read when it has a name candidate:
   * a word of two or more letters with a capital letter (not part of a code: "INV-00017"),
@@ -10,9 +9,9 @@ A sentence is read when it has a name candidate:
   * a letter outside ASCII (other scripts, accented names: the capital rule does not hold);
   * two lower-case words in a row that are a known first name and a first name or surname
     ("ask jane doe"): the model only keeps a lower-case name of two or more words.
-Everything else ("The budget covers 40 units.") is blanked: a lower-case single word is no
-name to the guards (`guards.is_false_positive`), and the pattern recognizers, deny-lists and
-the task's sweep read the whole text anyway.
+A text with none ("The budget covers 40 units.", "Paid", "INV-00017") is not read: a
+lower-case single word is no name to the guards (`guards.is_false_positive`), and the pattern
+recognizers, deny-lists and the task's sweep read the whole text anyway.
 """
 
 from __future__ import annotations
@@ -48,21 +47,15 @@ def _has_candidate(sentence: str) -> bool:
 
 
 def model_sentences(view: str) -> str | None:
-    """`view` with the sentences that hold no name candidate blanked; None if none is left."""
-    pieces: list[str] = []
-    kept = blanked = False
+    """`view` when one of its sentences holds a name candidate, else None (no model).
+
+    The text is read whole or not at all: blanking the sentences without a candidate and
+    reading the rest changed what the model found in the sentences kept (their context), and
+    the independent slice lost names that way; a text the model reads is read as before.
+    """
     pos = 0
-    ends = [m.end() for m in _END.finditer(view)]
-    for end in [*ends, len(view)]:
-        s, pos = view[pos:end], end
-        if not s:
-            continue
-        if _has_candidate(s):
-            pieces.append(s)
-            kept = True
-        else:
-            pieces.append(" " * len(s))
-            blanked = True
-    if not kept:
-        return None
-    return "".join(pieces) if blanked else view
+    for m in _END.finditer(view):
+        if _has_candidate(view[pos : m.end()]):
+            return view
+        pos = m.end()
+    return view if _has_candidate(view[pos:]) else None
