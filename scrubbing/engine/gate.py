@@ -1,4 +1,4 @@
-"""Which sentences of a text the NER model reads (issue 19: no model where no name can be).
+"""Which texts the NER model reads (issue 19: no model where no name can be).
 
     model_sentences(view) -> the view, or None when no sentence of it holds a name candidate
 
