@@ -472,6 +472,35 @@ END = "<!-- perf:end -->"
 _OTHER_BLOCK = re.compile(r"<!-- (\w[\w-]*):begin.*?-->.*?<!-- \1:end -->", re.S)
 
 
+def _sections(text: str) -> dict[str, str]:
+    """ "## heading" -> its body, for a generated page."""
+    out: dict[str, str] = {}
+    for part in text.split("\n## ")[1:]:
+        head, _, body = part.partition("\n")
+        out[head.strip()] = body.split(END, 1)[0].strip()
+    return out
+
+
+RENAMED = {"A 100k-cell workbook"}  # old headings of sections this page now names otherwise
+
+
+def keep_unmeasured(report: str, old: str) -> str:
+    """Sections this run skipped keep the previous run's text, marked as such."""
+    before = _sections(old.split(BEGIN, 1)[-1]) if old else {}
+    now = _sections(report)
+    note = "_Not measured in this run (`--skip`): from the previous `make bench`._\n\n"
+    for head, body in before.items():
+        if head in RENAMED:
+            continue
+        if body.startswith("_Not measured in this run"):
+            body = body.split("\n\n", 1)[-1]
+        if now.get(head) == "skipped":
+            report = report.replace(f"## {head}\n\nskipped\n", f"## {head}\n\n{note}{body}\n")
+        elif head not in now:
+            report = report.rstrip() + f"\n\n## {head}\n\n{note}{body}\n"
+    return report
+
+
 def write_marked(path: Path, block: str) -> None:
     """`block` between this bench's markers; the rest of the file (another lane's sections,
     each between its own markers) is kept. A file without our markers keeps only its other
@@ -670,6 +699,7 @@ def main(argv: list[str] | None = None) -> int:
         help="comma list: engine,profile,linear,export,pdf,xlsx,rounds,scaling,latency",
     )
     ap.add_argument("--xlsx-budget", type=int, default=300, help="seconds for each big sheet")
+    ap.add_argument("--engine-budget", type=int, default=1200, help="seconds for bench_engine")
     ap.add_argument("--xlsx-child", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--xlsx-columns", type=int, default=10, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -692,7 +722,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         res["engine_args"] = eargs
         log("engine: bench_engine.py " + " ".join(eargs))
-        res["engine"] = section_script("bench_engine.py", eargs, timeout=420)
+        res["engine"] = section_script("bench_engine.py", eargs, timeout=args.engine_budget)
         print(res["engine"][0], flush=True)
         ratio = presidio_ratio(res["engine"][0])
         if ratio is not None:
@@ -743,6 +773,7 @@ def main(argv: list[str] | None = None) -> int:
     report = render(res, time.perf_counter() - t_start, args)
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    report = keep_unmeasured(report, out.read_text(encoding="utf-8") if out.exists() else "")
     write_marked(out, report)
     print(report)
     for g, m, v in goals(res):
