@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .cache import HitCache
-from .gate import model_sentences
+from .gate import needs_model
 from .guards import is_false_positive, out_of_place, tidy_model_span
 from .hits import (
     CONTAINERS,
@@ -249,8 +249,8 @@ class Detector:
                 if use_model and self._model.can_matter(t, v, raw[i], allow)
             ]
             # the model reads only the sentences that can hold a name (`gate`)
-            read = {i: model_sentences(model_view(views[i], model_chars)) for i in need}
-            need = [i for i in need if read[i] is not None]
+            read = {i: model_view(views[i], model_chars) for i in need}
+            need = [i for i in need if needs_model(read[i])]
             docs: dict[int, Any] = {}
             batch = self.nlp.pipe([read[i] for i in need], batch_size=BATCH_SIZE)
             for i, doc in zip(need, batch, strict=True):

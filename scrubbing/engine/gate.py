@@ -1,6 +1,6 @@
 """Which texts the NER model reads (issue 19: no model where no name can be).
 
-    model_sentences(view) -> the view, or None when no sentence of it holds a name candidate
+    needs_model(view) -> False when no sentence of the text holds a name candidate
 
 A sentence is read when it has a name candidate:
   * a word of two or more letters with a capital letter (not part of a code: "INV-00017"),
@@ -46,16 +46,16 @@ def _has_candidate(sentence: str) -> bool:
     return any(a in first and (b in first or b in last) for a, b in zip(low, low[1:]))
 
 
-def model_sentences(view: str) -> str | None:
-    """`view` when one of its sentences holds a name candidate, else None (no model).
+def needs_model(view: str) -> bool:
+    """Whether one sentence of `view` holds a name candidate (then the model reads it whole).
 
-    The text is read whole or not at all: blanking the sentences without a candidate and
-    reading the rest changed what the model found in the sentences kept (their context), and
-    the independent slice lost names that way; a text the model reads is read as before.
+    Whole or not at all: blanking the sentences without a candidate and reading the rest
+    changed what the model found in the sentences kept (their context), and the independent
+    slice lost names that way; a text the model reads is read as before.
     """
     pos = 0
     for m in _END.finditer(view):
         if _has_candidate(view[pos : m.end()]):
-            return view
+            return True
         pos = m.end()
-    return view if _has_candidate(view[pos:]) else None
+    return _has_candidate(view[pos:])

@@ -25,7 +25,7 @@ STAGES = (
     ("pattern recognizers (Detector.pattern_results)", "engine/detect.py", "pattern_results"),
     ("Presidio post-processing (Detector.postprocess)", "engine/detect.py", "postprocess"),
     ("hits: guards, merge, deny-list (Detector._to_hits)", "engine/detect.py", "_to_hits"),
-    ("model gate (gate.model_sentences)", "engine/gate.py", "model_sentences"),
+    ("model gate (gate.needs_model)", "engine/gate.py", "needs_model"),
     ("analysis (Scrubber.analyze)", "engine/pipeline.py", "analyze"),
     ("inventory and sweep (Scrubber.assign)", "engine/pipeline.py", "assign"),
     ("verification checks (Verifier.check)", "engine/verify.py", "check"),
