@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# Tests compare detection paths on the same texts (with and without a shortcut): a process-wide
+# answer cache would answer the second from the first. The cache's own tests enable one.
+os.environ.setdefault("SCRUB_DETECT_CACHE_CHARS", "0")
+
 from allauth.account.models import EmailAddress
 
 from portal.models import User

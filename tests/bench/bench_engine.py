@@ -63,9 +63,9 @@ def make_document(words: int, seed: int = 1234) -> list[str]:
     return paras
 
 
-def make_xlsx(cells: int, seed: int = 7) -> bytes:
-    """A ledger of `cells` cells (10 columns): names, e-mails, phones, amounts, and the
-    repeated strings real sheets have (departments, statuses, a few hundred notes)."""
+def make_xlsx(cells: int, seed: int = 7, columns: int = 10) -> bytes:
+    """A ledger of `cells` cells (the first `columns` of 10): names, e-mails, phones, amounts,
+    and the repeated strings real sheets have (departments, statuses, a few hundred notes)."""
     import io
 
     from faker import Faker
@@ -78,10 +78,9 @@ def make_xlsx(cells: int, seed: int = 7) -> bytes:
     notes = [fake.sentence(nb_words=8) for _ in range(200)]
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Ledger")
-    ws.append(
-        ["id", "name", "email", "phone", "department", "amount", "date", "city", "note", "status"]
-    )
-    for i in range(max(1, cells // 10 - 1)):
+    header = ["id", "name", "email", "phone", "department", "amount", "date", "city", "note"]
+    ws.append([*header, "status"][:columns])
+    for i in range(max(1, cells // columns - 1)):
         ws.append(
             [
                 i + 1,
@@ -94,7 +93,7 @@ def make_xlsx(cells: int, seed: int = 7) -> bytes:
                 fake.city(),
                 rnd.choice(notes),
                 rnd.choice(["open", "paid", "overdue"]),
-            ]
+            ][:columns]
         )
     buf = io.BytesIO()
     wb.save(buf)
@@ -150,7 +149,7 @@ def bench_loops(paras: list[str], cells: int, repeat: int) -> None:
             det._to_hits(text, view, results, terms, frozenset())
 
     for label, texts in (("prose paragraphs", paras), (f"{cells} workbook cells", sheet)):
-        t_ours = timeit(lambda texts=texts: det.detect(texts, terms), repeat)
+        t_ours = timeit(lambda texts=texts: (det.cache.clear(), det.detect(texts, terms)), repeat)
         t_presidio = timeit(lambda texts=texts: presidio_loop(texts), repeat)
         print(
             f"analyze loop, {label:22s} Presidio's {t_presidio:6.2f} s, ours {t_ours:6.2f} s "
@@ -203,16 +202,22 @@ def main() -> None:
     data = text.encode()
     result_holder = {}
 
+    # every timed run starts with an empty answer cache: no run reads another's answers
+    cache = get_detector().cache
+
     def ours() -> None:
+        cache.clear()
         result_holder["r"] = scrubber.scrub("bench.txt", data, TermLists(), Pseudonymizer())
 
     def ours_detect() -> None:
         from scrubbing.engine.formats.text import open_document
 
+        cache.clear()
         doc = open_document(data)
         get_detector().detect([s.text for s in doc.segments])
 
     t_ours_detect = timeit(ours_detect, args.repeat)
+    cache.clear()
 
     import spacy
 
@@ -262,8 +267,8 @@ def main() -> None:
     print(f"{'ours: detection only (one pass)':42s} {wps(t_ours_detect):9.0f} words/s")
     print(f"{'ours: Scrubber.scrub (incl. verify)':42s} {wps(t_ours):9.0f} words/s")
     print(f"ours/stock Presidio          = {t_stock / t_ours:5.2f}x   (goal >= 3)")
-    print(f"ours/spaCy default pipeline  = {t_spacy / t_ours:5.2f}x   (goal >= 0.8)")
-    print(f"ours/spaCy NER only          = {t_ner / t_ours:5.2f}x")
+    print(f"ours/spaCy default pipeline  = {t_spacy / t_ours:5.2f}x")
+    print(f"ours/spaCy NER only          = {t_ner / t_ours:5.2f}x   (goal >= 0.8)")
     print(f"scrub status {r.status}, findings {len(r.findings)}, counts {r.counts}")
     if args.loop_cells:
         bench_loops(paras, args.loop_cells, args.repeat)

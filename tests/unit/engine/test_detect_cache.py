@@ -1,0 +1,83 @@
+"""The answer cache and the model gate: the model is skipped only where it cannot matter, and a
+cached string gives the findings a fresh analysis gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubbing.engine.cache import HitCache
+from scrubbing.engine.gate import needs_model
+from scrubbing.engine.pipeline import Scrubber
+from scrubbing.engine.pseudonyms import Pseudonymizer
+from scrubbing.engine.terms import Term, TermLists
+
+
+@pytest.fixture
+def counted(detector, monkeypatch):
+    """The real detector; what its spaCy pipeline is given is recorded."""
+    read: list[str] = []
+    pipe = detector.nlp.pipe
+
+    def recording(texts, **kw):
+        texts = list(texts)
+        read.extend(texts)
+        return pipe(texts, **kw)
+
+    monkeypatch.setattr(detector.nlp, "pipe", recording)
+    monkeypatch.setattr(detector, "cache", HitCache(max_chars=1_000_000))
+    return detector, read
+
+
+def test_model_not_called_for_numbers_and_codes(counted):
+    det, read = counted
+    hits = det.detect(["4411.20", "2024-01-05", "INV-00017 x12", "$1,234.56"])
+    assert read == []
+    assert hits[0] == [] and hits[3] == []
+
+
+def test_texts_without_candidates_skip_the_model():
+    assert needs_model("The budget covers forty units. Then call Priya Raman on Monday.")
+    assert not needs_model("The budget covers forty units. Then call us.")
+    assert not needs_model("Paid")
+    assert not needs_model("Order INV-00017 shipped.")
+    # a sentence-initial surname, a lower-case full name, another script: all read
+    assert needs_model("Baker approved the plan.")
+    assert needs_model("ask jane doe about it")
+    assert needs_model("звоните завтра")
+
+
+def test_a_text_the_model_reads_is_read_whole(counted):
+    det, read = counted
+    text = "The budget covers forty units. Then call Priya Raman on Monday."
+    det.detect([text, "Paid in full."])
+    assert read == [text]
+
+
+def test_cached_string_yields_identical_findings(counted):
+    det, read = counted
+    texts = ["Call Steve Taylor at +44 20 7946 0958 or steve.taylor@acme.co.uk.", "Paid"]
+    terms = TermLists(deny=(Term("Falcon", "CODENAME"),))
+    det.cache.max_chars = 0
+    fresh = det.detect(texts, terms)
+    det.cache.max_chars = 1_000_000
+    first = det.detect(texts, terms)
+    n_read = len(read)
+    again = det.detect(texts, terms)
+    assert fresh == first == again
+    assert any(h.entity_type == "PERSON" for h in again[0])
+    assert len(read) == n_read  # the second call read nothing with the model
+    assert det.cache.hits >= 2
+    # other terms are another key: analysed afresh, with the deny term found
+    other = det.detect(["Steve Taylor runs Falcon"], terms)
+    assert any(h.source == "deny-list" for h in other[0])
+    assert len(read) > n_read
+
+
+def test_one_analysis_per_string_across_a_tasks_files(counted):
+    det, read = counted
+    body = b"Invoice for Marguerite Okonkwo-Bell, Lakeside Dental.\n"
+    files = [("a.txt", body), ("b.txt", body + b"Thanks.\n")]
+    results = Scrubber().scrub_many(files, TermLists(), Pseudonymizer())
+    assert [r.status for r in results] == ["done", "done"]
+    assert read.count("Invoice for Marguerite Okonkwo-Bell, Lakeside Dental.") <= 1
+    assert all(b"Okonkwo" not in r.output for r in results)
