@@ -148,6 +148,29 @@ class FileResult:
         return stem + self.extension
 
 
+def failed_result(
+    name: str,
+    error: str,
+    *,
+    kind: str | None = None,
+    findings: list[Finding] | None = None,
+    seconds: float = 0.0,
+) -> FileResult:
+    """The result of a file that could not be scrubbed: no output, `error` says why in one
+    sentence (shown to the owner), the report as every other file's has it."""
+    return FileResult(
+        name=name,
+        kind=kind,
+        status="failed",
+        error=error,
+        output=None,
+        findings=findings or [],
+        counts={},
+        report={"engine_version": ENGINE_VERSION, "residual": [], "counts": {}},
+        seconds=seconds,
+    )
+
+
 def _detector() -> Any:
     from .detect import get_detector
 
@@ -457,17 +480,8 @@ class Scrubber:
     def _failed(
         name: str, kind: str | None, error: str, t0: float, findings: list[Finding] | None = None
     ) -> FileResult:
-        return FileResult(
-            name=name,
-            kind=kind,
-            status="failed",
-            error=error,
-            output=None,
-            findings=findings or [],
-            counts={},
-            report={"engine_version": ENGINE_VERSION, "residual": [], "counts": {}},
-            seconds=time.perf_counter() - t0,
-        )
+        seconds = time.perf_counter() - t0
+        return failed_result(name, error, kind=kind, findings=findings, seconds=seconds)
 
     # ------------------------------------------------------------------ all at once
     def scrub(

@@ -27,8 +27,8 @@ from .base import (
     Limits,
     UnsupportedFile,
 )
-from .formats.code import language_for, syntax_opener
-from .magic import markup_kind, picture_kind
+from .formats.code import language_for
+from .magic import markup_kind, picture_kind, png_or_jpeg
 from .refusals import Refused, describe_unknown, refused_binary, sentence
 from .registry import opener
 
@@ -450,11 +450,7 @@ def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
             if needs_password(data):
                 raise EncryptedFile(f"{_say(name)} {NEEDS_PASSWORD}")
         return "pdf"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    picture = picture_kind(data)
+    picture = png_or_jpeg(data) or picture_kind(data)
     if picture is not None:
         return picture
     if tar_compression(data) is not None:
@@ -546,5 +542,5 @@ def sniff(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> FormatInfo
         kind=kind,
         extension=extension,
         content_type=content_type,
-        open=syntax_opener(language) if language else opener(kind),
+        open=opener(kind, language=language) if language else opener(kind),
     )

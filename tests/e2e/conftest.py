@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.utils.functional import empty
 
-from tests.helpers import ROOT, celery_worker, need
+from tests.builders.files import ROOT, celery_worker, need
 
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))

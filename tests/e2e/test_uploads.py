@@ -7,7 +7,7 @@ import re
 import pytest
 
 from submissions.models import Task
-from tests.helpers import make_docx, make_xlsx
+from tests.builders.files import make_docx, make_xlsx
 
 from .conftest import PHONE
 from .pages import (

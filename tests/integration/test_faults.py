@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from submissions.models import Task, TaskFile
-from tests.helpers import celery_worker, make_docx, need, task_form_data, wait_until
+from tests.builders.files import celery_worker, make_docx, need, task_form_data, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

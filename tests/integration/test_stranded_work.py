@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 
 from submissions.models import Task, TaskFile
-from tests.helpers import celery_beat, celery_worker, need, wait_until
+from tests.builders.files import celery_beat, celery_worker, need, wait_until
 from tests.integration.test_faults import (
     OwnRedis,
     all_done,

@@ -18,7 +18,7 @@ from reviews import diff, services
 from reviews.models import Review, ReviewComment
 from submissions import services as task_services
 from submissions.models import Task
-from tests.unit.review_helpers import S, add_file, in_review_task
+from tests.builders.tasks import TaskStatus, add_file, in_review_task
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_review_page_queries_do_not_grow_with_files(client, contractor, reviewer
     for task, count in ((small, 1), (big, 8)):
         for i in range(count):
             f = add_file(task, name=f"f{i}.txt", original=f"{task.pk}-{i}".encode())
-            from tests.unit.review_helpers import preview_page
+            from tests.builders.tasks import preview_page
 
             preview_page(f)
     client.force_login(reviewer)
@@ -210,7 +210,7 @@ def test_revisions_compare_scrubbed_outputs_word_by_word(client, contractor, rev
     save_bytes(f.scrubbed, b"Intro.\nCall [PERSON_1] on Tuesday.\n")
     f.scrubbed_sha256 = hashlib.sha256(b"Intro.\nCall [PERSON_1] on Tuesday.\n").hexdigest()
     f.save()
-    Task.objects.filter(pk=task.pk).update(status=S.IN_REVIEW)
+    Task.objects.filter(pk=task.pk).update(status=TaskStatus.IN_REVIEW)
     client.force_login(reviewer)
     html = client.get(reverse("reviews:review", args=[task.pk])).content.decode()
     assert "<del>Monday</del>" in html and "<ins>Tuesday</ins>" in html

@@ -21,8 +21,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.helpers import make_docx, task_form_data
-from tests.unit.review_helpers import queued_file
+from tests.builders.files import make_docx, task_form_data
+from tests.builders.tasks import queued_file
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Margaret Hollingsworth"

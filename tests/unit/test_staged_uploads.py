@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from portal.storage import private_storage
 from submissions.models import StagedUpload, Task
-from tests.helpers import task_form_data
+from tests.builders.files import task_form_data
 
 pytestmark = pytest.mark.django_db
 

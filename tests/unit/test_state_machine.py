@@ -5,7 +5,7 @@ from submissions import services
 from submissions.models import Task
 from submissions.occupations import GDPVAL_OCCUPATIONS
 
-S = Task.Status
+TaskStatus = Task.Status
 
 
 def make_task(contractor, **overrides) -> Task:
@@ -27,8 +27,8 @@ def make_task(contractor, **overrides) -> Task:
 @pytest.mark.django_db
 def test_every_legal_move_writes_an_audit_event(contractor):
     task = make_task(contractor)
-    services.task_transition(task, S.SCRUBBING, actor=contractor)
-    services.task_transition(task, S.CONTRACTOR_CHECK, actor=None)
+    services.task_transition(task, TaskStatus.SCRUBBING, actor=contractor)
+    services.task_transition(task, TaskStatus.CONTRACTOR_CHECK, actor=None)
     events = list(AuditEvent.objects.filter(task_id=task.pk, verb="task.status"))
     assert [(e.details["from"], e.details["to"]) for e in events] == [
         ("draft", "scrubbing"),
@@ -41,12 +41,12 @@ def test_every_legal_move_writes_an_audit_event(contractor):
 @pytest.mark.parametrize(
     ("start", "target"),
     [
-        (S.DRAFT, S.IN_REVIEW),
-        (S.DRAFT, S.APPROVED),
-        (S.SCRUBBING, S.IN_REVIEW),
-        (S.CONTRACTOR_CHECK, S.APPROVED),
-        (S.APPROVED, S.DRAFT),
-        (S.REJECTED, S.IN_REVIEW),
+        (TaskStatus.DRAFT, TaskStatus.IN_REVIEW),
+        (TaskStatus.DRAFT, TaskStatus.APPROVED),
+        (TaskStatus.SCRUBBING, TaskStatus.IN_REVIEW),
+        (TaskStatus.CONTRACTOR_CHECK, TaskStatus.APPROVED),
+        (TaskStatus.APPROVED, TaskStatus.DRAFT),
+        (TaskStatus.REJECTED, TaskStatus.IN_REVIEW),
     ],
 )
 def test_illegal_moves_raise_a_clear_error_and_change_nothing(contractor, start, target):
@@ -62,9 +62,9 @@ def test_illegal_moves_raise_a_clear_error_and_change_nothing(contractor, start,
 
 @pytest.mark.django_db
 def test_resubmission_after_changes_is_a_new_revision(contractor):
-    task = make_task(contractor, status=S.CHANGES_REQUESTED)
+    task = make_task(contractor, status=TaskStatus.CHANGES_REQUESTED)
     task = services.task_back_to_draft(task, actor=contractor)
-    assert task.status == S.DRAFT
+    assert task.status == TaskStatus.DRAFT
     assert task.revision == 2
 
 
@@ -74,13 +74,13 @@ def test_submit_for_scrubbing_needs_a_deliverable(contractor, django_capture_on_
     with pytest.raises(services.IllegalTransition, match="deliverable"):
         services.task_submit_for_scrubbing(task, actor=contractor)
     task.refresh_from_db()
-    assert task.status == S.DRAFT
+    assert task.status == TaskStatus.DRAFT
 
 
 @pytest.mark.django_db
 def test_audit_events_cannot_be_changed_or_deleted(contractor):
     task = make_task(contractor)
-    services.task_transition(task, S.SCRUBBING, actor=contractor)
+    services.task_transition(task, TaskStatus.SCRUBBING, actor=contractor)
     event = AuditEvent.objects.get(task_id=task.pk)
     event.verb = "tampered"
     with pytest.raises(AppendOnlyError):

@@ -12,7 +12,7 @@ from PIL import Image
 
 from scrubbing.engine.sniff import KINDS
 from submissions.forms import ACCEPT
-from tests.unit.engine.mail_builders import ole_file
+from tests.builders.mail import ole_file
 
 
 def test_the_file_picker_offers_every_kind_we_read():

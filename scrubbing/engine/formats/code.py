@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 
 #: extension -> language
 LANGUAGES: dict[str, str] = {
@@ -266,16 +265,3 @@ def parses(language: str, text: str) -> bool | None:
     except Exception:  # noqa: BLE001 - any parser error means "does not parse"
         return False
     return True
-
-
-def syntax_opener(language: str) -> Callable:
-    """`FormatInfo.open` for a text file in `language` (the text module, with its syntax)."""
-
-    def open_code(data: bytes, limits=None):  # noqa: ANN202 - the registry's opener shape
-        from ..base import DEFAULT_LIMITS
-        from . import text
-
-        return text.open_document(data, limits or DEFAULT_LIMITS, language=language)
-
-    open_code.language = language  # type: ignore[attr-defined]
-    return open_code

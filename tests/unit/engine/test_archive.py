@@ -244,8 +244,8 @@ def test_not_a_zip():
 def test_member_takes_its_output_extension():
     """A .msg comes out as .eml bytes and a .docm as a macro-free .docx: the member is named
     for what it holds, so the archive reads back (and the reviewer's tools open it)."""
-    from .closed_world_builders import macro_enabled
-    from .mail_builders import outlook_msg
+    from tests.builders.closed_world import macro_enabled
+    from tests.builders.mail import outlook_msg
 
     src = make_zip(
         {"mail/Offer.msg": outlook_msg(attach_docx=False), "doc/plan.docm": macro_enabled("docx")}

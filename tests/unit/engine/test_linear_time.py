@@ -19,7 +19,7 @@ import pytest
 
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.unit.engine.adversarial import ADVERSARIAL, poi_workbook, shared_string
+from tests.builders.adversarial import ADVERSARIAL, poi_workbook, shared_string
 
 MB = 1 << 20
 BUDGET = 60  # seconds per call on 1 MB: only a super-linear pattern can need this long

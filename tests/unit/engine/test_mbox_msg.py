@@ -15,8 +15,7 @@ from scrubbing.engine.formats.mail.mbox import MboxDocument
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
-
-from .mail_builders import (
+from tests.builders.mail import (
     EMAIL,
     KEPT_FIELDS,
     NAME,

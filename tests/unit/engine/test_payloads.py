@@ -20,9 +20,8 @@ from scrubbing.engine.formats import payloads
 from scrubbing.engine.formats.text import open_document
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.helpers import make_png
-
-from .mail_builders import EMAIL, NAME, PASSWORD, PHONE, b64
+from tests.builders.files import make_png
+from tests.builders.mail import EMAIL, NAME, PASSWORD, PHONE, b64
 
 SECRET = f"Contact {NAME} at {EMAIL} or {PHONE}. password: {PASSWORD}"
 ORIGINALS = (NAME, EMAIL, PHONE, PASSWORD)

@@ -26,11 +26,7 @@ from scrubbing.engine.base import (
     Limits,
 )
 from scrubbing.engine.formats import pdf as pdf_format
-
-try:
-    from . import pdf_builders as B
-except ImportError:  # tests/unit/engine is not a package (yet)
-    import pdf_builders as B
+from tests.builders import pdf as B
 
 LIMITS = Limits()
 REPLACEMENTS = {B.NAME: "[PERSON_1]", B.EMAIL: "[EMAIL_1]", B.PROJECT: "[PROJECT_1]"}

@@ -251,14 +251,10 @@ def output_extension(doc: Document, report: WriteReport) -> str:
 
 
 def open_nested(kind: str, data: bytes, limits: Limits, depth: int, budget: Budget) -> Document:
-    from . import epub, tararchive, ziparchive  # noqa: PLC0415 - they import this module
+    """An archive inside an archive: its own module's opener, sharing the outer budget."""
+    from scrubbing.engine.registry import module_for  # noqa: PLC0415
 
-    opener = {
-        "zip": ziparchive.ZipDocument,
-        "tar": tararchive.TarDocument,
-        "epub": epub.EpubDocument,
-    }[kind]
-    return opener(data, limits, depth, budget)
+    return module_for(kind).open_document(data, limits, depth=depth, budget=budget)
 
 
 class Empty(Document):
