@@ -1,4 +1,5 @@
-"""Builders for the check/review tests: real rows and real small files in private storage.
+"""Django rows for the portal's tests: tasks, their files and findings (model-bakery fills
+what a test does not name), real small files in private storage.
 
 No scrubbing engine run: findings and scrubbed outputs are written directly, as the worker would.
 """
@@ -10,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from model_bakery import baker
 
 from portal.storage import save_bytes
 from scrubbing.models import Finding
@@ -44,7 +46,7 @@ def make_task(contractor, status: str = TaskStatus.DRAFT, **overrides) -> Task:
         fields["submitted_at"] = timezone.now()
         fields["contractor_confirmed_at"] = timezone.now()
     fields.update(overrides)
-    return Task.objects.create(contractor=contractor, **fields)
+    return baker.make(Task, contractor=contractor, **fields)
 
 
 def add_file(
@@ -64,7 +66,8 @@ def add_file(
 
     `findings`: (entity type, original text, replacement); default: the two in the sample text.
     """
-    f = TaskFile(
+    f = baker.prepare(
+        TaskFile,
         task=task,
         part=part,
         original_name=name,
@@ -90,7 +93,8 @@ def add_file(
     f.report = report if report is not None else {"counts": counts, "residual": []}
     f.save()
     Finding.objects.bulk_create(
-        Finding(
+        baker.prepare(
+            Finding,
             file=f,
             entity_type=kind,
             score=0.9,

@@ -65,16 +65,9 @@ def field(page, label: str):
 
 
 def make_user(email: str, role: str, *, staff: bool = False):
-    from allauth.account.models import EmailAddress
+    from tests.builders.accounts import make_user as make
 
-    from portal.models import User
-
-    user = User.objects.create_user(email=email, password=PASSWORD, role=role)
-    if staff:
-        user.is_staff = user.is_superuser = True
-        user.save()
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return make(email, role, staff=staff, password=PASSWORD)
 
 
 def log_in(page, email: str, password: str = PASSWORD) -> None:

@@ -34,6 +34,8 @@ def test_events_cannot_be_changed_or_deleted(contractor):
         AuditEvent.objects.filter(pk=event.pk).update(verb="tampered")
     with pytest.raises(AppendOnlyError):
         AuditEvent.objects.filter(pk=event.pk).delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.all().delete()
     with pytest.raises(AppendOnlyError), transaction.atomic():  # savepoint: bulk_update is atomic
         AuditEvent.objects.bulk_update([event], ["verb"])
     assert AuditEvent.objects.get(pk=event.pk).verb == "task.create"
