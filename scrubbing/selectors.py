@@ -40,7 +40,7 @@ def findings_for_file(file_id: int) -> QuerySet[Finding]:
 
 
 # ---- contractor check and review: findings and the scrubbed-text preview ---------------------
-# (appended for issue 5; reads only, no writes)
+# (reads only, no writes)
 
 logger = logging.getLogger(__name__)
 

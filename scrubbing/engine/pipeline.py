@@ -624,7 +624,7 @@ def _merge_reports(into: WriteReport, more: WriteReport) -> None:
 
 
 def model_budget_notes(doc: Document, budget: int) -> list[str]:
-    """One sentence per segment longer than the model's character budget (issue 20): what
+    """One sentence per segment longer than the model's character budget: what
     is beyond it was read by the patterns, the deny-list and the task's sweep, not the model."""
     return [
         f"{seg.locator}: {len(seg.text):,} characters; the name model read the first "

@@ -1,6 +1,5 @@
-"""Issue 14's smaller dead ends in a real browser: the task page's counts, blocked button and
-timeline (items 6, 8), the wording of messages (item 9), layouts at 390 px (item 10) and the
-admin's links (item 12)."""
+"""Small dead ends a person meets, in a real browser: the task page's counts, blocked button and
+timeline, the wording of messages, layouts at 390 px and the admin's links."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stranded work recovers within two minutes (issue 13), with real processes: PostgreSQL,
+"""Stranded work recovers within two minutes, with real processes: PostgreSQL,
 Redis, `celery worker` and `celery beat` subprocesses with the default lease (60 s) and sweep
 interval (30 s), SIGKILL, and a broker restarted empty. `-s` prints the measured times.
 

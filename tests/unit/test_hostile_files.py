@@ -1,4 +1,4 @@
-"""Hostile input (issue 8): every case ends as a clear per-file error or a correct scrub.
+"""Hostile input: every case ends as a clear per-file error or a correct scrub.
 
 Every file is generated here (no committed binaries) and goes through the engine exactly as the
 worker runs it (`sniff`, then `Scrubber().scrub`) and through the upload view. Each case records

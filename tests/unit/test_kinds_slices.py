@@ -1,4 +1,4 @@
-"""The code/data/markup slice (issue 20) and the slice of one file per format (issue 15) build,
+"""The code/data/markup slice and the slice of one file per format build,
 and their ground truth is consistent.
 
 Builds both slices (tests/corpus/kinds) so that they cannot rot, and checks what `make eval`'s

@@ -1,4 +1,4 @@
-"""Security settings and behaviour (issue 8): each test fails when its protection is removed."""
+"""Security settings and behaviour: each test fails when its protection is removed."""
 
 from __future__ import annotations
 

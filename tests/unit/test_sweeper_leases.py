@@ -1,4 +1,4 @@
-"""Sweeper, leases and kept results (issue 13), on the service level.
+"""Sweeper, leases and kept results, on the service level.
 
 The fault behaviour with real processes (SIGKILL, a broker restarted empty) is in
 tests/integration/test_stranded_work.py; here: which files the sweeper may send, how a lease

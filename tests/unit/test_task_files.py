@@ -1,6 +1,6 @@
 """Files like Drive: remove and replace on a draft (or after changes were requested), duplicate
 warnings when a file is dropped, autosave of the form, a session that ends, the task page's
-counts and blocked button, and the messages of issue 14's item 9."""
+counts and blocked button, and messages that say what happened and what to do next."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The upload form takes the kinds issue 15 added (legacy Office, OpenDocument, RTF, notebooks,
+"""The upload form takes every kind the engine reads beyond OOXML, PDF and text (legacy Office, OpenDocument, RTF, notebooks,
 HTML, pictures): the picker offers them and staging sniffs their real type."""
 
 import io

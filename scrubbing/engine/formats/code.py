@@ -1,4 +1,4 @@
-"""Code and data files stay valid in their language (issue 20): where each edit stands, and a
+"""Code and data files stay valid in their language: where each edit stands, and a
 replacement written so the file still compiles or parses.
 
 The text module reads a code file as it reads any text (blocks of lines, so a name keeps its

@@ -1,4 +1,4 @@
-"""No input stalls the engine (issue 20): every recognizer in the registry, and detection as a
+"""No input stalls the engine: every recognizer in the registry, and detection as a
 whole, runs in time linear in its input.
 
 This is a guard against a stall, not a speed test: each call gets a generous wall-clock budget

@@ -1,5 +1,5 @@
 """Default names and prompts Office and LibreOffice write in any language are boilerplate:
-not offered for detection, so never residual (issue 20, item 6)."""
+not offered for detection, so never residual."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The closed world of Office packages (issue 12): every case ends removed, scrubbed or failed
+"""The closed world of Office packages: every case ends removed, scrubbed or failed
 with a sentence, never passed through; every output passes the engine's own audit."""
 
 from __future__ import annotations

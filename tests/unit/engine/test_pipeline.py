@@ -148,7 +148,7 @@ def test_allow_list_keeps_term(scrubber):
         (
             "old.doc",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") * 3,
-            "damaged Office 97-2003 file",  # legacy files are converted now (issue 15)
+            "damaged Office 97-2003 file",  # legacy files are converted
         ),
     ],
 )

@@ -1,5 +1,5 @@
 """Refusal sentences: one builder for every refused kind, the right article, the right kind,
-no doubled words, a hint where there is a better way (issue 20 item 7)."""
+no doubled words, a hint where there is a better way."""
 
 from __future__ import annotations
 
