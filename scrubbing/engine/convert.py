@@ -193,7 +193,8 @@ class RunnerBusy(Exception):
 
 
 class RunnerTimeout(RunnerBusy):
-    """LibreOffice ran past the time limit; its process group was killed."""
+    """LibreOffice ran past the time limit; its process group was killed. (A RunnerBusy for
+    the `seconds` it carries: callers catch it first.)"""
 
 
 @dataclass
@@ -243,8 +244,8 @@ def convert(
         raise ConversionTimeout(
             f"The converter was busy for longer than {exc.seconds:g} s; try {label} again later."
         ) from None
-    written = [blob for blob in run.outputs.values() if blob]
-    if len(run.outputs) != 1 or not written:
+    written = list(run.outputs.values())
+    if len(written) != 1 or not written[0]:
         log.info("LibreOffice wrote no output (sandbox %s): %s", run.sandbox, run.log)
         raise ConversionFailed(
             f"LibreOffice could not convert {label} (it may be damaged or password-protected); "
