@@ -32,9 +32,9 @@ def _postgres_only():
 
 @pytest.fixture
 def reviewers(db):
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
-    return [_user(f"rev{i}@example.com", "reviewer") for i in range(2)]
+    return [make_user(f"rev{i}@example.com", "reviewer") for i in range(2)]
 
 
 def _race(calls: list[Callable[[], object]]) -> list[object]:

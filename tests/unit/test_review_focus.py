@@ -73,9 +73,9 @@ def test_comments_go_to_the_contractor_with_request_changes(client, contractor, 
 
 
 def test_pending_comments_are_the_authors_until_sent(client, contractor, reviewer):
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
-    other = _user("ravi@example.com", "reviewer")
+    other = make_user("ravi@example.com", "reviewer")
     task, f = _claimed(contractor, reviewer)
     comment = services.comment_add(task.pk, reviewer=reviewer, body="Draft note", file_id=f.pk)
     client.force_login(other)
@@ -128,11 +128,11 @@ def test_done_by_me_lists_my_decisions_in_constant_queries(
         task = in_review_task(contractor)
         Review.objects.create(task=task, reviewer=reviewer, revision=1, decision="approve")
     someone_else = in_review_task(contractor)
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
     Review.objects.create(
         task=someone_else,
-        reviewer=_user("x@example.com", "reviewer"),
+        reviewer=make_user("x@example.com", "reviewer"),
         revision=1,
         decision="reject",
     )

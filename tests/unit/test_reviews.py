@@ -38,9 +38,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def second_reviewer(db):
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
-    return _user("ravi@example.com", "reviewer")
+    return make_user("ravi@example.com", "reviewer")
 
 
 # ---- queue -----------------------------------------------------------------------------------
