@@ -332,7 +332,7 @@ SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
 # confidential business facts, over the OpenAI-compatible chat-completions protocol
 # (POST {SCRUB_CONTEXT_URL}/chat/completions: OpenAI, vLLM, llama.cpp's server, Ollama). OFF while
 # SCRUB_CONTEXT_URL is empty, the default: nothing leaves the deployment unless an operator sets
-# it. Read by the web process, the Celery worker and `manage.py scrub` alike (scrubbing/runtime.py
+# it. Read by the web process, the Celery worker and `manage.py scrub` alike (scrubbing/scrubber.py
 # passes them to the engine as one ContextConfig). Characters are of document text: at most
 # SCRUB_CONTEXT_MAX_CHARS per request, SCRUB_CONTEXT_TASK_BUDGET per task (all its files and
 # re-scrubs); a failed request is tried SCRUB_CONTEXT_RETRIES more times.

@@ -29,10 +29,10 @@ from submissions.services import TERM_MAX_LENGTH
 from .models import TO_CONFIRM, Finding, Term
 from .services import term_add
 
-S = Task.Status
+TaskStatus = Task.Status
 KEEP, REDACT = Finding.Decision.KEEP, Finding.Decision.REDACT
 #: the statuses in which findings can be decided (the contractor's check, before review)
-DECIDABLE = (S.CONTRACTOR_CHECK,)
+DECIDABLE = (TaskStatus.CONTRACTOR_CHECK,)
 
 # The verifier's entity types, as deny-list categories (placeholders read [CLIENT_1], ...).
 LEFTOVER_CATEGORY = {

@@ -26,7 +26,7 @@ from . import selectors as scrub_selectors
 from .models import FilePreview, Finding, PreviewPage
 
 logger = logging.getLogger(__name__)
-FS = TaskFile.ScrubStatus
+ScrubStatus = TaskFile.ScrubStatus
 #: a preview still pending after this long lost its job (broker down, worker killed): resend
 STALE_AFTER = timedelta(minutes=10)
 
@@ -37,7 +37,10 @@ def preview_request(file: TaskFile) -> FilePreview | None:
     Returns None when the file has no scrubbed output to preview. Safe to call on every page
     view: the job is sent once per version (again only if it was lost).
     """
-    if file.scrub_status not in (FS.DONE, FS.RESIDUAL) or not file.scrubbed_sha256:
+    if (
+        file.scrub_status not in (ScrubStatus.DONE, ScrubStatus.RESIDUAL)
+        or not file.scrubbed_sha256
+    ):
         return None
     preview, created = FilePreview.objects.get_or_create(
         file=file, scrubbed_sha256=file.scrubbed_sha256

@@ -21,6 +21,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scrubbing.engine.magic import PNG_MAGIC
+
 #: kinds LibreOffice turns into a PDF first, and the neutral name each is converted under
 OFFICE_KINDS = {"docx": "document.docx", "xlsx": "workbook.xlsx", "pptx": "slides.pptx"}
 PICTURE_KINDS = frozenset({"png", "jpeg"})
@@ -277,7 +279,7 @@ def _page_files(folder: Path, shown: int) -> list[tuple[int, Path]]:
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
-    if png[:8] != b"\x89PNG\r\n\x1a\n" or len(png) < 24:
+    if not png.startswith(PNG_MAGIC) or len(png) < 24:
         raise PreviewUnavailable("The pages could not be drawn.")
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 

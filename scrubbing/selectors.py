@@ -16,6 +16,7 @@ from portal.storage import read_all
 
 from .engine.pipeline import Term as EngineTerm
 from .engine.pipeline import TermLists
+from .engine.pseudonyms import PLACEHOLDER_RE
 from .models import Finding, Term
 
 
@@ -39,7 +40,7 @@ def findings_for_file(file_id: int) -> QuerySet[Finding]:
 
 
 # ---- contractor check and review: findings and the scrubbed-text preview ---------------------
-# (appended for issue 5; reads only, no writes)
+# (reads only, no writes)
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,6 @@ logger = logging.getLogger(__name__)
 PREVIEW_MAX_CHARS = 200_000
 #: images are previewed by downloading them: re-running OCR on every page view is too slow
 _NO_TEXT_PREVIEW = {"png", "jpeg"}
-_PLACEHOLDER = re.compile(r"\[([A-Z][A-Z0-9_]*)_\d+\]")
 _CSS_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 
@@ -201,12 +201,12 @@ def scrubbed_segments(file, max_chars: int = PREVIEW_MAX_CHARS) -> list[tuple[st
 def replacement_pattern(types: dict[str, str]) -> re.Pattern[str]:
     """Every known replacement (longest first) and any "[TYPE_n]" placeholder."""
     known = sorted((r for r in types if r), key=len, reverse=True)
-    return re.compile("|".join([re.escape(r) for r in known] + [_PLACEHOLDER.pattern]))
+    return re.compile("|".join([re.escape(r) for r in known] + [PLACEHOLDER_RE.pattern]))
 
 
 def placeholder_type(found: str, types: dict[str, str]) -> str:
     """The entity type of one replacement found in scrubbed text ("OTHER" if unknown)."""
-    match = _PLACEHOLDER.fullmatch(found)
+    match = PLACEHOLDER_RE.fullmatch(found)
     return types.get(found) or (match.group(1) if match else "") or "OTHER"
 
 

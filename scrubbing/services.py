@@ -33,16 +33,17 @@ from .engine.pipeline import (
     TermLists,
     assign_later,
     assign_replacements,
+    failed_result,
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
 from .kept import result_keep, result_kept, results_forget
 from .models import ContextUsage, FileScan, Finding, Term
-from .runtime import get_scrubber
+from .scrubber import get_scrubber
 from .selectors import term_lists_for
 
 logger = logging.getLogger(__name__)
-FS = TaskFile.ScrubStatus
+ScrubStatus = TaskFile.ScrubStatus
 
 
 def file_start(file_id: int, generation: int) -> int | None:
@@ -57,7 +58,7 @@ def file_start(file_id: int, generation: int) -> int | None:
             .filter(
                 pk=file_id,
                 generation=generation,
-                scrub_status__in=[FS.QUEUED, FS.RUNNING],
+                scrub_status__in=[ScrubStatus.QUEUED, ScrubStatus.RUNNING],
                 task__status=Task.Status.SCRUBBING,
             )
             .first()
@@ -65,10 +66,10 @@ def file_start(file_id: int, generation: int) -> int | None:
         if f is None:
             return None
         now = timezone.now()
-        if f.scrub_status == FS.RUNNING and leases.held_elsewhere(f, now):
+        if f.scrub_status == ScrubStatus.RUNNING and leases.held_elsewhere(f, now):
             logger.info("file %s: still running under a live lease; duplicate job dropped", f.pk)
             return None
-        f.scrub_status = FS.RUNNING
+        f.scrub_status = ScrubStatus.RUNNING
         f.attempts += 1
         f.started_at = now
         f.lease_owner = leases.owner()
@@ -112,16 +113,18 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         _context_pass(f.task, analysis)
         result = scrubber.finish(analysis, assign=_assign_more(f.task_id, str(f.pk)))
     except ScrubError as exc:
-        result = _failed(f.original_name, str(exc))
+        result = failed_result(f.original_name, str(exc))
     except Exception as exc:
         from celery.exceptions import SoftTimeLimitExceeded
 
         if isinstance(exc, SoftTimeLimitExceeded):
             limit = settings.CELERY_TASK_SOFT_TIME_LIMIT
             took = f"{limit / 60:.0f} minutes" if limit >= 120 else f"{limit} seconds"
-            result = _failed(f.original_name, f"Scrubbing took longer than {took} and was stopped.")
+            result = failed_result(
+                f.original_name, f"Scrubbing took longer than {took} and was stopped."
+            )
         elif isinstance(exc, MemoryError):
-            result = _failed(f.original_name, MEMORY_ERROR)
+            result = failed_result(f.original_name, MEMORY_ERROR)
         elif isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
             raise  # storage hiccup: let Celery retry the job
         elif isinstance(exc, (OperationalError, InterfaceError)):
@@ -131,24 +134,10 @@ def file_scrub(file_id: int, generation: int) -> str | None:
             logger.error(
                 "file %s: unexpected error while scrubbing: %s", file_id, exception_summary(exc)
             )
-            result = _failed(f.original_name, GENERIC_ERROR)
+            result = failed_result(f.original_name, GENERIC_ERROR)
     if result.output is not None:
         result_keep(f, generation, result, scrubbed_name)  # a failed write keeps it
     return file_record_result(file_id, token, result, scrubbed_name)
-
-
-def _failed(name: str, sentence: str) -> FileResult:
-    return FileResult(
-        name=name,
-        kind=None,
-        status="failed",
-        error=sentence,
-        output=None,
-        findings=[],
-        counts={},
-        report={"error": sentence},
-        seconds=0.0,
-    )
 
 
 def _assign_pseudonyms(task_id: int, analysis: Analysis, terms: TermLists, f: TaskFile) -> str:
@@ -249,7 +238,7 @@ def inventory_rescrub_stale(task_id: int) -> int:
     inventory = Inventory((task.pseudonym_state or {}).get("inventory"))
     scans = FileScan.objects.filter(
         file__task_id=task_id,
-        file__scrub_status__in=[FS.DONE, FS.RESIDUAL],
+        file__scrub_status__in=[ScrubStatus.DONE, ScrubStatus.RESIDUAL],
         inventory_version__lt=inventory.version,
     ).select_related("file")
     stale = [
@@ -270,7 +259,7 @@ def file_record_result(
 ) -> str | None:
     with transaction.atomic():
         f = TaskFile.objects.select_for_update().select_related("task").get(pk=file_id)
-        if f.attempts != token or f.scrub_status != FS.RUNNING:
+        if f.attempts != token or f.scrub_status != ScrubStatus.RUNNING:
             logger.info("file %s: a newer run owns this file, result dropped", file_id)
             return None
         f.lease_owner, f.lease_expires_at = "", None
@@ -279,8 +268,12 @@ def file_record_result(
         if f.scrubbed:
             f.scrubbed.delete(save=False)
         f.scrubbed_sha256 = ""
-        status = result.status if result.status in (FS.DONE, FS.FAILED, FS.RESIDUAL) else FS.FAILED
-        if result.output is not None and status != FS.FAILED:
+        status = (
+            result.status
+            if result.status in (ScrubStatus.DONE, ScrubStatus.FAILED, ScrubStatus.RESIDUAL)
+            else ScrubStatus.FAILED
+        )
+        if result.output is not None and status != ScrubStatus.FAILED:
             # Residual outputs are kept so the owner can see what was missed; only DONE files
             # are ever shown to others or exported (TaskFile.is_clean).
             save_bytes(f.scrubbed, result.output)
@@ -322,7 +315,7 @@ def file_record_result(
             )
             for item in result.leftovers
         )
-        if f.text_field and status == FS.DONE:
+        if f.text_field and status == ScrubStatus.DONE:
             text = result.output.decode("utf-8")
             multiline = (TaskFile.TextField.REQUEST_TEXT, TaskFile.TextField.DELIVERABLE_TEXT)
             if f.text_field not in multiline:
@@ -372,8 +365,8 @@ def files_requeue_stuck() -> int:
     now = timezone.now()
     cutoff = now - timedelta(seconds=settings.PORTAL_STUCK_FILE_SECONDS)
     files = TaskFile.objects.filter(task__status=Task.Status.SCRUBBING)
-    queued = files.filter(scrub_status=FS.QUEUED)
-    running = files.filter(scrub_status=FS.RUNNING)
+    queued = files.filter(scrub_status=ScrubStatus.QUEUED)
+    running = files.filter(scrub_status=ScrubStatus.RUNNING)
     never_sent = queued.filter(dispatched_at__isnull=True)
     lost = queued.filter(dispatched_at__lt=cutoff)
     lapsed = running.filter(lease_expires_at__lt=now)
@@ -387,8 +380,8 @@ def files_requeue_stuck() -> int:
     count = 0
     fields = ("pk", "generation", "attempts", "scrub_status", "original_name", "detected_type")
     for f in stranded.only(*fields):
-        if f.scrub_status == FS.RUNNING and f.attempts >= settings.SCRUB_MAX_ATTEMPTS:
-            file_record_result(f.pk, f.attempts, _failed(f.original_name, INTERRUPTED))
+        if f.scrub_status == ScrubStatus.RUNNING and f.attempts >= settings.SCRUB_MAX_ATTEMPTS:
+            file_record_result(f.pk, f.attempts, failed_result(f.original_name, INTERRUPTED))
             continue
         if file_dispatch(f.pk, f.generation, kind=f.detected_type):
             count += 1

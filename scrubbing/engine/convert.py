@@ -1,7 +1,9 @@
 """LibreOffice headless, sandboxed: one conversion at a time per process, a time limit, no network.
 
-Legacy Office, OpenDocument and RTF files are converted to OOXML here before the OOXML modules
-read them; SVG pictures are rasterized here before OCR. The converter runs on hostile input, so:
+The one LibreOffice runner of the engine (`run_soffice`): legacy Office, OpenDocument and RTF
+files are converted to OOXML here before the OOXML modules read them (`convert`), SVG
+pictures are rasterized here before OCR, and EMF/WMF pictures inside Office files are drawn
+as PNG (`formats.ooxml.metafiles`). The converter runs on hostile input, so:
 
 - **its own profile per job**: a fresh `-env:UserInstallation` folder inside the job's temporary
   folder, seeded with settings that never run macros (security level "very high", execution
@@ -33,6 +35,8 @@ import signal
 import subprocess
 import tempfile
 import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from .base import CorruptFile, LimitExceeded, UnsupportedFile
@@ -146,10 +150,7 @@ def sandbox() -> str:
     wanted = (os.environ.get("SCRUB_CONVERT_SANDBOX") or "auto").strip().lower()
     if wanted in ("bwrap", "unshare"):
         if not _works(wanted):
-            raise ConverterMissing(
-                f"Files that need converting cannot be processed: the {wanted} sandbox "
-                "does not work on this server."
-            )
+            raise RunnerUnavailable(f"the {wanted} sandbox does not work on this server")
         return wanted
     if wanted == "none":
         return "none"
@@ -178,6 +179,49 @@ def _clean_env(home: str) -> dict[str, str]:
     }
 
 
+class RunnerUnavailable(Exception):
+    """LibreOffice, or the sandbox that was asked for, does not run here (args[0] says which,
+    as the end of a sentence: "LibreOffice is not installed on this server")."""
+
+
+class RunnerBusy(Exception):
+    """Another conversion in this process held the lock for the whole time limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(seconds)
+        self.seconds = seconds
+
+
+class RunnerTimeout(RunnerBusy):
+    """LibreOffice ran past the time limit; its process group was killed. (A RunnerBusy for
+    the `seconds` it carries: callers catch it first.)"""
+
+
+@dataclass
+class Run:
+    outputs: dict[str, bytes]  # file name LibreOffice wrote -> its bytes
+    sandbox: str  # "bwrap", "unshare" or "none"
+    log: str  # the end of what it printed, job paths hidden
+
+
+def run_soffice(inputs: Mapping[str, bytes], convert_to: str) -> Run:
+    """Every file of `inputs` (name -> bytes, converted in one LibreOffice run) converted with
+    `--convert-to convert_to`, sandboxed as the module says. The one way this engine runs
+    LibreOffice; callers phrase the errors for their file."""
+    program = _program()
+    if program is None:
+        raise RunnerUnavailable("LibreOffice is not installed on this server")
+    seconds = time_limit()
+    if not _LOCK.acquire(timeout=seconds):
+        raise RunnerBusy(seconds)
+    try:
+        with tempfile.TemporaryDirectory(prefix="scrub-convert-") as tmp:
+            box = sandbox()
+            return _run(program, box, Path(tmp), inputs, convert_to, seconds)
+    finally:
+        _LOCK.release()
+
+
 def convert(
     data: bytes, *, suffix: str, convert_to: str, label: str, advice: str
 ) -> tuple[bytes, str]:
@@ -186,41 +230,43 @@ def convert(
     argument ("docx:MS Word 2007 XML"); `label` names the file in sentences ("this Word
     97-2003 document (.doc)"); `advice` says what to do instead ("save it as .docx and upload
     again")."""
-    program = _program()
-    if program is None:
-        raise ConverterMissing(
-            f"{label[:1].upper()}{label[1:]} cannot be converted: LibreOffice is not installed "
-            f"on this server; {advice}."
-        )
-    seconds = time_limit()
-    if not _LOCK.acquire(timeout=seconds):
-        raise ConversionTimeout(
-            f"The converter was busy for longer than {seconds:g} s; try {label} again later."
-        )
     try:
-        with tempfile.TemporaryDirectory(prefix="scrub-convert-") as tmp:
-            box = sandbox()
-            out = _run(program, box, Path(tmp), data, suffix, convert_to, seconds, label, advice)
-            return out, box
-    finally:
-        _LOCK.release()
+        run = run_soffice({f"input{suffix}": data}, convert_to)
+    except RunnerUnavailable as exc:
+        raise ConverterMissing(
+            f"{label[:1].upper()}{label[1:]} cannot be converted: {exc.args[0]}; {advice}."
+        ) from None
+    except RunnerTimeout as exc:
+        raise ConversionTimeout(
+            f"Converting {label} took longer than the {exc.seconds:g} s limit; {advice}."
+        ) from None
+    except RunnerBusy as exc:
+        raise ConversionTimeout(
+            f"The converter was busy for longer than {exc.seconds:g} s; try {label} again later."
+        ) from None
+    written = list(run.outputs.values())
+    if len(written) != 1 or not written[0]:
+        log.info("LibreOffice wrote no output (sandbox %s): %s", run.sandbox, run.log)
+        raise ConversionFailed(
+            f"LibreOffice could not convert {label} (it may be damaged or password-protected); "
+            f"{advice}."
+        )
+    return written[0], run.sandbox
 
 
 def _run(
     program: str,
     box: str,
     job: Path,
-    data: bytes,
-    suffix: str,
+    inputs: Mapping[str, bytes],
     convert_to: str,
     seconds: float,
-    label: str,
-    advice: str,
-) -> bytes:
+) -> Run:
     (job / "profile" / "user").mkdir(parents=True)
     (job / "profile" / "user" / "registrymodifications.xcu").write_text(_profile_xcu())
     (job / "out").mkdir()
-    (job / f"input{suffix}").write_bytes(data)
+    for name, data in inputs.items():
+        (job / name).write_bytes(data)
     root = "/job" if box == "bwrap" else str(job)
     argv = [
         program,
@@ -235,7 +281,7 @@ def _run(
         convert_to,
         "--outdir",
         f"{root}/out",
-        f"{root}/input{suffix}",
+        *(f"{root}/{name}" for name in inputs),
     ]
     if box == "bwrap":
         argv = [*_bwrap_args(job), *argv]
@@ -255,24 +301,12 @@ def _run(
     except subprocess.TimeoutExpired:
         _kill(proc)
         proc.communicate()  # drains and closes the pipe
-        raise ConversionTimeout(
-            f"Converting {label} took longer than the {seconds:g} s limit; {advice}."
-        ) from None
+        raise RunnerTimeout(seconds) from None
     finally:
         _kill(proc)  # soffice.bin may outlive its launcher script
-    written = [p for p in (job / "out").iterdir() if p.is_file()]
-    if len(written) != 1 or not written[0].stat().st_size:
-        log.info(
-            "LibreOffice wrote no output (exit %s, sandbox %s): %s",
-            proc.returncode,
-            box,
-            output.decode("utf-8", "replace")[-300:].replace(str(job), "<job>"),
-        )
-        raise ConversionFailed(
-            f"LibreOffice could not convert {label} (it may be damaged or password-protected); "
-            f"{advice}."
-        )
-    return written[0].read_bytes()
+    said = output.decode("utf-8", "replace")[-300:].replace(str(job), "<job>")
+    outputs = {p.name: p.read_bytes() for p in (job / "out").iterdir() if p.is_file()}
+    return Run(outputs, box, f"exit {proc.returncode}: {said}")
 
 
 def _kill(proc: subprocess.Popen) -> None:

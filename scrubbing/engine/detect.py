@@ -18,7 +18,7 @@ docs/performance.md measures ("Presidio's analyze loop vs ours"):
   * context enhancement runs only where a context word occurs in the text, and the tokenizer
     only for that.
 
-Linear time (issue 20): every pattern recognizer runs in time linear in its text (a unit test
+Linear time: every pattern recognizer runs in time linear in its text (a unit test
 feeds each one 1 MB adversarial strings); the model and the context enhancer, which are
 linear but slow (spaCy's tokenizer is not even linear on a very long run without spaces), read
 at most `model_chars` characters of a text (`Limits.max_model_chars`): the rest is read by

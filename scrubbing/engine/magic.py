@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+JPEG_MAGIC = b"\xff\xd8\xff"
+
 # ISO base media (HEIF, AVIF, MP4, QuickTime...) brands, from the `ftyp` box.
 HEIC_BRANDS = frozenset({"heic", "heix", "heim", "heis", "hevc", "hevx", "hevm", "hevs", "mif1"})
 AVIF_BRANDS = frozenset({"avif", "avis"})
@@ -23,6 +26,15 @@ def ftyp_brands(data: bytes) -> set[str]:
     size = min(max(int.from_bytes(data[:4], "big"), 16), 256, len(data))
     brands = {data[8:12]} | {data[i : i + 4] for i in range(16, size - 3, 4)}
     return {b.decode("latin-1") for b in brands}
+
+
+def png_or_jpeg(data: bytes) -> str | None:
+    """ "png" or "jpeg" from the signature, else None (the two kinds read without converting)."""
+    if data.startswith(PNG_MAGIC):
+        return "png"
+    if data.startswith(JPEG_MAGIC):
+        return "jpeg"
+    return None
 
 
 def picture_kind(data: bytes) -> str | None:

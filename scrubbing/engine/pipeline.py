@@ -156,6 +156,29 @@ class FileResult:
         return stem + self.extension
 
 
+def failed_result(
+    name: str,
+    error: str,
+    *,
+    kind: str | None = None,
+    findings: list[Finding] | None = None,
+    seconds: float = 0.0,
+) -> FileResult:
+    """The result of a file that could not be scrubbed: no output, `error` says why in one
+    sentence (shown to the owner), the report as every other file's has it."""
+    return FileResult(
+        name=name,
+        kind=kind,
+        status="failed",
+        error=error,
+        output=None,
+        findings=findings or [],
+        counts={},
+        report={"engine_version": ENGINE_VERSION, "residual": [], "counts": {}},
+        seconds=seconds,
+    )
+
+
 def _detector() -> Any:
     from .detect import get_detector
 
@@ -541,17 +564,8 @@ class Scrubber:
     def _failed(
         name: str, kind: str | None, error: str, t0: float, findings: list[Finding] | None = None
     ) -> FileResult:
-        return FileResult(
-            name=name,
-            kind=kind,
-            status="failed",
-            error=error,
-            output=None,
-            findings=findings or [],
-            counts={},
-            report={"engine_version": ENGINE_VERSION, "residual": [], "counts": {}},
-            seconds=time.perf_counter() - t0,
-        )
+        seconds = time.perf_counter() - t0
+        return failed_result(name, error, kind=kind, findings=findings, seconds=seconds)
 
     # ------------------------------------------------------------------ all at once
     def scrub(
@@ -716,7 +730,7 @@ def _merge_reports(into: WriteReport, more: WriteReport) -> None:
 
 
 def model_budget_notes(doc: Document, budget: int) -> list[str]:
-    """One sentence per segment longer than the model's character budget (issue 20): what
+    """One sentence per segment longer than the model's character budget: what
     is beyond it was read by the patterns, the deny-list and the task's sweep, not the model."""
     return [
         f"{seg.locator}: {len(seg.text):,} characters; the name model read the first "

@@ -54,7 +54,8 @@ SECRET_TYPES = frozenset(
         "SECRET",
     ]
 )
-PLACEHOLDER_RE = re.compile(r"\[[A-Z][A-Z0-9_]*_\d+\]")
+#: "[PERSON_3]": the placeholder this module writes; group 1 is its entity type
+PLACEHOLDER_RE = re.compile(r"\[([A-Z][A-Z0-9_]*)_\d+\]")
 
 
 def _words(key: str) -> list[str]:

@@ -54,23 +54,28 @@ def module_for(kind: str) -> ModuleType:
 
 
 class LazyOpener:
-    """`FormatInfo.open`: resolves the module on first call, then delegates."""
+    """`FormatInfo.open`: resolves the module on first call, then delegates.
 
-    def __init__(self, kind: str) -> None:
+    `options` go to the module's `open_document` as keywords (a text file's `language`).
+    """
+
+    def __init__(self, kind: str, **options: str) -> None:
         self.kind = kind
-        self._func: Callable[[bytes, Limits], Document] | None = None
+        self.options = options
+        self._func: Callable[..., Document] | None = None
 
     def __call__(self, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
         if self._func is None:
             self._func = module_for(self.kind).open_document
-        return self._func(data, limits)
+        return self._func(data, limits, **self.options)
 
     def __repr__(self) -> str:
-        return f"LazyOpener({self.kind!r})"
+        extra = "".join(f", {k}={v!r}" for k, v in self.options.items())
+        return f"LazyOpener({self.kind!r}{extra})"
 
 
-def opener(kind: str) -> LazyOpener:
-    return LazyOpener(kind)
+def opener(kind: str, **options: str) -> LazyOpener:
+    return LazyOpener(kind, **options)
 
 
 def open_document(kind: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:

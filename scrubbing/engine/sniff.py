@@ -27,262 +27,12 @@ from .base import (
     Limits,
     UnsupportedFile,
 )
-from .formats.code import language_for, syntax_opener
-from .magic import markup_kind, picture_kind
+from .formats.code import language_for
+from .kinds import DESCRIPTIONS, EXPECTED, FAMILY, KINDS, TEXT_EXTENSIONS
+from .magic import markup_kind, picture_kind, png_or_jpeg
 from .refusals import Refused, describe_unknown, refused_binary, sentence
 from .registry import opener
 
-KINDS: dict[str, tuple[str, str]] = {
-    "docx": (".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "xlsx": (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    "pptx": (".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-    "pdf": (".pdf", "application/pdf"),
-    "png": (".png", "image/png"),
-    "jpeg": (".jpg", "image/jpeg"),
-    "text": (".txt", "text/plain"),
-    "zip": (".zip", "application/zip"),
-    "tar": (".tar", "application/x-tar"),
-    "epub": (".epub", "application/epub+zip"),
-    "eml": (".eml", "message/rfc822"),
-    "mbox": (".mbox", "application/mbox"),
-    "msg": (".msg", "application/vnd.ms-outlook"),
-    "doc": (".doc", "application/msword"),
-    "xls": (".xls", "application/vnd.ms-excel"),
-    "ppt": (".ppt", "application/vnd.ms-powerpoint"),
-    "rtf": (".rtf", "application/rtf"),
-    "odt": (".odt", "application/vnd.oasis.opendocument.text"),
-    "ods": (".ods", "application/vnd.oasis.opendocument.spreadsheet"),
-    "odp": (".odp", "application/vnd.oasis.opendocument.presentation"),
-    "gif": (".gif", "image/gif"),
-    "tiff": (".tiff", "image/tiff"),
-    "webp": (".webp", "image/webp"),
-    "heic": (".heic", "image/heic"),
-    "avif": (".avif", "image/avif"),
-    "bmp": (".bmp", "image/bmp"),
-    "ppm": (".ppm", "image/x-portable-anymap"),
-    "svg": (".svg", "image/svg+xml"),
-    "ipynb": (".ipynb", "application/x-ipynb+json"),
-    "html": (".html", "text/html"),
-}
-
-DESCRIPTIONS = {
-    "docx": "a Word document",
-    "xlsx": "an Excel workbook",
-    "pptx": "a PowerPoint presentation",
-    "pdf": "a PDF",
-    "png": "a PNG image",
-    "jpeg": "a JPEG image",
-    "text": "a text file",
-    "zip": "a ZIP archive",
-    "tar": "a tar archive",
-    "epub": "an EPUB e-book",
-    "eml": "an e-mail message",
-    "mbox": "a mailbox (mbox)",
-    "msg": "an Outlook message",
-    "doc": "a Word 97-2003 document",
-    "xls": "an Excel 97-2003 workbook",
-    "ppt": "a PowerPoint 97-2003 presentation",
-    "rtf": "an RTF document",
-    "odt": "an OpenDocument text document",
-    "ods": "an OpenDocument spreadsheet",
-    "odp": "an OpenDocument presentation",
-    "gif": "a GIF image",
-    "tiff": "a TIFF image",
-    "webp": "a WebP image",
-    "heic": "a HEIC image",
-    "avif": "an AVIF image",
-    "bmp": "a BMP image",
-    "ppm": "a Netpbm image (PBM/PGM/PPM)",
-    "svg": "an SVG image",
-    "ipynb": "a Jupyter notebook",
-    "html": "an HTML page",
-}
-
-# Extension -> the kind a person who named the file expects.
-EXPECTED: dict[str, str] = {
-    ".docx": "docx",
-    ".docm": "docx",
-    ".dotx": "docx",
-    ".dotm": "docx",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".xltx": "xlsx",
-    ".xltm": "xlsx",
-    ".pptx": "pptx",
-    ".pptm": "pptx",
-    ".potx": "pptx",
-    ".potm": "pptx",
-    ".ppsx": "pptx",
-    ".ppsm": "pptx",
-    ".pdf": "pdf",
-    ".png": "png",
-    ".jpg": "jpeg",
-    ".jpeg": "jpeg",
-    ".jpe": "jpeg",
-    ".zip": "zip",
-    ".jar": "zip",
-    ".war": "zip",
-    ".ear": "zip",
-    ".epub": "epub",
-    ".tar": "tar",
-    ".tgz": "tar",
-    ".gz": "tar",
-    ".tbz": "tar",
-    ".tbz2": "tar",
-    ".bz2": "tar",
-    ".txz": "tar",
-    ".xz": "tar",
-    ".eml": "eml",
-    ".mbox": "mbox",
-    ".msg": "msg",
-    ".doc": "doc",
-    ".dot": "doc",
-    ".xls": "xls",
-    ".xlt": "xls",
-    ".ppt": "ppt",
-    ".pps": "ppt",
-    ".pot": "ppt",
-    ".rtf": "rtf",
-    ".odt": "odt",
-    ".ott": "odt",
-    ".ods": "ods",
-    ".ots": "ods",
-    ".odp": "odp",
-    ".otp": "odp",
-    ".gif": "gif",
-    ".tif": "tiff",
-    ".tiff": "tiff",
-    ".webp": "webp",
-    ".heic": "heic",
-    ".heif": "heic",
-    ".avif": "avif",
-    ".bmp": "bmp",
-    ".dib": "bmp",
-    ".ppm": "ppm",
-    ".pgm": "ppm",
-    ".pbm": "ppm",
-    ".pnm": "ppm",
-    ".svg": "svg",
-    ".ipynb": "ipynb",
-    ".html": "html",
-    ".htm": "html",
-}
-TEXT_EXTENSIONS = frozenset(
-    [
-        ".txt",
-        ".text",
-        ".md",
-        ".markdown",
-        ".rst",
-        ".csv",
-        ".tsv",
-        ".json",
-        ".jsonl",
-        ".ndjson",
-        ".yaml",
-        ".yml",
-        ".toml",
-        ".ini",
-        ".cfg",
-        ".conf",
-        ".config",
-        ".env",
-        ".properties",
-        ".xml",
-        ".css",
-        ".scss",
-        ".js",
-        ".mjs",
-        ".cjs",
-        ".ts",
-        ".tsx",
-        ".jsx",
-        ".py",
-        ".pyi",
-        ".rb",
-        ".go",
-        ".rs",
-        ".java",
-        ".kt",
-        ".kts",
-        ".scala",
-        ".c",
-        ".h",
-        ".cc",
-        ".cpp",
-        ".hpp",
-        ".cs",
-        ".fs",
-        ".vb",
-        ".php",
-        ".pl",
-        ".pm",
-        ".r",
-        ".jl",
-        ".lua",
-        ".swift",
-        ".m",
-        ".mm",
-        ".sh",
-        ".bash",
-        ".zsh",
-        ".fish",
-        ".ps1",
-        ".psm1",
-        ".bat",
-        ".cmd",
-        ".sql",
-        ".graphql",
-        ".proto",
-        ".tf",
-        ".tfvars",
-        ".hcl",
-        ".dockerfile",
-        ".makefile",
-        ".mk",
-        ".gradle",
-        ".sbt",
-        ".log",
-        ".tex",
-        ".bib",
-        ".srt",
-        ".vtt",
-        ".gitignore",
-        ".gitattributes",
-        ".editorconfig",
-        ".lock",
-        ".vue",
-        ".svelte",
-        ".dart",
-        ".ex",
-        ".exs",
-        ".erl",
-        ".hs",
-        ".ml",
-        ".clj",
-        ".groovy",
-        ".nix",
-        ".cmake",
-        ".diff",
-        ".patch",
-        ".ics",
-        ".vcf",
-    ]
-)
-# Families where a mismatch is harmless: the content decides the output type.
-_FAMILY = {
-    **dict.fromkeys(
-        ("png", "jpeg", "gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"), "image"
-    ),
-    "text": "text",
-    **dict.fromkeys(("eml", "mbox", "msg"), "mail"),
-    **dict.fromkeys(("docx", "doc", "rtf", "odt"), "word"),
-    **dict.fromkeys(("xlsx", "xls", "ods"), "sheet"),
-    **dict.fromkeys(("pptx", "ppt", "odp"), "slides"),
-    "zip": "zip",  # an EPUB named .zip, a zip named .epub: the content decides
-    "epub": "zip",
-}
-IMAGE_KINDS = frozenset(kind for kind, family in _FAMILY.items() if family == "image")
 # Text kinds a text extension keeps as text (a mail or a page saved as .txt is scrubbed as the
 # text it is), and kinds an extension asks for when the bytes are plain text.
 _AS_TEXT = frozenset({"eml", "mbox", "html", "ipynb"})
@@ -450,11 +200,7 @@ def detect_kind(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
             if needs_password(data):
                 raise EncryptedFile(f"{_say(name)} {NEEDS_PASSWORD}")
         return "pdf"
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    picture = picture_kind(data)
+    picture = png_or_jpeg(data) or picture_kind(data)
     if picture is not None:
         return picture
     if tar_compression(data) is not None:
@@ -513,8 +259,8 @@ def _not_supported(name: str, refused: Refused) -> str:
 
 
 def _compatible(expected: str, kind: str) -> bool:
-    family = _FAMILY.get(expected)
-    if expected == kind or (family is not None and family == _FAMILY.get(kind)):
+    family = FAMILY.get(expected)
+    if expected == kind or (family is not None and family == FAMILY.get(kind)):
         return True
     return family == "mail" and kind == "text"  # an .eml without a header block: read as text
 
@@ -546,5 +292,5 @@ def sniff(name: str, data: bytes, limits: Limits = DEFAULT_LIMITS) -> FormatInfo
         kind=kind,
         extension=extension,
         content_type=content_type,
-        open=syntax_opener(language) if language else opener(kind),
+        open=opener(kind, language=language) if language else opener(kind),
     )

@@ -1,4 +1,4 @@
-"""What is syntax, not data about anyone (issue 20: data stays data): markup declarations,
+"""What is syntax, not data about anyone (data stays data): markup declarations,
 processing instructions, entity references, namespace URIs, language keywords, file-format
 names, CSS property names, font names and well-known file and folder names.
 

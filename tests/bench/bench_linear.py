@@ -1,5 +1,5 @@
 """`make bench` section "Time per MB": every recognizer of the registry on its worst-case
-adversarial string (tests/unit/engine/adversarial.py) at 0.25, 0.5 and 1 MB. Linear time reads
+adversarial string (tests/builders/adversarial.py) at 0.25, 0.5 and 1 MB. Linear time reads
 as a flat seconds-per-MB row: the 1 MB / 0.25 MB ratio of seconds per MB is printed (1.0 is
 perfectly flat; a quadratic pattern would read 4.0 and more; below 0.1 s/MB the ratio is
 mostly noise). Each size is the best of two runs.
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.simplefilter("ignore")
     logging.disable(logging.WARNING)
     from scrubbing.engine.detect import get_detector
-    from tests.unit.engine.adversarial import ADVERSARIAL
+    from tests.builders.adversarial import ADVERSARIAL
 
     d = get_detector()
     for rec in d.recognizers:  # word lists and caches loaded before anything is timed

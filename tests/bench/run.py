@@ -197,7 +197,7 @@ def section_rounds(words: int, rows: int) -> list[dict]:
     and their share of the whole scrub."""
     from scrubbing.engine.pipeline import TermLists
     from scrubbing.engine.pseudonyms import Pseudonymizer
-    from tests.unit.engine.verify_builders import contacts_csv, contacts_xlsx
+    from tests.builders.verify import contacts_csv, contacts_xlsx
 
     scrubber = engine_scrubber()
     files = [

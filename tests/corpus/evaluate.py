@@ -5,7 +5,7 @@ planted value. Writes docs/quality.md (and prints it).
                                               [--out docs/quality.md] [--keep DIR] [--json F]
 
 Configurations (one column each, measured in the same run):
-  ours-sm   the upload code path (scrubbing.runtime.get_scrubber(): analyze -> assign with the
+  ours-sm   the upload code path (scrubbing.scrubber.get_scrubber(): analyze -> assign with the
             task's Pseudonymizer -> finish, exactly as scrubbing.services.file_scrub does, one
             file at a time, one Pseudonymizer per task), spaCy small (SCRUB_SPACY_MODEL default);
   ours-md   the same with spaCy en_core_web_md (a model *directory*, see README.md);
@@ -381,7 +381,7 @@ def run_ours(corpus: Corpus, model: str) -> tuple[list[FileOut], float]:
     from scrubbing.engine.base import ScrubError
     from scrubbing.engine.context import CharBudget, TaskFacts
     from scrubbing.engine.pipeline import Pseudonymizer, assign_replacements
-    from scrubbing.runtime import get_scrubber
+    from scrubbing.scrubber import get_scrubber
 
     use_model(model)
     scrubber = get_scrubber()

@@ -2,7 +2,7 @@
 
 The live server (pytest-django's ``live_server``, a threaded WSGI server in this process) and a
 real ``celery worker`` subprocess share the SQLite test database file, the private media folder and
-the filesystem broker (see ``tests/helpers.worker_env``), so files uploaded through the browser are
+the filesystem broker (see ``tests.builders.files.worker_env``), so files uploaded through the browser are
 scrubbed exactly as in production: no eager Celery.
 
 Chromium is the Debian package (Playwright's own browser download is not used). A missing
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from django.utils.functional import empty
 
-from tests.helpers import ROOT, celery_worker, need
+from tests.builders.files import ROOT, celery_worker, need
 
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
 CHROMIUM = Path(os.environ.get("PORTAL_CHROMIUM", "/usr/bin/chromium"))

@@ -7,7 +7,7 @@ import re
 import zipfile
 from io import BytesIO
 
-from tests.helpers import make_docx, make_pdf, make_pptx, make_xlsx
+from tests.builders.files import make_docx, make_pdf, make_pptx, make_xlsx
 
 PASSWORD = "correct-horse-battery-9"
 # Seeded into every document: none of it may appear in a scrubbed preview.
@@ -65,16 +65,9 @@ def field(page, label: str):
 
 
 def make_user(email: str, role: str, *, staff: bool = False):
-    from allauth.account.models import EmailAddress
+    from tests.builders.accounts import make_user as make
 
-    from portal.models import User
-
-    user = User.objects.create_user(email=email, password=PASSWORD, role=role)
-    if staff:
-        user.is_staff = user.is_superuser = True
-        user.save()
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return make(email, role, staff=staff, password=PASSWORD)
 
 
 def log_in(page, email: str, password: str = PASSWORD) -> None:
@@ -211,7 +204,7 @@ def seeded_task(
 def wait_checked(task, timeout: float = 300):
     """Until the real worker has scrubbed every file and the task waits for the check."""
     from submissions.models import Task
-    from tests.helpers import wait_until
+    from tests.builders.files import wait_until
 
     wait_until(
         lambda: Task.objects.get(pk=task.pk).status == Task.Status.CONTRACTOR_CHECK,
@@ -225,7 +218,7 @@ def wait_checked(task, timeout: float = 300):
 def wait_previews(task, timeout: float = 240):
     """Until the worker has drawn (or given up on) the preview of every finished file."""
     from scrubbing.models import FilePreview
-    from tests.helpers import wait_until
+    from tests.builders.files import wait_until
 
     def done() -> bool:
         files = [f for f in task.files.all() if f.scrubbed_sha256 and not f.text_field]

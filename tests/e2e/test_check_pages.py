@@ -9,8 +9,8 @@ import pytest
 
 from scrubbing.models import FilePreview, Finding
 from submissions.models import Task
-from tests.helpers import make_png
-from tests.unit.review_helpers import FS, S, add_file, make_task
+from tests.builders.files import make_png
+from tests.builders.tasks import ScrubStatus, TaskStatus, add_file, make_task
 
 from .conftest import DESKTOP, PHONE
 from .pages import (
@@ -130,17 +130,17 @@ def test_previews_of_every_kind_and_bulk_decisions(scrub_worker, new_page, shot)
         assert_accessible_basics(page)
         shot(page, "phone " + url.strip("/").replace("/", " "))
     page.set_viewport_size(DESKTOP)
-    assert Task.objects.get(pk=task.pk).status == S.CONTRACTOR_CHECK
+    assert Task.objects.get(pk=task.pk).status == TaskStatus.CONTRACTOR_CHECK
 
 
 def test_leftovers_show_their_state_at_once(new_page, shot):
     """Item 2: Redact/Keep on a leftover shows its state and the count at once."""
     owner = make_user("lou@example.org", "contractor")
-    task = make_task(owner, status=S.CONTRACTOR_CHECK)
+    task = make_task(owner, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(
         task,
         name="ledger.txt",
-        status=FS.RESIDUAL,
+        status=ScrubStatus.RESIDUAL,
         findings=[],
         error="2 possible leftover(s) found after scrubbing; check the findings.",
     )

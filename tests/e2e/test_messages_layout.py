@@ -1,6 +1,5 @@
-"""Issue 14's smaller dead ends in a real browser: the task page's counts, blocked button and
-timeline (items 6, 8), the wording of messages (item 9), layouts at 390 px (item 10) and the
-admin's links (item 12)."""
+"""Small dead ends a person meets, in a real browser: the task page's counts, blocked button and
+timeline, the wording of messages, layouts at 390 px and the admin's links."""
 
 from __future__ import annotations
 
@@ -12,7 +11,7 @@ from django.core import mail
 from portal.models import AuditEvent
 from scrubbing.models import Finding
 from submissions.models import TaskFile
-from tests.unit.review_helpers import FS, S, add_file, in_review_task, make_task
+from tests.builders.tasks import ScrubStatus, TaskStatus, add_file, in_review_task, make_task
 
 from .conftest import DESKTOP, PHONE
 from .pages import (
@@ -40,17 +39,17 @@ def _no_overflow(page, selector: str) -> bool:
 
 def test_task_page_counts_blocked_button_and_timeline(new_page, shot):
     owner = make_user("tia@example.org", "contractor")
-    task = make_task(owner, status=S.SCRUBBING)
+    task = make_task(owner, status=TaskStatus.SCRUBBING)
     for i in range(7):
         add_file(
             task,
             name=f"part-{i}.docx",
             original=f"{i}".encode(),
-            status=FS.DONE if i < 2 else FS.QUEUED,
+            status=ScrubStatus.DONE if i < 2 else ScrubStatus.QUEUED,
         )
     for name in ("title", "request_text", "deliverable_text"):
         f = add_file(
-            task, name=f"{name}.txt", original=name.encode(), status=FS.QUEUED, findings=[]
+            task, name=f"{name}.txt", original=name.encode(), status=ScrubStatus.QUEUED, findings=[]
         )
         TaskFile.objects.filter(pk=f.pk).update(text_field=name)
     for f in task.files.filter(text_field="")[:2]:
@@ -77,13 +76,13 @@ def test_task_page_counts_blocked_button_and_timeline(new_page, shot):
     shot(page, "progress counts files and typed texts")
 
     # item 6: a blocked submit looks and is disabled, and says why
-    checked = make_task(owner, status=S.CONTRACTOR_CHECK)
+    checked = make_task(owner, status=TaskStatus.CONTRACTOR_CHECK)
     add_file(checked, name="fine.docx", original=b"fine")
     add_file(
         checked,
         name="budget.xlsx",
         original=b"bad",
-        status=FS.RESIDUAL,
+        status=ScrubStatus.RESIDUAL,
         error="1 possible leftover(s) found after scrubbing; check the findings.",
     )
     page.goto(f"/tasks/{checked.pk}/")
@@ -116,7 +115,7 @@ def test_messages_say_what_happened(new_page, shot, settings, live_server):
     assert page.locator("#file-errors").count() == 0
     shot(page, "no deliverable")
     # terms on a draft: optional box, and the message says when they apply
-    task = make_task(page_user(page), status=S.DRAFT)
+    task = make_task(page_user(page), status=TaskStatus.DRAFT)
     f = add_file(task, name="memo.txt")
     page.goto(f"/check/files/{f.pk}/")
     assert "*" not in page.locator("label[for=id_terms]").inner_text()
@@ -189,7 +188,7 @@ def test_layouts_at_390_px_and_admin_links(new_page, shot):
     make_user("ada@example.org", "admin", staff=True)
     task = in_review_task(owner, title_scrubbed="Vendor memo")
     add_file(task, scrubbed=b"[PERSON_1] works at [ORGANIZATION_1] with [EMAIL_ADDRESS_1].\n")
-    check = make_task(owner, status=S.CONTRACTOR_CHECK)
+    check = make_task(owner, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(
         check,
         name="memo.txt",

@@ -8,7 +8,7 @@ import pytest
 
 from submissions import services
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx
+from tests.builders.files import make_docx
 
 from .pages import DOCX, SECRET_EMAIL, SECRET_NAME, log_in, make_user, seeded_task, wait_checked
 

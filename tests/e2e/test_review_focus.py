@@ -15,7 +15,7 @@ from portal.models import AuditEvent
 from reviews.models import Review
 from submissions import services
 from submissions.models import Task
-from tests.helpers import make_docx, make_pptx
+from tests.builders.files import make_docx, make_pptx
 
 from .conftest import DESKTOP, PHONE
 from .pages import (
@@ -217,7 +217,7 @@ def test_review_focus_comments_revisions_and_export(
 
 
 def test_skip_and_next_task(new_page, shot):
-    from tests.unit.review_helpers import add_file, in_review_task
+    from tests.builders.tasks import add_file, in_review_task
 
     owner = make_user("sam@example.org", "contractor")
     make_user("rory@example.org", "reviewer")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from submissions.models import Task
-from tests.helpers import make_docx, make_xlsx
+from tests.builders.files import make_docx, make_xlsx
 
 from .conftest import PHONE
 from .pages import (
@@ -91,7 +91,7 @@ def test_a_bad_file_shows_its_error_and_the_rest_survive(scrub_worker, new_page,
         ), name
     shot(page, "bad file failed, the rest done")
     # Submit for review is blocked: the button is disabled and a sentence names the file
-    # (issue 14, item 6: it used to look enabled and refuse only once clicked).
+    # (a button that looks enabled but refuses once clicked is a dead end).
     button = page.get_by_role("button", name=re.compile("submit for review"))
     assert button.is_disabled()
     assert "broken.docx" in page.locator("#submit-blocked").inner_text()

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from submissions.models import FormAutosave, Task
-from tests.helpers import make_docx
+from tests.builders.files import make_docx
 
 from .pages import (
     DOCX,
@@ -104,10 +104,10 @@ def test_duplicates_autosave_and_an_ended_session(new_page, shot):
 
 def test_replace_and_remove_on_the_edit_page(new_page, shot):
     """Item 1: on a draft, a file is replaced in its place (version 2) or removed."""
-    from tests.unit.review_helpers import S, add_file, make_task
+    from tests.builders.tasks import TaskStatus, add_file, make_task
 
     owner = make_user("eli@example.org", "contractor")
-    task = make_task(owner, status=S.DRAFT, deliverable_text="Summary.")
+    task = make_task(owner, status=TaskStatus.DRAFT, deliverable_text="Summary.")
     deck = add_file(task, name="deck.docx", original=make_docx(["Deck with the old note"]))
     extra = add_file(task, name="old-appendix.docx", original=make_docx(["Appendix"]))
     page = new_page()

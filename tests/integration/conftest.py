@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import celery_worker, need, url_reachable
+from tests.builders.files import celery_worker, need, url_reachable
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 

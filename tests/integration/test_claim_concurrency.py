@@ -17,8 +17,8 @@ from django.db import connection, connections
 from portal.models import AuditEvent
 from reviews import services
 from submissions.models import Task
-from tests.helpers import need
-from tests.unit.review_helpers import in_review_task
+from tests.builders.files import need
+from tests.builders.tasks import in_review_task
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -32,9 +32,9 @@ def _postgres_only():
 
 @pytest.fixture
 def reviewers(db):
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
-    return [_user(f"rev{i}@example.com", "reviewer") for i in range(2)]
+    return [make_user(f"rev{i}@example.com", "reviewer") for i in range(2)]
 
 
 def _race(calls: list[Callable[[], object]]) -> list[object]:
@@ -119,7 +119,7 @@ def test_next_task_gives_two_reviewers_two_different_tasks(contractor, reviewers
 
 def test_claim_races_a_decision_after_expiry(contractor, reviewers, settings, monkeypatch):
     """An expired claim: the old holder decides while another reviewer claims. One wins."""
-    from tests.unit.review_helpers import expire_claim
+    from tests.builders.tasks import expire_claim
 
     task = in_review_task(contractor)
     holder, other = reviewers

@@ -11,8 +11,8 @@ from django.urls import reverse
 
 from scrubbing.models import ContextUsage, Finding
 from submissions.models import Task, TaskFile
+from tests.builders.files import celery_worker, make_docx, task_form_data, wait_until
 from tests.context_server import ERROR_500, ChatServer, good
-from tests.helpers import celery_worker, make_docx, task_form_data, wait_until
 
 from .conftest import ARTIFACTS
 

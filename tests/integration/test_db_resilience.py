@@ -1,4 +1,4 @@
-"""A cut database connection is not a 500 (issue 13), on PostgreSQL with pg_terminate_backend.
+"""A cut database connection is not a 500, on PostgreSQL with pg_terminate_backend.
 
 portal/db.py reconnects after an idle gap before any statement and retries a read that failed
 because the connection was lost, outside transactions only. Here: the statement level, inside

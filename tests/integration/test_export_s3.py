@@ -13,7 +13,7 @@ import pytest
 from reviews import export
 from reviews.models import ExportBatch
 from submissions.models import Task, TaskFile
-from tests.helpers import need
+from tests.builders.files import need
 from tests.unit.test_export import assert_sha256sum_ok, make_task
 
 pytestmark = [

@@ -1,4 +1,4 @@
-"""Faults (issue 8), with real processes: a worker killed mid-scrub, the sweeper, the broker down
+"""Faults, with real processes: a worker killed mid-scrub, the sweeper, the broker down
 during an upload, the database connection cut mid-run, a storage write failing.
 
 Each test starts its own `celery worker` subprocess (its own settings, e.g. a 5 s Redis
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from submissions.models import Task, TaskFile
-from tests.helpers import celery_worker, make_docx, need, task_form_data, wait_until
+from tests.builders.files import celery_worker, make_docx, need, task_form_data, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -342,7 +342,7 @@ def test_database_connections_cut_mid_scrub_django_reconnects(services, client, 
         assert worker.poll() is None
     f.refresh_from_db()
     assert f.scrub_status == "done", (f.scrub_status, f.error)
-    # issue 13: the job reconnects before its next transaction instead of failing and scrubbing
+    # the job reconnects before its next transaction instead of failing and scrubbing
     # the whole file again (before, attempts was 2)
     assert f.attempts == 1, f.attempts
     assert "database connection was lost" in (ARTIFACTS / "faults-db-cut.log").read_text()

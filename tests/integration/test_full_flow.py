@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from portal.models import AuditEvent
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx, make_xlsx, task_form_data, wait_until
+from tests.builders.files import make_docx, make_xlsx, task_form_data, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

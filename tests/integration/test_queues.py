@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from scrubbing.leases import job_id
 from submissions.models import Task, TaskFile
-from tests.helpers import (
+from tests.builders.files import (
     celery_worker,
     make_docx,
     make_png,

@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from submissions.models import Task
-from tests.helpers import make_docx
+from tests.builders.files import make_docx
 
 BUCKET = "portal-private-test"
 

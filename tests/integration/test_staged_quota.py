@@ -1,4 +1,4 @@
-"""The staged-upload quota holds under a burst of one user's concurrent uploads (issue 13), on
+"""The staged-upload quota holds under a burst of one user's concurrent uploads, on
 PostgreSQL: the owner's row lock makes them take turns, so the quota is never overshot."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Stranded work recovers within two minutes (issue 13), with real processes: PostgreSQL,
+"""Stranded work recovers within two minutes, with real processes: PostgreSQL,
 Redis, `celery worker` and `celery beat` subprocesses with the default lease (60 s) and sweep
 interval (30 s), SIGKILL, and a broker restarted empty. `-s` prints the measured times.
 
@@ -19,7 +19,7 @@ import pytest
 from django.conf import settings
 
 from submissions.models import Task, TaskFile
-from tests.helpers import celery_beat, celery_worker, need, wait_until
+from tests.builders.files import celery_beat, celery_worker, need, wait_until
 from tests.integration.test_faults import (
     OwnRedis,
     all_done,

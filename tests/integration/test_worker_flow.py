@@ -9,7 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx, make_pdf, make_png, make_xlsx, task_form_data, wait_until
+from tests.builders.files import (
+    make_docx,
+    make_pdf,
+    make_png,
+    make_xlsx,
+    task_form_data,
+    wait_until,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

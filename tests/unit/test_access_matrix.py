@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from portal.models import User
 from reviews import services as review_services
-from tests.unit.review_helpers import S, add_file, in_review_task, make_task, preview_page
+from tests.builders.tasks import TaskStatus, add_file, in_review_task, make_task, preview_page
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +152,7 @@ CASES = [
 
 @pytest.fixture
 def world(contractor):
-    check_task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    check_task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     check_file = add_file(check_task)
     review_task = in_review_task(contractor)
     review_file = add_file(review_task)

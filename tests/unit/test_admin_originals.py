@@ -1,4 +1,4 @@
-"""The Django admin shows scrubbed fields only (issue 13).
+"""The Django admin shows scrubbed fields only.
 
 A superuser walks every registered admin page (index, changelists with every filter choice and a
 search, change, history and delete pages of every object, add pages) over tasks seeded in every

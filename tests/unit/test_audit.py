@@ -14,7 +14,7 @@ from django.urls import reverse
 from portal.models import AppendOnlyError, AuditEvent
 from reviews import services as review_services
 from reviews.selectors import task_timeline
-from tests.unit.review_helpers import S, add_file, in_review_task, make_task
+from tests.builders.tasks import TaskStatus, add_file, in_review_task, make_task
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,8 @@ def test_events_cannot_be_changed_or_deleted(contractor):
         AuditEvent.objects.filter(pk=event.pk).update(verb="tampered")
     with pytest.raises(AppendOnlyError):
         AuditEvent.objects.filter(pk=event.pk).delete()
+    with pytest.raises(AppendOnlyError):
+        AuditEvent.objects.all().delete()
     with pytest.raises(AppendOnlyError), transaction.atomic():  # savepoint: bulk_update is atomic
         AuditEvent.objects.bulk_update([event], ["verb"])
     assert AuditEvent.objects.get(pk=event.pk).verb == "task.create"
@@ -56,7 +58,7 @@ def test_no_code_path_updates_or_deletes_audit_events():
 
 
 def test_the_review_flow_leaves_a_complete_trail(client, contractor, reviewer, admin_user):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(task)
     client.force_login(contractor)
     client.post(reverse("submissions:task_submit_review", args=[task.pk]), REMOTE_ADDR="10.0.0.1")
@@ -94,7 +96,7 @@ def test_the_review_flow_leaves_a_complete_trail(client, contractor, reviewer, a
 
 
 def test_check_actions_are_audited_without_original_text(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(task)
     client.force_login(contractor)
     client.post(reverse("scrubbing:finding_keep", args=[f.findings.first().pk]))

@@ -11,8 +11,8 @@ from portal.models import AuditEvent
 from scrubbing import selectors as scrub_selectors
 from scrubbing.models import Finding, Term
 from submissions.models import Task, TaskFile
-from tests.helpers import make_docx, make_pdf, make_png, make_pptx, make_xlsx
-from tests.unit.review_helpers import FS, S, add_file, make_task
+from tests.builders.files import make_docx, make_pdf, make_png, make_pptx, make_xlsx
+from tests.builders.tasks import ScrubStatus, TaskStatus, add_file, make_task
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +47,7 @@ def test_highlight_escapes_a_hostile_replacement_and_type():
 
 
 def test_scrubbed_segments_reads_a_docx_through_the_engine(contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(
         task,
         name="plan.docx",
@@ -70,7 +70,7 @@ def test_scrubbed_segments_reads_a_docx_through_the_engine(contractor):
     ],
 )
 def test_scrubbed_segments_reads_office_and_pdf_outputs(contractor, kind, name, build):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(
         task,
         name=name,
@@ -85,7 +85,7 @@ def test_scrubbed_segments_reads_office_and_pdf_outputs(contractor, kind, name, 
 
 
 def test_scrubbed_segments_image_and_missing_output_have_no_text(contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     png = add_file(
         task,
         name="shot.png",
@@ -93,13 +93,13 @@ def test_scrubbed_segments_image_and_missing_output_have_no_text(contractor):
         original=make_png("Jane"),
         scrubbed=make_png("[PERSON_1]"),
     )
-    none = add_file(task, name="b.txt", original=b"other", scrubbed=None, status=FS.FAILED)
+    none = add_file(task, name="b.txt", original=b"other", scrubbed=None, status=ScrubStatus.FAILED)
     assert scrub_selectors.scrubbed_segments(png) == []
     assert scrub_selectors.scrubbed_segments(none) == []
 
 
 def test_preview_is_cut_at_the_limit(contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(task, original=b"x" * 10, scrubbed=("word " * 2000).encode())
     segments = scrub_selectors.scrubbed_segments(f, max_chars=100)
     assert sum(len(t) for loc, t in segments if loc != "…") == 100
@@ -110,7 +110,7 @@ def test_preview_is_cut_at_the_limit(contractor):
 
 
 def test_owner_sees_preview_legend_and_findings_with_originals(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(
         task,
         scrubbed=b"<b>[PERSON_1]</b> works at [ORGANIZATION_1] with [PERSON_1].\n",
@@ -137,7 +137,7 @@ def test_owner_sees_preview_legend_and_findings_with_originals(client, contracto
 
 
 def test_preview_fragment_for_the_owner(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(task)
     client.force_login(contractor)
     response = client.get(reverse("scrubbing:file_preview", args=[f.pk]))
@@ -151,7 +151,7 @@ def test_preview_fragment_for_the_owner(client, contractor):
 
 
 def test_keep_adds_to_allow_list_and_marks_identical_findings(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     a = add_file(task, name="a.txt", original=b"a", findings=[("ORGANIZATION", "Acme", "[ORG_1]")])
     b = add_file(
         task,
@@ -175,7 +175,7 @@ def test_keep_adds_to_allow_list_and_marks_identical_findings(client, contractor
 
 
 def test_keep_refused_once_the_task_is_in_review(client, contractor):
-    task = make_task(contractor, status=S.IN_REVIEW)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW)
     finding = add_file(task).findings.first()
     client.force_login(contractor)
     response = client.post(reverse("scrubbing:finding_keep", args=[finding.pk]))
@@ -190,7 +190,7 @@ def test_keep_refused_once_the_task_is_in_review(client, contractor):
 
 
 def test_missed_terms_go_on_the_deny_list_with_their_category(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     client.force_login(contractor)
     response = client.post(
         reverse("scrubbing:terms_add", args=[task.pk]),
@@ -208,7 +208,7 @@ def test_missed_terms_go_on_the_deny_list_with_their_category(client, contractor
 
 
 def test_missed_terms_return_to_a_local_page_only(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     client.force_login(contractor)
     url = reverse("scrubbing:terms_add", args=[task.pk])
     data = {"terms": "Initech", "category": "CLIENT"}
@@ -227,7 +227,7 @@ def test_missed_terms_return_to_a_local_page_only(client, contractor):
     ],
 )
 def test_missed_terms_refusals(client, contractor, data, message):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     client.force_login(contractor)
     response = client.post(reverse("scrubbing:terms_add", args=[task.pk]), data)
     assert response.status_code == 302
@@ -236,7 +236,7 @@ def test_missed_terms_refusals(client, contractor, data, message):
 
 
 def test_missed_terms_refused_in_review(client, contractor):
-    task = make_task(contractor, status=S.IN_REVIEW)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW)
     client.force_login(contractor)
     response = client.post(
         reverse("scrubbing:terms_add", args=[task.pk]), {"terms": "Initech", "category": "CLIENT"}
@@ -249,25 +249,25 @@ def test_missed_terms_refused_in_review(client, contractor):
 
 
 def test_rescrub_from_the_check_requeues_every_file(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     a, b = add_file(task, name="a.txt", original=b"a"), add_file(task, name="b.txt", original=b"b")
     client.force_login(contractor)
     response = client.post(reverse("submissions:task_rescrub", args=[task.pk]))
     assert response.status_code == 302
     task.refresh_from_db()
-    assert task.status == S.SCRUBBING
+    assert task.status == TaskStatus.SCRUBBING
     assert set(TaskFile.objects.filter(task=task).values_list("scrub_status", flat=True)) == {
-        FS.QUEUED
+        ScrubStatus.QUEUED
     }
     assert AuditEvent.objects.filter(task_id=task.pk, verb="task.rescrub").count() == 1
     assert {a.pk, b.pk} == set(task.files.values_list("pk", flat=True))
 
 
-@pytest.mark.parametrize("bad_status", [FS.RESIDUAL, FS.FAILED])
+@pytest.mark.parametrize("bad_status", [ScrubStatus.RESIDUAL, ScrubStatus.FAILED])
 def test_submit_refused_with_a_residual_or_failed_file_names_the_file(
     client, contractor, bad_status
 ):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     add_file(task, name="fine.txt", original=b"fine")
     add_file(
         task,
@@ -279,7 +279,7 @@ def test_submit_refused_with_a_residual_or_failed_file_names_the_file(
     client.force_login(contractor)
     response = client.post(reverse("submissions:task_submit_review", args=[task.pk]), follow=True)
     task.refresh_from_db()
-    assert task.status == S.CONTRACTOR_CHECK
+    assert task.status == TaskStatus.CONTRACTOR_CHECK
     assert task.contractor_confirmed_at is None and task.submitted_at is None
     text = response.content.decode()
     label = TaskFile.ScrubStatus(bad_status).label.lower()
@@ -292,22 +292,22 @@ def test_submit_refused_with_a_residual_or_failed_file_names_the_file(
 
 
 def test_submit_records_the_confirmation(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     add_file(task)
     client.force_login(contractor)
     client.post(reverse("submissions:task_submit_review", args=[task.pk]))
     task.refresh_from_db()
-    assert task.status == S.IN_REVIEW
+    assert task.status == TaskStatus.IN_REVIEW
     assert task.contractor_confirmed_at is not None and task.submitted_at is not None
     event = AuditEvent.objects.filter(task_id=task.pk, verb="task.status").last()
-    assert event.details["to"] == S.IN_REVIEW and event.actor == contractor
+    assert event.details["to"] == TaskStatus.IN_REVIEW and event.actor == contractor
 
 
 # ---- the task page's check panel -----------------------------------------------------------------
 
 
 def test_task_page_has_the_check_panel_links_and_timeline(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(task)
     client.force_login(contractor)
     html = client.get(reverse("submissions:task_detail", args=[task.pk])).content.decode()
@@ -319,7 +319,7 @@ def test_task_page_has_the_check_panel_links_and_timeline(client, contractor):
 
 
 def test_task_page_shows_no_check_panel_in_review(client, contractor):
-    task = make_task(contractor, status=S.IN_REVIEW)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW)
     add_file(task)
     client.force_login(contractor)
     html = client.get(reverse("submissions:task_detail", args=[task.pk])).content.decode()
@@ -329,7 +329,7 @@ def test_task_page_shows_no_check_panel_in_review(client, contractor):
 def test_task_page_shows_the_reviewers_feedback(client, contractor, reviewer):
     from reviews.models import Review
 
-    task = make_task(contractor, status=S.CHANGES_REQUESTED)
+    task = make_task(contractor, status=TaskStatus.CHANGES_REQUESTED)
     Review.objects.create(
         task=task,
         reviewer=reviewer,
@@ -347,7 +347,7 @@ def test_task_page_shows_the_reviewers_feedback(client, contractor, reviewer):
 
 def test_findings_of_an_unchecked_task_type_are_safe(contractor):
     # Sanity for the selectors used by reviewers: the deferred field is not loaded.
-    task = make_task(contractor, status=S.IN_REVIEW)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW)
     f = add_file(task)
     finding = scrub_selectors.findings_public([f.pk]).first()
     assert "original_text" in finding.get_deferred_fields()
@@ -358,8 +358,10 @@ def test_findings_of_an_unchecked_task_type_are_safe(contractor):
 
 
 def test_leftovers_are_listed_apart_and_can_be_redacted_or_kept(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
-    f = add_file(task, name="memo.txt", original=b"Gaines, Gordon and Sons", status=FS.RESIDUAL)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
+    f = add_file(
+        task, name="memo.txt", original=b"Gaines, Gordon and Sons", status=ScrubStatus.RESIDUAL
+    )
     kept = Finding.objects.create(
         file=f,
         entity_type="LOCATION",
@@ -391,8 +393,8 @@ def test_leftovers_are_listed_apart_and_can_be_redacted_or_kept(client, contract
 
 
 def test_redact_all_leftovers_of_a_file(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
-    f = add_file(task, name="big.xlsx", original=b"x", status=FS.RESIDUAL, findings=[])
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
+    f = add_file(task, name="big.xlsx", original=b"x", status=ScrubStatus.RESIDUAL, findings=[])
     for text, kind in (("Hollychester", "PERSON"), ("Initech", "ORGANIZATION"), ("Zork", "X")):
         Finding.objects.create(
             file=f,

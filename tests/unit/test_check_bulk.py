@@ -9,7 +9,7 @@ from django.urls import reverse
 from portal.models import AuditEvent
 from scrubbing import check_selectors, check_services
 from scrubbing.models import Finding, Term
-from tests.unit.review_helpers import FS, S, add_file, make_task
+from tests.builders.tasks import ScrubStatus, TaskStatus, add_file, make_task
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def _leftover(f, text: str, kind: str = "ORGANIZATION", locator: str = "line 2")
 
 @pytest.fixture
 def task(contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     add_file(
         task,
         name="a.txt",
@@ -130,8 +130,8 @@ def test_redacting_a_kept_entity_takes_it_off_the_allow_list_and_undo_puts_it_ba
 
 
 def test_leftovers_show_their_state_at_once_and_switch_lists(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
-    f = add_file(task, name="memo.txt", status=FS.RESIDUAL, findings=[])
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
+    f = add_file(task, name="memo.txt", status=ScrubStatus.RESIDUAL, findings=[])
     globex = _leftover(f, "Globex")
     _leftover(f, "Gaines", kind="PERSON", locator="line 3")
     client.force_login(contractor)
@@ -156,8 +156,8 @@ def test_leftovers_show_their_state_at_once_and_switch_lists(client, contractor)
 
 
 def test_redact_all_takes_only_the_undecided_leftovers(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
-    f = add_file(task, name="big.xlsx", status=FS.RESIDUAL, findings=[])
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
+    f = add_file(task, name="big.xlsx", status=ScrubStatus.RESIDUAL, findings=[])
     kept = _leftover(f, "Harmless")
     _leftover(f, "Initech")
     _leftover(f, "Hollychester", kind="PERSON")
@@ -175,7 +175,7 @@ def test_redact_all_takes_only_the_undecided_leftovers(client, contractor):
 
 
 def test_decisions_refused_outside_the_check(client, contractor):
-    task = make_task(contractor, status=S.IN_REVIEW)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW)
     f = add_file(task)
     client.force_login(contractor)
     response = client.post(
@@ -188,7 +188,7 @@ def test_decisions_refused_outside_the_check(client, contractor):
 
 
 def test_another_contractors_findings_cannot_be_decided(client, contractor, other_contractor, task):
-    mine = make_task(other_contractor, status=S.CONTRACTOR_CHECK)
+    mine = make_task(other_contractor, status=TaskStatus.CONTRACTOR_CHECK)
     client.force_login(other_contractor)
     acme = Finding.objects.filter(file__task=task).first()
     response = client.post(
@@ -204,7 +204,7 @@ def test_another_contractors_findings_cannot_be_decided(client, contractor, othe
 def test_task_check_page_runs_a_constant_number_of_queries(
     client, contractor, files, django_assert_max_num_queries
 ):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     for i in range(files):
         add_file(
             task,

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from scrubbing import selectors as scrub_selectors
 from scrubbing.models import ContextUsage, Finding, Term
+from tests.builders.files import make_docx, task_form_data
 from tests.context_server import ERROR_500, ChatServer, good
-from tests.helpers import make_docx, task_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ PRICE = {"text": "unit price of EUR 4.20 per kg", "category": "pricing", "reason
 
 @pytest.fixture
 def context_on(settings):
-    from scrubbing.runtime import get_scrubber
+    from scrubbing.scrubber import get_scrubber
 
     def on(server, **more):
         settings.SCRUB_CONTEXT_URL = server.url

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from submissions.models import Task, TaskFile
-from tests.unit.test_state_machine import make_task
+from submissions.models import Task
+from tests.builders.tasks import ScrubStatus, add_file, make_task
 
 
 @pytest.mark.django_db
@@ -23,13 +23,8 @@ def test_my_tasks_lists_only_mine_with_constant_queries(
 @pytest.mark.django_db
 def test_other_contractors_task_and_files_are_404(client, contractor, other_contractor):
     task = make_task(other_contractor)
-    f = TaskFile.objects.create(
-        task=task,
-        part="deliverable",
-        original_name="x.txt",
-        sha256="0" * 64,
-        size=1,
-        detected_type="text",
+    f = add_file(
+        task, name="x.txt", original=b"x", scrubbed=None, status=ScrubStatus.QUEUED, findings=[]
     )
     client.force_login(contractor)
     for url in [
@@ -57,19 +52,14 @@ def test_anonymous_is_sent_to_login(client, contractor):
 
 @pytest.mark.django_db
 def test_owner_downloads_original_as_attachment(client, contractor):
-    from django.core.files.base import ContentFile
-
     task = make_task(contractor)
-    f = TaskFile(
-        task=task,
-        part="deliverable",
-        original_name="page.html.txt",
-        sha256="0" * 64,
-        size=5,
-        detected_type="text",
+    f = add_file(
+        task,
+        name="page.html.txt",
+        original=b"<script>alert(1)</script>",
+        scrubbed=None,
+        findings=[],
     )
-    f.original.save("x", ContentFile(b"<script>alert(1)</script>"), save=False)
-    f.save()
     client.force_login(contractor)
     response = client.get(reverse("submissions:file_original", args=[f.pk]))
     assert response.status_code == 200
@@ -109,21 +99,12 @@ def test_signup_sends_verification_mail(client, mailoutbox):
 
 @pytest.mark.django_db(transaction=True)
 def test_deleting_a_draft_removes_its_stored_bytes_after_commit(client, contractor):
-    from django.core.files.base import ContentFile
-
     from portal.storage import private_storage
 
     task = make_task(contractor)
-    f = TaskFile(
-        task=task,
-        part="deliverable",
-        original_name="x.txt",
-        sha256="0" * 64,
-        size=3,
-        detected_type="text",
+    f = add_file(
+        task, name="x.txt", original=b"abc", scrubbed=None, status=ScrubStatus.QUEUED, findings=[]
     )
-    f.original.save("x", ContentFile(b"abc"), save=False)
-    f.save()
     name = f.original.name
     assert private_storage().exists(name)
     client.force_login(contractor)

@@ -1,4 +1,4 @@
-"""Developer commands and error pages (issue 13): manage.py works on a fresh checkout without a
+"""Developer commands and error pages: manage.py works on a fresh checkout without a
 SECRET_KEY (a throwaway key locally), or says in one sentence what to set; never a traceback.
 The branded 404/500 pages show in development too."""
 

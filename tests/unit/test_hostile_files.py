@@ -1,4 +1,4 @@
-"""Hostile input (issue 8): every case ends as a clear per-file error or a correct scrub.
+"""Hostile input: every case ends as a clear per-file error or a correct scrub.
 
 Every file is generated here (no committed binaries) and goes through the engine exactly as the
 worker runs it (`sniff`, then `Scrubber().scrub`) and through the upload view. Each case records
@@ -29,8 +29,8 @@ from scrubbing.engine.pipeline import GENERIC_ERROR, Scrubber
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
 from scrubbing.engine.terms import TermLists
-from tests.helpers import make_docx, make_pdf, make_png, make_xlsx, task_form_data
-from tests.unit.review_helpers import queued_file
+from tests.builders.files import make_docx, make_pdf, make_png, make_xlsx, task_form_data
+from tests.builders.tasks import queued_file
 
 NAME = "Margaret Hollingsworth"
 SURNAME = "Hollingsworth"
@@ -747,7 +747,7 @@ import django
 django.setup()
 sys.path.insert(0, ".")
 from tests.unit.test_hostile_files import xlsx_many_rows
-from scrubbing.runtime import get_scrubber
+from scrubbing.scrubber import get_scrubber
 from scrubbing.engine.base import ScrubError
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.terms import TermLists

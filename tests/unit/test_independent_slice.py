@@ -3,7 +3,7 @@
 Builds the whole slice (tests/corpus/independent) so that it cannot rot, and checks what the
 scores of `make eval` rest on: every planted value is in its document, both in the plain text
 and in the rendered file as an independent reader sees it; the hand-written lists are as large
-and as varied as issue 18 asks, and are not the engine's lists; structured values are valid.
+and as varied as a fair measure needs, and are not the engine's lists; structured values are valid.
 Recall is a report (docs/quality.md), not asserted here: the targets fail today.
 """
 

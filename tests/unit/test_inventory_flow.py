@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.helpers import make_docx, task_form_data
+from tests.builders.files import make_docx, task_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-"""The code/data/markup slice (issue 20) and the slice of one file per format (issue 15) build,
+"""The code/data/markup slice and the slice of one file per format build,
 and their ground truth is consistent.
 
 Builds both slices (tests/corpus/kinds) so that they cannot rot, and checks what `make eval`'s
@@ -139,7 +139,7 @@ def test_format_slice_covers_every_format_the_engine_reads(formats):
 def test_every_format_file_opens_and_holds_its_values(formats):
     """Each input opens with its library (a converted file: the file it was made from, and
     the converted file carries every value too); every value is where a reader reads it."""
-    from tests.unit.engine.legacy_builders import carried_text
+    from tests.builders.legacy import carried_text
 
     for c in formats:
         name, data = (c.source_name, c.source) if c.source else (c.name, c.data)

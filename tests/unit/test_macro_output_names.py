@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from portal.storage import read_all
-from tests.unit.engine.closed_world_builders import macro_enabled
-from tests.unit.review_helpers import queued_file
+from tests.builders.closed_world import macro_enabled
+from tests.builders.tasks import queued_file
 
 
 def _names(data: bytes) -> list[str]:

@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from scrubbing import services as scrub_services
 from scrubbing.selectors import scrubbed_segments
-from tests.unit.engine.mail_builders import NAME, PLANTED, outlook_msg
-from tests.unit.review_helpers import queued_file
+from tests.builders.mail import NAME, PLANTED, outlook_msg
+from tests.builders.tasks import queued_file
 
 
 @pytest.mark.django_db

@@ -17,12 +17,12 @@ from portal.models import AuditEvent
 from portal.storage import read_all
 from scrubbing import preview_services, rendering
 from scrubbing import selectors as scrub_selectors
+from scrubbing.engine.pseudonyms import PLACEHOLDER_RE
 from scrubbing.models import FilePreview, PreviewPage
-from tests.helpers import make_docx, make_pdf, make_png, make_pptx, need
-from tests.unit.review_helpers import S, add_file, in_review_task, make_task, scrubbed_docx
+from tests.builders.files import make_docx, make_pdf, make_png, make_pptx, need
+from tests.builders.tasks import TaskStatus, add_file, in_review_task, make_task, scrubbed_docx
 
 pytestmark = pytest.mark.django_db
-PLACEHOLDERS = re.compile(r"\[([A-Z][A-Z0-9_]*)_\d+\]")
 
 
 @pytest.fixture
@@ -51,11 +51,11 @@ def test_render_draws_pages_and_boxes_every_replacement(kind, data, expected):
     assert rendered.page_count == 1 and len(rendered.pages) == 1
     page = rendered.pages[0]
     assert page.png.startswith(b"\x89PNG") and page.width > 100 and page.height > 100
-    boxes = rendering.find_boxes(page, PLACEHOLDERS)
+    boxes = rendering.find_boxes(page, PLACEHOLDER_RE)
     assert len(boxes) == expected, boxes
     for box in boxes:
         assert 0 <= box.x < 1 and 0 <= box.y < 1 and 0 < box.w < 1 and 0 < box.h < 1
-        assert PLACEHOLDERS.fullmatch(box.text)
+        assert PLACEHOLDER_RE.fullmatch(box.text)
 
 
 def test_render_keeps_to_the_page_limit_and_says_how_many_there_are():
@@ -139,7 +139,7 @@ def test_find_boxes_spans_words_and_lines():
 
 
 def _check_file(contractor, **kwargs):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     return add_file(task, **kwargs)
 
 
@@ -227,7 +227,7 @@ def test_check_page_polls_while_the_preview_is_being_drawn(client, contractor):
 
 
 def test_ready_pages_have_their_images_and_boxes(client, contractor):
-    from tests.unit.review_helpers import preview_page
+    from tests.builders.tasks import preview_page
 
     f = _check_file(contractor)
     page = preview_page(
@@ -245,7 +245,7 @@ def test_ready_pages_have_their_images_and_boxes(client, contractor):
 
 
 def test_reviewers_get_images_of_the_current_clean_version_only(client, contractor, reviewer):
-    from tests.unit.review_helpers import preview_page
+    from tests.builders.tasks import preview_page
 
     task = in_review_task(contractor)
     f = add_file(task)

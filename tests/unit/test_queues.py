@@ -17,7 +17,7 @@ from portal.queues import queue_for_kind, queue_names, worker_tuning
 from scrubbing import services as scrub_services
 from scrubbing.leases import job_id
 from submissions.services import file_dispatch
-from tests.unit.review_helpers import queued_file
+from tests.builders.tasks import queued_file
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ["pdf", "png", "jpeg", "tiff", "svg", "doc", "xls", "ppt", "rtf", "odt", "zip"]

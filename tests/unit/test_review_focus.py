@@ -18,7 +18,7 @@ from reviews import diff, services
 from reviews.models import Review, ReviewComment
 from submissions import services as task_services
 from submissions.models import Task
-from tests.unit.review_helpers import S, add_file, in_review_task
+from tests.builders.tasks import TaskStatus, add_file, in_review_task
 
 pytestmark = pytest.mark.django_db
 
@@ -73,9 +73,9 @@ def test_comments_go_to_the_contractor_with_request_changes(client, contractor, 
 
 
 def test_pending_comments_are_the_authors_until_sent(client, contractor, reviewer):
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
-    other = _user("ravi@example.com", "reviewer")
+    other = make_user("ravi@example.com", "reviewer")
     task, f = _claimed(contractor, reviewer)
     comment = services.comment_add(task.pk, reviewer=reviewer, body="Draft note", file_id=f.pk)
     client.force_login(other)
@@ -128,11 +128,11 @@ def test_done_by_me_lists_my_decisions_in_constant_queries(
         task = in_review_task(contractor)
         Review.objects.create(task=task, reviewer=reviewer, revision=1, decision="approve")
     someone_else = in_review_task(contractor)
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
     Review.objects.create(
         task=someone_else,
-        reviewer=_user("x@example.com", "reviewer"),
+        reviewer=make_user("x@example.com", "reviewer"),
         revision=1,
         decision="reject",
     )
@@ -160,7 +160,7 @@ def test_review_page_queries_do_not_grow_with_files(client, contractor, reviewer
     for task, count in ((small, 1), (big, 8)):
         for i in range(count):
             f = add_file(task, name=f"f{i}.txt", original=f"{task.pk}-{i}".encode())
-            from tests.unit.review_helpers import preview_page
+            from tests.builders.tasks import preview_page
 
             preview_page(f)
     client.force_login(reviewer)
@@ -210,7 +210,7 @@ def test_revisions_compare_scrubbed_outputs_word_by_word(client, contractor, rev
     save_bytes(f.scrubbed, b"Intro.\nCall [PERSON_1] on Tuesday.\n")
     f.scrubbed_sha256 = hashlib.sha256(b"Intro.\nCall [PERSON_1] on Tuesday.\n").hexdigest()
     f.save()
-    Task.objects.filter(pk=task.pk).update(status=S.IN_REVIEW)
+    Task.objects.filter(pk=task.pk).update(status=TaskStatus.IN_REVIEW)
     client.force_login(reviewer)
     html = client.get(reverse("reviews:review", args=[task.pk])).content.decode()
     assert "<del>Monday</del>" in html and "<ins>Tuesday</ins>" in html

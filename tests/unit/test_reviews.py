@@ -19,13 +19,13 @@ from reviews.models import Review
 from submissions import services as task_services
 from submissions.models import Task
 from submissions.occupations import GDPVAL_OCCUPATIONS
-from tests.helpers import make_docx
-from tests.unit.review_helpers import (
-    FS,
+from tests.builders.files import make_docx
+from tests.builders.tasks import (
     ORIGINAL_NAME,
     ORIGINAL_REQUEST,
     SCRUBBED_REQUEST,
-    S,
+    ScrubStatus,
+    TaskStatus,
     add_file,
     expire_claim,
     in_review_task,
@@ -38,9 +38,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def second_reviewer(db):
-    from tests.conftest import _user
+    from tests.builders.accounts import make_user
 
-    return _user("ravi@example.com", "reviewer")
+    return make_user("ravi@example.com", "reviewer")
 
 
 # ---- queue -----------------------------------------------------------------------------------
@@ -57,7 +57,7 @@ def _bulk_in_review(contractor, n: int) -> None:
             occupation=GDPVAL_OCCUPATIONS[next(iter(GDPVAL_OCCUPATIONS))][0],
             provenance=Task.Provenance.REAL,
             minutes_spent=5,
-            status=S.IN_REVIEW,
+            status=TaskStatus.IN_REVIEW,
             submitted_at=now - timedelta(minutes=i),
             revision=1 + i % 3,
         )
@@ -103,8 +103,8 @@ def test_queue_lists_only_tasks_in_review_with_counts(client, contractor, review
     mine = in_review_task(contractor)
     theirs = in_review_task(contractor)
     expired = in_review_task(contractor, revision=2)
-    make_task(contractor, status=S.CONTRACTOR_CHECK)
-    make_task(contractor, status=S.APPROVED)
+    make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
+    make_task(contractor, status=TaskStatus.APPROVED)
     services.review_claim(mine.pk, reviewer=reviewer)
     services.review_claim(theirs.pk, reviewer=admin_user)
     services.review_claim(expired.pk, reviewer=admin_user)
@@ -246,7 +246,7 @@ def test_next_task_claims_the_oldest_unclaimed(client, contractor, reviewer, sec
 
 
 def test_claim_refused_when_not_in_review(contractor, reviewer):
-    task = make_task(contractor, status=S.APPROVED)
+    task = make_task(contractor, status=TaskStatus.APPROVED)
     with pytest.raises(services.ClaimError):
         services.review_claim(task.pk, reviewer=reviewer)
 
@@ -333,7 +333,7 @@ def test_review_page_keyboard_shortcuts_are_shown_and_scripted_safely(client, co
 
 
 def test_review_page_404_for_tasks_not_in_review(client, contractor, reviewer):
-    for status in (S.DRAFT, S.SCRUBBING, S.CONTRACTOR_CHECK):
+    for status in (TaskStatus.DRAFT, TaskStatus.SCRUBBING, TaskStatus.CONTRACTOR_CHECK):
         task = make_task(contractor, status=status)
         client.force_login(reviewer)
         assert client.get(reverse("reviews:review", args=[task.pk])).status_code == 404
@@ -356,7 +356,7 @@ def test_decide_without_a_claim_is_refused(client, contractor, reviewer, second_
     services.review_claim(task.pk, reviewer=second_reviewer)
     assert _decide(client, task, decision="approve").status_code == 409  # someone else's claim
     task.refresh_from_db()
-    assert task.status == S.IN_REVIEW
+    assert task.status == TaskStatus.IN_REVIEW
     assert not Review.objects.exists() and not mail.outbox
 
 
@@ -370,7 +370,7 @@ def test_decide_with_an_expired_claim_is_refused(client, contractor, reviewer):
     assert response.status_code == 409
     assert "claim expired" in response.content.decode()
     task.refresh_from_db()
-    assert task.status == S.IN_REVIEW and not Review.objects.exists()
+    assert task.status == TaskStatus.IN_REVIEW and not Review.objects.exists()
 
 
 @pytest.mark.parametrize("decision", ["reject", "changes_requested"])
@@ -383,7 +383,7 @@ def test_reject_and_changes_need_a_reason(client, contractor, reviewer, decision
     assert response.status_code == 400
     assert "Give at least one reason" in response.content.decode()
     task.refresh_from_db()
-    assert task.status == S.IN_REVIEW and not Review.objects.exists()
+    assert task.status == TaskStatus.IN_REVIEW and not Review.objects.exists()
     # The service refuses too, whatever the form does.
     with pytest.raises(services.DecisionRefused, match="at least one reason"):
         services.review_decide(task.pk, reviewer=reviewer, decision=decision, reasons=[])
@@ -404,7 +404,7 @@ def test_approve_records_everything_and_mails_the_contractor(client, contractor,
     response = _decide(client, task, decision="approve", comment="Nice work.")
     assert response.status_code == 302 and response["Location"] == reverse("reviews:queue")
     task.refresh_from_db()
-    assert task.status == S.APPROVED
+    assert task.status == TaskStatus.APPROVED
     assert task.claimed_by is None and task.claimed_at is None and task.decided_at is not None
     review = Review.objects.get()
     assert (review.reviewer, review.revision, review.decision, review.comment) == (
@@ -421,7 +421,7 @@ def test_approve_records_everything_and_mails_the_contractor(client, contractor,
     verbs = list(AuditEvent.objects.filter(task_id=task.pk).values_list("verb", flat=True))
     assert verbs == ["review.claim", "task.status", "review.decision"]
     status_event = AuditEvent.objects.get(task_id=task.pk, verb="task.status")
-    assert status_event.details["to"] == S.APPROVED and status_event.actor == reviewer
+    assert status_event.details["to"] == TaskStatus.APPROVED and status_event.actor == reviewer
 
 
 def test_reject_with_reasons_mails_their_labels(client, contractor, reviewer):
@@ -437,7 +437,7 @@ def test_reject_with_reasons_mails_their_labels(client, contractor, reviewer):
     )
     assert response.status_code == 302
     task.refresh_from_db()
-    assert task.status == S.REJECTED
+    assert task.status == TaskStatus.REJECTED
     assert Review.objects.get().reason_codes == ["pii_left", "low_quality"]
     body = mail.outbox[0].body
     assert "Personal data left, Low quality" in body and "Phone number on page 2." in body
@@ -460,7 +460,7 @@ def test_mail_failure_does_not_lose_the_decision(contractor, reviewer, settings)
     services.review_claim(task.pk, reviewer=reviewer)
     services.review_decide(task.pk, reviewer=reviewer, decision="approve")
     task.refresh_from_db()
-    assert task.status == S.APPROVED
+    assert task.status == TaskStatus.APPROVED
 
 
 class BrokenBackend:
@@ -490,7 +490,7 @@ def test_request_changes_then_resubmission_shows_what_changed(client, contractor
         comment="Add the budget.",
     )
     task.refresh_from_db()
-    assert task.status == S.CHANGES_REQUESTED
+    assert task.status == TaskStatus.CHANGES_REQUESTED
     assert "needs changes" in mail.outbox[0].subject
     # The contractor edits and resubmits: a new revision.
     task = task_services.task_back_to_draft(task, actor=contractor)
@@ -506,7 +506,7 @@ def test_request_changes_then_resubmission_shows_what_changed(client, contractor
     kept.delete()  # removed and uploaded again with the same bytes: not a change
     kept = add_file(task, name="same-again.txt", original=b"same", scrubbed=b"same")
     Task.objects.filter(pk=task.pk).update(
-        status=S.IN_REVIEW,
+        status=TaskStatus.IN_REVIEW,
         request_text_scrubbed=SCRUBBED_REQUEST + "\nAlso the budget.",
         submitted_at=timezone.now(),
     )
@@ -560,7 +560,7 @@ def test_reviewer_downloads_a_clean_scrubbed_file_with_a_neutral_name(client, co
     )
 
 
-@pytest.mark.parametrize("status", [FS.RESIDUAL, FS.FAILED, FS.QUEUED])
+@pytest.mark.parametrize("status", [ScrubStatus.RESIDUAL, ScrubStatus.FAILED, ScrubStatus.QUEUED])
 def test_reviewer_never_gets_a_file_that_is_not_clean(client, contractor, reviewer, status):
     task = in_review_task(contractor)
     f = add_file(task, status=status)

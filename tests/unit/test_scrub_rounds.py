@@ -16,9 +16,9 @@ from scrubbing import services as scrub_services
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.models import Finding
 from submissions.models import Task
-from tests.helpers import make_docx
+from tests.builders.files import make_docx
+from tests.builders.tasks import ScrubStatus, queued_file
 from tests.unit.engine.test_verify_rounds import SONS
-from tests.unit.review_helpers import FS, queued_file
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_a_later_round_finding_is_an_ordinary_finding_on_the_check_page(client, 
     state = Pseudonymizer(state={"counters": {"ORG": 3}}).state()
     Task.objects.filter(pk=f.task_id).update(pseudonym_state=state)
 
-    assert scrub_services.file_scrub(f.pk, f.generation) == FS.DONE
+    assert scrub_services.file_scrub(f.pk, f.generation) == ScrubStatus.DONE
     f.refresh_from_db()
     rounds = f.report["rounds"]
     assert [r["round"] for r in rounds] == [1, 2] and rounds[1]["redacted"] == {"ORGANIZATION": 1}

@@ -1,4 +1,4 @@
-"""Security settings and behaviour (issue 8): each test fails when its protection is removed."""
+"""Security settings and behaviour: each test fails when its protection is removed."""
 
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.helpers import make_docx, task_form_data
-from tests.unit.review_helpers import queued_file
+from tests.builders.accounts import PASSWORD
+from tests.builders.files import make_docx, task_form_data
+from tests.builders.tasks import queued_file
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = "Margaret Hollingsworth"
@@ -157,7 +158,7 @@ def test_session_and_csrf_cookies_are_secure_and_httponly(client, contractor):
     response = client.get(reverse("account_login"), secure=True)
     csrf = response.cookies[settings.CSRF_COOKIE_NAME]
     assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] in ("Lax", "Strict")
-    response = login(client, contractor.email, "correct-horse-battery")
+    response = login(client, contractor.email, PASSWORD)
     assert response.status_code == 302, response.content[:500]
     session = response.cookies[settings.SESSION_COOKIE_NAME]
     assert session["secure"] and session["httponly"]
@@ -263,12 +264,12 @@ def test_repeated_failed_logins_lock_the_account_out(contractor, settings):
     for _ in range(limit):
         response = login(client, contractor.email, "wrong-password-1")
         assert response.status_code in (200, 429, 403)
-    response = login(client, contractor.email, "correct-horse-battery")
+    response = login(client, contractor.email, PASSWORD)
     assert response.status_code == 429, response.status_code  # axes: locked out
     assert "_auth_user_id" not in client.session
     # another address with the same wrong guesses is throttled on its own
     other = Client(REMOTE_ADDR="10.9.8.7")
-    assert login(other, contractor.email, "correct-horse-battery").status_code == 302
+    assert login(other, contractor.email, PASSWORD).status_code == 302
 
 
 @pytest.mark.django_db
@@ -288,7 +289,7 @@ def test_session_expires(client, contractor):
 
     assert settings.SESSION_COOKIE_AGE <= 8 * 3600
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
-    assert login(client, contractor.email, "correct-horse-battery").status_code == 302
+    assert login(client, contractor.email, PASSWORD).status_code == 302
     url = reverse("submissions:task_list")
     assert client.get(url, secure=True).status_code == 200
     session = Session.objects.get()

@@ -1,4 +1,4 @@
-"""Staged uploads are bounded (issue 13): a per-user quota, a rate limit on the staging
+"""Staged uploads are bounded: a per-user quota, a rate limit on the staging
 endpoint, expiry (beat job and command), nothing left staged when a form is refused for its
 limits, and `purge_originals` covering them."""
 
@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from portal.storage import private_storage
 from submissions.models import StagedUpload, Task
-from tests.helpers import task_form_data
+from tests.builders.files import task_form_data
 
 pytestmark = pytest.mark.django_db
 

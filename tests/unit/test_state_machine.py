@@ -1,34 +1,16 @@
 import pytest
 
-from portal.models import AppendOnlyError, AuditEvent
+from portal.models import AuditEvent
 from submissions import services
 from submissions.models import Task
-from submissions.occupations import GDPVAL_OCCUPATIONS
-
-S = Task.Status
-
-
-def make_task(contractor, **overrides) -> Task:
-    sector = next(iter(GDPVAL_OCCUPATIONS))
-    fields = dict(
-        title="Quarterly plan",
-        request_text="Please draft the plan.",
-        sector=sector,
-        occupation=GDPVAL_OCCUPATIONS[sector][0],
-        provenance=Task.Provenance.REAL,
-        minutes_spent=90,
-        attest_rights=True,
-        attest_confidential=True,
-    )
-    fields.update(overrides)
-    return Task.objects.create(contractor=contractor, **fields)
+from tests.builders.tasks import TaskStatus, make_task
 
 
 @pytest.mark.django_db
 def test_every_legal_move_writes_an_audit_event(contractor):
     task = make_task(contractor)
-    services.task_transition(task, S.SCRUBBING, actor=contractor)
-    services.task_transition(task, S.CONTRACTOR_CHECK, actor=None)
+    services.task_transition(task, TaskStatus.SCRUBBING, actor=contractor)
+    services.task_transition(task, TaskStatus.CONTRACTOR_CHECK, actor=None)
     events = list(AuditEvent.objects.filter(task_id=task.pk, verb="task.status"))
     assert [(e.details["from"], e.details["to"]) for e in events] == [
         ("draft", "scrubbing"),
@@ -41,12 +23,12 @@ def test_every_legal_move_writes_an_audit_event(contractor):
 @pytest.mark.parametrize(
     ("start", "target"),
     [
-        (S.DRAFT, S.IN_REVIEW),
-        (S.DRAFT, S.APPROVED),
-        (S.SCRUBBING, S.IN_REVIEW),
-        (S.CONTRACTOR_CHECK, S.APPROVED),
-        (S.APPROVED, S.DRAFT),
-        (S.REJECTED, S.IN_REVIEW),
+        (TaskStatus.DRAFT, TaskStatus.IN_REVIEW),
+        (TaskStatus.DRAFT, TaskStatus.APPROVED),
+        (TaskStatus.SCRUBBING, TaskStatus.IN_REVIEW),
+        (TaskStatus.CONTRACTOR_CHECK, TaskStatus.APPROVED),
+        (TaskStatus.APPROVED, TaskStatus.DRAFT),
+        (TaskStatus.REJECTED, TaskStatus.IN_REVIEW),
     ],
 )
 def test_illegal_moves_raise_a_clear_error_and_change_nothing(contractor, start, target):
@@ -62,9 +44,9 @@ def test_illegal_moves_raise_a_clear_error_and_change_nothing(contractor, start,
 
 @pytest.mark.django_db
 def test_resubmission_after_changes_is_a_new_revision(contractor):
-    task = make_task(contractor, status=S.CHANGES_REQUESTED)
+    task = make_task(contractor, status=TaskStatus.CHANGES_REQUESTED)
     task = services.task_back_to_draft(task, actor=contractor)
-    assert task.status == S.DRAFT
+    assert task.status == TaskStatus.DRAFT
     assert task.revision == 2
 
 
@@ -74,21 +56,4 @@ def test_submit_for_scrubbing_needs_a_deliverable(contractor, django_capture_on_
     with pytest.raises(services.IllegalTransition, match="deliverable"):
         services.task_submit_for_scrubbing(task, actor=contractor)
     task.refresh_from_db()
-    assert task.status == S.DRAFT
-
-
-@pytest.mark.django_db
-def test_audit_events_cannot_be_changed_or_deleted(contractor):
-    task = make_task(contractor)
-    services.task_transition(task, S.SCRUBBING, actor=contractor)
-    event = AuditEvent.objects.get(task_id=task.pk)
-    event.verb = "tampered"
-    with pytest.raises(AppendOnlyError):
-        event.save()
-    with pytest.raises(AppendOnlyError):
-        event.delete()
-    with pytest.raises(AppendOnlyError):
-        AuditEvent.objects.filter(pk=event.pk).update(verb="x")
-    with pytest.raises(AppendOnlyError):
-        AuditEvent.objects.all().delete()
-    assert AuditEvent.objects.get(pk=event.pk).verb == "task.status"
+    assert task.status == TaskStatus.DRAFT

@@ -1,4 +1,4 @@
-"""Sweeper, leases and kept results (issue 13), on the service level.
+"""Sweeper, leases and kept results, on the service level.
 
 The fault behaviour with real processes (SIGKILL, a broker restarted empty) is in
 tests/integration/test_stranded_work.py; here: which files the sweeper may send, how a lease
@@ -17,44 +17,44 @@ from django.utils import timezone
 from scrubbing import leases
 from scrubbing import services as scrub_services
 from submissions.models import Task, TaskFile
-from tests.unit.review_helpers import add_file, make_task, queued_file
+from tests.builders.tasks import add_file, make_task, queued_file
 
 pytestmark = pytest.mark.django_db
-S = Task.Status
-FS = TaskFile.ScrubStatus
+TaskStatus = Task.Status
+ScrubStatus = TaskFile.ScrubStatus
 
 
 def never_sent(contractor, status: str) -> TaskFile:
     task = make_task(contractor, status=status)
-    return add_file(task, scrubbed=None, status=FS.QUEUED, findings=[], report={})
+    return add_file(task, scrubbed=None, status=ScrubStatus.QUEUED, findings=[], report={})
 
 
 def test_the_sweeper_never_sends_a_drafts_files(contractor):
-    draft_file = never_sent(contractor, S.DRAFT)
+    draft_file = never_sent(contractor, TaskStatus.DRAFT)
     assert draft_file.dispatched_at is None
     assert scrub_services.files_requeue_stuck() == 0
     draft_file.refresh_from_db()
-    assert draft_file.dispatched_at is None and draft_file.scrub_status == FS.QUEUED
+    assert draft_file.dispatched_at is None and draft_file.scrub_status == ScrubStatus.QUEUED
 
 
 def test_the_sweeper_sends_a_scrubbing_tasks_never_sent_file(contractor):
-    f = never_sent(contractor, S.SCRUBBING)
+    f = never_sent(contractor, TaskStatus.SCRUBBING)
     assert scrub_services.files_requeue_stuck() == 1
     f.refresh_from_db()
     assert f.dispatched_at is not None
 
 
 def test_a_job_for_a_drafts_file_does_nothing(contractor):
-    f = never_sent(contractor, S.DRAFT)
+    f = never_sent(contractor, TaskStatus.DRAFT)
     assert scrub_services.file_scrub(f.pk, f.generation) is None
     f.refresh_from_db()
-    assert f.scrub_status == FS.QUEUED and f.attempts == 0
+    assert f.scrub_status == ScrubStatus.QUEUED and f.attempts == 0
 
 
 def running(contractor, *, owner: str, expires_in: float, attempts: int = 1) -> TaskFile:
     f = queued_file(contractor, "memo.txt", b"Ring Jane Doe.", "text")
     TaskFile.objects.filter(pk=f.pk).update(
-        scrub_status=FS.RUNNING,
+        scrub_status=ScrubStatus.RUNNING,
         attempts=attempts,
         started_at=timezone.now(),
         lease_owner=owner,
@@ -105,9 +105,9 @@ def test_a_file_interrupted_too_often_fails_with_a_sentence(contractor, settings
     f = running(contractor, owner="other-host:1:1", expires_in=-1, attempts=3)
     assert scrub_services.files_requeue_stuck() == 0
     f.refresh_from_db()
-    assert f.scrub_status == FS.FAILED
+    assert f.scrub_status == ScrubStatus.FAILED
     assert "interrupted too many times" in f.error
-    assert f.task.status == S.CONTRACTOR_CHECK
+    assert f.task.status == TaskStatus.CONTRACTOR_CHECK
 
 
 def test_the_lease_is_released_when_the_result_is_written(contractor):
@@ -128,7 +128,7 @@ def test_a_finished_scrub_is_kept_when_only_the_result_write_fails(contractor, m
     with pytest.raises(OSError):
         scrub_services.file_scrub(f.pk, f.generation)  # Celery would retry this job
     f.refresh_from_db()
-    assert f.scrub_status == FS.RUNNING and not f.scrubbed
+    assert f.scrub_status == ScrubStatus.RUNNING and not f.scrubbed
 
     # the retry writes the kept result: the engine is not run again
     monkeypatch.setattr(scrub_services, "save_bytes", real_save)
@@ -158,7 +158,9 @@ def test_a_kept_result_is_never_used_for_a_newer_generation(contractor, monkeypa
     with pytest.raises(OSError):
         scrub_services.file_scrub(f.pk, f.generation)
     monkeypatch.undo()
-    TaskFile.objects.filter(pk=f.pk).update(scrub_status=FS.QUEUED, generation=f.generation + 1)
+    TaskFile.objects.filter(pk=f.pk).update(
+        scrub_status=ScrubStatus.QUEUED, generation=f.generation + 1
+    )
     calls = []
     real = scrub_services.get_scrubber()
 

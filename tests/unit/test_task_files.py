@@ -1,6 +1,6 @@
 """Files like Drive: remove and replace on a draft (or after changes were requested), duplicate
 warnings when a file is dropped, autosave of the form, a session that ends, the task page's
-counts and blocked button, and the messages of issue 14's item 9."""
+counts and blocked button, and messages that say what happened and what to do next."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from reviews.models import Review
 from scrubbing.models import FilePreview, Finding
 from submissions import services
 from submissions.models import FormAutosave, StagedUpload, Task, TaskFile
-from tests.helpers import make_docx, task_form_data
-from tests.unit.review_helpers import FS, S, add_file, make_task, preview_page
+from tests.builders.files import make_docx, task_form_data
+from tests.builders.tasks import ScrubStatus, TaskStatus, add_file, make_task, preview_page
 
 pytestmark = pytest.mark.django_db
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -32,7 +32,7 @@ def _upload(name: str, data: bytes) -> SimpleUploadedFile:
 
 
 def test_replace_keeps_the_files_place_and_history(client, contractor):
-    task = make_task(contractor, status=S.DRAFT)
+    task = make_task(contractor, status=TaskStatus.DRAFT)
     first = add_file(task, name="deck-v1.txt", original=b"old deck with the note")
     second = add_file(task, name="other.txt", original=b"other")
     preview_page(first)
@@ -45,7 +45,11 @@ def test_replace_keeps_the_files_place_and_history(client, contractor):
     body = json.loads(response.content)
     assert body["ok"] and body["version"] == 2 and body["name"] == "deck-v2.txt"
     first.refresh_from_db()
-    assert (first.original_name, first.version, first.scrub_status) == ("deck-v2.txt", 2, FS.QUEUED)
+    assert (first.original_name, first.version, first.scrub_status) == (
+        "deck-v2.txt",
+        2,
+        ScrubStatus.QUEUED,
+    )
     assert not first.scrubbed and first.report == {} and first.scrubbed_sha256 == ""
     assert not Finding.objects.filter(file=first).exists()
     assert not FilePreview.objects.filter(file=first).exists()
@@ -60,7 +64,7 @@ def test_replace_keeps_the_files_place_and_history(client, contractor):
 
 
 def test_replace_with_the_content_of_another_file_is_refused(client, contractor):
-    task = make_task(contractor, status=S.DRAFT)
+    task = make_task(contractor, status=TaskStatus.DRAFT)
     first = add_file(task, name="a.txt", original=b"aaa")
     add_file(task, name="b.txt", original=b"bbb")
     client.force_login(contractor)
@@ -79,7 +83,7 @@ def test_replace_with_the_content_of_another_file_is_refused(client, contractor)
 def test_replace_during_the_check_scrubs_the_file_again(
     client, contractor, django_capture_on_commit_callbacks
 ):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     f = add_file(task)
     client.force_login(contractor)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -87,12 +91,12 @@ def test_replace_during_the_check_scrubs_the_file_again(
             reverse("submissions:file_replace", args=[f.pk]), {"file": _upload("new.txt", b"new")}
         )
     task.refresh_from_db()
-    assert task.status == S.SCRUBBING
+    assert task.status == TaskStatus.SCRUBBING
     assert len(callbacks) >= 1
 
 
 def test_remove_from_a_draft_only(client, contractor):
-    task = make_task(contractor, status=S.DRAFT)
+    task = make_task(contractor, status=TaskStatus.DRAFT)
     f = add_file(task)
     client.force_login(contractor)
     edit = reverse("submissions:task_edit", args=[task.pk])
@@ -100,7 +104,7 @@ def test_remove_from_a_draft_only(client, contractor):
     assert response["Location"] == edit
     assert not TaskFile.objects.filter(pk=f.pk).exists()
     assert AuditEvent.objects.get(verb="file.remove").details["part"] == "deliverable"
-    checked = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    checked = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     g = add_file(checked)
     response = client.post(reverse("submissions:file_remove", args=[g.pk]), **JSON)
     assert response.status_code == 409
@@ -110,14 +114,14 @@ def test_remove_from_a_draft_only(client, contractor):
 def test_changes_requested_opens_the_edit_page_with_the_files_to_replace(
     client, contractor, reviewer
 ):
-    task = make_task(contractor, status=S.CHANGES_REQUESTED)
+    task = make_task(contractor, status=TaskStatus.CHANGES_REQUESTED)
     f = add_file(task, name="deck.txt")
     Review.objects.create(task=task, reviewer=reviewer, revision=1, decision="changes_requested")
     client.force_login(contractor)
     response = client.post(reverse("submissions:task_reopen", args=[task.pk]))
     assert response["Location"] == reverse("submissions:task_edit", args=[task.pk])
     task.refresh_from_db()
-    assert (task.status, task.revision) == (S.DRAFT, 2)
+    assert (task.status, task.revision) == (TaskStatus.DRAFT, 2)
     html = client.get(response["Location"]).content.decode()
     assert "revision 2" in html
     assert f'id="replace-{f.pk}"' in html and f'id="remove-{f.pk}"' in html
@@ -146,7 +150,7 @@ def test_a_dropped_duplicate_is_refused_at_once_and_not_kept(client, contractor)
     assert body["duplicate"] and "same content as “memo.docx”" in body["error"]
     assert StagedUpload.objects.count() == 1
     # against a file already in the task being edited
-    task = make_task(contractor, status=S.DRAFT)
+    task = make_task(contractor, status=TaskStatus.DRAFT)
     add_file(task, name="in-task.txt", original=b"already here")
     response = client.post(
         url,
@@ -232,10 +236,10 @@ def test_autosave_keeps_only_the_owners_uploads_and_drafts(client, contractor, o
     client.force_login(contractor)
     client.post(reverse("submissions:autosave"), {"title": "x", "staged": str(theirs.pk)})
     assert FormAutosave.objects.get(owner=contractor).staged_ids == []
-    in_review = make_task(contractor, status=S.IN_REVIEW)
+    in_review = make_task(contractor, status=TaskStatus.IN_REVIEW)
     response = client.post(reverse("submissions:autosave"), {"title": "x", "task": in_review.pk})
     assert response.status_code == 409 and "Only a draft" in json.loads(response.content)["error"]
-    foreign = make_task(other_contractor, status=S.DRAFT)
+    foreign = make_task(other_contractor, status=TaskStatus.DRAFT)
     assert client.post(reverse("submissions:autosave"), {"task": foreign.pk}).status_code == 404
 
 
@@ -252,17 +256,21 @@ def test_discarding_the_autosave(client, contractor):
 
 
 def test_progress_counts_uploads_and_typed_texts_apart(client, contractor):
-    task = make_task(contractor, status=S.SCRUBBING)
+    task = make_task(contractor, status=TaskStatus.SCRUBBING)
     for i in range(3):
         add_file(
             task,
             name=f"f{i}.txt",
             original=f"f{i}".encode(),
-            status=FS.DONE if i == 0 else FS.QUEUED,
+            status=ScrubStatus.DONE if i == 0 else ScrubStatus.QUEUED,
         )
     for field in ("title", "request_text"):
         f = add_file(
-            task, name=f"{field}.txt", original=field.encode(), status=FS.QUEUED, findings=[]
+            task,
+            name=f"{field}.txt",
+            original=field.encode(),
+            status=ScrubStatus.QUEUED,
+            findings=[],
         )
         TaskFile.objects.filter(pk=f.pk).update(text_field=field)
     client.force_login(contractor)
@@ -275,9 +283,9 @@ def test_progress_counts_uploads_and_typed_texts_apart(client, contractor):
 
 
 def test_blocked_submit_is_disabled_and_says_why(client, contractor):
-    task = make_task(contractor, status=S.CONTRACTOR_CHECK)
+    task = make_task(contractor, status=TaskStatus.CONTRACTOR_CHECK)
     add_file(task, name="fine.txt", original=b"fine")
-    add_file(task, name="budget.txt", original=b"bad", status=FS.RESIDUAL)
+    add_file(task, name="budget.txt", original=b"bad", status=ScrubStatus.RESIDUAL)
     client.force_login(contractor)
     html = client.get(reverse("submissions:task_detail", args=[task.pk])).content.decode()
     button = html.split('id="submit-review"')[1].split(">")[0]
@@ -288,7 +296,7 @@ def test_blocked_submit_is_disabled_and_says_why(client, contractor):
 def test_timeline_names_files_for_the_owner_and_neutrally_for_reviewers(
     client, contractor, reviewer
 ):
-    task = make_task(contractor, status=S.IN_REVIEW)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW)
     f = add_file(task, name="Globex_plan.txt")
     AuditEvent.objects.create(
         actor=contractor,
@@ -322,7 +330,7 @@ def test_no_deliverable_is_not_called_a_file_problem(client, contractor):
 
 
 def test_terms_added_to_a_draft_say_when_they_apply(client, contractor):
-    task = make_task(contractor, status=S.DRAFT)
+    task = make_task(contractor, status=TaskStatus.DRAFT)
     client.force_login(contractor)
     response = client.post(
         reverse("scrubbing:terms_add", args=[task.pk]),

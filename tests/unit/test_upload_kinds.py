@@ -1,4 +1,4 @@
-"""The upload form takes the kinds issue 15 added (legacy Office, OpenDocument, RTF, notebooks,
+"""The upload form takes every kind the engine reads beyond OOXML, PDF and text (legacy Office, OpenDocument, RTF, notebooks,
 HTML, pictures): the picker offers them and staging sniffs their real type."""
 
 import io
@@ -12,7 +12,7 @@ from PIL import Image
 
 from scrubbing.engine.sniff import KINDS
 from submissions.forms import ACCEPT
-from tests.unit.engine.mail_builders import ole_file
+from tests.builders.mail import ole_file
 
 
 def test_the_file_picker_offers_every_kind_we_read():

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from submissions.models import StagedUpload, Task, TaskFile
-from tests.helpers import make_docx, make_pdf, make_xlsx
+from tests.builders.files import make_docx, make_pdf, make_xlsx
 
 SECTOR = "Professional, Scientific, and Technical Services"
 OCCUPATION = "Accountants and Auditors"

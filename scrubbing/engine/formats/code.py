@@ -1,4 +1,4 @@
-"""Code and data files stay valid in their language (issue 20): where each edit stands, and a
+"""Code and data files stay valid in their language: where each edit stands, and a
 replacement written so the file still compiles or parses.
 
 The text module reads a code file as it reads any text (blocks of lines, so a name keeps its
@@ -43,7 +43,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Callable
 
 #: extension -> language
 LANGUAGES: dict[str, str] = {
@@ -299,16 +298,3 @@ def parses(language: str, text: str) -> bool | None:
     except Exception:  # noqa: BLE001 - any parser error means "does not parse"
         return False
     return True
-
-
-def syntax_opener(language: str) -> Callable:
-    """`FormatInfo.open` for a text file in `language` (the text module, with its syntax)."""
-
-    def open_code(data: bytes, limits=None):  # noqa: ANN202 - the registry's opener shape
-        from ..base import DEFAULT_LIMITS
-        from . import text
-
-        return text.open_document(data, limits or DEFAULT_LIMITS, language=language)
-
-    open_code.language = language  # type: ignore[attr-defined]
-    return open_code

@@ -30,6 +30,7 @@ from scrubbing.engine.base import (
     UnsupportedFile,
     WriteReport,
 )
+from scrubbing.engine.magic import PNG_MAGIC, png_or_jpeg
 
 # Small images OCR badly; tesseract likes x-heights of ~20px+.
 _OCR_MIN_SIDE = 1600
@@ -55,10 +56,9 @@ _EXIF_TEXT_TAGS = {
 
 
 def _kind(data: bytes) -> str:
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
+    kind = png_or_jpeg(data)
+    if kind is not None:
+        return kind
     raise UnsupportedFile("This image type is not supported; upload PNG or JPEG.")
 
 
@@ -121,11 +121,10 @@ _PNG_KEEP = {
 def strip_png_metadata(data: bytes) -> bytes | None:
     """PNG bytes without text/EXIF/time/ICC/private chunks, pixels untouched; None if the
     chunk structure does not parse (the caller then re-encodes from pixels)."""
-    sig = b"\x89PNG\r\n\x1a\n"
-    if not data.startswith(sig):
+    if not data.startswith(PNG_MAGIC):
         return None
-    out = bytearray(sig)
-    i, n = len(sig), len(data)
+    out = bytearray(PNG_MAGIC)
+    i, n = len(PNG_MAGIC), len(data)
     while i + 12 <= n:
         (length,) = struct.unpack(">I", data[i : i + 4])
         ctype = data[i + 4 : i + 8]

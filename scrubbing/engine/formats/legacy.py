@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from scrubbing.engine.sniff import detect_kind
+
 from ..base import Document, Edit, Limits, UnsupportedFile, WriteReport
 from ..convert import convert
 from ..registry import module_for
@@ -65,8 +67,6 @@ class ConvertedDocument(Document):
 
 
 def open_document(data: bytes, limits: Limits) -> ConvertedDocument:
-    from ..sniff import detect_kind  # the bytes say which legacy kind (and refuse encryption)
-
     kind = detect_kind("file", data, limits)
     legacy = LEGACY.get(kind)
     if legacy is None:

@@ -31,6 +31,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from scrubbing.engine.kinds import IMAGE_KINDS
+from scrubbing.engine.registry import module_for
+from scrubbing.engine.sniff import sniff
+
 from ..base import CorruptFile, Document, Edit, Limits, ScrubError, WriteReport
 from . import text as text_mod
 from .composite import Parts, apply_edits
@@ -179,9 +183,6 @@ class NotebookDocument(Document):
     def _image(
         self, path: tuple[Any, ...], bundle: dict, mime: str, value: str, where: str
     ) -> bool:
-        from scrubbing.engine.registry import module_for
-        from scrubbing.engine.sniff import IMAGE_KINDS, sniff
-
         if self.images >= self.limits.max_ocr_images:
             self._removed(f"picture beyond the first {self.limits.max_ocr_images}")
             return False

@@ -32,6 +32,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote, unquote_to_bytes
 
+from scrubbing.engine.kinds import IMAGE_KINDS
+from scrubbing.engine.registry import module_for
+from scrubbing.engine.sniff import sniff
+
 from ..base import Document, Edit, LimitExceeded, Limits, ScrubError, WriteReport
 
 MIN_BASE64_CHARS = 40  # a bare run shorter than this is not decoded (24 bytes)
@@ -247,8 +251,6 @@ def find_payloads(text: str, limits: Limits, state: dict[str, int] | None = None
     `state` counts the images opened across one file (OCR is bounded by max_ocr_images).
     Raises LimitExceeded when a payload is too big to open (the whole file fails).
     """
-    from scrubbing.engine.sniff import IMAGE_KINDS
-
     state = state if state is not None else {"images": 0}
     inner = replace(limits, max_nesting=limits.max_nesting - 1)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
@@ -280,8 +282,6 @@ def find_payloads(text: str, limits: Limits, state: dict[str, int] | None = None
 
 def _kind_of(raw: bytes, limits: Limits) -> str | None:
     """The kind a decoded payload sniffs as (None: no reader, or text)."""
-    from scrubbing.engine.sniff import sniff
-
     try:
         kind = sniff("payload", raw, limits).kind
     except ScrubError:
@@ -290,8 +290,6 @@ def _kind_of(raw: bytes, limits: Limits) -> str | None:
 
 
 def _open(p: Payload, kind: str, data: bytes, limits: Limits, line: int) -> None:
-    from scrubbing.engine.registry import module_for
-
     if limits.max_nesting < 1:
         p.why_removed = "encoded data nested too deeply"
         return

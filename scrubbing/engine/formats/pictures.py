@@ -23,6 +23,8 @@ from collections.abc import Mapping, Sequence
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from scrubbing.engine.sniff import detect_kind
+
 from ..base import CorruptFile, Document, Edit, LimitExceeded, Limits, UnsupportedFile, WriteReport
 from .composite import Parts
 from .image import ImageDocument, _describe_metadata
@@ -153,8 +155,6 @@ def _frames(kind: str, data: bytes, limits: Limits) -> tuple[list[Image.Image], 
 
 
 def open_document(data: bytes, limits: Limits) -> PictureDocument:
-    from ..sniff import detect_kind
-
     kind = detect_kind("picture", data, limits)
     if kind not in NAMES:
         raise UnsupportedFile("This file is not a picture of a kind this module reads.")

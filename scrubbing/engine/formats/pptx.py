@@ -23,7 +23,7 @@ from scrubbing.engine.formats.ooxml import (
     shape_names,
 )
 
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+P = q("p", "")
 P188 = "{http://schemas.microsoft.com/office/powerpoint/2018/8/main}"
 P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
 A_TC, A_TR, A_TBL = q("a", "tc"), q("a", "tr"), q("a", "tbl")

@@ -37,7 +37,7 @@ from scrubbing.engine.formats.ooxml import (
     shape_names,
 )
 
-X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+X = q("x", "")
 X_C, X_V, X_F, X_IS, X_T, X_R, X_RPH = (X + n for n in ("c", "v", "f", "is", "t", "r", "rPh"))
 XM_F = q("xm", "f")
 TC = "{http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments}"

@@ -36,7 +36,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         from scrubbing.engine.context import TaskFacts
         from scrubbing.engine.pipeline import Pseudonymizer, Term, TermLists
-        from scrubbing.runtime import get_scrubber
+        from scrubbing.scrubber import get_scrubber
 
         logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
         out = Path(options["out"])

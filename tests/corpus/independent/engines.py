@@ -40,7 +40,7 @@ def text_name(doc: Doc) -> str:
 def run_ours(sl: Slice, mode: str, model: str = SM_MODEL) -> list[Outcome]:
     from scrubbing.engine.base import ScrubError
     from scrubbing.engine.pipeline import Pseudonymizer, TermLists
-    from scrubbing.runtime import get_scrubber
+    from scrubbing.scrubber import get_scrubber
 
     use_model(model)
     scrubber = get_scrubber()

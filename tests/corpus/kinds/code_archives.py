@@ -12,6 +12,8 @@ import io
 import json
 import zipfile
 
+from tests.builders.epub import CONTAINER
+
 from .code_files import COMMON, COORDS, GIT_REV, PAIR, SHA256, STAMP, UUID, VERSION
 from .plant import Case, KindWriter, Token, tokens
 
@@ -119,13 +121,6 @@ jobs:
 
 
 EPUB_MIMETYPE = b"application/epub+zip"
-CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
-<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-  <rootfiles>
-    <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-  </rootfiles>
-</container>
-"""
 
 
 def build_epub(w: KindWriter) -> Case:

@@ -197,7 +197,7 @@ LEGACY = {
 
 
 def build_legacy(w: KindWriter) -> Case:
-    from tests.unit.engine.legacy_builders import libreoffice
+    from tests.builders.legacy import libreoffice
 
     kind = w.name_.rsplit(".", 1)[1]
     make, suffix, target = LEGACY[kind]

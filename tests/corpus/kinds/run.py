@@ -34,7 +34,7 @@ from tests.corpus.sections import write_section  # noqa: E402
 
 
 def run_slice(cases: list) -> list[Result]:
-    from scrubbing.runtime import get_scrubber
+    from scrubbing.scrubber import get_scrubber
 
     scrubber = get_scrubber()
     results = []

@@ -12,8 +12,9 @@ import zipfile
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from scrubbing.engine.base import CorruptFile, Edit, LimitExceeded, Limits
+from scrubbing.engine.base import CorruptFile, LimitExceeded, Limits
 from scrubbing.engine.formats import archive
+from tests.builders.edits import replace_every
 
 NAME = "Jane Doe"
 EMAIL = "jane.doe@acme-corp.com"
@@ -63,16 +64,7 @@ def repo_zip() -> bytes:
 
 
 def edits_for(doc):
-    edits: dict[int, list[Edit]] = {}
-    for seg in doc.segments:
-        for target, repl in TARGETS.items():
-            start = seg.text.find(target)
-            while start >= 0:
-                edits.setdefault(seg.index, []).append(Edit(start, start + len(target), repl))
-                start = seg.text.find(target, start + len(target))
-    for v in edits.values():
-        v.sort(key=lambda e: e.start)
-    return edits
+    return replace_every(doc, TARGETS)
 
 
 def test_members_become_segments_with_member_locators():
@@ -244,8 +236,8 @@ def test_not_a_zip():
 def test_member_takes_its_output_extension():
     """A .msg comes out as .eml bytes and a .docm as a macro-free .docx: the member is named
     for what it holds, so the archive reads back (and the reviewer's tools open it)."""
-    from .closed_world_builders import macro_enabled
-    from .mail_builders import outlook_msg
+    from tests.builders.closed_world import macro_enabled
+    from tests.builders.mail import outlook_msg
 
     src = make_zip(
         {"mail/Offer.msg": outlook_msg(attach_docx=False), "doc/plan.docm": macro_enabled("docx")}

@@ -1,4 +1,4 @@
-"""What needs no scrubbing comes out intact (issue 20): numbers stay numbers, syntax and
+"""What needs no scrubbing comes out intact: numbers stay numbers, syntax and
 well-known names are never entities, and code and data files stay valid in their language."""
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ KEY = "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"
 @pytest.mark.parametrize(
     "text",
     [
-        "0.70710678,61.536232",  # a .csv row of decimals (issue 20)
-        "RATIO = 0.70710678",  # a Python constant (issue 20)
+        "0.70710678,61.536232",  # a .csv row of decimals
+        "RATIO = 0.70710678",  # a Python constant
         "ORIGIN = (61.536232, -149.900284)",  # coordinates
         "M 61.536232,0.70710678 L 10.7522454 59.9138688 C 1.5 2.25 3.14 2.71 Z",  # SVG path
         "version 10.0.19045 and 2.14.3",

@@ -12,7 +12,7 @@ from docx.shared import Pt
 
 from scrubbing.engine.base import CorruptFile, Edit, Limits
 from scrubbing.engine.formats.docx import open_document
-from tests.unit.engine.ooxml_builders import (
+from tests.builders.ooxml import (
     DELETED,
     EMAIL,
     NAME,

@@ -21,8 +21,7 @@ from scrubbing.engine.formats.archive import epub
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
-
-from . import epub_builders as EB
+from tests.builders import epub as EB
 
 OPF_NS = "{http://www.idpf.org/2007/opf}"
 TARGETS = {

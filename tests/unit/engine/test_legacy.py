@@ -20,7 +20,7 @@ from scrubbing.engine.pipeline import Scrubber, Term, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.registry import open_document
 from scrubbing.engine.sniff import sniff
-from tests.unit.engine.legacy_builders import (
+from tests.builders.legacy import (
     DELETED,
     DOCX_PLACES,
     PPTX_PLACES,
@@ -32,7 +32,7 @@ from tests.unit.engine.legacy_builders import (
     planted_pptx,
     planted_xlsx,
 )
-from tests.unit.engine.ooxml_builders import edits_for, missing_from_segments, raw_leaks
+from tests.builders.ooxml import edits_for, missing_from_segments, raw_leaks
 
 pytestmark = [
     pytest.mark.slow,
@@ -115,7 +115,7 @@ def test_pipeline_writes_a_docx_named_so():
     assert any("converted from Word 97-2003 document" in n for n in result.report["notes"])
 
 
-UNO = Path(__file__).with_name("uno_encrypt.py")
+UNO = Path(__file__).resolve().parents[2] / "builders" / "uno_encrypt.py"
 
 
 def _uno_available() -> bool:
@@ -164,7 +164,7 @@ def test_password_protected_legacy_files_are_refused(tmp_path, kind, filter_name
     ],
 )
 def test_damaged_legacy_file_fails_with_a_sentence(name, stream, sentence):
-    from tests.unit.engine.mail_builders import ole_file
+    from tests.builders.mail import ole_file
 
     data = ole_file({stream: b"\x00" * 100})  # the right stream, nothing LibreOffice can read
     result = Scrubber().scrub(name, data, TermLists(), Pseudonymizer())

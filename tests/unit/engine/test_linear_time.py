@@ -1,4 +1,4 @@
-"""No input stalls the engine (issue 20): every recognizer in the registry, and detection as a
+"""No input stalls the engine: every recognizer in the registry, and detection as a
 whole, runs in time linear in its input.
 
 This is a guard against a stall, not a speed test: each call gets a generous wall-clock budget
@@ -19,7 +19,7 @@ import pytest
 
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.unit.engine.adversarial import ADVERSARIAL, poi_workbook, shared_string
+from tests.builders.adversarial import ADVERSARIAL, poi_workbook, shared_string
 
 MB = 1 << 20
 BUDGET = 60  # seconds per call on 1 MB: only a super-linear pattern can need this long

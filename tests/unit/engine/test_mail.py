@@ -15,8 +15,7 @@ from scrubbing.engine.formats.mail.message import MailDocument
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
-
-from .mail_builders import (
+from tests.builders.mail import (
     EMAIL,
     KEPT_FIELDS,
     NAME,
@@ -105,7 +104,7 @@ def test_html_active_content_and_remote_images_removed(scrubber):
 
 
 def test_inline_image_cid_is_renumbered_and_still_matches(scrubber):
-    from tests.helpers import make_png
+    from tests.builders.files import make_png
 
     msg = headers(EmailMessage())
     msg.set_content("See the logo.")
@@ -258,7 +257,7 @@ def test_mail_named_txt_stays_text_and_headerless_eml_is_text():
 
 
 def test_pictures_beyond_the_ocr_cap_are_removed_and_reported():
-    from tests.helpers import make_png
+    from tests.builders.files import make_png
 
     msg = headers(EmailMessage())
     msg.set_content("two charts")

@@ -15,8 +15,7 @@ from scrubbing.engine.formats.mail.mbox import MboxDocument
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
-
-from .mail_builders import (
+from tests.builders.mail import (
     EMAIL,
     KEPT_FIELDS,
     NAME,
@@ -128,7 +127,7 @@ def test_outlook_msg_is_scrubbed_and_written_back_as_eml(scrubber):
 
 def test_msg_sniffing_tells_outlook_from_legacy_office():
     assert sniff("mail.msg", outlook_msg(attach_docx=False)).kind == "msg"
-    # legacy Office files are converted now (issue 15): told apart from Outlook by their root
+    # legacy Office files are converted: told apart from Outlook by their root
     assert (
         sniff("old.doc", ole_file({"WordDocument": b"\x00" * 4096, "1Table": b"\x00" * 64})).kind
         == "doc"

@@ -18,7 +18,7 @@ from scrubbing.engine.base import (
     UnsupportedFile,
 )
 from scrubbing.engine.formats import docx, ooxml, pptx, xlsx
-from tests.unit.engine.ooxml_builders import build_docx, build_pptx, build_xlsx, patch_zip, read_zip
+from tests.builders.ooxml import build_docx, build_pptx, build_xlsx, patch_zip, read_zip
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">

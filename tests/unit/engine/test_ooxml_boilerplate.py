@@ -1,5 +1,5 @@
 """Default names and prompts Office and LibreOffice write in any language are boilerplate:
-not offered for detection, so never residual (issue 20, item 6)."""
+not offered for detection, so never residual."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from scrubbing.engine.formats import pptx as pptx_format
 from scrubbing.engine.formats.ooxml import is_default_name, is_placeholder_text
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.unit.engine.ooxml_builders import patch_zip, read_zip
+from tests.builders.ooxml import patch_zip, read_zip
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""The closed world of Office packages (issue 12): every case ends removed, scrubbed or failed
+"""The closed world of Office packages: every case ends removed, scrubbed or failed
 with a sentence, never passed through; every output passes the engine's own audit."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from scrubbing.engine.formats.ooxml.closed import audit
 from scrubbing.engine.formats.ooxml.live import is_live_formula
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.unit.engine.closed_world_builders import (
+from tests.builders.closed_world import (
     EMAIL,
     HOST,
     MACRO_CT,
@@ -32,7 +32,7 @@ from tests.unit.engine.closed_world_builders import (
     with_unknown_member,
     xlsx_patched,
 )
-from tests.unit.engine.ooxml_builders import (
+from tests.builders.ooxml import (
     OFFICE_REL,
     add_default,
     add_override,

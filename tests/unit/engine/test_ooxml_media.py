@@ -17,6 +17,7 @@ from scrubbing.engine.formats import pptx as pptx_format
 from scrubbing.engine.formats import xlsx as xlsx_format
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
+from tests.builders import ooxml as OB
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 NAME = "Jane Doe"
@@ -170,11 +171,6 @@ def test_more_pictures_than_limit_is_residual():
 
 
 # --- embedded objects that cannot be scrubbed ----------------------------------------------
-
-try:
-    from . import ooxml_builders as OB
-except ImportError:  # tests/unit/engine is not a package (yet)
-    import ooxml_builders as OB
 
 OLE_SECRET = b"Confidential merger memo for Zebulon Quimby"
 OLE_CT = "application/vnd.openxmlformats-officedocument.oleObject"

@@ -19,8 +19,7 @@ from scrubbing.engine.formats.ooxml.closed import audit
 from scrubbing.engine.formats.ooxml.metafiles import frame_mm
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-
-from . import ooxml_builders as OB
+from tests.builders import ooxml as OB
 
 NAME = "Jane Doe"
 PLANTED = f"Owner {NAME}"

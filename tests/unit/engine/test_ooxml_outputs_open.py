@@ -16,8 +16,7 @@ from scrubbing.engine.base import Limits
 from scrubbing.engine.formats import docx as docx_format
 from scrubbing.engine.formats import pptx as pptx_format
 from scrubbing.engine.formats import xlsx as xlsx_format
-from tests.corpus.generator import generate
-from tests.unit.engine.closed_world_builders import (
+from tests.builders.closed_world import (
     HOST,
     alt_chunk_docx,
     docx_with_body,
@@ -25,6 +24,7 @@ from tests.unit.engine.closed_world_builders import (
     macro_enabled,
     with_unknown_member,
 )
+from tests.corpus.generator import generate
 
 pytestmark = pytest.mark.slow
 FORMATS = {"docx": docx_format, "xlsx": xlsx_format, "pptx": pptx_format}

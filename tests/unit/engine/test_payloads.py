@@ -20,9 +20,8 @@ from scrubbing.engine.formats import payloads
 from scrubbing.engine.formats.text import open_document
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.helpers import make_png
-
-from .mail_builders import EMAIL, NAME, PASSWORD, PHONE, b64
+from tests.builders.files import make_png
+from tests.builders.mail import EMAIL, NAME, PASSWORD, PHONE, b64
 
 SECRET = f"Contact {NAME} at {EMAIL} or {PHONE}. password: {PASSWORD}"
 ORIGINALS = (NAME, EMAIL, PHONE, PASSWORD)
@@ -103,7 +102,7 @@ def test_html_img_data_uri_is_read_by_the_image_module(scrubber):
     assert r.status == "done", r.report["residual"]
     assert any(f.text == "Jane Doe" and f.location_kind == "ocr" for f in r.findings)
     out = r.output.decode()
-    # an .html file is read by the HTML module now (issue 15), which declares the charset
+    # an .html file is read by the HTML module, which declares the charset
     assert out.startswith(
         '<html><head><meta charset="utf-8"></head><body><p>Team</p>'
         '<img src="data:image/png;base64,iVBOR'

@@ -26,11 +26,8 @@ from scrubbing.engine.base import (
     Limits,
 )
 from scrubbing.engine.formats import pdf as pdf_format
-
-try:
-    from . import pdf_builders as B
-except ImportError:  # tests/unit/engine is not a package (yet)
-    import pdf_builders as B
+from tests.builders import pdf as B
+from tests.builders.edits import replace_every
 
 LIMITS = Limits()
 REPLACEMENTS = {B.NAME: "[PERSON_1]", B.EMAIL: "[EMAIL_1]", B.PROJECT: "[PROJECT_1]"}
@@ -38,18 +35,7 @@ REPLACEMENTS = {B.NAME: "[PERSON_1]", B.EMAIL: "[EMAIL_1]", B.PROJECT: "[PROJECT
 
 def edits_for(doc, targets=REPLACEMENTS, kinds=("body",)):
     """What detection would send: every occurrence of each target in body segments."""
-    edits: dict[int, list[Edit]] = {}
-    for seg in doc.segments:
-        if seg.kind not in kinds:
-            continue
-        for target, repl in targets.items():
-            start = seg.text.find(target)
-            while start >= 0:
-                edits.setdefault(seg.index, []).append(Edit(start, start + len(target), repl))
-                start = seg.text.find(target, start + len(target))
-    for v in edits.values():
-        v.sort(key=lambda e: e.start)
-    return edits
+    return replace_every(doc, targets, kinds)
 
 
 def scrub(data: bytes, targets=REPLACEMENTS):

@@ -15,13 +15,9 @@ from reportlab.pdfgen import canvas
 from scrubbing.engine.base import Limits
 from scrubbing.engine.formats import pdf as pdf_format
 from scrubbing.engine.formats.pdf import strip
+from tests.builders import pdf as B
 
-try:
-    from . import pdf_builders as B
-    from .test_pdf import assert_raw_absent, pdftotext, raw_views, scrub
-except ImportError:  # tests/unit/engine is not a package (yet)
-    import pdf_builders as B
-    from test_pdf import assert_raw_absent, pdftotext, raw_views, scrub
+from .test_pdf import assert_raw_absent, pdftotext, raw_views, scrub
 
 LIMITS = Limits()
 #: object /Type values a scrubbed PDF may hold (the rest of the allow-lists live in strip.py)

@@ -21,10 +21,7 @@ from scrubbing.engine.formats.pdf.ocr import PageKind
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 
-try:
-    from .test_pdf import pdftotext
-except ImportError:  # tests/unit/engine is not a package (yet)
-    from test_pdf import pdftotext
+from .test_pdf import pdftotext
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVuSans not installed")
@@ -149,11 +146,8 @@ def test_undecodable_picture_is_replaced_and_reported():
 
 def test_verification_reads_a_rasterized_page_once_at_the_resolution_it_was_written():
     from scrubbing.engine.formats.pdf.ocr import scan_dpi
+    from tests.builders import pdf as B
 
-    try:
-        from . import pdf_builders as B
-    except ImportError:
-        import pdf_builders as B
     doc = pdf_format.open_document(B.form_xobject_pdf(draws=2), LIMITS)
     out, report = doc.render(
         {

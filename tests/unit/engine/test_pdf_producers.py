@@ -20,12 +20,8 @@ from scrubbing.engine.formats import pdf as pdf_format
 from scrubbing.engine.pipeline import Scrubber, Term, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 
-try:
-    from .test_pdf import pdftotext, raw_views
-    from .test_pdf_closed_world import unexplained
-except ImportError:  # tests/unit/engine is not a package (yet)
-    from test_pdf import pdftotext, raw_views
-    from test_pdf_closed_world import unexplained
+from .test_pdf import pdftotext, raw_views
+from .test_pdf_closed_world import unexplained
 
 pytestmark = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
 

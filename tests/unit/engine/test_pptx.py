@@ -10,7 +10,7 @@ from pptx.util import Pt
 
 from scrubbing.engine.base import CorruptFile, Limits
 from scrubbing.engine.formats.pptx import open_document
-from tests.unit.engine.ooxml_builders import (
+from tests.builders.ooxml import (
     EMAIL,
     NAME,
     PROJECT,

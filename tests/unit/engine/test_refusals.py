@@ -1,5 +1,5 @@
 """Refusal sentences: one builder for every refused kind, the right article, the right kind,
-no doubled words, a hint where there is a better way (issue 20 item 7)."""
+no doubled words, a hint where there is a better way."""
 
 from __future__ import annotations
 
@@ -133,7 +133,7 @@ def test_names_from_puremagic_get_an_article_and_no_doubled_word(puremagic_name,
 
 
 def test_other_ole2_files_and_opendocument_drawings_say_what_is_supported():
-    from tests.unit.engine.mail_builders import ole_file
+    from tests.builders.mail import ole_file
 
     with pytest.raises(UnsupportedFile, match="Word, Excel and PowerPoint 97-2003 files"):
         sniff("plan.vsd", ole_file({"VisioDocument": b"\x00" * 600}))

@@ -68,7 +68,7 @@ def test_plain_zip_is_zip():
     [("text", "odt"), ("spreadsheet", "ods"), ("presentation", "odp"), ("text-template", "odt")],
 )
 def test_opendocument_kinds(mimetype, kind):
-    # OpenDocument is converted now (issue 15), told apart by its mimetype member
+    # OpenDocument is converted, told apart by its mimetype member
     mt = f"application/vnd.oasis.opendocument.{mimetype}".encode()
     assert sniff("notes.bin", make_zip({"mimetype": mt, "content.xml": b""})).kind == kind
 

@@ -17,9 +17,8 @@ from scrubbing.engine.pipeline import VERIFY_ROUNDS, Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
 from scrubbing.engine.verify import Verifier
-from tests.helpers import make_docx, make_xlsx
-
-from .verify_builders import contacts_csv, contacts_xlsx, report_docx
+from tests.builders.files import make_docx, make_xlsx
+from tests.builders.verify import contacts_csv, contacts_xlsx, report_docx
 
 #: The model reads "Watson" as a person here and nothing else; once "Watson" is "[PERSON_2]",
 #: it reads "Sons" as an organisation. If detection changes so that analysis already finds

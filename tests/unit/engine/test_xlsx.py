@@ -10,7 +10,7 @@ import pytest
 
 from scrubbing.engine.base import CorruptFile, Edit, Limits
 from scrubbing.engine.formats.xlsx import open_document, rewrite_formula
-from tests.unit.engine.ooxml_builders import (
+from tests.builders.ooxml import (
     EMAIL,
     NAME,
     PROJECT,

@@ -20,8 +20,9 @@ Layers:
 from __future__ import annotations
 
 from scrubbing.engine.base import DEFAULT_LIMITS, Limits
+from scrubbing.engine.sniff import detect_kind
 
-from .members import MemberArchive
+from .members import Budget, MemberArchive, open_nested
 from .paths import check_member_name, readable_path
 from .ziparchive import ZipDocument, open_document
 
@@ -44,10 +45,6 @@ def audit(data: bytes, limits: Limits = DEFAULT_LIMITS) -> list[str]:
     A member is explained when its own format module reads it; Office members and nested
     archives are audited in turn (ooxml.closed.audit). Used by the tests on every output.
     """
-    from scrubbing.engine.sniff import detect_kind  # noqa: PLC0415
-
-    from .members import Budget, open_nested  # noqa: PLC0415
-
     kind = detect_kind("archive", data, limits)
     budget = Budget(limits.max_expanded_bytes, limits.max_members)
     doc = open_nested(kind, data, limits, 1, budget)

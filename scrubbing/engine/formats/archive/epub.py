@@ -126,5 +126,8 @@ class EpubDocument(ZipDocument):
         return data, report
 
 
-def open_document(data: bytes, limits: Limits) -> Document:
-    return EpubDocument(data, limits)
+def open_document(
+    data: bytes, limits: Limits, depth: int = 1, budget: Budget | None = None
+) -> Document:
+    """The archive; `depth` and `budget` are its container's when it is nested."""
+    return EpubDocument(data, limits, depth, budget)

@@ -26,6 +26,9 @@ from scrubbing.engine.base import (
     WriteReport,
 )
 from scrubbing.engine.formats.composite import merge_report
+from scrubbing.engine.kinds import KINDS
+from scrubbing.engine.registry import module_for
+from scrubbing.engine.sniff import sniff
 
 from .paths import quoted, readable_path, rename, unique, with_extension
 
@@ -141,8 +144,6 @@ class MemberArchive(Document):
         if not data:
             return Empty()  # __init__.py and friends: kept, nothing to scrub
         try:
-            from scrubbing.engine.sniff import sniff  # noqa: PLC0415 - sniff imports formats
-
             info = sniff(posixpath.basename(path), data, self._limits)
             if info.kind in NESTED:
                 return open_nested(info.kind, data, self._limits, self._depth + 1, self._budget)
@@ -246,21 +247,13 @@ def output_extension(doc: Document, report: WriteReport) -> str:
     """The extension the writer's output has ("" when it keeps its name's), as
     pipeline.FileResult.extension says it for uploaded files."""
     if doc.output_kind:
-        from scrubbing.engine.sniff import KINDS  # noqa: PLC0415
-
         return KINDS[doc.output_kind][0]
     return report.extension
 
 
 def open_nested(kind: str, data: bytes, limits: Limits, depth: int, budget: Budget) -> Document:
-    from . import epub, tararchive, ziparchive  # noqa: PLC0415 - they import this module
-
-    opener = {
-        "zip": ziparchive.ZipDocument,
-        "tar": tararchive.TarDocument,
-        "epub": epub.EpubDocument,
-    }[kind]
-    return opener(data, limits, depth, budget)
+    """An archive inside an archive: its own module's opener, sharing the outer budget."""
+    return module_for(kind).open_document(data, limits, depth=depth, budget=budget)
 
 
 class Empty(Document):

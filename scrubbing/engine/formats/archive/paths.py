@@ -7,11 +7,11 @@ import re
 from collections.abc import Sequence
 
 from scrubbing.engine.base import CorruptFile, Edit
+from scrubbing.engine.pseudonyms import PLACEHOLDER_RE
 from scrubbing.engine.wellknown import is_wellknown_name
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _EXT = re.compile(r"(?<=[^/.])\.[A-Za-z0-9]{1,5}$")
-_PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9_]*_\d+\]")  # pseudonyms.PLACEHOLDER_RE
 
 
 def quoted(name: str) -> str:
@@ -46,7 +46,7 @@ def readable_path(path: str) -> tuple[str, list[int]]:
     earlier scrub stay as written.
     """
     keep = [False] * len(path)
-    for m in _PLACEHOLDER.finditer(path):
+    for m in PLACEHOLDER_RE.finditer(path):
         keep[m.start() : m.end()] = [True] * (m.end() - m.start())
     blank = [False] * len(path)
     pos = 0

@@ -173,5 +173,8 @@ def write_tar(files: Mapping[str, tuple[bytes, int]], compression: str) -> bytes
     return out.getvalue()
 
 
-def open_document(data: bytes, limits: Limits) -> Document:
-    return TarDocument(data, limits)
+def open_document(
+    data: bytes, limits: Limits, depth: int = 1, budget: Budget | None = None
+) -> Document:
+    """The archive; `depth` and `budget` are its container's when it is nested."""
+    return TarDocument(data, limits, depth, budget)

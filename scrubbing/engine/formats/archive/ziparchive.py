@@ -171,5 +171,8 @@ def write_zip(
     return out.getvalue()
 
 
-def open_document(data: bytes, limits: Limits) -> Document:
-    return ZipDocument(data, limits)
+def open_document(
+    data: bytes, limits: Limits, depth: int = 1, budget: Budget | None = None
+) -> Document:
+    """The archive; `depth` and `budget` are its container's when it is nested."""
+    return ZipDocument(data, limits, depth, budget)

@@ -30,6 +30,9 @@ from email import policy
 from email.message import EmailMessage, Message, MIMEPart
 from email.parser import BytesParser
 
+from scrubbing.engine.registry import module_for
+from scrubbing.engine.sniff import sniff
+
 from ...base import (
     CorruptFile,
     Document,
@@ -40,6 +43,7 @@ from ...base import (
     ScrubError,
     WriteReport,
 )
+from ...kinds import KINDS
 from .. import text as text_mod
 from ..composite import Parts, apply_edits
 from ..html import HtmlDocument
@@ -309,15 +313,11 @@ class MailDocument(Document):
         )
         name = _UNSAFE_NAME.sub("_", name).strip() or "attachment"
         if kind:
-            from ...sniff import KINDS  # noqa: PLC0415 (sniff imports the registry)
-
             name = posixpath.splitext(name)[0] + KINDS[kind][0]
         return name
 
 
 def _content_type(node: _Attachment) -> str:
-    from ...sniff import KINDS  # noqa: PLC0415
-
     if node.kind == "text":
         return node.content_type if node.content_type.startswith("text/") else "text/plain"
     return KINDS[node.kind][1]
@@ -347,9 +347,6 @@ def _reason(exc: ScrubError) -> str:
 
 def _open(name: str, data: bytes | Message, limits: Limits, budget: Budget) -> tuple[str, Document]:
     """(kind, document) of an attachment; ScrubError when no reader can read it."""
-    from ...registry import module_for  # noqa: PLC0415 (the registry imports us lazily)
-    from ...sniff import sniff  # noqa: PLC0415
-
     if isinstance(data, Message):
         return "eml", MailDocument(data, limits, budget)
     kind = sniff(posixpath.basename(name.replace("\\", "/")), data, limits).kind

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 
 from lxml import etree, html
 
-from .oxml import XML_SPACE
+from .oxml import XML_SPACE, q
 
 if TYPE_CHECKING:
     from .document import OoxmlDocument
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+W = q("w", "")
 _BLOCKS = frozenset(
     "p div br li tr h1 h2 h3 h4 h5 h6 table ul ol dl dt dd pre blockquote title section".split()
 )
@@ -78,7 +77,7 @@ def convert_alt_chunks(doc: OoxmlDocument, stories: list[str]) -> None:
             continue
         targets = pkg.rel_targets(part)
         for chunk in chunks:
-            target = targets.get(chunk.get(R_ID) or "")
+            target = targets.get(chunk.get(q("r", "id")) or "")
             what, lines = "external", None
             if target is not None:
                 what, lines = chunk_lines(pkg.content_type(target), pkg.parts[target])

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from scrubbing.engine.base import CorruptFile, Edit
+from scrubbing.engine.magic import png_or_jpeg
 from scrubbing.engine.registry import module_for
 
-from .oxml import NS
+from .oxml import NS, q
 from .package import drop_element, is_xml_name, source_of_rels
-from .pictures import image_kind
 from .targets import ChildTarget
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def embedded_objects(doc: OoxmlDocument) -> None:
             else:
                 _adopt(doc, name, child)
                 continue
-        if image_kind(blob):
+        if png_or_jpeg(blob):
             continue  # a picture stored under embeddings/: media_images reads it
         unscrubbable.append(name)
     if unscrubbable:
@@ -72,7 +72,7 @@ def embedded_objects(doc: OoxmlDocument) -> None:
 _OLE_CONTAINERS = {"object", "graphicFrame", "oleObject", "oleObj"}
 _R = "{" + NS["r"] + "}"
 _OLE_LINK = "{urn:schemas-microsoft-com:office:office}OLEObject"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_P = q("p", "")
 
 
 def ole_links(doc: OoxmlDocument) -> None:
@@ -105,7 +105,7 @@ def ole_links(doc: OoxmlDocument) -> None:
                 for sub in box.iter()
                 if isinstance(sub.tag, str)
                 for a, v in sub.attrib.items()
-                if a.startswith(_R) and v in targets and not image_kind(pkg.parts[targets[v]])
+                if a.startswith(_R) and v in targets and not png_or_jpeg(pkg.parts[targets[v]])
             }
             drop_element(el if el.tag == _OLE_LINK else box)
             for target in previews:
@@ -158,7 +158,7 @@ def _ole_previews(doc: OoxmlDocument, objects: list[str]) -> list[str]:
                     if (
                         target
                         and target.lower() not in wanted
-                        and not image_kind(pkg.parts[target])
+                        and not png_or_jpeg(pkg.parts[target])
                         and target not in out
                         and "/embeddings/" not in target.lower()
                     ):

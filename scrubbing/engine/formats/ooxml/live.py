@@ -24,14 +24,15 @@ from lxml import etree
 
 from scrubbing.engine.base import ScrubError, WriteReport
 
+from .oxml import q
 from .package import drop_element
 
 if TYPE_CHECKING:
     from .document import OoxmlDocument
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+W = q("w", "")
+X = q("x", "")
+A = q("a", "")
 XV = "{urn:schemas-microsoft-com:office:excel}"
 DATA_MASHUP = "{http://schemas.microsoft.com/DataMashup}DataMashup"
 
@@ -253,7 +254,7 @@ def _excel_macro_sheets(doc: OoxmlDocument) -> bool:
     wb = pkg.tree(doc.main_name)
     targets = pkg.rel_targets(doc.main_name)
     sheets = list(wb.iter(X + "sheet"))
-    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    rid = q("r", "id")
     gone = [i for i, s in enumerate(sheets) if targets.get(s.get(rid) or "") in macro]
     if len(gone) == len(sheets):
         raise ScrubError(

@@ -9,31 +9,22 @@ relationships follow) and pictures.py reads it with OCR and boxes it like any pi
 LibreOffice is missing, fails or runs out of time, the metafiles are removed instead and the
 report says why; the file is not made residual for them.
 
-LibreOffice runs headless, once per Office file for all of its metafiles (each wrapped in a
-one-page flat ODF drawing sized to the picture, so the export is exactly the picture):
-its own profile folder per call, a clean environment, no network when `unshare -rn` works
-here, a time limit (`SCRUB_CONVERT_SECONDS`, default 120; past it the process group is
-killed) and at most one conversion at a time per process. `SCRUB_SOFFICE` names the program.
+LibreOffice runs once per Office file for all of its metafiles (each wrapped in a one-page
+flat ODF drawing sized to the picture, so the export is exactly the picture), through the
+engine's one sandboxed runner (`scrubbing.engine.convert.run_soffice`: its own hardened
+profile, bubblewrap or no network, a time limit, one conversion at a time per process).
 """
 
 from __future__ import annotations
 
 import base64
-import contextlib
-import functools
-import os
 import posixpath
-import shutil
-import signal
 import struct
-import subprocess
-import tempfile
-import threading
 import zlib
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrubbing.engine.base import LimitExceeded
+from scrubbing.engine.convert import RunnerBusy, RunnerTimeout, RunnerUnavailable, run_soffice
 
 if TYPE_CHECKING:
     from .document import OoxmlDocument
@@ -43,8 +34,6 @@ _TYPES = ("image/x-emf", "image/x-wmf", "image/emf", "image/wmf", "image/x-emz",
 RASTER_LONG_SIDE = 2000
 _RASTER_DPI = 300
 _EXPORT_DPI = 96  # LibreOffice's PNG export draws a page at this resolution
-_DEFAULT_SECONDS = 120
-_LOCK = threading.Lock()
 _FODG = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
@@ -178,84 +167,24 @@ def rasterize_metafiles(doc: OoxmlDocument) -> None:
 # -- LibreOffice ------------------------------------------------------------------------------
 
 
-def _seconds() -> float:
-    try:
-        seconds = float(os.environ.get("SCRUB_CONVERT_SECONDS") or _DEFAULT_SECONDS)
-    except ValueError:
-        seconds = _DEFAULT_SECONDS
-    return seconds if seconds > 0 else _DEFAULT_SECONDS
-
-
-@functools.cache
-def _no_network_prefix() -> tuple[str, ...]:
-    """`unshare -rn` when this machine lets us make a network namespace, else nothing."""
-    if shutil.which("unshare") is None:
-        return ()
-    try:
-        done = subprocess.run(["unshare", "-rn", "true"], capture_output=True, timeout=20)
-    except (OSError, subprocess.TimeoutExpired):
-        return ()
-    return ("unshare", "-rn") if done.returncode == 0 else ()
-
-
 def _convert(todo: dict[str, tuple[bytes, tuple[float, float]]]) -> dict[str, bytes]:
     """part name -> PNG bytes for each metafile LibreOffice drew (one run for all)."""
-    program = shutil.which(os.environ.get("SCRUB_SOFFICE") or "soffice")
-    if program is None:
-        raise ConversionError("LibreOffice, which draws them, is not installed on this server")
-    seconds = _seconds()
-    if not _LOCK.acquire(timeout=seconds):
-        raise ConversionError(f"the converter was busy for longer than {seconds:g} s")
+    inputs, outputs = {}, {}
+    for n, (name, (blob, (w, h))) in enumerate(todo.items(), 1):
+        scale = min(1.0, RASTER_LONG_SIDE / (max(w, h) / 25.4 * _RASTER_DPI))
+        scale *= _RASTER_DPI / _EXPORT_DPI  # the page at 96 dpi gives 300 dpi pixels
+        page = _FODG.format(w=w * scale, h=h * scale, data=base64.b64encode(blob).decode())
+        inputs[f"pic{n}.fodg"] = page.encode("utf-8")
+        outputs[name] = f"pic{n}.png"
     try:
-        with tempfile.TemporaryDirectory(prefix="scrub-metafile-") as tmp:
-            job = Path(tmp)
-            (job / "out").mkdir()
-            inputs = {}
-            for n, (name, (blob, (w, h))) in enumerate(todo.items(), 1):
-                scale = min(1.0, RASTER_LONG_SIDE / (max(w, h) / 25.4 * _RASTER_DPI))
-                scale *= _RASTER_DPI / _EXPORT_DPI  # the page at 96 dpi gives 300 dpi pixels
-                page = _FODG.format(w=w * scale, h=h * scale, data=base64.b64encode(blob).decode())
-                (job / f"pic{n}.fodg").write_text(page, encoding="utf-8")
-                inputs[name] = job / "out" / f"pic{n}.png"
-            _run(program, job, sorted(p.name for p in job.glob("pic*.fodg")), seconds)
-            return {name: png.read_bytes() for name, png in inputs.items() if png.is_file()}
-    finally:
-        _LOCK.release()
-
-
-def _run(program: str, job: Path, inputs: list[str], seconds: float) -> None:
-    argv = [
-        *_no_network_prefix(),
-        program,
-        "--headless",
-        "--invisible",
-        "--norestore",
-        "--nologo",
-        "--nodefault",
-        "--nolockcheck",
-        f"-env:UserInstallation=file://{job}/profile",
-        "--convert-to",
-        "png",
-        "--outdir",
-        str(job / "out"),
-        *inputs,
-    ]
-    env = {"HOME": str(job), "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8"}
-    env |= {"TMPDIR": str(job), "SAL_USE_VCLPLUGIN": "svp"}
-    proc = subprocess.Popen(
-        argv,
-        cwd=job,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its own process group: a timeout kills all of it
-    )
-    try:
-        proc.wait(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        raise ConversionError(f"drawing them took longer than the {seconds:g} s limit") from None
-    finally:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)  # soffice.bin may outlive its launcher
-        proc.wait()
+        run = run_soffice(inputs, "png")
+    except RunnerUnavailable as exc:
+        reason = exc.args[0].replace("LibreOffice is", "LibreOffice, which draws them, is")
+        raise ConversionError(reason) from None
+    except RunnerTimeout as exc:
+        raise ConversionError(
+            f"drawing them took longer than the {exc.seconds:g} s limit"
+        ) from None
+    except RunnerBusy as exc:
+        raise ConversionError(f"the converter was busy for longer than {exc.seconds:g} s") from None
+    return {name: run.outputs[png] for name, png in outputs.items() if run.outputs.get(png)}

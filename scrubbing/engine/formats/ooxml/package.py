@@ -386,11 +386,11 @@ class Package:
 
 
 _R = "{" + NS["r"] + "}"
-_X = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_X = q("x", "")
+_P = q("p", "")
+_A = q("a", "")
+_W = q("w", "")
+_C = q("c", "")
 _P14 = "{http://schemas.microsoft.com/office/powerpoint/2010/main}"
 
 #: elements that mean nothing without the part they refer to (their r:id is required by the
@@ -420,7 +420,7 @@ _NON_EMPTY = frozenset(
     [_X + t for t in ("externalReferences", "pivotCaches", "controls", "tableParts")]
     + [_P + "custDataLst"]
 )
-_MC_CHOICE = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MC_CHOICE = q("mc", "")
 
 
 def drop_element(el: etree._Element) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from scrubbing.engine.base import Edit, ScrubError, WriteReport
+from scrubbing.engine.magic import png_or_jpeg
 
 from .metafiles import is_metafile, rasterize_metafiles
 from .targets import ChildTarget
@@ -20,14 +21,6 @@ if TYPE_CHECKING:
 
 _OTHER_PICTURES = {"gif", "tif", "tiff", "bmp", "svg", "wdp", "jxr"}
 OCR_MIN_SIDE = 64  # pictures smaller than this either way (icons, bullets) are not OCR'd
-
-
-def image_kind(blob: bytes) -> str | None:
-    if blob.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if blob.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    return None
 
 
 def media_images(doc: OoxmlDocument) -> None:
@@ -55,7 +48,7 @@ def media_images(doc: OoxmlDocument) -> None:
     stats = {"images": 0, "boxed": 0}
     for name in doc.pkg.names():
         blob = doc.pkg.parts[name]
-        kind = image_kind(blob)
+        kind = png_or_jpeg(blob)
         if name.lower().startswith("docprops/thumbnail"):
             continue
         if kind is None:

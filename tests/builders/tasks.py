@@ -1,4 +1,5 @@
-"""Builders for the check/review tests: real rows and real small files in private storage.
+"""Django rows for the portal's tests: tasks, their files and findings (model-bakery fills
+what a test does not name), real small files in private storage.
 
 No scrubbing engine run: findings and scrubbed outputs are written directly, as the worker would.
 """
@@ -10,14 +11,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
+from model_bakery import baker
 
 from portal.storage import save_bytes
 from scrubbing.models import Finding
 from submissions.models import Task, TaskFile
 from submissions.occupations import GDPVAL_OCCUPATIONS
 
-S = Task.Status
-FS = TaskFile.ScrubStatus
+TaskStatus = Task.Status
+ScrubStatus = TaskFile.ScrubStatus
 SECTOR = next(iter(GDPVAL_OCCUPATIONS))
 OCCUPATION = GDPVAL_OCCUPATIONS[SECTOR][0]
 
@@ -27,11 +29,11 @@ SCRUBBED_REQUEST = "Please ask [PERSON_1] at [ORGANIZATION_1] for the Q3 plan."
 ORIGINAL_NAME = "Globex_Corp_plan.txt"
 
 
-def make_task(contractor, status: str = S.DRAFT, **overrides) -> Task:
+def make_task(contractor, status: str = TaskStatus.DRAFT, **overrides) -> Task:
     fields = dict(
         title="Globex quarterly plan",
         request_text=ORIGINAL_REQUEST,
-        request_text_scrubbed=SCRUBBED_REQUEST if status not in (S.DRAFT,) else "",
+        request_text_scrubbed=SCRUBBED_REQUEST if status not in (TaskStatus.DRAFT,) else "",
         sector=SECTOR,
         occupation=OCCUPATION,
         provenance=Task.Provenance.REAL,
@@ -40,11 +42,11 @@ def make_task(contractor, status: str = S.DRAFT, **overrides) -> Task:
         attest_confidential=True,
         status=status,
     )
-    if status == S.IN_REVIEW:
+    if status == TaskStatus.IN_REVIEW:
         fields["submitted_at"] = timezone.now()
         fields["contractor_confirmed_at"] = timezone.now()
     fields.update(overrides)
-    return Task.objects.create(contractor=contractor, **fields)
+    return baker.make(Task, contractor=contractor, **fields)
 
 
 def add_file(
@@ -54,7 +56,7 @@ def add_file(
     name: str = ORIGINAL_NAME,
     original: bytes = b"Jane Doe works at Globex Corp.\n",
     scrubbed: bytes | None = b"[PERSON_1] works at [ORGANIZATION_1].\n",
-    status: str = FS.DONE,
+    status: str = ScrubStatus.DONE,
     detected_type: str = "text",
     findings: list[tuple[str, str, str]] | None = None,
     error: str = "",
@@ -64,7 +66,8 @@ def add_file(
 
     `findings`: (entity type, original text, replacement); default: the two in the sample text.
     """
-    f = TaskFile(
+    f = baker.prepare(
+        TaskFile,
         task=task,
         part=part,
         original_name=name,
@@ -90,7 +93,8 @@ def add_file(
     f.report = report if report is not None else {"counts": counts, "residual": []}
     f.save()
     Finding.objects.bulk_create(
-        Finding(
+        baker.prepare(
+            Finding,
             file=f,
             entity_type=kind,
             score=0.9,
@@ -107,13 +111,13 @@ def add_file(
 
 def queued_file(contractor, name: str, original: bytes, detected_type: str) -> TaskFile:
     """One file of a task being scrubbed, queued for the worker (no findings, no output yet)."""
-    task = make_task(contractor, status=S.SCRUBBING)
+    task = make_task(contractor, status=TaskStatus.SCRUBBING)
     return add_file(
         task,
         name=name,
         original=original,
         scrubbed=None,
-        status=FS.QUEUED,
+        status=ScrubStatus.QUEUED,
         detected_type=detected_type,
         findings=[],
         report={},
@@ -121,7 +125,7 @@ def queued_file(contractor, name: str, original: bytes, detected_type: str) -> T
 
 
 def in_review_task(contractor, *, age_days: float = 0, **overrides) -> Task:
-    task = make_task(contractor, status=S.IN_REVIEW, **overrides)
+    task = make_task(contractor, status=TaskStatus.IN_REVIEW, **overrides)
     if age_days:
         Task.objects.filter(pk=task.pk).update(
             submitted_at=timezone.now() - timedelta(days=age_days)
@@ -156,7 +160,7 @@ def scrubbed_docx(paragraphs: list[str]) -> bytes:
 def preview_page(f: TaskFile, png: bytes | None = None, boxes: list | None = None):
     """A ready preview of the file's current version with one page image, as a worker makes it."""
     from scrubbing.models import FilePreview, PreviewPage
-    from tests.helpers import make_png
+    from tests.builders.files import make_png
 
     preview = FilePreview.objects.create(
         file=f,

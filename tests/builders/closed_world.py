@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 
-from tests.unit.engine.ooxml_builders import (
+from tests.builders.ooxml import (
     OFFICE_REL,
     add_default,
     add_override,

@@ -1,6 +1,6 @@
 """Adversarial strings for the linear-time guard (tests/unit/engine/test_linear_time.py) and
 `make bench`'s "time per MB" section: long runs that make a backtracking pattern go
-super-linear (issue 20: one 10,000-character workbook cell took 19 s, 20,000 took 68 s; a
+super-linear (one 10,000-character workbook cell took 19 s, 20,000 took 68 s; a
 1 MB shared string did not finish in 300 s).
 
 Each builder takes a length in characters and returns a string of about that length.

@@ -16,7 +16,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tests.unit.engine.ooxml_builders import WORD_NS_DECL, add_override, add_rel, patch_zip
+from tests.builders.ooxml import WORD_NS_DECL, add_override, add_rel, patch_zip
 
 SOFFICE = shutil.which("soffice")
 
