@@ -222,7 +222,7 @@ def section_latency(samples: int, pages: int = 10) -> dict:
         {
             "DEBUG": "1",
             "PORTAL_VAR_DIR": var,
-            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_SETTINGS_MODULE": "portal.settings.local",
             "PYTHONUNBUFFERED": "1",
         }
     )
