@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -21,7 +22,6 @@ from scrubbing import selectors as scrub_selectors
 from submissions.models import Task, TaskFile
 
 from .models import Review
-from .services import claim_cutoff
 
 S = Task.Status
 #: a reviewer can open a task (and its scrubbed files) in these states; drafts never
@@ -36,6 +36,31 @@ SORTS = {
 
 
 # ---- queue ----------------------------------------------------------------------------------
+
+
+# ---- claims ----------------------------------------------------------------------------------
+
+
+def claim_cutoff(now: datetime | None = None) -> datetime:
+    """Claims taken before this moment have expired."""
+    return (now or timezone.now()) - timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
+
+
+def claim_is_live(task: Task, now: datetime | None = None) -> bool:
+    return bool(task.claimed_by_id and task.claimed_at and task.claimed_at > claim_cutoff(now))
+
+
+def claim_expires(task: Task) -> datetime | None:
+    if not task.claimed_at:
+        return None
+    return task.claimed_at + timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
+
+
+def claim_is_mine(task: Task, user: User, now: datetime | None = None) -> bool:
+    return claim_is_live(task, now) and task.claimed_by_id == user.pk
+
+
+# ---- the queue ---------------------------------------------------------------------------------
 
 
 def review_queue(filters: dict[str, str]) -> QuerySet[Task]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
@@ -21,9 +19,17 @@ from django.utils import timezone
 from portal.audit import audit_record
 from portal.models import User
 from submissions.models import Task
-from submissions.services import task_transition
+from submissions.workflow import task_transition
 
 from .models import Review, ReviewComment
+from .selectors import (
+    claim_cutoff,
+    claim_is_live,
+    claim_is_mine,
+    file_label,
+    preview_lines,
+    scrubbed_lines,
+)
 
 logger = logging.getLogger(__name__)
 S = Task.Status
@@ -42,25 +48,6 @@ class ClaimError(Exception):
 
 class DecisionRefused(Exception):
     """A decision that cannot be recorded; the message says why."""
-
-
-def claim_cutoff(now: datetime | None = None) -> datetime:
-    """Claims taken before this moment have expired."""
-    return (now or timezone.now()) - timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
-
-
-def claim_is_live(task: Task, now: datetime | None = None) -> bool:
-    return bool(task.claimed_by_id and task.claimed_at and task.claimed_at > claim_cutoff(now))
-
-
-def claim_expires(task: Task) -> datetime | None:
-    if not task.claimed_at:
-        return None
-    return task.claimed_at + timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
-
-
-def claim_is_mine(task: Task, user: User, now: datetime | None = None) -> bool:
-    return claim_is_live(task, now) and task.claimed_by_id == user.pk
 
 
 def _locked(task_id: int) -> Task:
@@ -164,8 +151,6 @@ SNAPSHOT_TEXT_CHARS = 100_000
 def _snapshot(task: Task) -> dict:
     """What this revision looked like to the reviewer (scrubbed data and hashes only), with each
     file's scrubbed text as lines: the next revision is compared with it word by word."""
-    from .selectors import scrubbed_lines
-
     files = list(task.files.filter(text_field="").order_by("part", "id"))
     texts = scrubbed_lines(files, max_chars=SNAPSHOT_TEXT_CHARS)
     return {
@@ -289,8 +274,6 @@ def comment_add(
     reviewer's live claim, like the decision itself.
     """
     from scrubbing.selectors import split_parts
-
-    from .selectors import file_label, preview_lines
 
     body = body.strip()
     if not body:

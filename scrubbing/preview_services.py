@@ -23,6 +23,7 @@ from submissions.models import TaskFile
 
 from . import rendering
 from . import selectors as scrub_selectors
+from .jobs import RENDER_PREVIEW, job
 from .models import FilePreview, Finding, PreviewPage
 
 logger = logging.getLogger(__name__)
@@ -66,10 +67,8 @@ def preview_schedule(file_id: int) -> None:
 
 
 def _dispatch(file_id: int, digest: str) -> None:
-    from .tasks import render_preview
-
     try:
-        render_preview.apply_async((file_id, digest), retry=False)
+        job(RENDER_PREVIEW).apply_async((file_id, digest), retry=False)
     except Exception as exc:  # broker down: the next page view sends it again (STALE_AFTER)
         logger.warning("preview of file %s not sent: %s", file_id, type(exc).__name__)
 

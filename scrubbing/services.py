@@ -1,4 +1,5 @@
-"""Scrubbing one stored file: the writes around the pure engine.
+"""Scrubbing one stored file: the writes around the pure engine, and the files' jobs (queueing,
+dispatch, the sweeper's re-queueing).
 
 The Celery task only calls `file_scrub`. Fencing: each run takes an attempt token when it starts;
 a result is written only if the token is still current, so redelivered or duplicated jobs
@@ -8,7 +9,7 @@ a result is written only if the token is still current, so redelivered or duplic
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.utils import timezone
 from portal.audit import audit_record
 from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
-from submissions.services import file_dispatch, files_enqueue, task_transition
+from submissions.workflow import task_transition
 
 from . import leases
 from .engine.base import ScrubError, exception_summary
@@ -34,6 +35,7 @@ from .engine.pipeline import (
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
+from .jobs import SCRUB_FILE, job
 from .kept import result_keep, result_kept, results_forget
 from .models import FileScan, Finding, Term
 from .runtime import get_scrubber
@@ -304,6 +306,48 @@ def task_refresh_scrub_state(task: Task) -> None:
     if task.files.exclude(scrub_status__in=TaskFile.FINISHED).exists():
         return
     task_transition(task, Task.Status.CONTRACTOR_CHECK, actor=None)
+
+
+# ---- queueing --------------------------------------------------------------------------------
+
+
+def files_enqueue(files: Iterable[TaskFile]) -> None:
+    """Mark files queued (a new generation) and send one job each after the commit."""
+    now = timezone.now()
+    for f in files:
+        f.scrub_status = FS.QUEUED
+        f.generation += 1
+        f.error = ""
+        f.enqueued_at = now
+        f.dispatched_at = None
+        f.started_at = f.finished_at = None
+        f.save(
+            update_fields=[
+                "scrub_status",
+                "generation",
+                "error",
+                "enqueued_at",
+                "dispatched_at",
+                "started_at",
+                "finished_at",
+                "updated_at",
+            ]
+        )
+        file_id, generation = f.pk, f.generation
+        transaction.on_commit(lambda i=file_id, g=generation: file_dispatch(i, g))
+
+
+def file_dispatch(file_id: int, generation: int) -> bool:
+    """Send the job; if the broker is down the file stays queued and the sweeper resends it."""
+    try:
+        job(SCRUB_FILE).apply_async(
+            (file_id, generation), retry=False, task_id=leases.job_id(file_id, generation)
+        )
+    except Exception as exc:  # kombu raises several connection error types
+        logger.warning("broker unavailable, file %s stays queued: %s", file_id, type(exc).__name__)
+        return False
+    TaskFile.objects.filter(pk=file_id, generation=generation).update(dispatched_at=timezone.now())
+    return True
 
 
 INTERRUPTED = (
