@@ -42,7 +42,7 @@ from django.db import transaction
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 from portal.storage import CHUNK, iter_chunks, safe_display_name
 from submissions.models import Task, TaskFile
@@ -680,7 +680,7 @@ def batch_run(
                 )
             audit_record(
                 actor=batch.created_by,
-                verb="export.batch",
+                verb=AuditVerb.EXPORT_BATCH,
                 obj=batch,
                 status=batch.status,
                 batch_id=batch.batch_id,
@@ -704,7 +704,7 @@ def batch_run(
         )
         audit_record(
             actor=batch.created_by,
-            verb="export.batch",
+            verb=AuditVerb.EXPORT_BATCH,
             obj=batch,
             status=ExportBatch.Status.FAILED,
             batch_id=batch.batch_id,

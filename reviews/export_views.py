@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.downloads import zip_attachment_response
 from portal.permissions import admin_required
 
@@ -138,7 +138,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("exports:page")
     audit_record(
         actor=request.user,
-        verb="export.download",
+        verb=AuditVerb.EXPORT_DOWNLOAD,
         obj=batch,
         request=request,
         batch_id=batch.batch_id,

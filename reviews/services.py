@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 from submissions.models import Task
 from submissions.workflow import task_transition
@@ -65,7 +65,7 @@ def _claim_for(task: Task, reviewer: User, request: HttpRequest | None, **detail
     _set_claim(task, reviewer)
     audit_record(
         actor=reviewer,
-        verb="review.claim",
+        verb=AuditVerb.REVIEW_CLAIM,
         obj=task,
         task_id=task.pk,
         request=request,
@@ -118,7 +118,11 @@ def review_release(task_id: int, *, reviewer: User, request: HttpRequest | None 
             raise ClaimError("You do not hold this task.")
         _set_claim(task, None)
         audit_record(
-            actor=reviewer, verb="review.release", obj=task, task_id=task.pk, request=request
+            actor=reviewer,
+            verb=AuditVerb.REVIEW_RELEASE,
+            obj=task,
+            task_id=task.pk,
+            request=request,
         )
     return task
 
@@ -135,7 +139,7 @@ def review_takeover(task_id: int, *, admin: User, request: HttpRequest | None = 
         _set_claim(task, admin)
         audit_record(
             actor=admin,
-            verb="review.takeover",
+            verb=AuditVerb.REVIEW_TAKEOVER,
             obj=task,
             task_id=task.pk,
             request=request,
@@ -234,7 +238,7 @@ def review_decide(
         ).update(review=review)
         audit_record(
             actor=reviewer,
-            verb="review.decision",
+            verb=AuditVerb.REVIEW_DECISION,
             obj=task,
             task_id=task.pk,
             request=request,
@@ -311,7 +315,7 @@ def comment_add(
         )
         audit_record(
             actor=reviewer,
-            verb="review.comment",
+            verb=AuditVerb.REVIEW_COMMENT,
             obj=comment,
             task_id=task.pk,
             request=request,
@@ -335,7 +339,7 @@ def comment_delete(comment_id: int, *, reviewer: User, request: HttpRequest | No
         task_id = comment.task_id
         audit_record(
             actor=reviewer,
-            verb="review.comment_delete",
+            verb=AuditVerb.REVIEW_COMMENT_DELETE,
             obj=comment,
             task_id=task_id,
             request=request,
@@ -353,7 +357,7 @@ def review_skip(task_id: int, *, reviewer: User, request: HttpRequest | None = N
             _set_claim(task, None)
         audit_record(
             actor=reviewer,
-            verb="review.skip",
+            verb=AuditVerb.REVIEW_SKIP,
             obj=task,
             task_id=task.pk,
             request=request,

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.downloads import attachment_response, inline_image_response
 from portal.permissions import reviewer_required
 from scrubbing import preview_services
@@ -198,7 +198,11 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
         f.pk, f"{f.part}-{f.text_field or 'text'}.txt"
     )
     audit_record(
-        actor=request.user, verb="file.download.review", obj=f, task_id=f.task_id, request=request
+        actor=request.user,
+        verb=AuditVerb.FILE_DOWNLOAD_REVIEW,
+        obj=f,
+        task_id=f.task_id,
+        request=request,
     )
     return attachment_response(f.scrubbed, f"task{f.task_id}-{name}", f.detected_type)
 

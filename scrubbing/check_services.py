@@ -22,7 +22,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 from submissions.models import Task
 from submissions.workflow import task_locked
@@ -152,7 +152,7 @@ def findings_decide(
         entities = len({f.original_text for f in affected})
         audit_record(
             actor=owner,
-            verb=f"finding.{decision}",
+            verb=AuditVerb(f"finding.{decision}"),
             obj=chosen[0],
             task_id=task.pk,
             request=request,
@@ -183,7 +183,7 @@ def findings_undo(*, owner: User, undo: dict[str, Any], request: HttpRequest | N
         if findings:
             audit_record(
                 actor=owner,
-                verb="finding.undo",
+                verb=AuditVerb.FINDING_UNDO,
                 obj=next(iter(findings.values())),
                 task_id=task.pk,
                 request=request,
@@ -235,7 +235,7 @@ def task_terms_add(
             )
         audit_record(
             actor=actor,
-            verb="task.terms_add",
+            verb=AuditVerb.TASK_TERMS_ADD,
             obj=task,
             task_id=task.pk,
             request=request,

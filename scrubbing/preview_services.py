@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.storage import delete_after_commit, read_all, save_bytes
 from submissions.models import TaskFile
 
@@ -127,7 +127,7 @@ def preview_render(file_id: int, digest: str) -> str | None:
         preview.save()
         audit_record(
             actor=None,
-            verb="file.preview",
+            verb=AuditVerb.FILE_PREVIEW,
             obj=f,
             task_id=f.task_id,
             status=preview.status,

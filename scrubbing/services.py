@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
 from submissions.workflow import task_transition
@@ -218,7 +218,11 @@ def inventory_rescrub_stale(task_id: int) -> int:
     if stale:
         files_enqueue(stale)
         audit_record(
-            actor=None, verb="task.inventory_rescrub", obj=task, task_id=task_id, files=len(stale)
+            actor=None,
+            verb=AuditVerb.TASK_INVENTORY_RESCRUB,
+            obj=task,
+            task_id=task_id,
+            files=len(stale),
         )
     return len(stale)
 
@@ -286,7 +290,7 @@ def file_record_result(
             f.task.save(update_fields=[f"{f.text_field}_scrubbed", "updated_at"])
         audit_record(
             actor=None,
-            verb="file.scrubbed",
+            verb=AuditVerb.FILE_SCRUBBED,
             obj=f,
             task_id=f.task_id,
             status=status,
@@ -404,6 +408,10 @@ def term_add(
     )
     if created:
         audit_record(
-            actor=owner, verb=f"term.{list_kind}", obj=term, request=request, category=category
+            actor=owner,
+            verb=AuditVerb(f"term.{list_kind}"),
+            obj=term,
+            request=request,
+            category=category,
         )
     return term

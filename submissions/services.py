@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.http import HttpRequest
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 from portal.storage import delete_after_commit
 from scrubbing.models import FilePreview, Finding
@@ -48,7 +48,7 @@ def task_create(
     files = staged_attach(task, staged)
     audit_record(
         actor=contractor,
-        verb="task.create",
+        verb=AuditVerb.TASK_CREATE,
         obj=task,
         task_id=task.pk,
         request=request,
@@ -79,7 +79,7 @@ def task_update(
     staged_attach(task, staged)
     audit_record(
         actor=actor,
-        verb="task.edit",
+        verb=AuditVerb.TASK_EDIT,
         obj=task,
         task_id=task.pk,
         request=request,
@@ -158,7 +158,9 @@ def task_rescrub(task: Task, *, actor: User, request: HttpRequest | None = None)
     with transaction.atomic():
         task = _locked(task)
         task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="re-scrub")
-        audit_record(actor=actor, verb="task.rescrub", obj=task, task_id=task.pk, request=request)
+        audit_record(
+            actor=actor, verb=AuditVerb.TASK_RESCRUB, obj=task, task_id=task.pk, request=request
+        )
         files_enqueue(task.files.all())
     return task
 
@@ -216,7 +218,7 @@ def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = 
             raise IllegalTransition("Only a draft task can be deleted.")
         audit_record(
             actor=actor,
-            verb="task.delete",
+            verb=AuditVerb.TASK_DELETE,
             obj=task,
             task_id=task.pk,
             request=request,
@@ -237,7 +239,7 @@ def file_remove(file: TaskFile, *, actor: User, request: HttpRequest | None = No
             raise IllegalTransition("Edit the task's text instead of removing it.")
         audit_record(
             actor=actor,
-            verb="file.remove",
+            verb=AuditVerb.FILE_REMOVE,
             obj=file,
             task_id=task.pk,
             request=request,
@@ -288,7 +290,7 @@ def file_replace(
         file.findings.all().delete()
         audit_record(
             actor=actor,
-            verb="file.replace",
+            verb=AuditVerb.FILE_REPLACE,
             obj=file,
             task_id=task.pk,
             request=request,
@@ -361,7 +363,7 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
             task.save(update_fields=[*purged, "pseudonym_state", "updated_at"])
             audit_record(
                 actor=None,
-                verb="task.originals_purged",
+                verb=AuditVerb.TASK_ORIGINALS_PURGED,
                 obj=task,
                 task_id=task.pk,
                 files=len(names),

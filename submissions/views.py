@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.downloads import attachment_response
 from portal.permissions import contractor_required
 
@@ -430,7 +430,11 @@ def file_download_original(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("submissions:task_detail", f.task_id)
     audit_record(
-        actor=request.user, verb="file.download.original", obj=f, task_id=f.task_id, request=request
+        actor=request.user,
+        verb=AuditVerb.FILE_DOWNLOAD_ORIGINAL,
+        obj=f,
+        task_id=f.task_id,
+        request=request,
     )
     return attachment_response(f.original, f.original_name, f.detected_type)
 
@@ -443,6 +447,10 @@ def file_download_scrubbed(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, f"“{f.original_name}” has no scrubbed version yet.")
         return redirect("submissions:task_detail", f.task_id)
     audit_record(
-        actor=request.user, verb="file.download.scrubbed", obj=f, task_id=f.task_id, request=request
+        actor=request.user,
+        verb=AuditVerb.FILE_DOWNLOAD_SCRUBBED,
+        obj=f,
+        task_id=f.task_id,
+        request=request,
     )
     return attachment_response(f.scrubbed, f.scrubbed_name or f.original_name, f.detected_type)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 
 from .models import Task
@@ -56,7 +56,7 @@ def task_transition(
     task.save(update_fields=["status", "updated_at"])
     audit_record(
         actor=actor,
-        verb="task.status",
+        verb=AuditVerb.TASK_STATUS,
         obj=task,
         task_id=task.pk,
         request=request,
