@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "submissions",
     "scrubbing",
     "reviews",
+    "exports",
 ]
 
 MIDDLEWARE = [
