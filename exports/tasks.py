@@ -1,4 +1,4 @@
-"""Celery tasks of the reviews app: thin wrappers around services."""
+"""Celery tasks of exports: thin wrappers around exports.services."""
 
 from __future__ import annotations
 
