@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
@@ -241,7 +240,7 @@ VERBS = {
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    when: Any
+    when: datetime
     who: str
     what: str
     detail: str

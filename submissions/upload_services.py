@@ -6,8 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -139,7 +138,7 @@ def staged_expire(*, hours: float | None = None, dry_run: bool = False) -> int:
     return len(old) + len(orphans)
 
 
-def _staged_orphans(cutoff: Any) -> list[str]:
+def _staged_orphans(cutoff: datetime) -> list[str]:
     storage = private_storage()
     try:
         _dirs, names = storage.listdir(STAGED_DIR)
