@@ -88,7 +88,7 @@ eval-models:
 	$(EVAL_PY312) tests/corpus/independent/run.py --models
 
 check: lint
-	DJANGO_SETTINGS_MODULE=portal.test_settings $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 	docker-compose config -q
 	$(PY) tools/validate_k8s.py
 

@@ -4,7 +4,9 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    from portal.settings import select_module
+
+    select_module()  # local with DEBUG=1, production otherwise (portal/settings/__init__.py)
     # Tells the settings which command runs (a local command may use a throwaway secret key).
     os.environ["PORTAL_MANAGE_COMMAND"] = sys.argv[1] if len(sys.argv) > 1 else "help"
     from django.core.exceptions import ImproperlyConfigured

@@ -1,9 +1,9 @@
-import os
-
 from celery import Celery
 from celery.signals import celeryd_init, worker_process_init
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+from portal.settings import select_module
+
+select_module()
 
 app = Celery("portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")

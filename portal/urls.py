@@ -17,7 +17,7 @@ urlpatterns = [
     path("tasks/", include("submissions.urls")),
     path("review/", include("reviews.urls")),
     path("check/", include("scrubbing.urls")),
-    path("exports/", include("reviews.export_urls")),
+    path("exports/", include("exports.urls")),
     path("admin/", admin.site.urls),
 ]
 

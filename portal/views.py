@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
 
-from .audit import audit_record
+from .audit import AuditVerb, audit_record
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -43,7 +43,7 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
             address.send_confirmation(request)
             audit_record(
                 actor=None,
-                verb="account.verification_resent",
+                verb=AuditVerb.ACCOUNT_VERIFICATION_RESENT,
                 obj=address.user,
                 request=request,
             )

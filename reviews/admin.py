@@ -1,11 +1,6 @@
-"""Admin for reviews. Review admin only here; the ExportBatch admin lives in
-reviews/admin_export.py (owned by the export work) and is imported at the bottom so Django's
-autodiscover (which only imports admin.py) registers it."""
+"""Admin for reviews (the ExportBatch admin, with the export actions, is exports/admin.py)."""
 
 from __future__ import annotations
-
-import importlib
-import importlib.util
 
 from django.contrib import admin
 
@@ -34,8 +29,3 @@ class ReviewAdmin(ReadOnlyAdmin):
         "created_at",
     ]
     exclude = ["snapshot"]
-
-
-# ---- ExportBatch admin: see reviews/admin_export.py ------------------------------------------
-if importlib.util.find_spec("reviews.admin_export") is not None:
-    importlib.import_module("reviews.admin_export")

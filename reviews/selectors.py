@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from portal.audit import AuditVerb
 from portal.models import AuditEvent, User
 from scrubbing import selectors as scrub_selectors
 from submissions.models import Task, TaskFile
 
 from .models import Review
-from .services import claim_cutoff
 
 S = Task.Status
 #: a reviewer can open a task (and its scrubbed files) in these states; drafts never
@@ -36,6 +36,31 @@ SORTS = {
 
 
 # ---- queue ----------------------------------------------------------------------------------
+
+
+# ---- claims ----------------------------------------------------------------------------------
+
+
+def claim_cutoff(now: datetime | None = None) -> datetime:
+    """Claims taken before this moment have expired."""
+    return (now or timezone.now()) - timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
+
+
+def claim_is_live(task: Task, now: datetime | None = None) -> bool:
+    return bool(task.claimed_by_id and task.claimed_at and task.claimed_at > claim_cutoff(now))
+
+
+def claim_expires(task: Task) -> datetime | None:
+    if not task.claimed_at:
+        return None
+    return task.claimed_at + timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
+
+
+def claim_is_mine(task: Task, user: User, now: datetime | None = None) -> bool:
+    return claim_is_live(task, now) and task.claimed_by_id == user.pk
+
+
+# ---- the queue ---------------------------------------------------------------------------------
 
 
 def review_queue(filters: dict[str, str]) -> QuerySet[Task]:
@@ -185,37 +210,37 @@ def latest_review(task: Task) -> Review | None:
 # ---- timeline --------------------------------------------------------------------------------
 
 VERBS = {
-    "task.create": "created the task",
-    "task.edit": "edited the draft",
-    "task.status": "moved the task",
-    "task.rescrub": "asked for a re-scrub",
-    "task.delete": "deleted the draft",
-    "task.terms_add": "added terms to the deny-list",
-    "file.scrubbed": "scrubbed",
-    "file.replace": "replaced",
-    "file.remove": "removed",
-    "file.download.original": "downloaded the original of",
-    "file.download.scrubbed": "downloaded the scrubbed copy of",
-    "file.download.review": "downloaded for review the scrubbed copy of",
-    "finding.keep": "kept findings (allow-list)",
-    "finding.redact": "redacted findings",
-    "finding.undo": "undid a decision on findings",
-    "review.comment": "commented",
-    "review.comment_delete": "took back a comment",
-    "file.preview": "drew the pages of",
-    "task.autosave": "started an autosaved draft",
-    "task.autosave_discard": "discarded the autosaved draft",
-    "review.skip": "skipped the task",
-    "review.claim": "claimed the task for review",
-    "review.release": "released the claim",
-    "review.takeover": "took the task over",
-    "review.decision": "decided",
+    AuditVerb.TASK_CREATE: "created the task",
+    AuditVerb.TASK_EDIT: "edited the draft",
+    AuditVerb.TASK_STATUS: "moved the task",
+    AuditVerb.TASK_RESCRUB: "asked for a re-scrub",
+    AuditVerb.TASK_DELETE: "deleted the draft",
+    AuditVerb.TASK_TERMS_ADD: "added terms to the deny-list",
+    AuditVerb.FILE_SCRUBBED: "scrubbed",
+    AuditVerb.FILE_REPLACE: "replaced",
+    AuditVerb.FILE_REMOVE: "removed",
+    AuditVerb.FILE_DOWNLOAD_ORIGINAL: "downloaded the original of",
+    AuditVerb.FILE_DOWNLOAD_SCRUBBED: "downloaded the scrubbed copy of",
+    AuditVerb.FILE_DOWNLOAD_REVIEW: "downloaded for review the scrubbed copy of",
+    AuditVerb.FINDING_KEEP: "kept findings (allow-list)",
+    AuditVerb.FINDING_REDACT: "redacted findings",
+    AuditVerb.FINDING_UNDO: "undid a decision on findings",
+    AuditVerb.REVIEW_COMMENT: "commented",
+    AuditVerb.REVIEW_COMMENT_DELETE: "took back a comment",
+    AuditVerb.FILE_PREVIEW: "drew the pages of",
+    AuditVerb.TASK_AUTOSAVE: "started an autosaved draft",
+    AuditVerb.TASK_AUTOSAVE_DISCARD: "discarded the autosaved draft",
+    AuditVerb.REVIEW_SKIP: "skipped the task",
+    AuditVerb.REVIEW_CLAIM: "claimed the task for review",
+    AuditVerb.REVIEW_RELEASE: "released the claim",
+    AuditVerb.REVIEW_TAKEOVER: "took the task over",
+    AuditVerb.REVIEW_DECISION: "decided",
 }
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
-    when: Any
+    when: datetime
     who: str
     what: str
     detail: str
@@ -239,7 +264,7 @@ def _who(event: AuditEvent, viewer: User, task: Task) -> str:
 
 def _detail(event: AuditEvent) -> str:
     d = event.details or {}
-    if event.verb == "task.status":
+    if event.verb == AuditVerb.TASK_STATUS:
         parts = []
         for key in ("from", "to"):
             try:
@@ -247,18 +272,18 @@ def _detail(event: AuditEvent) -> str:
             except ValueError:
                 parts.append(str(d.get(key)))
         return " → ".join(parts)
-    if event.verb == "file.scrubbed":
+    if event.verb == AuditVerb.FILE_SCRUBBED:
         return f"{d.get('status', '')}, {d.get('findings', 0)} findings"
-    if event.verb == "review.decision":
+    if event.verb == AuditVerb.REVIEW_DECISION:
         labels = [Review.Reason(r).label for r in d.get("reasons", []) if r in Review.Reason.values]
         decision = d.get("decision", "")
         text = Review.Decision(decision).label if decision in Review.Decision.values else decision
         return text + (f" ({', '.join(labels)})" if labels else "")
-    if event.verb == "task.terms_add":
+    if event.verb == AuditVerb.TASK_TERMS_ADD:
         return f"{d.get('count', 0)} term(s)"
-    if event.verb in ("finding.keep", "finding.redact", "finding.undo"):
+    if event.verb in (AuditVerb.FINDING_KEEP, AuditVerb.FINDING_REDACT, AuditVerb.FINDING_UNDO):
         return f"{d.get('findings', 0)} finding(s)"
-    if event.verb == "file.replace":
+    if event.verb == AuditVerb.FILE_REPLACE:
         return f"now version {d.get('version', '?')}"
     return ""
 

@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 from submissions.models import Task
-from submissions.services import task_transition
+from submissions.workflow import task_transition
 
 from .models import Review, ReviewComment
+from .selectors import (
+    claim_cutoff,
+    claim_is_live,
+    claim_is_mine,
+    file_label,
+    preview_lines,
+    scrubbed_lines,
+)
 
 logger = logging.getLogger(__name__)
 S = Task.Status
@@ -44,25 +50,6 @@ class DecisionRefused(Exception):
     """A decision that cannot be recorded; the message says why."""
 
 
-def claim_cutoff(now: datetime | None = None) -> datetime:
-    """Claims taken before this moment have expired."""
-    return (now or timezone.now()) - timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
-
-
-def claim_is_live(task: Task, now: datetime | None = None) -> bool:
-    return bool(task.claimed_by_id and task.claimed_at and task.claimed_at > claim_cutoff(now))
-
-
-def claim_expires(task: Task) -> datetime | None:
-    if not task.claimed_at:
-        return None
-    return task.claimed_at + timedelta(minutes=settings.REVIEW_CLAIM_MINUTES)
-
-
-def claim_is_mine(task: Task, user: User, now: datetime | None = None) -> bool:
-    return claim_is_live(task, now) and task.claimed_by_id == user.pk
-
-
 def _locked(task_id: int) -> Task:
     return Task.objects.select_for_update().get(pk=task_id)
 
@@ -78,7 +65,7 @@ def _claim_for(task: Task, reviewer: User, request: HttpRequest | None, **detail
     _set_claim(task, reviewer)
     audit_record(
         actor=reviewer,
-        verb="review.claim",
+        verb=AuditVerb.REVIEW_CLAIM,
         obj=task,
         task_id=task.pk,
         request=request,
@@ -131,7 +118,11 @@ def review_release(task_id: int, *, reviewer: User, request: HttpRequest | None 
             raise ClaimError("You do not hold this task.")
         _set_claim(task, None)
         audit_record(
-            actor=reviewer, verb="review.release", obj=task, task_id=task.pk, request=request
+            actor=reviewer,
+            verb=AuditVerb.REVIEW_RELEASE,
+            obj=task,
+            task_id=task.pk,
+            request=request,
         )
     return task
 
@@ -148,7 +139,7 @@ def review_takeover(task_id: int, *, admin: User, request: HttpRequest | None = 
         _set_claim(task, admin)
         audit_record(
             actor=admin,
-            verb="review.takeover",
+            verb=AuditVerb.REVIEW_TAKEOVER,
             obj=task,
             task_id=task.pk,
             request=request,
@@ -164,8 +155,6 @@ SNAPSHOT_TEXT_CHARS = 100_000
 def _snapshot(task: Task) -> dict:
     """What this revision looked like to the reviewer (scrubbed data and hashes only), with each
     file's scrubbed text as lines: the next revision is compared with it word by word."""
-    from .selectors import scrubbed_lines
-
     files = list(task.files.filter(text_field="").order_by("part", "id"))
     texts = scrubbed_lines(files, max_chars=SNAPSHOT_TEXT_CHARS)
     return {
@@ -249,7 +238,7 @@ def review_decide(
         ).update(review=review)
         audit_record(
             actor=reviewer,
-            verb="review.decision",
+            verb=AuditVerb.REVIEW_DECISION,
             obj=task,
             task_id=task.pk,
             request=request,
@@ -290,8 +279,6 @@ def comment_add(
     """
     from scrubbing.selectors import split_parts
 
-    from .selectors import file_label, preview_lines
-
     body = body.strip()
     if not body:
         raise CommentRefused("Write the comment first.")
@@ -328,7 +315,7 @@ def comment_add(
         )
         audit_record(
             actor=reviewer,
-            verb="review.comment",
+            verb=AuditVerb.REVIEW_COMMENT,
             obj=comment,
             task_id=task.pk,
             request=request,
@@ -352,7 +339,7 @@ def comment_delete(comment_id: int, *, reviewer: User, request: HttpRequest | No
         task_id = comment.task_id
         audit_record(
             actor=reviewer,
-            verb="review.comment_delete",
+            verb=AuditVerb.REVIEW_COMMENT_DELETE,
             obj=comment,
             task_id=task_id,
             request=request,
@@ -370,7 +357,7 @@ def review_skip(task_id: int, *, reviewer: User, request: HttpRequest | None = N
             _set_claim(task, None)
         audit_record(
             actor=reviewer,
-            verb="review.skip",
+            verb=AuditVerb.REVIEW_SKIP,
             obj=task,
             task_id=task.pk,
             request=request,

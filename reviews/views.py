@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.downloads import attachment_response, inline_image_response
 from portal.permissions import reviewer_required
 from scrubbing import preview_services
@@ -40,7 +40,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         "page": page,
         "counts": selectors.queue_counts(request.user),
         "filtered": bool({k for k in filters if k != "sort"}),
-        "cutoff": services.claim_cutoff(),
+        "cutoff": selectors.claim_cutoff(),
     }
     return render(request, "reviews/queue.html", context)
 
@@ -65,7 +65,7 @@ def _review_page(
     for item in items:  # files scrubbed before previews existed get one now (made by a worker)
         if item.preview is None and not item.is_text and item.file.is_clean:
             item.preview = preview_services.preview_request(item.file)
-    mine = services.claim_is_mine(task, request.user)
+    mine = selectors.claim_is_mine(task, request.user)
     findings = [f for item in items for f in item.findings]
     context = {
         "task": task,
@@ -77,9 +77,9 @@ def _review_page(
         "earlier_comments": review_selectors.earlier_comments(task),
         "reviews": selectors.reviews_of(task),
         "timeline": selectors.task_timeline(task, request.user),
-        "claim_live": services.claim_is_live(task),
+        "claim_live": selectors.claim_is_live(task),
         "claim_mine": mine,
-        "claim_expires": services.claim_expires(task),
+        "claim_expires": selectors.claim_expires(task),
         "form": form or DecisionForm(),
         "can_decide": mine and task.status == task.Status.IN_REVIEW,
         "image_url_name": "reviews:preview_image",
@@ -198,7 +198,11 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponse:
         f.pk, f"{f.part}-{f.text_field or 'text'}.txt"
     )
     audit_record(
-        actor=request.user, verb="file.download.review", obj=f, task_id=f.task_id, request=request
+        actor=request.user,
+        verb=AuditVerb.FILE_DOWNLOAD_REVIEW,
+        obj=f,
+        task_id=f.task_id,
+        request=request,
     )
     return attachment_response(f.scrubbed, f"task{f.task_id}-{name}", f.detected_type)
 
@@ -232,7 +236,7 @@ def _comments_block(
         "file": f,
         "number": item_number,
         "comments": comments,
-        "can_decide": services.claim_is_mine(task, request.user),
+        "can_decide": selectors.claim_is_mine(task, request.user),
     }
     return render(request, "reviews/_comments.html", context)
 

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ScrubbingConfig(AppConfig):
     name = "scrubbing"
     verbose_name = "Superstar Scrubbing"
+
+    def ready(self) -> None:
+        from . import tasks  # noqa: F401 - registers the jobs that scrubbing/jobs.py sends by name

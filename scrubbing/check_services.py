@@ -1,4 +1,5 @@
-"""The contractor's decisions on findings, one or many at once, and their undo.
+"""The contractor's check: decisions on findings, one or many at once, and their undo; terms
+the scrubber missed, added to the deny-list.
 
 Deciding is per entity: keeping "Acme" keeps every finding of the task whose text is "Acme"
 (it goes on the contractor's allow-list, so the next re-scrub leaves it); redacting a kept
@@ -11,7 +12,7 @@ decisions only, so the session that keeps it never holds original text.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,10 +22,10 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 from submissions.models import Task
-from submissions.services import TERM_MAX_LENGTH
+from submissions.workflow import task_locked
 
 from .models import TO_CONFIRM, Finding, Term
 from .services import term_add
@@ -155,7 +156,7 @@ def findings_decide(
         entities = len({f.original_text for f in affected})
         audit_record(
             actor=owner,
-            verb=f"finding.{decision}",
+            verb=AuditVerb(f"finding.{decision}"),
             obj=chosen[0],
             task_id=task.pk,
             request=request,
@@ -186,7 +187,7 @@ def findings_undo(*, owner: User, undo: dict[str, Any], request: HttpRequest | N
         if findings:
             audit_record(
                 actor=owner,
-                verb="finding.undo",
+                verb=AuditVerb.FINDING_UNDO,
                 obj=next(iter(findings.values())),
                 task_id=task.pk,
                 request=request,
@@ -194,3 +195,55 @@ def findings_undo(*, owner: User, undo: dict[str, Any], request: HttpRequest | N
                 undid=undo.get("decision", ""),
             )
     return len(findings)
+
+
+# ---- add missed terms -------------------------------------------------------------------------
+
+TERM_MAX_LENGTH = 200  # scrubbing.Term.text
+
+
+class CheckRefused(Exception):
+    """A check-page action that cannot be done; the message says why."""
+
+
+def task_terms_add(
+    task: Task,
+    *,
+    actor: User,
+    terms: Sequence[str],
+    category: str,
+    request: HttpRequest | None = None,
+) -> int:
+    """Terms the scrubber missed go on the contractor's deny-list; a re-scrub applies them."""
+    cleaned = [" ".join(t.split()) for t in terms if t.strip()]
+    if not cleaned:
+        raise CheckRefused("Enter at least one term.")
+    if category not in Term.Category.values:
+        raise CheckRefused("Choose what kind of term this is.")
+    for text in cleaned:
+        if len(text) < 2 or len(text) > TERM_MAX_LENGTH:
+            raise CheckRefused(
+                f"Each term needs 2 to {TERM_MAX_LENGTH} characters (one term per line)."
+            )
+    with transaction.atomic():
+        task = task_locked(task)
+        if task.status not in (Task.Status.DRAFT, Task.Status.CONTRACTOR_CHECK):
+            raise CheckRefused("Terms can be added while the task is a draft or being checked.")
+        for text in cleaned:
+            term_add(
+                owner=actor,
+                text=text,
+                list_kind=Term.ListKind.DENY,
+                category=category,
+                request=request,
+            )
+        audit_record(
+            actor=actor,
+            verb=AuditVerb.TASK_TERMS_ADD,
+            obj=task,
+            task_id=task.pk,
+            request=request,
+            count=len(cleaned),
+            category=category,
+        )
+    return len(cleaned)

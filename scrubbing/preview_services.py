@@ -17,12 +17,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.storage import delete_after_commit, read_all, save_bytes
 from submissions.models import TaskFile
 
 from . import rendering
 from . import selectors as scrub_selectors
+from .jobs import RENDER_PREVIEW, job
 from .models import FilePreview, Finding, PreviewPage
 
 logger = logging.getLogger(__name__)
@@ -69,10 +70,8 @@ def preview_schedule(file_id: int) -> None:
 
 
 def _dispatch(file_id: int, digest: str) -> None:
-    from .tasks import render_preview
-
     try:
-        render_preview.apply_async((file_id, digest), retry=False)
+        job(RENDER_PREVIEW).apply_async((file_id, digest), retry=False)
     except Exception as exc:  # broker down: the next page view sends it again (STALE_AFTER)
         logger.warning("preview of file %s not sent: %s", file_id, type(exc).__name__)
 
@@ -131,7 +130,7 @@ def preview_render(file_id: int, digest: str) -> str | None:
         preview.save()
         audit_record(
             actor=None,
-            verb="file.preview",
+            verb=AuditVerb.FILE_PREVIEW,
             obj=f,
             task_id=f.task_id,
             status=preview.status,

@@ -6,6 +6,7 @@ import functools
 
 from django.conf import settings
 
+from .engine import detect
 from .engine.context import ContextConfig
 from .engine.pipeline import Scrubber
 
@@ -26,4 +27,6 @@ def context_config() -> ContextConfig:
 
 @functools.cache
 def get_scrubber() -> Scrubber:
+    if settings.SCRUB_SPACY_MODEL:  # else the engine's DEFAULT_MODEL (or what a script chose)
+        detect.use_model(settings.SCRUB_SPACY_MODEL)
     return Scrubber(mode=settings.SCRUB_MODE, context=context_config())

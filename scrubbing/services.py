@@ -1,4 +1,5 @@
-"""Scrubbing one stored file: the writes around the pure engine.
+"""Scrubbing one stored file: the writes around the pure engine, and the files' jobs (queueing,
+dispatch, the sweeper's re-queueing).
 
 The Celery task only calls `file_scrub`. Fencing: each run takes an attempt token when it starts;
 a result is written only if the token is still current, so redelivered or duplicated jobs
@@ -8,17 +9,18 @@ a result is written only if the token is still current, so redelivered or duplic
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
+from portal.queues import queue_for_kind
 from portal.storage import read_all, save_bytes, sha256_of_chunks
 from submissions.models import Task, TaskFile
-from submissions.services import file_dispatch, files_enqueue, task_transition
+from submissions.workflow import task_transition
 
 from . import leases
 from .engine.base import ScrubError, exception_summary
@@ -37,6 +39,7 @@ from .engine.pipeline import (
     scrub_name,
 )
 from .engine.pipeline import Finding as EngineFinding
+from .jobs import SCRUB_FILE, job
 from .kept import result_keep, result_kept, results_forget
 from .models import ContextUsage, FileScan, Finding, Term
 from .scrubber import get_scrubber
@@ -249,7 +252,11 @@ def inventory_rescrub_stale(task_id: int) -> int:
     if stale:
         files_enqueue(stale)
         audit_record(
-            actor=None, verb="task.inventory_rescrub", obj=task, task_id=task_id, files=len(stale)
+            actor=None,
+            verb=AuditVerb.TASK_INVENTORY_RESCRUB,
+            obj=task,
+            task_id=task_id,
+            files=len(stale),
         )
     return len(stale)
 
@@ -324,7 +331,7 @@ def file_record_result(
             f.task.save(update_fields=[f"{f.text_field}_scrubbed", "updated_at"])
         audit_record(
             actor=None,
-            verb="file.scrubbed",
+            verb=AuditVerb.FILE_SCRUBBED,
             obj=f,
             task_id=f.task_id,
             status=status,
@@ -344,6 +351,52 @@ def task_refresh_scrub_state(task: Task) -> None:
     if task.files.exclude(scrub_status__in=TaskFile.FINISHED).exists():
         return
     task_transition(task, Task.Status.CONTRACTOR_CHECK, actor=None)
+
+
+# ---- queueing --------------------------------------------------------------------------------
+
+
+def files_enqueue(files: Iterable[TaskFile]) -> None:
+    """Mark files queued (a new generation) and send one job each after the commit."""
+    now = timezone.now()
+    for f in files:
+        f.scrub_status = ScrubStatus.QUEUED
+        f.generation += 1
+        f.error = ""
+        f.enqueued_at = now
+        f.dispatched_at = None
+        f.started_at = f.finished_at = None
+        f.save(
+            update_fields=[
+                "scrub_status",
+                "generation",
+                "error",
+                "enqueued_at",
+                "dispatched_at",
+                "started_at",
+                "finished_at",
+                "updated_at",
+            ]
+        )
+        file_id, generation, kind = f.pk, f.generation, f.detected_type
+        transaction.on_commit(lambda i=file_id, g=generation, k=kind: file_dispatch(i, g, kind=k))
+
+
+def file_dispatch(file_id: int, generation: int, *, kind: str) -> bool:
+    """Send the job to the queue for the file's kind (portal/queues.py); if the broker is down
+    the file stays queued and the sweeper resends it."""
+    try:
+        job(SCRUB_FILE).apply_async(
+            (file_id, generation),
+            retry=False,
+            task_id=leases.job_id(file_id, generation),
+            queue=queue_for_kind(kind),
+        )
+    except Exception as exc:  # kombu raises several connection error types
+        logger.warning("broker unavailable, file %s stays queued: %s", file_id, type(exc).__name__)
+        return False
+    TaskFile.objects.filter(pk=file_id, generation=generation).update(dispatched_at=timezone.now())
+    return True
 
 
 INTERRUPTED = (
@@ -401,6 +454,10 @@ def term_add(
     )
     if created:
         audit_record(
-            actor=owner, verb=f"term.{list_kind}", obj=term, request=request, category=category
+            actor=owner,
+            verb=AuditVerb(f"term.{list_kind}"),
+            obj=term,
+            request=request,
+            category=category,
         )
     return term

@@ -6,10 +6,11 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from . import leases, preview_services, services
+from .jobs import RENDER_PREVIEW, REQUEUE_STUCK_FILES, SCRUB_FILE
 
 
 @shared_task(
-    name="scrubbing.scrub_file",
+    name=SCRUB_FILE,
     acks_late=True,
     reject_on_worker_lost=True,
     # storage hiccups and a lost database connection: retried (file_start fences the attempt)
@@ -25,13 +26,13 @@ def scrub_file(file_id: int, generation: int) -> str | None:
     return status
 
 
-@shared_task(name="scrubbing.requeue_stuck_files", ignore_result=True)
+@shared_task(name=REQUEUE_STUCK_FILES, ignore_result=True)
 def requeue_stuck_files() -> int:
     return services.files_requeue_stuck()
 
 
 @shared_task(
-    name="scrubbing.render_preview",
+    name=RENDER_PREVIEW,
     acks_late=True,
     reject_on_worker_lost=True,
     # LibreOffice and poppler have their own time limits (PORTAL_PREVIEW_TIMEOUT) per call

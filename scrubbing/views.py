@@ -20,7 +20,6 @@ from django.views.decorators.http import require_POST
 from portal.downloads import inline_image_response
 from portal.permissions import contractor_required
 from submissions import selectors as task_selectors
-from submissions import services as task_services
 from submissions.models import Task, TaskFile
 
 from . import check_selectors, check_services, preview_services, selectors
@@ -267,14 +266,14 @@ def terms_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "Enter at least one term and choose what kind of term it is.")
     else:
         try:
-            count = task_services.task_terms_add(
+            count = check_services.task_terms_add(
                 task,
                 actor=request.user,
                 terms=form.term_list(),
                 category=form.cleaned_data["category"],
                 request=request,
             )
-        except task_services.CheckRefused as exc:
+        except check_services.CheckRefused as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _terms_message(task, count))

@@ -14,7 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.http import HttpRequest
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.models import User
 
 from .forms import TaskForm
@@ -65,7 +65,7 @@ def autosave_store(
         if created:
             audit_record(
                 actor=owner,
-                verb="task.autosave",
+                verb=AuditVerb.TASK_AUTOSAVE,
                 obj=row,
                 task_id=task.pk if task else None,
                 request=request,
@@ -84,7 +84,7 @@ def autosave_discard(
     if not saved:
         audit_record(
             actor=owner,
-            verb="task.autosave_discard",
+            verb=AuditVerb.TASK_AUTOSAVE_DISCARD,
             obj=row,
             task_id=task.pk if task else None,
             request=request,

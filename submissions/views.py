@@ -13,11 +13,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import get_usage
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.downloads import attachment_response
 from portal.permissions import contractor_required
 
-from . import autosave_services, selectors, services
+from . import autosave_services, selectors, services, upload_services, workflow
 from .forms import StageUploadForm, TaskForm
 from .models import Task
 
@@ -46,12 +46,14 @@ def _stage_uploads(request: HttpRequest, form: TaskForm) -> tuple[list, list[str
     for part, field in (("request", "request_files"), ("deliverable", "deliverable_files")):
         for upload in request.FILES.getlist(field):
             try:
-                staged.append(services.upload_stage(owner=request.user, part=part, upload=upload))
-            except services.UploadRefused as exc:
+                staged.append(
+                    upload_services.upload_stage(owner=request.user, part=part, upload=upload)
+                )
+            except upload_services.UploadRefused as exc:
                 errors.append(str(exc))
     removed = {int(x) for x in request.POST.getlist("unstage") if x.isdigit()}
     if removed:
-        services.staged_discard([s for s in staged if s.pk in removed])
+        upload_services.staged_discard([s for s in staged if s.pk in removed])
         staged = [s for s in staged if s.pk not in removed]
     return staged, errors
 
@@ -78,7 +80,7 @@ def _task_form_page(
         form = TaskForm(request.POST, request.FILES, instance=task)
         staged, file_errors = _stage_uploads(request, form)
         # What does not fit the task's limits is discarded now, not left staged.
-        staged, limit_errors = services.staged_fit(task, staged)
+        staged, limit_errors = upload_services.staged_fit(task, staged)
         file_errors += limit_errors
         if form.is_valid() and not file_errors:
             fields = {k: form.cleaned_data[k] for k in TaskForm.Meta.fields}
@@ -100,9 +102,9 @@ def _task_form_page(
                         submit=submit,
                         request=request,
                     )
-            except services.UploadRefused as exc:
+            except upload_services.UploadRefused as exc:
                 file_errors.append(str(exc))
-            except services.IllegalTransition as exc:
+            except workflow.IllegalTransition as exc:
                 submit_errors.append(str(exc))
             else:
                 autosave_services.autosave_discard(owner=request.user, task=editing, saved=True)
@@ -140,7 +142,7 @@ def task_create(request: HttpRequest) -> HttpResponse:
 @contractor_required
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_for_owner(request.user, pk)
-    if task.status not in services.EDITABLE:
+    if task.status not in workflow.EDITABLE:
         messages.error(request, "Only a draft can be edited. Reopen it first.")
         return redirect("submissions:task_detail", pk)
     return _task_form_page(request, task)
@@ -202,17 +204,17 @@ def stage_upload(request: HttpRequest) -> JsonResponse:
     if not form.is_valid():
         return JsonResponse({"ok": False, "error": "Choose a file and a task part."}, status=400)
     try:
-        staged = services.upload_stage(
+        staged = upload_services.upload_stage(
             owner=request.user, part=form.cleaned_data["part"], upload=form.cleaned_data["file"]
         )
-    except services.UploadRefused as exc:
+    except upload_services.UploadRefused as exc:
         return JsonResponse({"ok": False, "error": str(exc)}, status=422)
     others = selectors.staged_of(
         request.user, [int(x) for x in request.POST.get("staged", "").split(",") if x.isdigit()]
     )
-    twin = services.upload_duplicate_of(staged, task=_form_task(request), others=others)
+    twin = upload_services.upload_duplicate_of(staged, task=_form_task(request), others=others)
     if twin is not None:
-        services.staged_discard([staged])
+        upload_services.staged_discard([staged])
         return JsonResponse(
             {
                 "ok": False,
@@ -299,7 +301,7 @@ def _action(request: HttpRequest, pk: int, action, success: str) -> HttpResponse
     task = selectors.task_for_owner(request.user, pk)
     try:
         action(task, actor=request.user, request=request)
-    except services.IllegalTransition as exc:
+    except workflow.IllegalTransition as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, success)
@@ -332,7 +334,7 @@ def task_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     was = task.status
     try:
         task = services.task_back_to_draft(task, actor=request.user, request=request)
-    except services.IllegalTransition as exc:
+    except workflow.IllegalTransition as exc:
         messages.error(request, str(exc))
         return redirect("submissions:task_detail", pk)
     if was == Task.Status.CHANGES_REQUESTED:
@@ -352,7 +354,7 @@ def task_delete(request: HttpRequest, pk: int) -> HttpResponse:
     task = selectors.task_for_owner(request.user, pk)
     try:
         services.task_delete_draft(task, actor=request.user, request=request)
-    except services.IllegalTransition as exc:
+    except workflow.IllegalTransition as exc:
         messages.error(request, str(exc))
         return redirect("submissions:task_detail", pk)
     messages.success(request, "Draft deleted.")
@@ -380,7 +382,7 @@ def file_remove(request: HttpRequest, pk: int) -> HttpResponse:
     f = selectors.file_for_owner(request.user, pk)
     try:
         services.file_remove(f, actor=request.user, request=request)
-    except services.IllegalTransition as exc:
+    except workflow.IllegalTransition as exc:
         return _file_action_done(request, f, False, str(exc))
     return _file_action_done(request, f, True, f"Removed “{f.original_name}”.")
 
@@ -393,13 +395,13 @@ def file_replace(request: HttpRequest, pk: int) -> HttpResponse:
     if upload is None:
         return _file_action_done(request, f, False, "Choose the new file.")
     try:
-        staged = services.upload_stage(owner=request.user, part=f.part, upload=upload)
+        staged = upload_services.upload_stage(owner=request.user, part=f.part, upload=upload)
         try:
             services.file_replace(f, staged=staged, actor=request.user, request=request)
-        except (services.UploadRefused, services.IllegalTransition):
-            services.staged_discard([staged])
+        except (upload_services.UploadRefused, workflow.IllegalTransition):
+            upload_services.staged_discard([staged])
             raise
-    except (services.UploadRefused, services.IllegalTransition) as exc:
+    except (upload_services.UploadRefused, workflow.IllegalTransition) as exc:
         return _file_action_done(request, f, False, str(exc))
     then = "it is being scrubbed" if f.task.status != Task.Status.DRAFT else "saved"
     return _file_action_done(
@@ -428,7 +430,11 @@ def file_download_original(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("submissions:task_detail", f.task_id)
     audit_record(
-        actor=request.user, verb="file.download.original", obj=f, task_id=f.task_id, request=request
+        actor=request.user,
+        verb=AuditVerb.FILE_DOWNLOAD_ORIGINAL,
+        obj=f,
+        task_id=f.task_id,
+        request=request,
     )
     return attachment_response(f.original, f.original_name, f.detected_type)
 
@@ -441,6 +447,10 @@ def file_download_scrubbed(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, f"“{f.original_name}” has no scrubbed version yet.")
         return redirect("submissions:task_detail", f.task_id)
     audit_record(
-        actor=request.user, verb="file.download.scrubbed", obj=f, task_id=f.task_id, request=request
+        actor=request.user,
+        verb=AuditVerb.FILE_DOWNLOAD_SCRUBBED,
+        obj=f,
+        task_id=f.task_id,
+        request=request,
     )
     return attachment_response(f.scrubbed, f.scrubbed_name or f.original_name, f.detected_type)

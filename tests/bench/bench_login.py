@@ -50,7 +50,7 @@ CONFIGS = [  # label, gunicorn arguments, extra environment, cut connections
 def production_env(var_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST"))}
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",

@@ -230,7 +230,7 @@ def section_latency(samples: int, pages: int = 10) -> dict:
         {
             "DEBUG": "1",
             "PORTAL_VAR_DIR": var,
-            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_SETTINGS_MODULE": "portal.settings.local",
             "PYTHONUNBUFFERED": "1",
         }
     )
@@ -276,7 +276,8 @@ def section_latency(samples: int, pages: int = 10) -> dict:
         from portal.models import User
         from submissions.models import TaskFile
         from submissions.occupations import GDPVAL_OCCUPATIONS
-        from submissions.services import task_create, upload_stage
+        from submissions.services import task_create
+        from submissions.upload_services import upload_stage
 
         sector = next(iter(GDPVAL_OCCUPATIONS))
         occupation = GDPVAL_OCCUPATIONS[sector][0]
@@ -648,7 +649,7 @@ def render(res: dict, total: float, args) -> str:
             f"statuses {', '.join(lat['statuses'])}. A real `celery -A portal worker "
             "--concurrency 1` on the embedded defaults (SQLite, kombu filesystem broker, "
             "local storage) in a temporary PORTAL_VAR_DIR; each sample is a new task made "
-            "with `submissions.services.upload_stage` + `task_create(submit=True)`, timed "
+            "with `submissions.upload_services.upload_stage` + `task_create(submit=True)`, timed "
             "from that call to the file's final status as polled from the database "
             "(every 50 ms). The task also has its request text as a small text file, scrubbed by "
             "the same single worker; 'whole task' is until both are final. The broker "

@@ -46,7 +46,7 @@ def worker_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
     db = settings.DATABASES["default"]
     env = dict(os.environ)
-    env["DJANGO_SETTINGS_MODULE"] = "portal.test_settings"
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
     if db["ENGINE"].endswith("sqlite3"):
         env["DATABASE_URL"] = f"sqlite:///{db['NAME']}"
     else:

@@ -76,7 +76,7 @@ IMAGE_EXT = (".png", ".jpg", ".jpeg")
 
 # ============================================================================ setup
 def setup_django() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.local")
     os.environ.setdefault("DEBUG", "1")
     if "PORTAL_VAR_DIR" not in os.environ:
         os.environ["PORTAL_VAR_DIR"] = tempfile.mkdtemp(prefix="scrub-eval-var-")
@@ -109,9 +109,10 @@ def allow_model_directories() -> None:
 def use_model(model: str) -> None:
     if model != SM_MODEL:
         allow_model_directories()
-    os.environ["SCRUB_SPACY_MODEL"] = model
     from scrubbing.engine.detect import get_detector
+    from scrubbing.engine.detect import use_model as engine_use_model
 
+    engine_use_model(model)
     get_detector()  # load outside the timings (a warm worker has it loaded)
 
 
@@ -971,7 +972,9 @@ def main(argv: list[str] | None = None) -> int:
             f"with scoring {time.perf_counter() - t0:.1f}s",
             flush=True,
         )
-    os.environ["SCRUB_SPACY_MODEL"] = SM_MODEL
+    from scrubbing.engine.detect import use_model as engine_use_model
+
+    engine_use_model(SM_MODEL)
     report = render(scores, corpus, notes, time.perf_counter() - t_start)
     out = Path(args.out)
     write_section(out, "generated", report)

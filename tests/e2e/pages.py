@@ -174,11 +174,11 @@ def seeded_task(
     real worker scrubs it. `files`: name -> (bytes, mime)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from submissions import services
+    from submissions import services, upload_services
     from submissions.models import Task
 
     staged = [
-        services.upload_stage(owner=owner, part=part, upload=SimpleUploadedFile(name, data))
+        upload_services.upload_stage(owner=owner, part=part, upload=SimpleUploadedFile(name, data))
         for name, (data, _mime) in files.items()
     ]
     return services.task_create(

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from reviews import export
+from exports import destinations, rows
+from exports import services as export
 from reviews.models import ExportBatch
 from submissions.models import Task, TaskFile
 from tests.builders.files import need
@@ -107,7 +108,7 @@ def test_s3_crash_leaves_no_complete_marker_and_rerun_cleans_up(
     s3, contractor, monkeypatch, tmp_path
 ):
     tasks = [make_task(contractor) for _ in range(3)]
-    real = export.iter_chunks
+    real = rows.iter_chunks
     calls = {"n": 0}
 
     def flaky(field):
@@ -116,9 +117,9 @@ def test_s3_crash_leaves_no_complete_marker_and_rerun_cleans_up(
             raise ConnectionError("network down")
         return real(field)
 
-    monkeypatch.setattr(export, "iter_chunks", flaky)
+    monkeypatch.setattr(rows, "iter_chunks", flaky)
     # A hard kill skips the cleanup: keep what was uploaded to see the rerun remove it.
-    monkeypatch.setattr(export.S3Destination, "abort", lambda self: None)
+    monkeypatch.setattr(destinations.S3Destination, "abort", lambda self: None)
     batch = export.batch_create(destination=f"s3://{BUCKET}/{PREFIX}")
     with pytest.raises(ConnectionError):
         export.batch_run(batch)
@@ -130,7 +131,7 @@ def test_s3_crash_leaves_no_complete_marker_and_rerun_cleans_up(
     assert batch.status == ExportBatch.Status.FAILED
     assert not Task.objects.filter(export_batch__isnull=False).exists()
 
-    monkeypatch.setattr(export, "iter_chunks", real)
+    monkeypatch.setattr(rows, "iter_chunks", real)
     export.batch_rerun(batch.batch_id)
     files = _download(s3, batch.batch_id, tmp_path / "one")
     assert "files/stale.bin" not in files and "_COMPLETE" in files

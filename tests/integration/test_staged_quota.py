@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from submissions import services
+from submissions import upload_services
 from submissions.models import StagedUpload
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,13 +23,13 @@ def test_concurrent_uploads_never_overshoot_the_quota(real_services, contractor,
     def upload(i: int) -> None:
         try:
             start.wait()
-            services.upload_stage(
+            upload_services.upload_stage(
                 owner=contractor,
                 part="deliverable",
                 upload=SimpleUploadedFile(f"part{i}.txt", f"content number {i}".encode()),
             )
             results.append("kept")
-        except services.UploadRefused as exc:
+        except upload_services.UploadRefused as exc:
             results.append(str(exc))
         finally:
             connection.close()

@@ -164,3 +164,37 @@ def test_other_tasks_events_stay_out_of_the_timeline(contractor, other_contracto
     theirs = in_review_task(other_contractor)
     review_services.review_claim(theirs.pk, reviewer=reviewer)
     assert task_timeline(mine, contractor) == []
+
+
+def test_an_event_name_outside_the_enum_is_refused(contractor):
+    from portal.audit import AuditVerb, audit_record
+
+    task = make_task(contractor)
+    with pytest.raises(ValueError, match="task.made_up"):
+        audit_record(actor=contractor, verb="task.made_up", obj=task, task_id=task.pk)
+    assert not AuditEvent.objects.filter(task_id=task.pk).exists()
+    event = audit_record(actor=contractor, verb=AuditVerb.TASK_CREATE, obj=task, task_id=task.pk)
+    assert AuditEvent.objects.get(pk=event.pk).verb == "task.create"
+
+
+def test_every_event_written_by_the_code_names_an_enum_member():
+    """audit_record is only ever called with AuditVerb.X, or AuditVerb(...) of a computed name."""
+    import ast
+
+    from portal.audit import AuditVerb
+
+    calls = 0
+    for app in ("portal", "submissions", "scrubbing", "reviews", "exports"):
+        for path in (ROOT / app).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text())):
+                if not (
+                    isinstance(node, ast.Call) and getattr(node.func, "id", "") == "audit_record"
+                ):
+                    continue
+                calls += 1
+                verb = next(k.value for k in node.keywords if k.arg == "verb")
+                if isinstance(verb, ast.Attribute):
+                    assert verb.value.id == "AuditVerb" and verb.attr in AuditVerb.__members__, path
+                else:
+                    assert isinstance(verb, ast.Call) and verb.func.id == "AuditVerb", path
+    assert calls >= 30

@@ -15,10 +15,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-import reviews.admin_export  # noqa: F401  (registers the admin action even without reviews.admin)
+import exports.admin
+from exports import destinations, rows
+from exports import selectors as sel
+from exports import services as export
 from portal.models import AuditEvent
-from reviews import export
-from reviews import export_selectors as sel
 from reviews.models import ExportBatch, Review
 from scrubbing.models import Finding
 from submissions.models import Task, TaskFile
@@ -300,7 +301,7 @@ def test_incremental_batches_and_since(contractor, tmp_path):
 def test_crash_mid_export_leaves_nothing_and_rerun_completes(contractor, tmp_path, monkeypatch):
     tasks = [make_task(contractor) for _ in range(3)]
     calls = {"n": 0}
-    real = export.iter_chunks
+    real = rows.iter_chunks
 
     def flaky(field):
         calls["n"] += 1
@@ -308,7 +309,7 @@ def test_crash_mid_export_leaves_nothing_and_rerun_completes(contractor, tmp_pat
             raise OSError("disk vanished")
         return real(field)
 
-    monkeypatch.setattr(export, "iter_chunks", flaky)
+    monkeypatch.setattr(rows, "iter_chunks", flaky)
     batch = export.batch_create(destination=str(tmp_path))
     with pytest.raises(OSError):
         export.batch_run(batch)
@@ -317,7 +318,7 @@ def test_crash_mid_export_leaves_nothing_and_rerun_completes(contractor, tmp_pat
     assert list(tmp_path.iterdir()) == []  # neither the batch nor a partial folder
     assert not Task.objects.filter(export_batch__isnull=False).exists()
 
-    monkeypatch.setattr(export, "iter_chunks", real)
+    monkeypatch.setattr(rows, "iter_chunks", real)
     export.batch_rerun(batch.batch_id)
     batch.refresh_from_db()
     assert batch.status == ExportBatch.Status.COMPLETE
@@ -358,7 +359,7 @@ def test_checksum_mismatch_fails_closed(contractor, tmp_path):
     f = task.files.filter(text_field="").first()
     TaskFile.objects.filter(pk=f.pk).update(scrubbed_sha256="0" * 64)
     batch = export.batch_create(destination=str(tmp_path))
-    with pytest.raises(export.ExportError):
+    with pytest.raises(destinations.ExportError):
         export.batch_run(batch)
     assert list(tmp_path.iterdir()) == []
 
@@ -368,7 +369,7 @@ def test_rerun_refuses_when_a_task_is_no_longer_exportable(contractor, tmp_path)
     batch = run_export(tmp_path)
     before = batch_files(tmp_path / batch.batch_id)
     TaskFile.objects.filter(task=task, text_field="").update(scrub_status=FS.RESIDUAL)
-    with pytest.raises(export.ExportError):
+    with pytest.raises(destinations.ExportError):
         export.batch_rerun(batch.batch_id)
     assert batch_files(tmp_path / batch.batch_id) == before  # the committed copy is untouched
 
@@ -413,10 +414,11 @@ def test_command_selected_tasks_skips_unclean(contractor, tmp_path):
 @pytest.fixture
 def run_inline(monkeypatch):
     """Run the Celery job in-process instead of queueing it."""
-    from reviews import export_views, tasks
+    from exports import tasks
+    from exports import views as export_views
 
     monkeypatch.setattr(export_views, "enqueue", lambda batch: tasks.export_batch(batch.pk))
-    monkeypatch.setattr(reviews.admin_export, "enqueue", lambda batch: tasks.export_batch(batch.pk))
+    monkeypatch.setattr(exports.admin, "enqueue", lambda batch: tasks.export_batch(batch.pk))
 
 
 def test_export_page_starts_a_batch_and_shows_progress(
@@ -491,7 +493,7 @@ def test_browser_rerun_reproduces_and_admin_list_links_pages(
     client.force_login(admin_user)
     # Once committed, a rerun from the page must reproduce the same tasks or refuse.
     TaskFile.objects.filter(task=task, text_field="").update(scrub_status=FS.FAILED)
-    with pytest.raises(export.ExportError):
+    with pytest.raises(destinations.ExportError):
         client.post(reverse("exports:rerun", args=[batch.pk]))
     TaskFile.objects.filter(task=task).update(scrub_status=FS.DONE)
     response = client.post(reverse("exports:rerun", args=[batch.pk]))
@@ -506,7 +508,7 @@ def test_browser_rerun_reproduces_and_admin_list_links_pages(
 
 
 def test_task_whose_title_is_not_scrubbed_is_never_exported(contractor, tmp_path):
-    from reviews.export_selectors import exportable_tasks
+    from exports.selectors import exportable_tasks
 
     unscrubbed = make_task(contractor, title="Plan for Globex", title_scrubbed="")
     other = make_task(contractor)

@@ -686,7 +686,7 @@ def test_time_and_memory_limits_end_as_a_clear_per_file_error(
 
 _CAP_SCRIPT = """
 import os, sys
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.test_settings"
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
 import django
 django.setup()
 from portal.celery import apply_memory_cap
@@ -721,7 +721,7 @@ def test_worker_children_get_the_cap_from_settings():
     import sys
 
     code = (
-        "import os, resource; os.environ['DJANGO_SETTINGS_MODULE'] = 'portal.test_settings'; "
+        "import os, resource; os.environ['DJANGO_SETTINGS_MODULE'] = 'portal.settings.test'; "
         "import django; django.setup(); from celery.signals import worker_process_init; "
         "import portal.celery; worker_process_init.send(sender=None); "
         "print(resource.getrlimit(resource.RLIMIT_AS)[0])"
@@ -742,7 +742,7 @@ def test_worker_children_get_the_cap_from_settings():
 
 _OOM_SCRIPT = """
 import os, sys
-os.environ["DJANGO_SETTINGS_MODULE"] = "portal.test_settings"
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.test"
 import django
 django.setup()
 sys.path.insert(0, ".")

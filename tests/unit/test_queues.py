@@ -16,7 +16,7 @@ import yaml
 from portal.queues import queue_for_kind, queue_names, worker_tuning
 from scrubbing import services as scrub_services
 from scrubbing.leases import job_id
-from submissions.services import file_dispatch
+from scrubbing.services import file_dispatch
 from tests.builders.tasks import queued_file
 
 ROOT = Path(__file__).resolve().parents[2]

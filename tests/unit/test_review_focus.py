@@ -241,7 +241,7 @@ def test_word_diff_escapes_and_folds_unchanged_lines():
 def test_admin_downloads_a_complete_batch_as_a_zip(
     client, admin_user, reviewer, contractor, tmp_path, settings
 ):
-    from reviews import export
+    from exports import services as export
     from tests.unit.test_export import make_task as approved_task
 
     approved_task(contractor)
@@ -280,7 +280,7 @@ def test_admin_downloads_a_complete_batch_as_a_zip(
 
 
 def test_unfinished_batches_are_not_offered(client, admin_user, tmp_path):
-    from reviews import export
+    from exports import services as export
 
     batch = export.batch_create(destination=str(tmp_path))
     client.force_login(admin_user)

@@ -59,7 +59,7 @@ def production_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     ):
         env.pop(key, None)
     env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings",
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         DEBUG="0",
         ALLOWED_HOSTS="portal.example.com",

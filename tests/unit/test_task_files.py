@@ -15,7 +15,7 @@ from django.urls import reverse
 from portal.models import AuditEvent
 from reviews.models import Review
 from scrubbing.models import FilePreview, Finding
-from submissions import services
+from submissions import upload_services
 from submissions.models import FormAutosave, StagedUpload, Task, TaskFile
 from tests.builders.files import make_docx, task_form_data
 from tests.builders.tasks import ScrubStatus, TaskStatus, add_file, make_task, preview_page
@@ -230,7 +230,7 @@ def test_autosave_brings_back_the_typed_fields_and_the_staged_files(client, cont
 
 
 def test_autosave_keeps_only_the_owners_uploads_and_drafts(client, contractor, other_contractor):
-    theirs = services.upload_stage(
+    theirs = upload_services.upload_stage(
         owner=other_contractor, part="deliverable", upload=_upload("t.txt", b"theirs")
     )
     client.force_login(contractor)

@@ -1,8 +1,8 @@
 """Django's PostgreSQL backend, resilient to cut connections (portal/db.py).
 
-settings.py uses it for every postgres DATABASE_URL. Statements that are safe to repeat are run
-again on a fresh connection, and connecting is tried once more when the server cut the new
-connection while it was being set up (a restart or failover in progress).
+portal/settings/base.py uses it for every postgres DATABASE_URL. Statements that are safe to
+repeat are run again on a fresh connection, and connecting is tried once more when the server cut
+the new connection while it was being set up (a restart or failover in progress).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from submissions.services import staged_expire
+from submissions.upload_services import staged_expire
 
 
 class Command(BaseCommand):

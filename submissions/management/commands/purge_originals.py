@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from submissions.services import originals_purge, staged_expire
+from submissions.services import originals_purge
+from submissions.upload_services import staged_expire
 
 
 class Command(BaseCommand):

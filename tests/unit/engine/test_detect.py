@@ -370,7 +370,8 @@ def test_no_network_during_detection(detector, monkeypatch):
 def test_model_name_is_configurable(monkeypatch):
     from scrubbing.engine import detect
 
-    monkeypatch.setenv("SCRUB_SPACY_MODEL", "no_such_model_xyz")
+    monkeypatch.setattr(detect, "_model_name", detect.DEFAULT_MODEL)  # restored afterwards
+    detect.use_model("no_such_model_xyz")
     with pytest.raises(RuntimeError, match="not installed"):
         detect.Detector()
 

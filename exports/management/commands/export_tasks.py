@@ -9,9 +9,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
+from exports import selectors as sel
+from exports import services
+from exports.destinations import ExportError, default_destination
 from portal.models import User
-from reviews import export
-from reviews import export_selectors as sel
 from reviews.models import ExportBatch
 
 
@@ -64,15 +65,15 @@ class Command(BaseCommand):
                 raise CommandError(f"No user {opts['user']!r}.")
         try:
             if opts["rerun"]:
-                batch = export.batch_rerun(
+                batch = services.batch_rerun(
                     opts["rerun"], destination=opts["out"], progress=progress
                 )
             else:
                 batch = self._new_batch(opts, actor)
                 if batch is None:
                     return
-                batch = export.batch_run(batch, progress=progress)
-        except export.ExportError as exc:
+                batch = services.batch_run(batch, progress=progress)
+        except ExportError as exc:
             raise CommandError(str(exc)) from exc
         finally:
             if bar is not None:
@@ -80,12 +81,12 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Batch {batch.batch_id}: {batch.task_count} tasks, {batch.file_count} files "
-                f"-> {export.batch_location(batch)}"
+                f"-> {services.batch_location(batch)}"
             )
         )
 
     def _new_batch(self, opts: dict[str, Any], actor: User | None) -> ExportBatch | None:
-        out = opts["out"] or export.default_destination()
+        out = opts["out"] or default_destination()
         since = parse_since(opts["since"]) if opts["since"] else None
         ids: list[int] | None = None
         if opts["tasks"]:
@@ -108,6 +109,6 @@ class Command(BaseCommand):
         if count == 0:
             self.stdout.write("Nothing to export: no approved, cleanly scrubbed task matches.")
             return None
-        return export.batch_create(
+        return services.batch_create(
             destination=out, fmt=opts["format"], mode=mode, since=since, task_ids=ids, actor=actor
         )

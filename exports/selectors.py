@@ -15,9 +15,8 @@ from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
+from reviews.models import ExportBatch
 from submissions.models import Task, TaskFile
-
-from .models import ExportBatch
 
 ID_CHUNK = 500
 

@@ -11,14 +11,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portal.audit import audit_record
+from portal.audit import AuditVerb, audit_record
 from portal.downloads import zip_attachment_response
 from portal.permissions import admin_required
+from reviews.models import ExportBatch
 
-from . import export
-from . import export_download as export_download_module
-from . import export_selectors as sel
-from .models import ExportBatch
+from . import download as export_download_module
+from . import selectors as sel
+from . import services
+from .destinations import default_destination
 
 HISTORY_LENGTH = 50
 
@@ -75,8 +76,8 @@ def export_page(request: HttpRequest) -> HttpResponse:
                 request, "Nothing to export: no approved, cleanly scrubbed task matches."
             )
             return redirect("exports:page")
-        batch = export.batch_create(
-            destination=export.default_destination(),
+        batch = services.batch_create(
+            destination=default_destination(),
             fmt=form.cleaned_data["format"],
             mode=mode,
             since=since,
@@ -87,10 +88,10 @@ def export_page(request: HttpRequest) -> HttpResponse:
         return redirect("exports:page")
     return render(
         request,
-        "reviews/export_page.html",
+        "exports/page.html",
         {
             "form": form,
-            "destination": export.default_destination(),
+            "destination": default_destination(),
             "batches": sel.export_batches()[:HISTORY_LENGTH],
             "waiting": sel.tasks_for_mode(ExportBatch.Mode.NEW).count(),
         },
@@ -102,7 +103,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """One history row; htmx polls it while the batch runs."""
     batch = get_object_or_404(sel.export_batches(), pk=pk)
-    return render(request, "reviews/export_row.html", {"batch": batch})
+    return render(request, "exports/row.html", {"batch": batch})
 
 
 @admin_required
@@ -123,7 +124,7 @@ def export_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 @admin_required
 @require_GET
 def stats_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "reviews/export_stats.html", {"stats": sel.portal_stats()})
+    return render(request, "exports/stats.html", {"stats": sel.portal_stats()})
 
 
 @admin_required
@@ -138,7 +139,7 @@ def export_download(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("exports:page")
     audit_record(
         actor=request.user,
-        verb="export.download",
+        verb=AuditVerb.EXPORT_DOWNLOAD,
         obj=batch,
         request=request,
         batch_id=batch.batch_id,

@@ -1,6 +1,6 @@
 """Admin for exports: the ExportBatch list and the "Export selected approved tasks" action.
 
-Imported once from reviews/admin.py (`from . import admin_export  # noqa: F401`); importing it
+Registered by Django's admin autodiscovery (exports is an installed app); importing it
 registers ExportBatch and adds the action to the Task admin.
 """
 
@@ -11,12 +11,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 
+from reviews.models import ExportBatch
 from submissions.models import Task
 
-from . import export
-from . import export_selectors as sel
-from .export_views import enqueue
-from .models import ExportBatch
+from . import selectors as sel
+from . import services
+from .destinations import default_destination
+from .views import enqueue
 
 
 @admin.action(description="Export selected approved tasks")
@@ -37,8 +38,8 @@ def export_selected_tasks(
             messages.ERROR,
         )
         return None
-    batch = export.batch_create(
-        destination=export.default_destination(),
+    batch = services.batch_create(
+        destination=default_destination(),
         mode=ExportBatch.Mode.SELECTED,
         task_ids=ids,
         actor=request.user,  # type: ignore[arg-type]

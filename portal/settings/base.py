@@ -1,44 +1,30 @@
-"""Settings come from environment variables with safe defaults (django-environ).
+"""What every environment shares (local.py, production.py and test.py start from here).
 
 Embedded defaults (no server needed): SQLite, local private media, Celery over kombu's filesystem
 transport. Give DATABASE_URL, CELERY_BROKER_URL, PORTAL_S3_BUCKET to use PostgreSQL, Redis or
-RabbitMQ, and S3.
+RabbitMQ, and S3. Nothing here touches the disk: the folders named below are made by
+PortalConfig.ready (portal/apps.py) when Django starts.
 """
 
-import os
 from pathlib import Path
 
-import environ
+from django.core.exceptions import ImproperlyConfigured
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(environ.Env().str("PORTAL_VAR_DIR", default=str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+from . import BASE_DIR, env, read_env_file
 
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)  # optional, never committed
+read_env_file()
 
-DEBUG = env.bool("DEBUG", default=False)
+# ==== core =======================================================================================
+
+VAR_DIR = Path(env.str("PORTAL_VAR_DIR", default=str(BASE_DIR / "var")))
+DEBUG = False  # local.py turns it on
 # With DEBUG the branded 404/500 pages are shown too; 1 brings Django's technical pages back.
 DEBUG_TECHNICAL_PAGES = env.bool("DEBUG_TECHNICAL_PAGES", default=False)
 LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=LOCAL_HOSTS)
-# Only DEBUG gets a fixed development key; a server must be given one. A manage.py command on a
-# local checkout (ALLOWED_HOSTS only local, not runserver) gets a random key for that run alone:
-# nothing it signs outlives it (`manage.py scrub` right after `make test` just works).
-# manage.py prints the sentence below instead of a traceback.
-SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else "")
-_COMMAND = os.environ.get("PORTAL_MANAGE_COMMAND", "")
-if not SECRET_KEY and _COMMAND not in ("", "runserver") and set(ALLOWED_HOSTS) <= {*LOCAL_HOSTS}:
-    import secrets
-
-    SECRET_KEY = secrets.token_urlsafe(50)
-if not SECRET_KEY:
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured(
-        "Set SECRET_KEY (or DEBUG=1 for local development; `make run` writes both into .env)."
-    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# ==== apps and requests ==========================================================================
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -57,6 +43,7 @@ INSTALLED_APPS = [
     "submissions",
     "scrubbing",
     "reviews",
+    "exports",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +79,8 @@ TEMPLATES = [
     }
 ]
 
+# ==== database and cache =========================================================================
+
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
@@ -112,6 +101,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The cache holds rate-limit counters (uploads, allauth's logins): give several web processes a
 # shared one in production, e.g. CACHE_URL=redis://host:6379/1. Default: per process memory.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# ==== accounts ===================================================================================
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -159,15 +150,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 
-EMAIL_BACKEND = env.str(
-    "EMAIL_BACKEND",
-    default="django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
-)
+# ==== e-mail (the backend: local.py console, production.py SMTP, test.py locmem) =================
+
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@localhost")
+
+# ==== language and static files ==================================================================
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -177,17 +166,38 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Development serves static files straight from static/ (no collectstatic step needed).
-WHITENOISE_USE_FINDERS = DEBUG
-WHITENOISE_AUTOREFRESH = DEBUG
+# local.py serves static files straight from static/ (no collectstatic step needed).
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
 
-# Storage: originals and scrubbed outputs are private. Local folder by default (never under
-# MEDIA_URL: there is no public media URL at all); S3 when PORTAL_S3_BUCKET is given.
+# ==== private storage ============================================================================
+# Originals and scrubbed outputs are private. Local folder by default (never under MEDIA_URL:
+# there is no public media URL at all); S3 when PORTAL_S3_BUCKET is given. Local files are
+# written atomically (no half-written blob after a failed write); with PORTAL_ENCRYPTION_KEY set
+# (comma-separated Fernet keys, the first encrypts) every original and scrubbed file is encrypted
+# at rest, locally or in S3 (portal/encrypted_storage.py).
 MEDIA_ROOT = Path(env.str("PORTAL_MEDIA_ROOT", default=str(VAR_DIR / "private")))
 PORTAL_S3_BUCKET = env.str("PORTAL_S3_BUCKET", default="")
+PORTAL_ENCRYPTION_KEY = env.str("PORTAL_ENCRYPTION_KEY", default="")
+if PORTAL_ENCRYPTION_KEY:
+    from cryptography.fernet import Fernet
+
+    try:  # a malformed key stops start-up with a clear sentence
+        [Fernet(k.strip().encode()) for k in PORTAL_ENCRYPTION_KEY.split(",") if k.strip()]
+    except (ValueError, TypeError):
+        raise ImproperlyConfigured(
+            "PORTAL_ENCRYPTION_KEY must be comma-separated Fernet keys (32 bytes, url-safe base64)."
+        ) from None
+_PRIVATE_BACKENDS = {  # (S3?, encrypted?) -> backend
+    (False, False): "portal.encrypted_storage.PrivateFileSystemStorage",
+    (False, True): "portal.encrypted_storage.EncryptedFileSystemStorage",
+    (True, False): "storages.backends.s3.S3Storage",
+    (True, True): "portal.encrypted_storage.EncryptedS3Storage",
+}
+_private_backend = _PRIVATE_BACKENDS[bool(PORTAL_S3_BUCKET), bool(PORTAL_ENCRYPTION_KEY)]
 if PORTAL_S3_BUCKET:
     _private_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": _private_backend,
         "OPTIONS": {
             "bucket_name": PORTAL_S3_BUCKET,
             "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
@@ -200,22 +210,23 @@ if PORTAL_S3_BUCKET:
     }
 else:
     _private_storage = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": _private_backend,
         "OPTIONS": {"location": str(MEDIA_ROOT), "base_url": None},
     }
 STORAGES = {
     "default": _private_storage,
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    # local.py and test.py serve from static/ instead of collectstatic's manifest
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
+# ==== exports ====================================================================================
+
 # Where `export_tasks` and the admin export page write batches: a folder or s3://bucket/prefix.
 PORTAL_EXPORT_DESTINATION = env.str("PORTAL_EXPORT_DESTINATION", default=str(VAR_DIR / "exports"))
+
+# ==== uploads and reviews ========================================================================
 
 # Upload limits (bytes).
 PORTAL_MAX_FILE_BYTES = env.int("PORTAL_MAX_FILE_BYTES", default=50 * 1024 * 1024)
@@ -232,7 +243,10 @@ PORTAL_STAGE_RATE = env.str("PORTAL_STAGE_RATE", default="60/m")
 REVIEW_CLAIM_MINUTES = env.int("REVIEW_CLAIM_MINUTES", default=30)  # a claim then expires
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
-# Celery. The embedded default is kombu's filesystem transport: no broker server needed.
+# ==== Celery =====================================================================================
+
+# The embedded default is kombu's filesystem transport: no broker server needed (its folders are
+# made at start-up by PortalConfig.ready).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 CELERY_BROKER_TRANSPORT_OPTIONS: dict = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
@@ -244,8 +258,6 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(_queue / "control"),
         "store_processed": False,
     }
-    for _sub in ("out", "processed", "control"):
-        (_queue / _sub).mkdir(parents=True, exist_ok=True)
 elif CELERY_BROKER_URL.startswith("redis"):
     # A job not acknowledged within this time is redelivered to another worker.
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -291,7 +303,8 @@ CELERY_BEAT_SCHEDULE = {
     "expire-staged-uploads": {"task": "submissions.expire_staged_uploads", "schedule": 3600.0},
 }
 
-# ---- Queues per kind of work (issue #19 item 4; routing in portal/queues.py) ----------------
+# ==== queues per kind of work ===================================================================
+
 # Ordinary files go to the scrub queue; PDFs, pictures (OCR), files LibreOffice converts,
 # archives and previews to the heavy queue, each with its own workers, so a long PDF
 # never holds up a .docx. A worker started with `-Q <heavy queue>` takes the HEAVY concurrency
@@ -324,8 +337,13 @@ CELERY_TASK_ROUTES = {
 }
 # ---- end of queues per kind of work ----------------------------------------------------------
 
-# Scrubbing
+# ==== scrubbing ==================================================================================
+
 SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
+# The spaCy package Presidio uses, handed to the engine by scrubbing/scrubber.py; empty: the
+# engine's DEFAULT_MODEL (scrubbing/engine/detect.py). It must be installed (pip): nothing is
+# downloaded at run time.
+SCRUB_SPACY_MODEL = env.str("SCRUB_SPACY_MODEL", default="")
 
 # ---- Context pass (issue 17) -------------------------------------------------------------------
 # A model that reads each file (its names already replaced by placeholders) and flags
@@ -347,35 +365,16 @@ SCRUB_CONTEXT_RETRIES = env.int("SCRUB_CONTEXT_RETRIES", default=1)
 SCRUB_CONTEXT_FILE_SECONDS = env.float("SCRUB_CONTEXT_FILE_SECONDS", default=300.0)
 # ---- end of the context pass block -------------------------------------------------------------
 
-# Previews: page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)
+# ==== previews ===================================================================================
+
+# Page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)
 PORTAL_PREVIEW_MAX_PAGES = env.int("PORTAL_PREVIEW_MAX_PAGES", default=30)
 PORTAL_PREVIEW_DPI = env.int("PORTAL_PREVIEW_DPI", default=80)
 PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # seconds per tool call
 PORTAL_PREVIEW_SOFFICE = env.str("PORTAL_PREVIEW_SOFFICE", default="soffice")
 
-# Security
-# Local private files are written atomically (no half-written blob after a failed write); with
-# PORTAL_ENCRYPTION_KEY set (comma-separated Fernet keys, the first encrypts) every original and
-# scrubbed file is encrypted at rest, locally or in S3 (portal/encrypted_storage.py).
-PORTAL_ENCRYPTION_KEY = env.str("PORTAL_ENCRYPTION_KEY", default="")
-if not PORTAL_S3_BUCKET:
-    STORAGES["default"]["BACKEND"] = "portal.encrypted_storage.PrivateFileSystemStorage"
-if PORTAL_ENCRYPTION_KEY:
-    from cryptography.fernet import Fernet
+# ==== security and retention (HTTPS and secure cookies: production.py) ===========================
 
-    try:  # a malformed key stops start-up with a clear sentence
-        [Fernet(k.strip().encode()) for k in PORTAL_ENCRYPTION_KEY.split(",") if k.strip()]
-    except (ValueError, TypeError):
-        from django.core.exceptions import ImproperlyConfigured
-
-        raise ImproperlyConfigured(
-            "PORTAL_ENCRYPTION_KEY must be comma-separated Fernet keys (32 bytes, url-safe base64)."
-        ) from None
-    STORAGES["default"]["BACKEND"] = (
-        "portal.encrypted_storage.EncryptedS3Storage"
-        if PORTAL_S3_BUCKET
-        else "portal.encrypted_storage.EncryptedFileSystemStorage"
-    )
 # Originals (uploaded files, typed texts, findings' original text) are deleted this many days
 # after the task was approved or rejected: run `manage.py purge_originals` daily (cron or a job).
 PORTAL_RETENTION_DAYS = env.int("PORTAL_RETENTION_DAYS", default=30)
@@ -386,14 +385,6 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
-    CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -406,6 +397,8 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+# ==== logging ====================================================================================
 
 LOGGING = {
     "version": 1,

@@ -13,8 +13,10 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .export import COMPLETE_MARKER, S3Destination, batch_location, parse_destination
-from .models import ExportBatch
+from reviews.models import ExportBatch
+
+from .destinations import COMPLETE_MARKER, S3Destination, parse_destination
+from .services import batch_location
 
 Opener = Callable[[], Iterator[bytes]]
 CHUNK = 1024 * 1024

@@ -1,11 +1,12 @@
-"""Celery tasks of the reviews app: thin wrappers around services."""
+"""Celery tasks of exports: thin wrappers around exports.services."""
 
 from __future__ import annotations
 
 from celery import shared_task
 
-from . import export
-from .models import ExportBatch
+from reviews.models import ExportBatch
+
+from . import services
 
 EXPORT_TIME_LIMIT = 6 * 3600  # a large export outlives the scrubbing jobs' 10-minute limit
 
@@ -23,4 +24,4 @@ def export_batch(batch_pk: int) -> str:
     batch = ExportBatch.objects.get(pk=batch_pk)
     if batch.status == ExportBatch.Status.COMPLETE:
         return batch.status  # a duplicate delivery: nothing to do
-    return export.batch_run(batch).status
+    return services.batch_run(batch).status
