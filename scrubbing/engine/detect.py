@@ -140,13 +140,12 @@ def _tag(results: list[Any], rec: Any) -> list[Any]:
 
 
 class _Lazy:
-    """A value computed on first use; `uses` counts the reads."""
+    """A value computed on first use."""
 
     def __init__(self, make: Any) -> None:
-        self._make, self._value, self.uses = make, None, 0
+        self._make, self._value = make, None
 
     def get(self) -> Any:
-        self.uses += 1
         if self._value is None:
             self._value = self._make()
         return self._value
@@ -255,43 +254,44 @@ class Detector:
         """
         terms = terms or TermLists()
         allow = terms.allow_keys()
-        by_text: dict[str, list[Hit]] = {}
         key = (terms, use_model, model_chars)
-        unique = []
-        for t in dict.fromkeys(t for t in texts if t and t.strip()):
+        texts_in = list(dict.fromkeys(t for t in texts if t and t.strip()))
+        # the cache keeps Presidio's post-processed results; which model spans name products
+        # depends on the whole document (`technical.product_words`), so hits are made each time
+        results: dict[str, list[Any]] = {}
+        for t in texts_in:
             known = self.cache.get((t, *key))
-            if known is None:
-                unique.append(t)
-            else:
-                by_text[t] = known
+            if known is not None:
+                results[t] = known
+        unique = [t for t in texts_in if t not in results]
         with self._lock:
-            views = [detection_view(t) for t in unique]
-            raw = [self.pattern_results(v) for v in views]
+            views = {t: detection_view(t) for t in texts_in}
+            raw = [self.pattern_results(views[t]) for t in unique]
             need = [
                 i
-                for i, (t, v) in enumerate(zip(unique, views, strict=True))
-                if use_model and self._model.can_matter(t, v, raw[i], allow)
+                for i, t in enumerate(unique)
+                if use_model and self._model.can_matter(t, views[t], raw[i], allow)
             ]
             # and only a text with a sentence that can hold a name (`gate.needs_model`)
-            read = {i: model_view(views[i], model_chars) for i in need}
+            read = {i: model_view(views[unique[i]], model_chars) for i in need}
             need = [i for i in need if needs_model(read[i])]
             docs: dict[int, Any] = {}
             batch = self.nlp.pipe([read[i] for i in need], batch_size=BATCH_SIZE)
             for i, doc in zip(need, batch, strict=True):
                 docs[i] = doc
-            # words the texts (one document's, together) use as names of things: read once,
-            # when a model span first needs them (technical.product_words)
-            products = _Lazy(lambda: product_words("\n".join(views)))
-            for i, (text, view) in enumerate(zip(unique, views, strict=True)):
+            for i, text in enumerate(unique):
                 # context words count wherever the model was asked for (as they always have);
                 # not in the pattern-only passes of verification
                 lemma = use_model and any(c.isalpha() for c in text)
-                results = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
-                uses = products.uses
-                by_text[text] = self._to_hits(text, view, results, terms, allow, products)
-                if products.uses == uses:
-                    # the answer did not depend on this document's product words: reusable
-                    self.cache.put((text, *key), by_text[text])
+                view = views[text]
+                results[text] = self.postprocess(view, raw[i], docs.get(i), lemma, model_chars)
+                self.cache.put((text, *key), results[text])
+            # words the texts (one document's, together) use as names of things: read once,
+            # when a model span first needs them
+            products = _Lazy(lambda: product_words("\n".join(views.values())))
+            by_text = {
+                t: self._to_hits(t, views[t], results[t], terms, allow, products) for t in texts_in
+            }
         return [by_text.get(t, []) if t else [] for t in texts]
 
     def pattern_results(self, view: str) -> list[Any]:

@@ -100,7 +100,11 @@ def is_technical(
     if len(words) != 1:
         return False
     w = words[0]
-    if entity_type == "PERSON" and _THE.search(text[max(0, start - 6) : start]):
+    if (  # "the Scheduler owns it"; but "the Watson and Sons team" names a firm
+        entity_type == "PERSON"
+        and _THE.search(text[max(0, start - 6) : start])
+        and not _known_name(w)
+    ):
         return True
     if has_code_shape(w):
         return True

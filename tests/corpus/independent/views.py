@@ -17,8 +17,9 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from email import policy
 from email.parser import BytesParser
+
+from scrubbing.engine.formats.mail.headers import ReadPolicy
 
 
 @dataclass
@@ -70,7 +71,9 @@ def _strip_tags(markup: str) -> str:
 
 def _eml(data: bytes) -> View:
     try:
-        msg = BytesParser(policy=policy.default).parsebytes(data)
+        # as a mail client shows it: adjacent encoded words joined (RFC 2047 6.2), which
+        # policy.default's address parser gets wrong
+        msg = BytesParser(policy=ReadPolicy()).parsebytes(data)
     except Exception:  # noqa: BLE001 - unreadable mail: the bytes are all there is
         return View(data.decode("utf-8", "replace"), [data])
     lines = [f"{k}: {v}" for k, v in msg.items()]

@@ -267,3 +267,22 @@ def test_pictures_beyond_the_ocr_cap_are_removed_and_reported():
     out, report = doc.render({})
     assert [p.get_filename() for p in parse(out).walk() if p.get_filename()] == ["chart0.png"]
     assert any("beyond the first 1" in n for n in report.notes)
+
+
+def test_a_name_split_across_encoded_words_is_read_whole(scrubber):
+    # RFC 2047 6.2: whitespace between adjacent encoded words is not text; the standard
+    # library's address parser kept it ("Schr öder-Weiß"), so the surname reached detection cut
+    raw = (
+        b"From: =?utf-8?q?Y=C4=B1lmaz=2C_Ay=C5=9Fe?= <ayse.yilmaz@oakridgecp.com>\r\n"
+        b"To: Anna-Lena =?utf-8?q?Schr?=\r\n =?utf-8?q?=C3=B6der-Wei=C3=9F?= <al@wislostal.pl>\r\n"
+        b"Subject: Codename Moonglade =?utf-8?b?4oCT?= next steps\r\n"
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nSee you Friday.\r\n"
+    )
+    doc = MailDocument(raw, DEFAULT_LIMITS)
+    texts = [s.text for s in doc.segments]
+    assert "Anna-Lena Schröder-Weiß <al@wislostal.pl>" in texts
+    assert "Codename Moonglade \u2013 next steps" in texts
+    r = scrubber.scrub("thread.eml", raw, TermLists(), Pseudonymizer())
+    assert r.status == "done"
+    out = "\n".join(s.text for s in MailDocument(r.output, DEFAULT_LIMITS).segments)
+    assert "Schröder" not in out and "Weiß" not in out and "öder" not in out

@@ -20,11 +20,12 @@ from scrubbing.engine.verify import Verifier
 from tests.builders.files import make_docx, make_xlsx
 from tests.builders.verify import contacts_csv, contacts_xlsx, report_docx
 
-#: The model reads "Watson" as a person here and nothing else; once "Watson" is "[PERSON_2]",
-#: it reads "Sons" as an organisation. If detection changes so that analysis already finds
-#: "Sons", these tests say so: pick another sentence where a name shows only after replacement.
+#: The model reads "Gina Glass" as a person here and nothing else; once she is "[PERSON_1]",
+#: it reads "Dunmore" as an organisation. If detection changes so that analysis already finds
+#: "Dunmore", these tests say so: pick another sentence where a name shows only after
+#: replacement.
 SONS = (
-    "Gina Glass met the Watson and Sons team on Tuesday to review the e-enable "
+    "Gina Glass met the Dunmore and Partners team on Tuesday to review the e-enable "
     "leading-edge architectures proposal."
 )
 
@@ -117,18 +118,20 @@ def test_a_name_the_model_sees_only_after_replacement_is_redacted_in_round_2(scr
     data = make_docx([SONS, "Budget notes follow.", SONS.replace("Tuesday", "Friday")])
     ps = Pseudonymizer()
     analysis = scrubber.analyze("notes.docx", data, TermLists())
-    assert "Sons" not in {f.text for f in analysis.findings}, "pick another sentence"
+    assert "Dunmore" not in {f.text for f in analysis.findings}, "pick another sentence"
     scrubber.assign(analysis, ps)
     r = scrubber.finish(analysis)
     settled(r)
     later = [f for f in r.findings if f.round == 2]
-    assert [(f.text, f.entity_type) for f in later] == [("Sons", "ORGANIZATION")] * 2
+    assert [(f.text, f.entity_type) for f in later] == [("Dunmore", "ORGANIZATION")] * 2
     assert len({f.replacement for f in later}) == 1  # the same placeholder everywhere
-    assert later[0].replacement == ps.replacement("ORGANIZATION", "Sons")
+    assert later[0].replacement == ps.replacement("ORGANIZATION", "Dunmore")
     rounds = r.report["rounds"]
     assert rounds[0]["found"]["model"] == 2 and rounds[1]["redacted"] == {"ORGANIZATION": 2}
     text = output_text("notes.docx", r.output)
-    assert "Sons" not in text and "Watson" not in text and text.count(later[0].replacement) == 2
+    assert (
+        "Dunmore" not in text and "Gina Glass" not in text and text.count(later[0].replacement) == 2
+    )
     assert r.counts["ORGANIZATION"] == 2
 
 
@@ -146,8 +149,8 @@ def test_finish_with_an_assign_callback_names_later_findings(scrubber):
 
     r = scrubber.finish(analysis, assign=assign)
     settled(r)
-    assert calls == [["Sons"]]
-    assert b"[ORG_42] team" in r.output
+    assert calls == [["Dunmore"]]
+    assert b"[ORG_42] and Partners team" in r.output
 
 
 def test_an_error_in_the_callback_reaches_the_caller(scrubber):
@@ -204,7 +207,7 @@ def test_text_the_writer_reports_it_could_not_read_stays_residual(detector):
     assert [x["locator"] for x in r.report["residual"]] == ["whole file"]
     assert "more than 1 pictures" in r.report["residual"][0]["reason"]
     # the rounds still removed what they could
-    assert len(r.report["rounds"]) == 2 and b"Sons" not in _document_xml(r.output)
+    assert len(r.report["rounds"]) == 2 and b"Dunmore" not in _document_xml(r.output)
 
 
 def _document_xml(data: bytes) -> bytes:
@@ -221,7 +224,7 @@ def test_with_no_way_to_name_new_findings_what_is_found_stays_residual(scrubber)
     analysis.replacements = ps.replacements()
     r = scrubber.finish(analysis)
     assert r.status == "residual"
-    assert [(x.text, x.reason) for x in r.leftovers] == [("Sons", "detected again (model)")]
+    assert [(x.text, x.reason) for x in r.leftovers] == [("Dunmore", "detected again (model)")]
     assert len(r.report["rounds"]) == 1
 
 
@@ -236,10 +239,10 @@ def _verifier(detector, originals=()):
 
 def test_the_same_output_gets_the_same_verdict_twice(detector):
     out = (
-        b"[PERSON_1] met the [PERSON_2] and Sons team on Tuesday.\n"
+        b"[PERSON_1] met the Dunmore and Partners team on Tuesday.\n"
         b"Mail jane.roe@example.org about JANE  DOE and the Falcon plan.\n"
     )
-    originals = [("Jane Doe", "PERSON", "model"), ("Watson", "PERSON", "model")]
+    originals = [("Jane Doe", "PERSON", "model"), ("Gina Glass", "PERSON", "model")]
     reps = ["[PERSON_1]", "[PERSON_2]"]
     v = _verifier(detector, originals)
     first = v.check(out, reps)
@@ -247,7 +250,7 @@ def test_the_same_output_gets_the_same_verdict_twice(detector):
     fresh = _verifier(detector, originals).check(out, reps)
     assert first.leftovers == again.leftovers == fresh.leftovers
     assert {(lo.text, lo.check) for lo in first.leftovers} == {
-        ("Sons", "model"),
+        ("Dunmore", "model"),
         ("jane.roe@example.org", "pattern"),
         ("JANE  DOE", "exact"),
     }
@@ -286,9 +289,9 @@ def test_a_later_round_reads_only_what_it_changed(detector):
 
 
 def test_verification_reads_the_docx_output_with_the_docx_reader(detector):
-    data = make_docx(["[PERSON_1] met the [PERSON_2] and Sons team on Tuesday."])
+    data = make_docx(["[PERSON_1] met the Dunmore and Partners team on Tuesday."])
     v = Verifier(docx_format.open_document, Limits(), TermLists(), detector.detect)
     check = v.check(data, ["[PERSON_1]", "[PERSON_2]"])
     assert check.document is not None
     where = {(lo.text, check.document.segments[lo.segment].kind) for lo in check.leftovers}
-    assert where == {("Sons", "body"), ("Jane Doe", "metadata")}  # make_docx's author
+    assert where == {("Dunmore", "body"), ("Jane Doe", "metadata")}  # make_docx's author

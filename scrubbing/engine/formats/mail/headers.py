@@ -15,13 +15,16 @@ part at the reserved domain `scrubbed.invalid`, and read back as that local part
 
 from __future__ import annotations
 
+import base64
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from email.errors import HeaderParseError
+from email.header import decode_header, make_header
 from email.headerregistry import Address, Group
 from email.message import Message
+from email.policy import EmailPolicy
 
 from ...base import Edit
 from ..composite import Parts, apply_edits, split_edits
@@ -210,3 +213,32 @@ def _decoded(value: object) -> str:
         return str(value)
     except (HeaderParseError, IndexError, ValueError):
         return ""
+
+
+#: one RFC 2047 encoded word; a run of them separated only by whitespace is one text (RFC 2047
+#: 6.2), which the standard library's address parser gets wrong ("Schr öder" from
+#: `=?utf-8?q?Schr?= =?utf-8?q?=C3=B6der?=`, a name cut in two where detection reads it)
+_ENCODED_WORD = r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?="
+_ENCODED_RUN = re.compile(rf"{_ENCODED_WORD}(?:\s+{_ENCODED_WORD})+")
+
+
+def joined_encoded_words(value: str) -> str:
+    """`value` with each run of adjacent encoded words made one UTF-8 encoded word."""
+
+    def join(m: re.Match[str]) -> str:
+        try:
+            text = str(make_header(decode_header(m.group(0))))
+        except (HeaderParseError, LookupError, ValueError, UnicodeError):
+            return m.group(0)
+        return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
+
+    return _ENCODED_RUN.sub(join, value)
+
+
+class ReadPolicy(EmailPolicy):
+    """policy.default, with adjacent encoded words joined before a header is parsed."""
+
+    def header_fetch_parse(self, name: str, value: object) -> object:
+        if isinstance(value, str) and not hasattr(value, "name"):  # not parsed yet
+            value = joined_encoded_words("".join(value.splitlines()))
+        return super().header_fetch_parse(name, value)

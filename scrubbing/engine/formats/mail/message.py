@@ -47,9 +47,9 @@ from ...kinds import KINDS
 from .. import text as text_mod
 from ..composite import Parts, apply_edits
 from ..html import HtmlDocument
-from .headers import SENTINEL_DOMAIN, HeaderBlock
+from .headers import SENTINEL_DOMAIN, HeaderBlock, ReadPolicy
 
-POLICY = policy.default
+POLICY = ReadPolicy()  # policy.default, encoded words joined as RFC 2047 says
 #: what the writer builds with: texts come out quoted-printable or base64, never raw 8-bit
 BUILD = policy.default.clone(cte_type="7bit")
 MAX_MIME_DEPTH = 50  # multipart inside multipart
