@@ -19,7 +19,7 @@ from django.core.files.base import ContentFile
 from portal.storage import private_storage
 from submissions.models import TaskFile
 
-from .engine.pipeline import FileResult, Finding
+from .engine.pipeline import Detection, FileResult
 from .engine.verify import Residual
 
 logger = logging.getLogger(__name__)
@@ -66,9 +66,9 @@ def result_kept(f: TaskFile, generation: int) -> tuple[FileResult, str] | None:
         return None
     scrubbed_name = head.pop("scrubbed_name")
     has_output = head.pop("has_output")
-    head["findings"] = [Finding(**f) for f in head["findings"]]
+    head["findings"] = [Detection(**f) for f in head["findings"]]
     head["leftovers"] = [Residual(**r) for r in head["leftovers"]]
-    head["flags"] = [Finding(**f) for f in head.get("flags", [])]
+    head["flags"] = [Detection(**f) for f in head.get("flags", [])]
     return FileResult(output=output if has_output else None, **head), scrubbed_name
 
 

@@ -31,6 +31,7 @@ from .engine.pipeline import (
     MEMORY_ERROR,
     Analysis,
     AssignFn,
+    Detection,
     FileResult,
     TermLists,
     assign_later,
@@ -38,7 +39,6 @@ from .engine.pipeline import (
     failed_result,
     scrub_name,
 )
-from .engine.pipeline import Finding as EngineFinding
 from .jobs import SCRUB_FILE, job
 from .kept import result_keep, result_kept, results_forget
 from .models import ContextUsage, FileScan, Finding, Term
@@ -174,7 +174,7 @@ def _assign_more(task_id: int, file_key: str) -> AssignFn:
     """Replacements for what verification finds in a later round: the task's lock again,
     just as briefly."""
 
-    def assign(findings: Sequence[EngineFinding]) -> None:
+    def assign(findings: Sequence[Detection]) -> None:
         with transaction.atomic():
             task = Task.objects.select_for_update().only("pk", "pseudonym_state").get(pk=task_id)
             pseudonymizer = get_scrubber().new_pseudonymizer(task.pseudonym_state or None)

@@ -53,7 +53,7 @@ __all__ = [
     "Analysis",
     "AssignFn",
     "FileResult",
-    "Finding",
+    "Detection",
     "Scrubber",
     "Term",
     "TermLists",
@@ -78,8 +78,10 @@ MEMORY_ERROR = (
 VERIFY_ROUNDS = 3
 
 
+#: One thing detection found in one segment of a file: what, where, how sure, by which source,
+#: and its placeholder once assigned (the Django side keeps these as `scrubbing.models.Finding`).
 @dataclass
-class Finding:
+class Detection:
     segment_index: int
     locator: str
     location_kind: str
@@ -95,7 +97,7 @@ class Finding:
 
 
 #: fills `replacement` of each finding (the task's pseudonymizer, e.g. under the task's lock)
-AssignFn = Callable[[Sequence[Finding]], None]
+AssignFn = Callable[[Sequence[Detection]], None]
 
 
 @dataclass
@@ -103,7 +105,7 @@ class Analysis:
     name: str
     info: FormatInfo
     document: Document
-    findings: list[Finding]
+    findings: list[Detection]
     seconds: float
     terms: TermLists = field(default_factory=TermLists)
     replacements: set[str] = field(default_factory=set)  # filled by assign()
@@ -124,7 +126,7 @@ class Analysis:
     inventory_version: int = 0
     notes: list[str] = field(default_factory=list)  # for the report (the model's budget)
     # sensitive sentences (flagged for the contractor, never redacted) and the context pass
-    flags: list[Finding] = field(default_factory=list)
+    flags: list[Detection] = field(default_factory=list)
     context: ContextRun = field(default_factory=ContextRun)
 
 
@@ -135,7 +137,7 @@ class FileResult:
     status: str  # "done" | "failed" | "residual"
     error: str | None
     output: bytes | None
-    findings: list[Finding]
+    findings: list[Detection]
     counts: dict[str, int]
     report: dict[str, Any]
     seconds: float
@@ -146,7 +148,7 @@ class FileResult:
     #: macro-free ".docx", an Outlook .msg as ".eml"); None: the name's own extension is right
     extension: str | None = None
     #: sensitive sentences for the owner to confirm (not redacted; the status ignores them)
-    flags: list[Finding] = field(default_factory=list)
+    flags: list[Detection] = field(default_factory=list)
 
     def output_name(self, name: str) -> str:
         """`name` with the output's extension ("Report.docm" -> "Report.docx")."""
@@ -161,7 +163,7 @@ def failed_result(
     error: str,
     *,
     kind: str | None = None,
-    findings: list[Finding] | None = None,
+    findings: list[Detection] | None = None,
     seconds: float = 0.0,
 ) -> FileResult:
     """The result of a file that could not be scrubbed: no output, `error` says why in one
@@ -185,12 +187,12 @@ def _detector() -> Any:
     return get_detector()
 
 
-def _findings_for(doc: Document, hits_per_segment: Sequence[Sequence[Any]]) -> list[Finding]:
-    out: list[Finding] = []
+def _findings_for(doc: Document, hits_per_segment: Sequence[Sequence[Any]]) -> list[Detection]:
+    out: list[Detection] = []
     for seg, hits in zip(doc.segments, hits_per_segment, strict=True):
         for h in hits:
             out.append(
-                Finding(
+                Detection(
                     seg.index,
                     seg.locator,
                     seg.kind,
@@ -372,7 +374,7 @@ class Scrubber:
         analysis.inventory_version = inv.version
 
     # ------------------------------------------------------------------ context pass
-    def consult(self, analysis: Analysis, facts: TaskFacts, budget: ctx.Budget) -> list[Finding]:
+    def consult(self, analysis: Analysis, facts: TaskFacts, budget: ctx.Budget) -> list[Detection]:
         """Ask the context model about the file (after `assign`: it reads the file with its
         findings replaced, never another file's originals). Returns its findings without
         replacements: give them some (`assign_replacements`, under the task's lock), then
@@ -407,7 +409,7 @@ class Scrubber:
             if normalize(text) in allow or not doc.admits(s.segment_index, s.start, s.end, "model"):
                 continue
             out.append(
-                Finding(
+                Detection(
                     seg.index,
                     seg.locator,
                     seg.kind,
@@ -425,7 +427,7 @@ class Scrubber:
         return out
 
     @staticmethod
-    def adopt(analysis: Analysis, findings: Sequence[Finding]) -> None:
+    def adopt(analysis: Analysis, findings: Sequence[Detection]) -> None:
         """The context pass's findings, with their replacements, join the file's."""
         if any(not f.replacement for f in findings):
             raise ScrubError("Internal error: findings were not assigned replacements.")
@@ -562,7 +564,7 @@ class Scrubber:
 
     @staticmethod
     def _failed(
-        name: str, kind: str | None, error: str, t0: float, findings: list[Finding] | None = None
+        name: str, kind: str | None, error: str, t0: float, findings: list[Detection] | None = None
     ) -> FileResult:
         seconds = time.perf_counter() - t0
         return failed_result(name, error, kind=kind, findings=findings, seconds=seconds)
@@ -649,7 +651,7 @@ class _AssignFailed(Exception):
     """The caller's `assign` raised (the exception is the cause); finish re-raises it."""
 
 
-def assign_replacements(findings: Iterable[Finding], pseudonymizer: Pseudonymizer) -> None:
+def assign_replacements(findings: Iterable[Detection], pseudonymizer: Pseudonymizer) -> None:
     """Each finding gets its entity's type and placeholder (the task inventory), or a
     placeholder of its own type when no entity knows its text."""
     inv = pseudonymizer.inventory
@@ -665,7 +667,9 @@ def assign_replacements(findings: Iterable[Finding], pseudonymizer: Pseudonymize
 _TYPE_OF_LABEL = {lab: etype for etype, lab in LABELS.items()}
 
 
-def assign_later(findings: Sequence[Finding], pseudonymizer: Pseudonymizer, file_key: str) -> None:
+def assign_later(
+    findings: Sequence[Detection], pseudonymizer: Pseudonymizer, file_key: str
+) -> None:
     """A later verification round's findings: they join the task inventory (so the task's other
     files are swept for them too), then get their entity's placeholder."""
     pseudonymizer.inventory.contribute(
@@ -687,7 +691,7 @@ def task_entities(
     return replaced + pseudonymizer.inventory.sweep_items(allow)
 
 
-def _edits(findings: Iterable[Finding]) -> dict[int, list[Edit]]:
+def _edits(findings: Iterable[Detection]) -> dict[int, list[Edit]]:
     edits: dict[int, list[Edit]] = {}
     for f in sorted(findings, key=lambda f: (f.segment_index, f.start)):
         seg_edits = edits.setdefault(f.segment_index, [])
@@ -702,11 +706,11 @@ def _edits(findings: Iterable[Finding]) -> dict[int, list[Edit]]:
     return edits
 
 
-def _findings_from(check: Check, round_no: int) -> list[Finding]:
+def _findings_from(check: Check, round_no: int) -> list[Detection]:
     """What a check found in the output, as findings of the next round (on its document)."""
     segments = check.document.segments if check.document is not None else []
     return [
-        Finding(
+        Detection(
             lo.segment,
             segments[lo.segment].locator,
             segments[lo.segment].kind,
@@ -745,7 +749,7 @@ def _context_notes(run: ContextRun) -> list[str]:
     return [line] if line else []
 
 
-def sensitive_flags(doc: Document) -> list[Finding]:
+def sensitive_flags(doc: Document) -> list[Detection]:
     """Sentences that discuss prices, pay, margins, forecasts, deals, disputes or security
     weaknesses (`context/sentences.py`), for the owner to confirm; never redacted."""
     out = []
@@ -754,13 +758,13 @@ def sensitive_flags(doc: Document) -> list[Finding]:
             if doc.admits(seg.index, flag.start, flag.end, "model"):
                 text = seg.text[flag.start : flag.end]
                 out.append(
-                    Finding(seg.index, seg.locator, seg.kind, "SENSITIVE", flag.start, flag.end,
+                    Detection(seg.index, seg.locator, seg.kind, "SENSITIVE", flag.start, flag.end,
                             text, 0.5, "sensitive", reason=f"{flag.topic}: {flag.reason}")
                 )  # fmt: skip
     return out
 
 
-def _as_hit(f: Finding) -> Any:
+def _as_hit(f: Detection) -> Any:
     from .detect import Hit
 
     return Hit(f.entity_type, f.start, f.end, f.score, f.source, f.text)
