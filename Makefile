@@ -36,7 +36,7 @@ test: install
 	exit $$rc
 
 test-unit: install
-	$(VENV)/bin/pytest tests/unit -q -p no:cacheprovider
+	$(VENV)/bin/pytest tests/unit -q -p no:cacheprovider -n 2
 
 # Integration tests run on PostgreSQL with Redis as the broker (skipped, or failed under
 # PORTAL_REQUIRE_SERVICES=1, when either is missing).
