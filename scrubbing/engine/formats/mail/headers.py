@@ -240,5 +240,5 @@ class ReadPolicy(EmailPolicy):
 
     def header_fetch_parse(self, name: str, value: object) -> object:
         if isinstance(value, str) and not hasattr(value, "name"):  # not parsed yet
-            value = joined_encoded_words("".join(value.splitlines()))
+            value = joined_encoded_words(value)  # `\s+` spans a fold too
         return super().header_fetch_parse(name, value)
