@@ -49,7 +49,7 @@ from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .syntax import drop_syntax
-from .technical import is_technical, product_words
+from .technical import in_technical_context, is_ordinary_word, is_technical, product_words
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
 from .widen import widened
@@ -368,6 +368,7 @@ class Detector:
         # recognizers read the same-length view (link markup blanked); hits quote the text
         hits: list[Hit] = []
         products = products or _Lazy(lambda: product_words(view))
+        people = _people_spans(results, self._source)
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
@@ -376,7 +377,11 @@ class Detector:
                 for s, e in tidy_model_span(view, r.start, r.end):
                     if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
                         continue
-                    if source == "model" and is_technical(view, s, e, etype, products.get()):
+                    if source == "model" and (
+                        is_technical(view, s, e, etype, products.get())
+                        or in_technical_context(view, s, e, etype, people)
+                        or is_ordinary_word(view, s, e, etype, people)
+                    ):
                         continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in NON_IDENTIFYING_IPS:
@@ -391,6 +396,19 @@ class Detector:
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
         return widened(text, merge_hits(hits, text))
+
+
+#: what another recognizer found that says "a person is here" (technical.in_technical_context)
+_PEOPLE_EVIDENCE = frozenset({"PERSON", PATTERN_PERSON, "EMAIL_ADDRESS", "PHONE_NUMBER"})
+
+
+def _people_spans(results: list[Any], sources: dict[Any, str]) -> list[tuple[int, int]]:
+    out = []
+    for r in results:
+        src = sources.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
+        if src != "model" and r.entity_type in _PEOPLE_EVIDENCE:
+            out.append((r.start, r.end))
+    return out
 
 
 def get_detector(model_name: str | None = None) -> Detector:

@@ -13,6 +13,13 @@ or "SWOT" as organisations. Three kinds of evidence, none a list of products:
 * an ordinary English word (wordfreq) that is no known name, alone as an organisation
   ("Treasury", "Compliance"), as `name_shape.is_common_word` already does for people.
 
+Beyond the words themselves, the paragraph (`in_technical_context`): in a paragraph about code
+or products (technical vocabulary, code syntax, versions, CLI flags) that shows no sign of
+people (no name found by another recognizer, no e-mail or phone, no salutation, honorific or
+sign-off), a model span with no name evidence of its own (no known given name, nothing before
+it that introduces a person, no initials, no person verb after it) is a term. The cost: a bare
+surname in such a paragraph, with nothing around it that says "person", is kept.
+
 Only model spans are judged here; names found by context rules, patterns, structure or the
 deny-list never are.
 """
@@ -23,7 +30,21 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import COMMON_ZIPF, NAME_PREFIXES, TECH_NOUNS
+from .lexicon import (
+    ACRONYMS,
+    BY_VERBS,
+    COMMON_ZIPF,
+    DEV_WORDS,
+    GREETINGS,
+    HONORIFICS,
+    NAME_PREFIXES,
+    PERSON_LEADS,
+    PERSON_VERBS,
+    PRODUCTS,
+    TECH_NOUNS,
+    TOOLS,
+)
+from .lexicon.dictionary import in_dictionary
 
 _WORD = r"[A-Z][A-Za-z0-9+#]*(?:-[A-Za-z0-9]+)*"
 _VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+(?:\.\d+)+)\b(?!\.\d)")
@@ -111,3 +132,129 @@ def is_technical(
     if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not _known_name(w):
         return True
     return entity_type == "ORGANIZATION" and w.isalpha() and _common(w)
+
+
+# ------------------------------------------------------------------ the paragraph around a span
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_TECH_VOCAB = TECH_NOUNS | PRODUCTS | TOOLS | ACRONYMS | DEV_WORDS
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z0-9]+(?![\w-])")
+_CAP_TOKEN = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9+#]*[A-Za-z0-9]")
+#: signs of code in prose: `backticks`, calls, dotted or snake_case keys, paths, operators
+_CODE = re.compile(
+    r"`[^`\n]+`|\b[A-Za-z_]\w*\(|\b[a-z_]{2,}\.[a-z_]{2,}\b|\b[a-z]+_[a-z0-9_]+\b|"
+    r"(?:^|\s)/?[\w.-]+/[\w.-]+/|==|!=|=>|->|::|\{|\}|^\s*(?:def|class|import|return)\b",
+    re.M,
+)
+_VERSION_ANY = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.])")
+_FLAG = re.compile(r"(?<![\w-])--[a-z][\w-]+|(?<![\w-])-[a-zA-Z](?=\s)")
+_HONORIFIC = re.compile(rf"(?i)\b(?:{'|'.join(HONORIFICS)})\.?\s+[A-Z]")
+_GREETING_START = re.compile(
+    r"(?im)^\s*(?:dear|hi|hello|hey|regards|best regards|kind regards|thanks|cheers|"
+    r"sincerely|yours)\b"
+)
+_LEAD_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PERSON_LEADS)
+_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:{_LEAD_ALT}|(?:{'|'.join(BY_VERBS)})\s+by|{'|'.join(HONORIFICS)})\.?|@|"
+    r"\b(?-i:[A-Z])\.)[ \t]*$"
+)
+_AFTER = re.compile(
+    rf"^(?:['\u2019]s\s+(?:team|manager|desk|office|calendar|inbox)\b|,?[ \t]+[A-Z]\.(?:[ \t]|$)|"
+    rf"[ \t]+(?:{'|'.join(sorted(PERSON_VERBS))})\b|[ \t]*\((?:[a-z]+@|owner|lead|chair)\b)"
+)
+
+
+def paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The blank-line-separated block of `text` that holds text[start:end]."""
+    a = 0
+    for m in _PARA_BREAK.finditer(text, 0, start):
+        a = m.end()
+    m2 = _PARA_BREAK.search(text, end)
+    return a, m2.start() if m2 else len(text)
+
+
+@lru_cache(maxsize=4096)
+def is_technical_paragraph(par: str) -> bool:
+    """Two kinds of sign of code or products: technical vocabulary (two words of it), code
+    syntax, a version, a CLI flag, a code-shaped word ("MLflow", "CrashLoopBackOff")."""
+    vocab = {w for w in _LOWER_WORD.findall(par.lower()) if w in _TECH_VOCAB}
+    kinds = [
+        len(vocab) >= 2,
+        bool(_CODE.search(par)),
+        bool(_VERSION_ANY.search(par)) and not re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", par),
+        bool(_FLAG.search(par)),
+        any(has_code_shape(m.group(0)) for m in _CAP_TOKEN.finditer(par)),
+    ]
+    return sum(kinds) >= 2
+
+
+def shows_people(par: str) -> bool:
+    """A salutation or sign-off line, or an honorific before a capitalised word."""
+    return bool(_GREETING_START.search(par) or _HONORIFIC.search(par))
+
+
+def has_name_evidence(text: str, start: int, end: int) -> bool:
+    """What says that the span text[start:end] is a person, whatever the paragraph: a known
+    given name (unless every word is an ordinary dictionary word, as in "Lean Canvas"), a word
+    before it that introduces a person ("Ask", "Dear", "Dr.", "reviewed by", "@", an initial),
+    initials or a person verb after it ("Okoro, J. R.", "Tane said", "Lind approved")."""
+    from .recognizers.known_names import name_lists
+
+    first, last, _c = name_lists()
+    words = [w.strip(".,;:()'\u2019") for w in text[start:end].split()]
+    words = [w for w in words if w]
+    for i, w in enumerate(words):
+        key = w.casefold()
+        if key in first and key not in GREETINGS:
+            others = [x.casefold() for j, x in enumerate(words) if j != i]
+            if not in_dictionary(w) or any(
+                not in_dictionary(x) or x in first or x in last for x in others
+            ):
+                return True
+    if _BEFORE.search(text[max(0, start - 24) : start]):
+        return True
+    return bool(_AFTER.match(text[end : end + 24]))
+
+
+def in_technical_context(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> bool:
+    """True if the model span text[start:end] is a term of a code or product paragraph: the
+    paragraph is technical (`is_technical_paragraph`), shows no people (`shows_people`, no
+    span in `people_spans`: names other recognizers found, e-mail addresses, phones) and the
+    span has no name evidence of its own (`has_name_evidence`)."""
+    if entity_type not in ("PERSON", "ORGANIZATION", "LOCATION"):
+        return False
+    a, b = paragraph(text, start, end)
+    if any(s < b and e > a for s, e in people_spans):
+        return False
+    par = text[a:b]
+    if not is_technical_paragraph(par) or shows_people(par):
+        return False
+    return not has_name_evidence(text, start, end)
+
+
+def is_ordinary_word(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> bool:
+    """True if the model PERSON span text[start:end] is one ordinary word ("Parquet",
+    "Decimate"): a lower-case dictionary entry (`lexicon.dictionary`) of four letters or more,
+    written capitalised (not in capitals), in no name list, with no name evidence
+    (`has_name_evidence`) and no other recognizer's name or contact beside it."""
+    if entity_type != "PERSON":
+        return False
+    word = text[start:end]
+    if len(word) < 4 or not word.isalpha() or word.isupper() or " " in word:
+        return False
+    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+        return False
+    if not in_dictionary(word) or _known_name(word):
+        return False
+    return not has_name_evidence(text, start, end)

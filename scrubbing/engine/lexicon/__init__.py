@@ -358,5 +358,17 @@ TECH_NOUNS = words(
     "deployment chart helm image images config configuration version release build tool tools "
     "window adapter wrapper format"
 )
+#: words before a span that make it a person even in technical prose ("Ask Ana", "cc Bo"):
+#: LEAD_WORDS without the prepositions and fillers that stand before products too ("from
+#: Kafka", "with Grafana", "via Airbyte")
+PERSON_LEADS = tuple(
+    w for w in LEAD_WORDS if w not in words("to from with via please pls text best message mail")
+)
+#: verbs after a span that make it a person even in technical prose ("Tane said", "Lind
+#: approved"); not "will", "calls", "sends": products do those
+PERSON_VERBS = words(
+    "said says wrote writes asked asks replied mentioned confirmed agreed reviewed approved "
+    "signed authored presented suggested proposed thinks thanked"
+)
 #: a capitalised word that starts a name and also a CamelCase word ("McDonald", "DeShawn")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")
