@@ -38,9 +38,11 @@ from .lexicon import (
     GREETINGS,
     HONORIFICS,
     NAME_PREFIXES,
+    PERSON_KEYS,
     PERSON_LEADS,
     PERSON_VERBS,
     PRODUCTS,
+    ROLE_LABELS,
     TECH_NOUNS,
     TOOLS,
 )
@@ -153,9 +155,11 @@ _GREETING_START = re.compile(
     r"sincerely|yours)\b"
 )
 _LEAD_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PERSON_LEADS)
+_LABEL_ALT = "|".join(re.escape(w) for w in sorted(PERSON_KEYS | ROLE_LABELS, key=len)[::-1])
 _BEFORE = re.compile(
     rf"(?i)(?:\b(?:{_LEAD_ALT}|(?:{'|'.join(BY_VERBS)})\s+by|{'|'.join(HONORIFICS)})\.?|@|"
-    r"\b(?-i:[A-Z])\.)[ \t]*$"
+    rf"\b(?-i:[A-Z])\.|\b(?:{_LABEL_ALT})[ \t]*[:=]|\b(?:{_LABEL_ALT})[ \t]*\([^)]*\)[ \t]*:)"
+    r"[ \t]*$"
 )
 _AFTER = re.compile(
     rf"^(?:['\u2019]s\s+(?:team|manager|desk|office|calendar|inbox)\b|,?[ \t]+[A-Z]\.(?:[ \t]|$)|"
@@ -196,12 +200,24 @@ def has_name_evidence(text: str, start: int, end: int) -> bool:
     """What says that the span text[start:end] is a person, whatever the paragraph: a known
     given name (unless every word is an ordinary dictionary word, as in "Lean Canvas"), a word
     before it that introduces a person ("Ask", "Dear", "Dr.", "reviewed by", "@", an initial),
-    initials or a person verb after it ("Okoro, J. R.", "Tane said", "Lind approved")."""
+    initials or a person verb after it ("Okoro, J. R.", "Tane said", "Lind approved"); letters
+    beyond ASCII ("Taşkın", "Özlem": product names are ASCII); or a full name's shape made of
+    words no dictionary lists ("Sandeep Chakraborty", not "Kafka Connect")."""
     from .recognizers.known_names import name_lists
+    from .recognizers.name_shape import looks_like_name
 
     first, last, _c = name_lists()
-    words = [w.strip(".,;:()'\u2019") for w in text[start:end].split()]
+    span = text[start:end]
+    words = [w.strip(".,;:()'\u2019") for w in span.split()]
     words = [w for w in words if w]
+    if any(c.isalpha() and not c.isascii() for c in span):
+        return True
+    if (
+        len(words) >= 2
+        and looks_like_name(span)
+        and not any(in_dictionary(w) or has_code_shape(w) or w.isupper() for w in words)
+    ):
+        return True
     for i, w in enumerate(words):
         key = w.casefold()
         if key in first and key not in GREETINGS:

@@ -364,6 +364,11 @@ TECH_NOUNS = words(
 PERSON_LEADS = tuple(
     w for w in LEAD_WORDS if w not in words("to from with via please pls text best message mail")
 )
+#: labels before a colon that a person's name follows, besides PERSON_KEYS ("Scribe: Ana")
+ROLE_LABELS = words(
+    "maintainer maintainers scribe commander chair facilitator on-call oncall lead leads "
+    "contact contacts dri champion sponsor presenter speaker host moderator attendees"
+)
 #: verbs after a span that make it a person even in technical prose ("Tane said", "Lind
 #: approved"); not "will", "calls", "sends": products do those
 PERSON_VERBS = words(
