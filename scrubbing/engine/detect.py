@@ -48,6 +48,7 @@ from .lexicon import NON_IDENTIFYING_IPS
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
+from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import in_technical_context, is_ordinary_word, is_technical, product_words
 from .terms import TermLists, find_terms, normalize
@@ -369,6 +370,7 @@ class Detector:
         hits: list[Hit] = []
         products = products or _Lazy(lambda: product_words(view))
         people = _people_spans(results, self._source)
+        clients = [(r.start, r.end) for r in results if r.entity_type == "CLIENT"]
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
@@ -377,6 +379,11 @@ class Detector:
                 for s, e in tidy_model_span(view, r.start, r.end):
                     if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
                         continue
+                    if etype == "PERSON" and has_legal_suffix(view, s, e):
+                        # a legal form says company: the org recognizer's CLIENT covers it
+                        if any(a <= s and e <= b for a, b in clients):
+                            continue
+                        etype = "ORGANIZATION"
                     if source == "model" and (
                         is_technical(view, s, e, etype, products.get())
                         or in_technical_context(view, s, e, etype, people)

@@ -89,7 +89,7 @@ LEAD_WORDS = (
     "dear", "hi", "hello", "hey", "thanks", "thank you", "thx", "regards", "best", "cheers",
     "attn", "to", "from", "cc", "bcc", "call", "ask", "ping", "email", "e-mail", "mail",
     "message", "text", "phone", "contact", "tell", "meet", "invite", "welcome", "congrats",
-    "congratulations", "please", "pls", "via", "with", "cc'd",
+    "congratulations", "please", "pls", "via", "with", "cc'd", "reach",
 )  # fmt: skip
 #: "<verb> by" before a name ("Prepared by Jane Doe")
 BY_VERBS = (
