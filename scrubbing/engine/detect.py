@@ -50,7 +50,13 @@ from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
-from .technical import in_technical_context, is_ordinary_word, is_technical, product_words
+from .technical import (
+    in_technical_context,
+    is_labelled_person,
+    is_ordinary_word,
+    is_technical,
+    product_words,
+)
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
 from .widen import widened
@@ -379,6 +385,12 @@ class Detector:
                 for s, e in tidy_model_span(view, r.start, r.end):
                     if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
                         continue
+                    if (
+                        source == "model"
+                        and etype == "ORGANIZATION"
+                        and is_labelled_person(view, s, e)
+                    ):
+                        etype = "PERSON"  # "owner: Chakraborty": a label only people follow
                     if etype == "PERSON" and has_legal_suffix(view, s, e):
                         # a legal form says company: the org recognizer's CLIENT covers it
                         if any(a <= s and e <= b for a, b in clients):

@@ -40,6 +40,7 @@ from .lexicon import (
     NAME_PREFIXES,
     PERSON_KEYS,
     PERSON_LEADS,
+    PERSON_ROLE_KEYS,
     PERSON_VERBS,
     PRODUCTS,
     ROLE_LABELS,
@@ -274,3 +275,25 @@ def is_ordinary_word(
     if not in_dictionary(word) or _known_name(word):
         return False
     return not has_name_evidence(text, start, end)
+
+
+#: labels that only a person follows: not "From:"/"To:" (a firm's display name), "Contact:"
+_PERSON_LABEL = re.compile(
+    rf"(?i)\b(?:{'|'.join(sorted(ROLE_LABELS | PERSON_ROLE_KEYS))})[ \t]*:[ \t]*$"
+)
+
+
+def is_labelled_person(text: str, start: int, end: int) -> bool:
+    """True if the model organisation text[start:end] stands right after a label that only a
+    person follows ("owner: Chakraborty", "Scribe: Okonkwo") and is no company: one to three
+    capitalised words, none an ordinary dictionary word, with no legal form."""
+    from .recognizers.orgs import has_legal_suffix
+
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(in_dictionary(w.strip(".,")) or has_code_shape(w) for w in words):
+        return False
+    return bool(_PERSON_LABEL.search(text[max(0, start - 24) : start])) and not has_legal_suffix(
+        text, start, end
+    )

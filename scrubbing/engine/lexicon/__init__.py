@@ -369,6 +369,11 @@ ROLE_LABELS = words(
     "maintainer maintainers scribe commander chair facilitator on-call oncall lead leads "
     "contact contacts dri champion sponsor presenter speaker host moderator attendees"
 )
+#: PERSON_KEYS that only a person follows (not "from", "to", "contact", "user": a firm or a
+#: team can follow those)
+PERSON_ROLE_KEYS = words(
+    "owner author assignee reporter reviewer approver requester signatory attendee manager employee"
+)
 #: verbs after a span that make it a person even in technical prose ("Tane said", "Lind
 #: approved"); not "will", "calls", "sends": products do those
 PERSON_VERBS = words(

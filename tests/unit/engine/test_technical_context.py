@@ -13,6 +13,7 @@ from scrubbing.engine.recognizers.orgs import has_legal_suffix
 from scrubbing.engine.technical import (
     has_name_evidence,
     in_technical_context,
+    is_labelled_person,
     is_ordinary_word,
     is_technical_paragraph,
     paragraph,
@@ -231,3 +232,29 @@ def test_a_legal_form_makes_a_company_and_the_person_is_still_found(detector):
     assert not [t for e, t in found if e == "PERSON" and "Ltd" in t]
     assert [t for e, t in found if e in ("ORGANIZATION", "CLIENT") and "Novak Ltd" in t]
     assert ("PERSON", "Jan Novak") in found
+
+
+# ------------------------------------------------------------------ a label only people follow
+@pytest.mark.parametrize(
+    "text,span,person",
+    [
+        ("Add the check (owner: Chakraborty).", "Chakraborty", True),
+        ("Scribe: Okonkwo", "Okonkwo", True),
+        ("From: Northwind Logistics", "Northwind Logistics", False),  # a firm can send mail
+        ("Owner: Platform Engineering", "Platform Engineering", False),  # dictionary words
+        ("owner: Novak Ltd", "Novak", False),  # a legal form
+        ("The Chakraborty rollout", "Chakraborty", False),  # no label
+    ],
+)
+def test_is_labelled_person(text, span, person):
+    assert is_labelled_person(text, *_span(text, span)) is person
+
+
+def test_an_owner_the_model_reads_as_a_firm_is_a_person(detector):
+    text = (
+        "- 14:21 Sandeep Chakraborty rolls the chart back with `helm rollback payments 41`.\n"
+        "- Add a policy check in Conftest that rejects `maxSurge: 0` (owner: Chakraborty)."
+    )
+    found = _hits(detector, text)
+    assert ("PERSON", "Chakraborty") in found
+    assert not [t for e, t in found if "Chakraborty" in t and e != "PERSON"]
