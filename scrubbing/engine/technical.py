@@ -10,8 +10,9 @@ or "SWOT" as organisations. Three kinds of evidence, none a list of products:
   before a technical noun ("the Grafana alert", "the Debezium connector"), called like code
   (`Decimal(0)`), or in lower case as a config key or path segment (`kafka.group_id`,
   `ops/grafana/`); and a single word after "the" is no person ("the Scheduler owns it");
-* an ordinary English word (wordfreq) that is no known name, alone as an organisation
-  ("Treasury", "Compliance"), as `name_shape.is_common_word` already does for people.
+* an ordinary English word (wordfreq, or a lower-case dictionary entry) that is no known
+  name, alone as an organisation ("Treasury", "Compliance", "Procurement"), as
+  `name_shape.is_common_word` already does for people.
 
 Beyond the words themselves, the paragraph (`in_technical_context`): in a paragraph about code
 or products (technical vocabulary, code syntax, versions, CLI flags) that shows no sign of
@@ -134,7 +135,13 @@ def is_technical(
         return True
     if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not _known_name(w):
         return True
-    return entity_type == "ORGANIZATION" and w.isalpha() and _common(w)
+    if entity_type != "ORGANIZATION" or not w.isalpha():
+        return False
+    # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
+    # a role; a client with a legal form is the org recognizer's, and the task's sweep
+    return _common(w) or (
+        len(w) >= 4 and not w.isupper() and in_dictionary(w) and not _known_name(w)
+    )
 
 
 # ------------------------------------------------------------------ the paragraph around a span

@@ -258,3 +258,27 @@ def test_an_owner_the_model_reads_as_a_firm_is_a_person(detector):
     found = _hits(detector, text)
     assert ("PERSON", "Chakraborty") in found
     assert not [t for e, t in found if "Chakraborty" in t and e != "PERSON"]
+
+
+# ------------------------------------------------------------------ departments and roles
+@pytest.mark.parametrize(
+    "text",
+    ["Beneficiary: Hanbit Precision Co., Ltd.", "Head of Procurement, Rao & Iyer Consulting Ltd."],
+)
+def test_a_department_or_role_left_beside_a_company_is_no_organisation(detector, text):
+    found = _hits(detector, text)
+    assert [t for e, t in found if e == "CLIENT"]  # the company is found
+    assert not [t for e, t in found if t in ("Beneficiary", "Procurement")]
+
+
+def test_a_dictionary_word_alone_is_no_organisation():
+    from scrubbing.engine.technical import is_technical
+
+    for text, word, technical in (
+        ("Procurement signs it.", "Procurement", True),
+        ("Beneficiary checks it.", "Beneficiary", True),
+        ("Okonkwo signs it.", "Okonkwo", False),
+        ("ACME signs it.", "ACME", True),  # an acronym read as an organisation, as before
+    ):
+        s, e = _span(text, word)
+        assert is_technical(text, s, e, "ORGANIZATION", frozenset()) is technical, word
