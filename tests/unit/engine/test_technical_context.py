@@ -282,3 +282,9 @@ def test_a_dictionary_word_alone_is_no_organisation():
     ):
         s, e = _span(text, word)
         assert is_technical(text, s, e, "ORGANIZATION", frozenset()) is technical, word
+
+
+@pytest.mark.parametrize("label", ["Scribe", "Maintainer", "Maintainers", "Incident commander"])
+def test_role_labels_of_technical_documents_introduce_people(detector, label):
+    text = f"{label}: Ishbel Ravensworth\n\nThe Helm chart sets `maxSurge: 0` in v2.3."
+    assert ("PERSON", "Ishbel Ravensworth") in _hits(detector, text)
