@@ -48,8 +48,15 @@ from .lexicon import NON_IDENTIFYING_IPS
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
+from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
-from .technical import is_technical, product_words
+from .technical import (
+    in_technical_context,
+    is_labelled_person,
+    is_ordinary_word,
+    is_technical,
+    product_words,
+)
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
 from .widen import widened
@@ -368,6 +375,8 @@ class Detector:
         # recognizers read the same-length view (link markup blanked); hits quote the text
         hits: list[Hit] = []
         products = products or _Lazy(lambda: product_words(view))
+        people = _people_spans(results, self._source)
+        clients = [(r.start, r.end) for r in results if r.entity_type == "CLIENT"]
         for r in results:
             source = self._source.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
             source = source or "pattern"
@@ -376,7 +385,22 @@ class Detector:
                 for s, e in tidy_model_span(view, r.start, r.end):
                     if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
                         continue
-                    if source == "model" and is_technical(view, s, e, etype, products.get()):
+                    if (
+                        source == "model"
+                        and etype == "ORGANIZATION"
+                        and is_labelled_person(view, s, e)
+                    ):
+                        etype = "PERSON"  # "owner: Chakraborty": a label only people follow
+                    if etype == "PERSON" and has_legal_suffix(view, s, e):
+                        # a legal form says company: the org recognizer's CLIENT covers it
+                        if any(a <= s and e <= b for a, b in clients):
+                            continue
+                        etype = "ORGANIZATION"
+                    if source == "model" and (
+                        is_technical(view, s, e, etype, products.get())
+                        or in_technical_context(view, s, e, etype, people)
+                        or is_ordinary_word(view, s, e, etype, people)
+                    ):
                         continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
             elif r.entity_type == "IP_ADDRESS" and text[r.start : r.end] in NON_IDENTIFYING_IPS:
@@ -391,6 +415,19 @@ class Detector:
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
         return widened(text, merge_hits(hits, text))
+
+
+#: what another recognizer found that says "a person is here" (technical.in_technical_context)
+_PEOPLE_EVIDENCE = frozenset({"PERSON", PATTERN_PERSON, "EMAIL_ADDRESS", "PHONE_NUMBER"})
+
+
+def _people_spans(results: list[Any], sources: dict[Any, str]) -> list[tuple[int, int]]:
+    out = []
+    for r in results:
+        src = sources.get((r.recognition_metadata or {}).get(RECOGNIZER_ID_KEY))
+        if src != "model" and r.entity_type in _PEOPLE_EVIDENCE:
+            out.append((r.start, r.end))
+    return out
 
 
 def get_detector(model_name: str | None = None) -> Detector:

@@ -45,6 +45,7 @@ _LEAD_STRIP = re.compile(
 _TRAIL_WORDS = re.compile(rf"(?i)[\s,]+(?:{_alternation(TRAIL_WORDS)})\s*$")
 _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
 _SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
+_VOCABULARY = SPAN_WORDS | STOP_SPANS | OFFICE_WORDS | PRODUCTS
 _BREAKS = re.compile(r"(\r?\n|\r|\t|" + _SPLIT.pattern + ")")
 
 
@@ -60,6 +61,8 @@ def is_false_positive(text: str, entity_type: str) -> bool:
     words = [w.strip(".,:;()'\u2019") for w in key.split()]
     if all(w in SPAN_WORDS or w in STOP_SPANS or len(w) <= 1 for w in words):
         return True  # "Senior Analyst", "Action Items", "Dear", "Regards"
+    if len(words) > 1 and all(w in _VOCABULARY or len(w) <= 1 for w in words):
+        return True  # "Appendix C. The Cabin", "Grafana Whiteboard"
     if re.search(r"[_=/\\{}<>$#@|]|\d", text) and entity_type in MODEL_ENTITIES:
         return True  # DB_PASSWORD, user_id, paths: code, not a name (patterns own the rest)
     if entity_type == "PERSON" and "@" in key:

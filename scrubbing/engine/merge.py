@@ -8,6 +8,7 @@ from dataclasses import replace
 from .guards import is_false_positive
 from .hits import CONTAINERS, PRIORITY, Hit
 from .lexicon import CORP_SUFFIXES
+from .technical import is_technical
 from .terms import normalize
 
 #: hits joined into one group only by ", " gaps (a list of addresses) are cut into groups of
@@ -120,8 +121,11 @@ def merge_groups(hits: Iterable[Hit], text: str) -> list[Hit]:
                         accepted[i] = replace(a, start=s, text=text[s : a.end])
                         break
                 continue
-            if h.source == "model" and is_false_positive(piece, h.entity_type):
-                continue
+            if h.source == "model" and (
+                is_false_positive(piece, h.entity_type)
+                or is_technical(text, s, e, h.entity_type, frozenset())
+            ):
+                continue  # what is left of "Beneficiary: Hanbit Precision" is a word
             accepted.append(replace(h, start=s, end=e, text=piece))
     accepted.sort(key=lambda h: h.start)
     return accepted

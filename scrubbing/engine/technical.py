@@ -10,8 +10,16 @@ or "SWOT" as organisations. Three kinds of evidence, none a list of products:
   before a technical noun ("the Grafana alert", "the Debezium connector"), called like code
   (`Decimal(0)`), or in lower case as a config key or path segment (`kafka.group_id`,
   `ops/grafana/`); and a single word after "the" is no person ("the Scheduler owns it");
-* an ordinary English word (wordfreq) that is no known name, alone as an organisation
-  ("Treasury", "Compliance"), as `name_shape.is_common_word` already does for people.
+* an ordinary English word (wordfreq, or a lower-case dictionary entry) that is no known
+  name, alone as an organisation ("Treasury", "Compliance", "Procurement"), as
+  `name_shape.is_common_word` already does for people.
+
+Beyond the words themselves, the paragraph (`in_technical_context`): in a paragraph about code
+or products (technical vocabulary, code syntax, versions, CLI flags) that shows no sign of
+people (no name found by another recognizer, no e-mail or phone, no salutation, honorific or
+sign-off), a model span with no name evidence of its own (no known given name, nothing before
+it that introduces a person, no initials, no person verb after it) is a term. The cost: a bare
+surname in such a paragraph, with nothing around it that says "person", is kept.
 
 Only model spans are judged here; names found by context rules, patterns, structure or the
 deny-list never are.
@@ -23,7 +31,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import COMMON_ZIPF, NAME_PREFIXES, TECH_NOUNS
+from .lexicon import (
+    ACRONYMS,
+    BY_VERBS,
+    COMMON_ZIPF,
+    DEV_WORDS,
+    GREETINGS,
+    HONORIFICS,
+    NAME_PREFIXES,
+    PERSON_KEYS,
+    PERSON_LEADS,
+    PERSON_ROLE_KEYS,
+    PERSON_VERBS,
+    PRODUCTS,
+    ROLE_LABELS,
+    TECH_NOUNS,
+    TOOLS,
+)
+from .lexicon.dictionary import in_dictionary
 
 _WORD = r"[A-Z][A-Za-z0-9+#]*(?:-[A-Za-z0-9]+)*"
 _VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+(?:\.\d+)+)\b(?!\.\d)")
@@ -110,4 +135,172 @@ def is_technical(
         return True
     if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not _known_name(w):
         return True
-    return entity_type == "ORGANIZATION" and w.isalpha() and _common(w)
+    if entity_type != "ORGANIZATION" or not w.isalpha():
+        return False
+    # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
+    # a role; a client with a legal form is the org recognizer's, and the task's sweep
+    return _common(w) or (
+        len(w) >= 4 and not w.isupper() and in_dictionary(w) and not _known_name(w)
+    )
+
+
+# ------------------------------------------------------------------ the paragraph around a span
+_PARA_BREAK = re.compile(r"\n[ \t]*\n")
+_TECH_VOCAB = TECH_NOUNS | PRODUCTS | TOOLS | ACRONYMS | DEV_WORDS
+_LOWER_WORD = re.compile(r"(?<![\w.-])[a-z][a-z0-9]+(?![\w-])")
+_CAP_TOKEN = re.compile(r"(?<![\w.-])[A-Za-z][A-Za-z0-9+#]*[A-Za-z0-9]")
+#: signs of code in prose: `backticks`, calls, dotted or snake_case keys, paths, operators
+_CODE = re.compile(
+    r"`[^`\n]+`|\b[A-Za-z_]\w*\(|\b[a-z_]{2,}\.[a-z_]{2,}\b|\b[a-z]+_[a-z0-9_]+\b|"
+    r"(?:^|\s)/?[\w.-]+/[\w.-]+/|==|!=|=>|->|::|\{|\}|^\s*(?:def|class|import|return)\b",
+    re.M,
+)
+_VERSION_ANY = re.compile(r"(?<![\w.])v?\d+\.\d+(?:\.\d+)*(?![\w.])")
+_FLAG = re.compile(r"(?<![\w-])--[a-z][\w-]+|(?<![\w-])-[a-zA-Z](?=\s)")
+_HONORIFIC = re.compile(rf"(?i)\b(?:{'|'.join(HONORIFICS)})\.?\s+[A-Z]")
+_GREETING_START = re.compile(
+    r"(?im)^\s*(?:dear|hi|hello|hey|regards|best regards|kind regards|thanks|cheers|"
+    r"sincerely|yours)\b"
+)
+_LEAD_ALT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in PERSON_LEADS)
+_LABEL_ALT = "|".join(re.escape(w) for w in sorted(PERSON_KEYS | ROLE_LABELS, key=len)[::-1])
+_BEFORE = re.compile(
+    rf"(?i)(?:\b(?:{_LEAD_ALT}|(?:{'|'.join(BY_VERBS)})\s+by|{'|'.join(HONORIFICS)})\.?|@|"
+    rf"\b(?-i:[A-Z])\.|\b(?:{_LABEL_ALT})[ \t]*[:=]|\b(?:{_LABEL_ALT})[ \t]*\([^)]*\)[ \t]*:)"
+    r"[ \t]*$"
+)
+_AFTER = re.compile(
+    rf"^(?:['\u2019]s\s+(?:team|manager|desk|office|calendar|inbox)\b|,?[ \t]+[A-Z]\.(?:[ \t]|$)|"
+    rf"[ \t]+(?:{'|'.join(sorted(PERSON_VERBS))})\b|[ \t]*\((?:[a-z]+@|owner|lead|chair)\b)"
+)
+
+
+def paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The blank-line-separated block of `text` that holds text[start:end]."""
+    a = 0
+    for m in _PARA_BREAK.finditer(text, 0, start):
+        a = m.end()
+    m2 = _PARA_BREAK.search(text, end)
+    return a, m2.start() if m2 else len(text)
+
+
+@lru_cache(maxsize=4096)
+def is_technical_paragraph(par: str) -> bool:
+    """Two kinds of sign of code or products: technical vocabulary (two words of it), code
+    syntax, a version, a CLI flag, a code-shaped word ("MLflow", "CrashLoopBackOff")."""
+    vocab = {w for w in _LOWER_WORD.findall(par.lower()) if w in _TECH_VOCAB}
+    kinds = [
+        len(vocab) >= 2,
+        bool(_CODE.search(par)),
+        bool(_VERSION_ANY.search(par)) and not re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", par),
+        bool(_FLAG.search(par)),
+        any(has_code_shape(m.group(0)) for m in _CAP_TOKEN.finditer(par)),
+    ]
+    return sum(kinds) >= 2
+
+
+def shows_people(par: str) -> bool:
+    """A salutation or sign-off line, or an honorific before a capitalised word."""
+    return bool(_GREETING_START.search(par) or _HONORIFIC.search(par))
+
+
+def has_name_evidence(text: str, start: int, end: int) -> bool:
+    """What says that the span text[start:end] is a person, whatever the paragraph: a known
+    given name (unless every word is an ordinary dictionary word, as in "Lean Canvas"), a word
+    before it that introduces a person ("Ask", "Dear", "Dr.", "reviewed by", "@", an initial),
+    initials or a person verb after it ("Okoro, J. R.", "Tane said", "Lind approved"); letters
+    beyond ASCII ("Taşkın", "Özlem": product names are ASCII); or a full name's shape made of
+    words no dictionary lists ("Sandeep Chakraborty", not "Kafka Connect")."""
+    from .recognizers.known_names import name_lists
+    from .recognizers.name_shape import looks_like_name
+
+    first, last, _c = name_lists()
+    span = text[start:end]
+    words = [w.strip(".,;:()'\u2019") for w in span.split()]
+    words = [w for w in words if w]
+    if any(c.isalpha() and not c.isascii() for c in span):
+        return True
+    if (
+        len(words) >= 2
+        and looks_like_name(span)
+        and not any(in_dictionary(w) or has_code_shape(w) or w.isupper() for w in words)
+    ):
+        return True
+    for i, w in enumerate(words):
+        key = w.casefold()
+        if key in first and key not in GREETINGS:
+            others = [x.casefold() for j, x in enumerate(words) if j != i]
+            if not in_dictionary(w) or any(
+                not in_dictionary(x) or x in first or x in last for x in others
+            ):
+                return True
+    if _BEFORE.search(text[max(0, start - 24) : start]):
+        return True
+    return bool(_AFTER.match(text[end : end + 24]))
+
+
+def in_technical_context(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> bool:
+    """True if the model span text[start:end] is a term of a code or product paragraph: the
+    paragraph is technical (`is_technical_paragraph`), shows no people (`shows_people`, no
+    span in `people_spans`: names other recognizers found, e-mail addresses, phones) and the
+    span has no name evidence of its own (`has_name_evidence`)."""
+    if entity_type not in ("PERSON", "ORGANIZATION", "LOCATION"):
+        return False
+    a, b = paragraph(text, start, end)
+    if any(s < b and e > a for s, e in people_spans):
+        return False
+    par = text[a:b]
+    if not is_technical_paragraph(par) or shows_people(par):
+        return False
+    return not has_name_evidence(text, start, end)
+
+
+def is_ordinary_word(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+) -> bool:
+    """True if the model PERSON span text[start:end] is one ordinary word ("Parquet",
+    "Decimate"): a lower-case dictionary entry (`lexicon.dictionary`) of four letters or more,
+    written capitalised (not in capitals), in no name list, with no name evidence
+    (`has_name_evidence`) and no other recognizer's name or contact beside it."""
+    if entity_type != "PERSON":
+        return False
+    word = text[start:end]
+    if len(word) < 4 or not word.isalpha() or word.isupper() or " " in word:
+        return False
+    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+        return False
+    if not in_dictionary(word) or _known_name(word):
+        return False
+    return not has_name_evidence(text, start, end)
+
+
+#: labels that only a person follows: not "From:"/"To:" (a firm's display name), "Contact:"
+_PERSON_LABEL = re.compile(
+    rf"(?i)\b(?:{'|'.join(sorted(ROLE_LABELS | PERSON_ROLE_KEYS))})[ \t]*:[ \t]*$"
+)
+
+
+def is_labelled_person(text: str, start: int, end: int) -> bool:
+    """True if the model organisation text[start:end] stands right after a label that only a
+    person follows ("owner: Chakraborty", "Scribe: Okonkwo") and is no company: one to three
+    capitalised words, none an ordinary dictionary word, with no legal form."""
+    from .recognizers.orgs import has_legal_suffix
+
+    words = text[start:end].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if any(in_dictionary(w.strip(".,")) or has_code_shape(w) for w in words):
+        return False
+    return bool(_PERSON_LABEL.search(text[max(0, start - 24) : start])) and not has_legal_suffix(
+        text, start, end
+    )

@@ -20,11 +20,11 @@ from tests.corpus.independent.contacts import IBAN_LENGTHS, iban_is_valid
 from tests.corpus.independent.orgs import codenames, companies
 from tests.corpus.independent.people import people
 from tests.corpus.independent.places import addresses
-from tests.corpus.independent.prose import DOCS
+from tests.corpus.independent.prose import DOCS, SLOT
 from tests.corpus.independent.score import ENTITY_TYPES, Score, count, score_doc
 from tests.corpus.independent.split import DEV, HELD_OUT, PARTS, part_of
 from tests.corpus.independent.views import View, view
-from tests.corpus.independent.writer import IBAN, PERSON, PHONE
+from tests.corpus.independent.writer import IBAN, ORG, PERSON, PHONE
 
 pytestmark = pytest.mark.slow
 
@@ -151,12 +151,21 @@ def test_structured_values_are_valid(sl):
                 assert any(phonenumbers.PhoneNumberMatcher(p.value, "US")) or p.value[0] != "+"
 
 
-def test_prose_has_no_planted_values_and_keeps_its_terms(sl):
+def test_prose_plants_only_its_slots_and_keeps_its_terms(sl):
+    """A prose document plants exactly the people and companies of its slots (none for most),
+    and no term that must survive is a word of a planted name."""
     prose = [doc for doc in sl.docs if doc.family == "prose"]
     assert len(prose) == sum(part_of("prose", p.name) == sl.part for p in DOCS)
+    by_name = {p.name: p for p in DOCS}
     for doc in prose:
-        assert not doc.planted
+        slots = {m.group("kind") + m.group("n") for m in SLOT.finditer(by_name[doc.name].text)}
+        assert len({p.key for p in doc.planted}) == len(slots), doc.name
+        assert {p.type for p in doc.planted} <= {PERSON, ORG}
+        assert "{" + "p1" not in doc.text
+        words = {w.casefold() for p in doc.planted for w in p.parts}
+        assert not [t for t in doc.survive if t.casefold() in words], doc.name
         assert doc.survive and all(count(t, doc.text) for t in doc.survive), doc.name
+    assert any(doc.planted for doc in prose)
 
 
 def test_mail_is_real_mime(views, sl):
@@ -189,6 +198,22 @@ def test_the_scorer_counts_a_surname_left_next_to_a_placeholder(sl):
     assert not units[False].leaked, units[False].why
     assert units[True].leaked
     assert person.value.split()[-1].casefold() in units[True].why.casefold()
+
+
+def test_prose_names_are_units_and_no_lost_terms(sl):
+    """In a prose document with people, a name left is a leak; a name replaced costs no term."""
+    doc = next(d for d in sl.docs if d.family == "prose" and d.planted)
+    forms = sorted({p.value for p in doc.planted}, key=len, reverse=True)
+    scrubbed = doc.text
+    for f in forms:
+        scrubbed = re.sub(rf"(?<!\w){re.escape(f)}(?!\w)", "[PERSON_1]", scrubbed)
+    s = Score("t")
+    score_doc(s, doc, View(doc.text), View(scrubbed))
+    assert s.units and not [u for u in s.units if u.leaked]
+    assert s.survive_total == len(doc.survive) and not s.survive_lost
+    s = Score("t")
+    score_doc(s, doc, View(doc.text), View(doc.text))
+    assert all(u.leaked for u in s.units)
 
 
 def test_a_body_left_encoded_is_still_read(sl):

@@ -89,7 +89,7 @@ LEAD_WORDS = (
     "dear", "hi", "hello", "hey", "thanks", "thank you", "thx", "regards", "best", "cheers",
     "attn", "to", "from", "cc", "bcc", "call", "ask", "ping", "email", "e-mail", "mail",
     "message", "text", "phone", "contact", "tell", "meet", "invite", "welcome", "congrats",
-    "congratulations", "please", "pls", "via", "with", "cc'd",
+    "congratulations", "please", "pls", "via", "with", "cc'd", "reach",
 )  # fmt: skip
 #: "<verb> by" before a name ("Prepared by Jane Doe")
 BY_VERBS = (
@@ -357,6 +357,28 @@ TECH_NOUNS = words(
     "templates topic ui widget worker workers workflow class method function instance "
     "deployment chart helm image images config configuration version release build tool tools "
     "window adapter wrapper format"
+)
+#: words before a span that make it a person even in technical prose ("Ask Ana", "cc Bo"):
+#: LEAD_WORDS without the prepositions and fillers that stand before products too ("from
+#: Kafka", "with Grafana", "via Airbyte")
+PERSON_LEADS = tuple(
+    w for w in LEAD_WORDS if w not in words("to from with via please pls text best message mail")
+)
+#: labels before a colon that a person's name follows, besides PERSON_KEYS ("Scribe: Ana")
+ROLE_LABELS = words(
+    "maintainer maintainers scribe commander chair facilitator on-call oncall lead leads "
+    "contact contacts dri champion sponsor presenter speaker host moderator attendees"
+)
+#: PERSON_KEYS that only a person follows (not "from", "to", "contact", "user": a firm or a
+#: team can follow those)
+PERSON_ROLE_KEYS = words(
+    "owner author assignee reporter reviewer approver requester signatory attendee manager employee"
+)
+#: verbs after a span that make it a person even in technical prose ("Tane said", "Lind
+#: approved"); not "will", "calls", "sends": products do those
+PERSON_VERBS = words(
+    "said says wrote writes asked asks replied mentioned confirmed agreed reviewed approved "
+    "signed authored presented suggested proposed thinks thanked"
 )
 #: a capitalised word that starts a name and also a CamelCase word ("McDonald", "DeShawn")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")

@@ -1,7 +1,8 @@
 """Code names and coined internal terms.
 
 * "Project BLUEHERON", "Operation Nightjar", "Codename: Falcon": the word after the trigger,
-  unless it is ordinary vocabulary ("Project Plan", "Project Manager");
+  unless it is ordinary vocabulary ("Project Plan", "Project Manager") or capitals with digits
+  ("Project H100", "EC2", "GPT4": product and instance names);
 * coined words: ALL-CAPS (five letters or more) or CamelCase words that are not English words
   ("BLUEHERON", "NightJar"), outside code. One text where such a word recurs makes it a code
   name here; across a task the inventory counts them (`coined_words`) and promotes a word
@@ -92,8 +93,20 @@ def coined_words(text: str) -> Counter[str]:
     return found
 
 
+#: capitals with digits: a product, instance or model name ("S3", "EC2", "H100", "GPT4"), never
+#: a code name
+_CAPS_DIGITS = re.compile(r"^(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9\-]+$")
+
+
+def is_caps_with_digits(word: str) -> bool:
+    """ "S3", "EC2", "H100", "GPT4", "B210": capitals and digits only."""
+    return bool(_CAPS_DIGITS.match(word))
+
+
 def _ordinary(name: str) -> bool:
     words = name.split()
+    if all(is_caps_with_digits(w) for w in words):
+        return True
     common = (w.casefold() in _TRIGGER_VOCAB or _zipf(w.casefold()) >= 4.8 for w in words)
     return all(common) and not (any(w.isupper() and len(w) >= 3 for w in words))
 

@@ -19,7 +19,8 @@ _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
 _HEADER_LINE = re.compile(
     r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|x-from|x-to|x-cc|x-bcc|attendees?|"
     r"participants|present|apologies|absent|invitees|guests|organi[sz]er|chair(?:person)?|"
-    r"facilitator|note[ -]?taker|minutes(?: taken)? by|author|owner|reviewer|approver|"
+    r"facilitator|note[ -]?taker|scribe|maintainers?|incident commander|on-call|"
+    r"minutes(?: taken)? by|author|owner|reviewer|approver|"
     r"prepared by|approved by|reviewed by|contact|assignee|reporter|requested by|submitted by|"
     r"signed|[a-z]+(?:-[a-z]+)*-by)[ \t]*:[ \t]*(?P<val>[^\n]+)$"
 )

@@ -19,6 +19,8 @@ _ORG = re.compile(
     rf"(?P<name>(?<![\w&'\u2019.\-]){_WORD}(?:[ \t]+{_WORD}){{0,5}})"
     rf"(?:,)?[ \t]+(?P<suffix>{_SUFFIX_ALT})(?![\w])"
 )
+_SUFFIX_NEXT = re.compile(rf"^(?:,)?[ \t]+(?:\(?(?:{_SUFFIX_ALT})\)?)(?![\w])")
+_SUFFIX_END = re.compile(rf"[ \t,]\(?(?:{_SUFFIX_ALT})\)?$")
 _ACRONYM = re.compile(r"[ \t]*\((?P<acr>[A-Z][A-Z&]{1,7})\)")
 # words start where a word starts and are read possessively: linear time (issue 20)
 _NAMED_ACRONYM = re.compile(
@@ -33,6 +35,12 @@ _LEADING = (
         "yesterday today tomorrow supplier client customer vendor partner contractor".split()
     )
 )
+
+
+def has_legal_suffix(text: str, start: int, end: int) -> bool:
+    """True if the span text[start:end] ends with a legal form or is followed by one ("Jan
+    Novak Ltd", "Hansen Bunkering" before " AS"): company evidence, never a person."""
+    return bool(_SUFFIX_END.search(text[start:end]) or _SUFFIX_NEXT.match(text[end : end + 24]))
 
 
 def org_hits(text: str) -> Iterable[tuple[int, int, str]]:

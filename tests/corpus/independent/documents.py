@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .mail import TITLES
-from .prose import DOCS, survive_terms
+from .prose import DOCS, SLOT, survive_terms
 from .writer import Doc, Pools, Writer
 
 
@@ -206,12 +206,21 @@ def build_prose(pools: Pools, i: int) -> Doc:
     p = DOCS[i]
     fmt = p.name.rsplit(".", 1)[1]
     w = Writer(pools, p.name, "prose", fmt)
+    who: dict[str, Any] = {}
+
+    def fill(m: Any) -> str:
+        key = m.group("kind") + m.group("n")
+        if m.group("kind") == "c":
+            return w.org(who.setdefault(key, w.company()))
+        return w.name(who.setdefault(key, w.person()), m.group("form") or "full")
+
+    body = SLOT.sub(fill, p.text)
     if fmt in ("docx", "pdf"):
-        lines = p.text.strip().split("\n\n")
+        lines = body.strip().split("\n\n")
         content: Any = PageContent(lines[0], [("p", b) for b in lines[1:]])
         text = content.text()
     else:
-        content = text = p.text
+        content = text = body
     doc = w.doc(content, text)
     doc.survive = survive_terms(p)
     return doc

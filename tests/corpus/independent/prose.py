@@ -3,7 +3,9 @@
 READMEs, runbooks, code comments and release notes that name products (Kafka, Grafana, GNU
 Radio, Whiteboard...), office words that look like names (Bill to, Hedge, Cabin, Appendix)
 and configuration keys. Each document lists the traps it was written around; the scorer adds
-every capitalised, CamelCase or dotted term that is not the first word of a sentence.
+every capitalised, CamelCase or dotted term that is not the first word of a sentence. The
+last ones also name a few people and companies (`{p1}`, `{p2:family}`, `{c1}`: slots filled
+from the part's pools when the document is built), which must still be found.
 """
 
 from __future__ import annotations
@@ -746,8 +748,269 @@ alerts channel. Failed runs open a ticket in Jira with the dbt run results attac
             "Jira",
         ),
     ),
+    # ------------------------------------------------------------------ with people in them:
+    # {pN} / {pN:form} is a person of the part's pool written in that form (writer.person_form),
+    # {cN} a company; the names must be found while every term around them survives
+    Prose(
+        "event-bus-design-notes.md",
+        """# Design notes: moving order events to the event bus
+
+Authors: {p1}, {p2}
+Reviewed by {p3}
+
+## Context
+
+Order events are written to PostgreSQL 15 and copied to the warehouse by a nightly job. We
+want them on Apache Kafka within seconds, with Kafka Connect and the Debezium connector
+reading the write-ahead log, and the Schema Registry holding the Avro schemas.
+
+## Proposal
+
+- Run Kafka Connect in distributed mode on Kubernetes (three workers, `tasks.max: 6`).
+- One topic per aggregate: `orders.v1`, `payments.v1`; compaction on, retention 7 days.
+- Consumers use the Outbox pattern; the Whiteboard service reads `orders.v1` for the live
+  board on the warehouse Cabin screens.
+- Terraform 1.9 owns the topics and ACLs; nobody creates a topic by hand.
+
+## Open questions
+
+Do we need Exactly Once semantics for the Ledger consumer, or is idempotent upsert enough?
+{p2:family} prefers idempotent upserts; ask {p3:call} before the Ledger team commits to either.
+See Appendix A for the throughput test and the config we used.
+""",
+        (
+            "Apache Kafka",
+            "Kafka Connect",
+            "Debezium",
+            "Schema Registry",
+            "Avro",
+            "Kubernetes",
+            "Outbox",
+            "Whiteboard",
+            "Cabin",
+            "Terraform",
+            "Exactly Once",
+            "Ledger",
+            "Appendix A",
+            "config",
+        ),
+    ),
+    Prose(
+        "postmortem-checkout-latency.md",
+        """# Post-mortem: checkout latency, 11 February
+
+Incident commander: {p1}
+Scribe: {p2}
+
+## Summary
+
+From 14:05 to 14:48 UTC checkout p99 latency rose from 300 ms to 9 s. A Helm upgrade of the
+payments chart set `maxSurge: 0`, so Kubernetes drained every pod of the Envoy sidecar at
+once. Grafana fired the "Checkout p99" alert at 14:09 and PagerDuty paged the on-call.
+
+## Timeline
+
+- 14:09 alert fires; {p1:family} acknowledges in PagerDuty.
+- 14:21 {p4} rolls the chart back with `helm rollback payments 41`.
+- 14:48 latency back to normal; the Statuspage incident is resolved.
+
+## What went well
+
+The Runbook for Envoy was current, and the Grafana Tempo traces showed the missing upstream
+within minutes. Thanks to {p3} for the quick review of the rollback.
+
+## Actions
+
+1. Add a policy check in Conftest that rejects `maxSurge: 0` (owner: {p4:family}).
+2. Alert on ready pods per Deployment, not only latency.
+3. Move the Hedge retry budget into the config of the sidecar (see Appendix B).
+""",
+        (
+            "Helm",
+            "Kubernetes",
+            "Envoy",
+            "Grafana",
+            "PagerDuty",
+            "Statuspage",
+            "Runbook",
+            "Grafana Tempo",
+            "Conftest",
+            "Deployment",
+            "Hedge",
+            "Appendix B",
+            "config",
+        ),
+    ),
+    Prose(
+        "release-notes-4-2.txt",
+        """Release notes: spectrum-monitor 4.2
+
+New
+  - The GNU Radio flowgraph now uses the Polyphase Clock Sync block; decimation is set with
+    `--decim 8`.
+  - Exports to Parquet and to the Whiteboard report, with a "Bill to" column for the lab's
+    internal charging.
+  - The Waterfall view keeps its zoom across restarts (stored in config.toml).
+
+Fixed
+  - SoapySDR 0.8 devices no longer drop the first buffer after a retune.
+  - The Hedge filter (our notch filter for the 50 Hz hum) applies to both channels.
+
+Contributors
+  Thanks to {p1} and {p2} for the USRP patches, and to {c1} for the loan of a B210.
+  Packaging by {p3}.
+""",
+        (
+            "GNU Radio",
+            "Polyphase Clock Sync",
+            "Parquet",
+            "Whiteboard",
+            "Bill",
+            "Waterfall",
+            "config.toml",
+            "SoapySDR",
+            "Hedge",
+            "USRP",
+        ),
+    ),
+    Prose(
+        "pipeline-readme.md",
+        """# clickstream-pipeline
+
+Batch and streaming jobs that turn raw click events into the Gold tables.
+
+Maintainer: {p1} · on-call rota in Opsgenie
+
+## Layout
+
+    dags/          Airflow 2.9 DAGs (one per source)
+    jobs/          Spark 3.5 jobs, packaged with Poetry
+    infra/         Terraform for the EMR cluster and the S3 buckets
+
+## Running
+
+    poetry install
+    poetry run pipeline backfill --source web --from 2026-01-01 --dry-run
+
+The `--dry-run` flag prints the partitions it would write. Every job reads its config from
+`conf/<env>.yaml`; secrets come from AWS Secrets Manager, never from the repository.
+
+## Storage
+
+Raw events land in S3 as JSON; the Bronze and Silver tables are Iceberg on Glue, and Trino
+serves them to Superset. EC2 spot nodes run the nightly compaction; an H100 node is only used
+by the ranking team.
+
+Questions about the Iceberg migration go to {p2} (data platform).
+""",
+        (
+            "Opsgenie",
+            "Airflow",
+            "Spark",
+            "Poetry",
+            "Terraform",
+            "EMR",
+            "S3",
+            "AWS Secrets Manager",
+            "Bronze",
+            "Silver",
+            "Iceberg",
+            "Glue",
+            "Trino",
+            "Superset",
+            "EC2",
+            "H100",
+            "config",
+        ),
+    ),
+    Prose(
+        "procurement-memo.docx",
+        """Procurement memo: observability licences 2026
+
+From: {p1}, Platform Engineering
+To: {p2}, Finance
+
+We ask for approval to renew the Grafana Cloud Pro plan and to add Sentry Business for the
+mobile apps. The quote from {c1} covers 40 seats of Grafana Cloud and 2 TB of Loki logs a
+month; Sentry is bought directly.
+
+Bill to: Platform Engineering cost centre 4410. The invoice goes to the Accounts Payable
+mailbox; please add the PO number on the Cabin booking form too, as the training day in the
+Whiteboard room is part of the same order.
+
+Finance asked whether we should Hedge the USD exposure: the contract is in USD, paid yearly,
+so Treasury will decide. Appendix A compares Grafana Cloud with a self-hosted Prometheus and
+Thanos stack on Kubernetes; Appendix B lists the seats per team.
+
+{p1}
+""",
+        (
+            "Grafana Cloud",
+            "Sentry Business",
+            "Loki",
+            "Sentry",
+            "Bill",
+            "Accounts Payable",
+            "Cabin",
+            "Whiteboard",
+            "Hedge",
+            "Treasury",
+            "Appendix A",
+            "Prometheus",
+            "Thanos",
+            "Kubernetes",
+            "Appendix B",
+        ),
+    ),
+    Prose(
+        "tech-review-minutes.txt",
+        """Minutes: architecture review, radio lab data platform
+
+Attendees: {p1} (chair), {p2}, {p3}, {p4}
+Apologies: {p5}
+
+1. Capture pipeline
+   The GNU Radio capture writes SigMF files to MinIO; a Kafka topic announces each file.
+   Grafana shows disk use per receiver. Decision: keep MinIO, move the metadata to
+   PostgreSQL 16 with the TimescaleDB extension.
+
+2. Compute
+   The Kubernetes cluster in the Tel-Aviv lab gets two GPU nodes (GPT4-class models are out of
+   scope). Terraform state moves to the shared backend; `terraform plan` runs in CI on every
+   merge request.
+
+3. Office
+   The Whiteboard photos from the last session are in the wiki under Appendix C. The Cabin
+   room is booked for the next review.
+
+Actions
+   - {p2:family}: benchmark Kafka Connect against the current uploader.
+   - {p3:family}: write the config schema for the receivers.
+   - {p4}: ask {c1} for a quote on two more SDR front ends.
+""",
+        (
+            "GNU Radio",
+            "SigMF",
+            "MinIO",
+            "Kafka",
+            "Grafana",
+            "PostgreSQL",
+            "TimescaleDB",
+            "Kubernetes",
+            "Tel-Aviv",
+            "GPT4",
+            "Terraform",
+            "Whiteboard",
+            "Appendix C",
+            "Cabin",
+            "Kafka Connect",
+            "config",
+        ),
+    ),
 )
 
+#: a person ({p1}, {p2:family}) or company ({c1}) slot in a document's text
+SLOT = re.compile(r"\{(?P<kind>[pc])(?P<n>\d)(?::(?P<form>\w+))?\}")
 _SENT_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*#|>]+\s*|\d+\.\s+)*)$")
 _TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*")
 
@@ -756,12 +1019,13 @@ def survive_terms(p: Prose) -> list[str]:
     """The traps plus every term that looks like a name to a model: capitalised (not first
     in a sentence or a list item), CamelCase, ALL-CAPS, or dotted/underscored identifiers."""
     out = dict.fromkeys(p.traps)
-    for m in _TERM.finditer(p.text):
+    text = SLOT.sub("", p.text)
+    for m in _TERM.finditer(text):
         w = m.group(0)
         looks = w[0].isupper() or any(c.isupper() for c in w[1:]) or re.search(r"[._]", w)
         if not looks or len(w) < 3:
             continue
-        if w[0].isupper() and w[1:].islower() and _SENT_START.search(p.text[: m.start()]):
+        if w[0].isupper() and w[1:].islower() and _SENT_START.search(text[: m.start()]):
             continue  # an ordinary word that starts a sentence
         out.setdefault(w)
     return list(out)

@@ -12,7 +12,8 @@ output can hold it (tests/corpus/evaluate.py's Haystack), phones also when their
 digits are left with the formatting or an extension changed, IBANs also without their spaces.
 
 Over-redaction: in the technical prose, the share of terms (see prose.survive_terms) that
-occur fewer times in the output than in the input.
+occur fewer times in the output than in the input; the people and companies some prose
+documents name are scored as in any other document.
 """
 
 from __future__ import annotations
@@ -115,7 +116,8 @@ def score_doc(s: Score, doc: Doc, inp: View, out: View | None) -> None:
     """Add one document's units to `s` (a failed file, `out` None, releases nothing)."""
     if doc.family == "prose":
         _score_prose(s, doc, inp, out)
-        return
+        if not doc.planted:
+            return
     hay = _hay(out) if out else None
     values = {p.value for p in doc.planted}
     by_key: dict[tuple[str, str], list[Planted]] = defaultdict(list)
@@ -163,12 +165,16 @@ _WORD = re.compile(r"[^\W_]+(?:[.'’_-][^\W_]+)*")
 
 
 def _score_prose(s: Score, doc: Doc, inp: View, out: View | None) -> None:
+    # the names planted in a document are not terms: blanked in both before counting
+    planted = {p.value for p in doc.planted} | {w for p in doc.planted for w in p.parts}
+    in_text = blank(inp.text, planted) if planted else inp.text
     out_text = out.text if out else ""
+    out_text = blank(out_text, planted) if planted else out_text
     for term in doc.survive:
         s.survive_total += 1
-        if count(term, out_text) < count(term, inp.text):
+        if count(term, out_text) < count(term, in_text):
             s.survive_lost.append((doc.name, term))
-    words_in = Counter(_WORD.findall(inp.text))
+    words_in = Counter(_WORD.findall(in_text))
     words_out = Counter(_WORD.findall(out_text))
     s.words_total += sum(words_in.values())
     s.words_lost += sum((words_in - words_out).values())

@@ -43,6 +43,8 @@ def test_the_text_says_which_words_are_products():
 @pytest.mark.parametrize(
     "text,span,etype,technical",
     [
+        # the words alone say nothing here; in a paragraph about code the paragraph rule
+        # keeps it (technical.in_technical_context, tests/unit/engine/test_technical_context.py)
         ("Pause it from Kafka Connect.", "Kafka Connect", "PERSON", False),
         ("Pause it from Kafka Connect. The Kafka client lags.", "Kafka Connect", "PERSON", True),
         ("Ask the Scheduler first.", "Scheduler", "PERSON", True),

