@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from scrubbing.engine import cache, convert  # the engine's defaults (pure Python, no Django)
+
 from . import BASE_DIR, env, read_env_file
 
 read_env_file()
@@ -344,6 +346,16 @@ SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
 # engine's DEFAULT_MODEL (scrubbing/engine/detect.py). It must be installed (pip): nothing is
 # downloaded at run time.
 SCRUB_SPACY_MODEL = env.str("SCRUB_SPACY_MODEL", default="")
+# Characters of text whose detection answers a process keeps (scrubbing/engine/cache.py; least
+# recently used go first; 0: no cache).
+SCRUB_DETECT_CACHE_CHARS = env.int("SCRUB_DETECT_CACHE_CHARS", default=cache.DEFAULT_CHARS)
+# LibreOffice, run sandboxed by scrubbing/engine/convert.py for conversions, EMF/WMF pictures and
+# previews: the program (on PATH or a path), the time limit of one run in seconds (its process
+# group is killed), and the sandbox: auto (bubblewrap, else `unshare -rn`, else the profile
+# settings only), bwrap, unshare or none. scrubbing/scrubber.py hands them to the engine.
+SCRUB_SOFFICE = env.str("SCRUB_SOFFICE", default=convert.ConverterConfig.program)
+SCRUB_CONVERT_SECONDS = env.float("SCRUB_CONVERT_SECONDS", default=convert.DEFAULT_SECONDS)
+SCRUB_CONVERT_SANDBOX = env.str("SCRUB_CONVERT_SANDBOX", default=convert.ConverterConfig.sandbox)
 
 # ---- Context pass (issue 17) -------------------------------------------------------------------
 # A model that reads each file (its names already replaced by placeholders) and flags

@@ -80,7 +80,7 @@ _model_name = DEFAULT_MODEL  # what `use_model` chose; the engine reads no envir
 
 def use_model(name: str) -> None:
     """Name the spaCy package the detector loads from now on (empty: DEFAULT_MODEL). The Django
-    side passes settings.SCRUB_SPACY_MODEL (scrubbing/runtime.py)."""
+    side passes settings.SCRUB_SPACY_MODEL (scrubbing/scrubber.py)."""
     global _model_name
     _model_name = name or DEFAULT_MODEL
 

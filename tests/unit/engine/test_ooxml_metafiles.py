@@ -171,8 +171,8 @@ def test_emz_compressed_metafile_is_read(metafiles):
     assert_no_planted(result.output)
 
 
-def test_converter_missing_removes_pictures_with_a_sentence(metafiles, monkeypatch):
-    monkeypatch.setenv("SCRUB_SOFFICE", "/nonexistent/soffice")
+def test_converter_missing_removes_pictures_with_a_sentence(metafiles, converter):
+    converter(program="/nonexistent/soffice")
     result = scrub("deck.pptx", pptx_with(metafiles["emf"], metafiles["wmf"]))
     assert result.status == "done", result.report["residual"]  # removed, not residual
     assert media(result.output) == {}
@@ -188,8 +188,8 @@ def test_converter_missing_removes_pictures_with_a_sentence(metafiles, monkeypat
 
 
 @needs_soffice
-def test_conversion_time_limit_removes_pictures(metafiles, monkeypatch):
-    monkeypatch.setenv("SCRUB_CONVERT_SECONDS", "0.05")
+def test_conversion_time_limit_removes_pictures(metafiles, converter):
+    converter(seconds=0.05)
     result = scrub("deck.pptx", pptx_with(metafiles["emf"]))
     assert result.status == "done", result.report["residual"]
     assert media(result.output) == {}
