@@ -119,12 +119,12 @@ def _offline_tldextract() -> Any:
     through `tldextract.extract`, so that recognizer cannot attempt a download either.
     """
     import tldextract
-    import tldextract.tldextract as tx
+    import tldextract.tldextract as tldextract_module
 
     extractor = tldextract.TLDExtract(
         cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
     )
-    tx.TLD_EXTRACTOR = extractor
+    tldextract_module.TLD_EXTRACTOR = extractor
     return extractor
 
 

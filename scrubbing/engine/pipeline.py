@@ -31,9 +31,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from . import context as ctx
 from .base import DEFAULT_LIMITS, Document, Limits, ScrubError, exception_summary
-from .context import ContextConfig, TaskFacts
+from .context import Budget, CharBudget, ContextConfig, TaskFacts, make_model
 from .context.consult import consult, sensitive_flags
 from .filenames import name_for_detection, scrub_name
 from .inventory import atoms_of
@@ -94,7 +93,7 @@ class Scrubber:
         self.limits = limits
         self.mode = mode  # default for pseudonymizers made by new_pseudonymizer()
         self.context_config = context
-        self.context_model = ctx.make_model(context)  # None: the pass is off
+        self.context_model = make_model(context)  # None: the pass is off
 
     def new_pseudonymizer(self, state: dict[str, Any] | None = None) -> Pseudonymizer:
         return Pseudonymizer(mode=self.mode, state=state)
@@ -195,7 +194,7 @@ class Scrubber:
         analysis.inventory_version = inv.version
 
     # ------------------------------------------------------------------ context pass
-    def consult(self, analysis: Analysis, facts: TaskFacts, budget: ctx.Budget) -> list[Detection]:
+    def consult(self, analysis: Analysis, facts: TaskFacts, budget: Budget) -> list[Detection]:
         """Ask the context model about the file (after `assign`: it reads the file with its
         findings replaced, never another file's originals). Returns its findings without
         replacements: give them some (`assign_replacements`, under the task's lock), then
@@ -269,7 +268,7 @@ class Scrubber:
         try:
             analysis = self.analyze(name, data, terms, pseudonymizer.known_texts("PERSON"))
             self.assign(analysis, pseudonymizer)
-            self._consult_now(analysis, facts, ctx.CharBudget(self.context_config.task_budget))
+            self._consult_now(analysis, facts, CharBudget(self.context_config.task_budget))
             return self.finish(analysis)
         except Exception as exc:  # noqa: BLE001 - every per-file problem is a failed result
             return self._failed_by(name, exc, t0)
@@ -295,7 +294,7 @@ class Scrubber:
             self.contribute(a, pseudonymizer)
         for a in analyses:
             self.assign(a, pseudonymizer)
-        budget = ctx.CharBudget(self.context_config.task_budget)  # one task: one budget
+        budget = CharBudget(self.context_config.task_budget)  # one task: one budget
         for a in analyses:
             self._consult_now(a, facts, budget)
         results: list[FileResult] = []
@@ -308,7 +307,7 @@ class Scrubber:
             results.append(s)
         return results
 
-    def _consult_now(self, analysis: Analysis, facts: TaskFacts, budget: ctx.Budget) -> None:
+    def _consult_now(self, analysis: Analysis, facts: TaskFacts, budget: Budget) -> None:
         """The context pass with the analysis' own pseudonymizer (no lock to take)."""
         found = self.consult(analysis, facts, budget)
         if found and analysis.pseudonymizer is not None:

@@ -650,12 +650,12 @@ def test_failed_write_leaves_nothing_half_written(tmp_path, monkeypatch, encrypt
     from cryptography.fernet import Fernet
     from django.core.files.base import ContentFile
 
-    from portal import encrypted_storage as es
+    from portal.encrypted_storage import EncryptedFileSystemStorage, PrivateFileSystemStorage
 
     storage = (
-        es.EncryptedFileSystemStorage(location=tmp_path, key=Fernet.generate_key().decode())
+        EncryptedFileSystemStorage(location=tmp_path, key=Fernet.generate_key().decode())
         if encrypted
-        else es.PrivateFileSystemStorage(location=tmp_path)
+        else PrivateFileSystemStorage(location=tmp_path)
     )
     full_disk(monkeypatch)
     big = ContentFile(b"x" * (3 * 1024 * 1024))  # several chunks
