@@ -379,11 +379,11 @@ SCRUB_CONTEXT_FILE_SECONDS = env.float("SCRUB_CONTEXT_FILE_SECONDS", default=300
 
 # ==== previews ===================================================================================
 
-# Page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)
+# Page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler). LibreOffice
+# is the engine's sandboxed runner, with SCRUB_SOFFICE and SCRUB_CONVERT_SECONDS (above).
 PORTAL_PREVIEW_MAX_PAGES = env.int("PORTAL_PREVIEW_MAX_PAGES", default=30)
 PORTAL_PREVIEW_DPI = env.int("PORTAL_PREVIEW_DPI", default=80)
-PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # seconds per tool call
-PORTAL_PREVIEW_SOFFICE = env.str("PORTAL_PREVIEW_SOFFICE", default="soffice")
+PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # seconds per poppler call
 
 # ==== security and retention (HTTPS and secure cookies: production.py) ===========================
 

@@ -3,7 +3,8 @@
 The one LibreOffice runner of the engine (`run_soffice`): legacy Office, OpenDocument and RTF
 files are converted to OOXML here before the OOXML modules read them (`convert`), SVG
 pictures are rasterized here before OCR, and EMF/WMF pictures inside Office files are drawn
-as PNG (`formats.ooxml.metafiles`). The converter runs on hostile input, so:
+as PNG (`formats.ooxml.metafiles`); the Django side draws the review page's previews through
+it too (`scrubbing/rendering.py`). The converter runs on hostile input, so:
 
 - **its own profile per job**: a fresh `-env:UserInstallation` folder inside the job's temporary
   folder, seeded with settings that never run macros (security level "very high", execution
