@@ -46,6 +46,7 @@ from .results import (
     Detection,
     FileResult,
     failed_result,
+    failure_sentence,
     findings_for,
 )
 from .rounds import VERIFY_ROUNDS, AssignFailed, verify_in_rounds
@@ -248,12 +249,9 @@ class Scrubber:
     @classmethod
     def _failed_by(cls, name: str, exc: Exception, t0: float) -> FileResult:
         """A file whose analysis (or whole scrub) raised `exc`: its sentence, or ours."""
-        if isinstance(exc, ScrubError):
-            return cls._failed(name, None, str(exc), t0)
-        if isinstance(exc, MemoryError):
-            return cls._failed(name, None, MEMORY_ERROR, t0)
-        log.error("scrubbing a file failed: %s", exception_summary(exc))
-        return cls._failed(name, None, GENERIC_ERROR, t0)
+        if not isinstance(exc, (ScrubError, MemoryError)):
+            log.error("scrubbing a file failed: %s", exception_summary(exc))
+        return cls._failed(name, None, failure_sentence(exc), t0)
 
     # ------------------------------------------------------------------ all at once
     def scrub(

@@ -3,8 +3,9 @@
 `Detection` is one thing found in one segment; `Analysis` is what `Scrubber.analyze` learnt
 about a file (kept between the slow analysis and the locked assignment); `FileResult` is the
 scrubbed file with its report; `failed_result` is the one builder of a file that could not be
-scrubbed (the Django side uses it too). `findings_for` and `edits_for` turn detector hits into
-detections and detections into a document's edits. Pure data: no detector, no format.
+scrubbed (the Django side uses it too), `failure_sentence` what it says. `findings_for` and
+`edits_for` turn detector hits into detections and detections into a document's edits. Pure
+data: no detector, no format.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .base import Document, Edit, FormatInfo
+from .base import Document, Edit, FormatInfo, ScrubError
 from .context import ContextRun
 from .pseudonyms import Pseudonymizer
 from .terms import TermLists
@@ -129,6 +130,17 @@ def failed_result(
         report={"engine_version": ENGINE_VERSION, "residual": [], "counts": {}},
         seconds=seconds,
     )
+
+
+def failure_sentence(exc: BaseException) -> str:
+    """What the owner reads about a file whose scrub raised `exc`: a ScrubError's own sentence,
+    the memory sentence, else the generic one (never an exception's message: it may quote the
+    document; the caller logs what it did not expect)."""
+    if isinstance(exc, ScrubError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return MEMORY_ERROR
+    return GENERIC_ERROR
 
 
 def findings_for(doc: Document, hits_per_segment: Sequence[Sequence[Any]]) -> list[Detection]:
