@@ -14,7 +14,7 @@ from django.urls import reverse
 from reviews.models import ExportBatch
 from submissions.models import Task
 
-from . import selectors as sel
+from . import selectors as export_selectors
 from . import services
 from .destinations import default_destination
 from .views import enqueue
@@ -28,7 +28,7 @@ def export_selected_tasks(
         modeladmin.message_user(request, "Only admins may export.", messages.ERROR)
         return None
     wanted = set(queryset.values_list("pk", flat=True))
-    ids = sel.exportable_ids(sel.exportable_tasks().filter(pk__in=wanted))
+    ids = export_selectors.exportable_ids(export_selectors.exportable_tasks().filter(pk__in=wanted))
     refused = len(wanted) - len(ids)
     if not ids:
         modeladmin.message_user(

@@ -17,7 +17,7 @@ from portal.storage import iter_chunks, safe_display_name
 from reviews.models import Review
 from submissions.models import Task, TaskFile
 
-from . import selectors as sel
+from . import selectors as export_selectors
 from .destinations import MIN_REDACT_LENGTH, PARQUET_ROWS_PER_GROUP, Destination, ExportError
 
 # ---- rows --------------------------------------------------------------------------------------
@@ -74,7 +74,7 @@ class BatchStats:
 def tasks_chunk(ids: list[int]) -> QuerySet[Task]:
     latest = Review.objects.filter(task=OuterRef("pk")).order_by("-created_at", "-pk")
     return (
-        sel.exportable_tasks()
+        export_selectors.exportable_tasks()
         .filter(pk__in=ids)
         # The typed originals are never even loaded.
         .defer("request_text", "deliverable_text", "pseudonym_state")

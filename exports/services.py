@@ -37,7 +37,7 @@ from portal.storage import CHUNK
 from reviews.models import ExportBatch
 from submissions.models import Task
 
-from . import selectors as sel
+from . import selectors as export_selectors
 from .datasheet import datasheet
 from .destinations import (
     README_NAME,
@@ -100,7 +100,7 @@ def batch_create(
 def _ids_for(batch: ExportBatch) -> list[int]:
     if batch.task_ids:
         return [int(i) for i in batch.task_ids]
-    return sel.exportable_ids(sel.tasks_for_mode(batch.mode, batch.since))
+    return export_selectors.exportable_ids(export_selectors.tasks_for_mode(batch.mode, batch.since))
 
 
 def _file_chunks(path: Path) -> Iterator[bytes]:
@@ -140,10 +140,10 @@ def batch_run(
                 open(sums_path, "w", encoding="utf-8", newline="\n") as sums,
             ):
                 start = 0
-                for chunk in sel.chunks(ids):
+                for chunk in export_selectors.chunks(ids):
                     pairs = redaction_pairs(chunk)
                     position = {pk: start + i for i, pk in enumerate(chunk, start=1)}
-                    for task in tasks_chunk(chunk).iterator(chunk_size=sel.ID_CHUNK):
+                    for task in tasks_chunk(chunk).iterator(chunk_size=export_selectors.ID_CHUNK):
                         rows.write(
                             task_export(
                                 batch.batch_id, task, pairs.get(task.pk, []), dest, sums, stats
@@ -183,7 +183,7 @@ def batch_run(
             batch.error = ""
             batch.finished_at = timezone.now()
             batch.save()
-            for part in sel.chunks(exported):
+            for part in export_selectors.chunks(exported):
                 Task.objects.filter(pk__in=part, export_batch__isnull=True).update(
                     export_batch=batch
                 )

@@ -17,7 +17,7 @@ from portal.permissions import admin_required
 from reviews.models import ExportBatch
 
 from . import download as export_download_module
-from . import selectors as sel
+from . import selectors as export_selectors
 from . import services
 from .destinations import default_destination
 
@@ -71,7 +71,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         mode = form.cleaned_data["mode"]
         since = form.since_datetime()
-        if not sel.tasks_for_mode(mode, since).exists():
+        if not export_selectors.tasks_for_mode(mode, since).exists():
             messages.warning(
                 request, "Nothing to export: no approved, cleanly scrubbed task matches."
             )
@@ -92,8 +92,8 @@ def export_page(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "destination": default_destination(),
-            "batches": sel.export_batches()[:HISTORY_LENGTH],
-            "waiting": sel.tasks_for_mode(ExportBatch.Mode.NEW).count(),
+            "batches": export_selectors.export_batches()[:HISTORY_LENGTH],
+            "waiting": export_selectors.tasks_for_mode(ExportBatch.Mode.NEW).count(),
         },
     )
 
@@ -102,7 +102,7 @@ def export_page(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """One history row; htmx polls it while the batch runs."""
-    batch = get_object_or_404(sel.export_batches(), pk=pk)
+    batch = get_object_or_404(export_selectors.export_batches(), pk=pk)
     return render(request, "exports/row.html", {"batch": batch})
 
 
@@ -124,7 +124,7 @@ def export_rerun(request: HttpRequest, pk: int) -> HttpResponse:
 @admin_required
 @require_GET
 def stats_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "exports/stats.html", {"stats": sel.portal_stats()})
+    return render(request, "exports/stats.html", {"stats": export_selectors.portal_stats()})
 
 
 @admin_required

@@ -23,9 +23,14 @@ from submissions.models import Task, TaskFile
 
 from .models import Review
 
-S = Task.Status
+TaskStatus = Task.Status
 #: a reviewer can open a task (and its scrubbed files) in these states; drafts never
-REVIEWABLE = (S.IN_REVIEW, S.APPROVED, S.REJECTED, S.CHANGES_REQUESTED)
+REVIEWABLE = (
+    TaskStatus.IN_REVIEW,
+    TaskStatus.APPROVED,
+    TaskStatus.REJECTED,
+    TaskStatus.CHANGES_REQUESTED,
+)
 
 SORTS = {
     "oldest": ("submitted_at", "id"),
@@ -65,7 +70,7 @@ def claim_is_mine(task: Task, user: User, now: datetime | None = None) -> bool:
 
 def review_queue(filters: dict[str, str]) -> QuerySet[Task]:
     """Tasks in review, filtered and sorted; one query per page whatever the page size."""
-    qs = Task.objects.filter(status=S.IN_REVIEW)
+    qs = Task.objects.filter(status=TaskStatus.IN_REVIEW)
     for key in ("occupation", "sector", "provenance"):
         if filters.get(key):
             qs = qs.filter(**{key: filters[key]})
@@ -111,7 +116,7 @@ def queue_counts(user: User) -> dict[str, int]:
     """Counts for the top of the queue, in one aggregate query."""
     cutoff = claim_cutoff()
     live = Q(claimed_by__isnull=False, claimed_at__gt=cutoff)
-    return Task.objects.filter(status=S.IN_REVIEW).aggregate(
+    return Task.objects.filter(status=TaskStatus.IN_REVIEW).aggregate(
         total=Count("id"),
         available=Count("id", filter=~live),
         claimed=Count("id", filter=live),

@@ -32,12 +32,12 @@ from .selectors import (
 )
 
 logger = logging.getLogger(__name__)
-S = Task.Status
+TaskStatus = Task.Status
 
 DECISION_STATUS: dict[str, str] = {
-    Review.Decision.APPROVE: S.APPROVED,
-    Review.Decision.REJECT: S.REJECTED,
-    Review.Decision.CHANGES_REQUESTED: S.CHANGES_REQUESTED,
+    Review.Decision.APPROVE: TaskStatus.APPROVED,
+    Review.Decision.REJECT: TaskStatus.REJECTED,
+    Review.Decision.CHANGES_REQUESTED: TaskStatus.CHANGES_REQUESTED,
 }
 NEEDS_REASON = {Review.Decision.REJECT, Review.Decision.CHANGES_REQUESTED}
 
@@ -78,7 +78,7 @@ def review_claim(task_id: int, *, reviewer: User, request: HttpRequest | None = 
     """Claim a task in review (or renew one's own claim); refused while another claim is live."""
     with transaction.atomic():
         task = _locked(task_id)
-        if task.status != S.IN_REVIEW:
+        if task.status != TaskStatus.IN_REVIEW:
             raise ClaimError("This task is not waiting for review any more.")
         if claim_is_live(task) and task.claimed_by_id != reviewer.pk:
             raise ClaimError("Another reviewer has just claimed this task.")
@@ -99,7 +99,7 @@ def review_claim_next(
         # (ignored on SQLite, which serialises writers anyway).
         task = (
             Task.objects.select_for_update(skip_locked=True)
-            .filter(free, status=S.IN_REVIEW)
+            .filter(free, status=TaskStatus.IN_REVIEW)
             .exclude(pk__in=list(exclude))
             .order_by("submitted_at", "id")
             .first()
@@ -133,7 +133,7 @@ def review_takeover(task_id: int, *, admin: User, request: HttpRequest | None = 
         raise ClaimError("Only an admin can take over a claimed task.")
     with transaction.atomic():
         task = _locked(task_id)
-        if task.status != S.IN_REVIEW:
+        if task.status != TaskStatus.IN_REVIEW:
             raise ClaimError("This task is not waiting for review any more.")
         previous = task.claimed_by_id
         _set_claim(task, admin)
@@ -205,7 +205,7 @@ def review_decide(
         raise DecisionRefused("Say in the comment what the “other” reason is.")
     with transaction.atomic():
         task = _locked(task_id)
-        if task.status != S.IN_REVIEW:
+        if task.status != TaskStatus.IN_REVIEW:
             raise DecisionRefused("This task is not waiting for review any more.")
         if not claim_is_mine(task, reviewer):
             if task.claimed_by_id == reviewer.pk:
@@ -286,7 +286,7 @@ def comment_add(
         raise CommentRefused(f"A comment can have at most {COMMENT_MAX} characters.")
     with transaction.atomic():
         task = _locked(task_id)
-        if task.status != S.IN_REVIEW:
+        if task.status != TaskStatus.IN_REVIEW:
             raise CommentRefused("This task is not waiting for review any more.")
         if not claim_is_mine(task, reviewer):
             raise CommentRefused("Claim the task before commenting.")
@@ -352,7 +352,7 @@ def review_skip(task_id: int, *, reviewer: User, request: HttpRequest | None = N
     """Pass a task by for now: give the claim back if it is the reviewer's. True if released."""
     with transaction.atomic():
         task = _locked(task_id)
-        released = task.claimed_by_id == reviewer.pk and task.status == S.IN_REVIEW
+        released = task.claimed_by_id == reviewer.pk and task.status == TaskStatus.IN_REVIEW
         if released:
             _set_claim(task, None)
         audit_record(

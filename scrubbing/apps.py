@@ -7,3 +7,6 @@ class ScrubbingConfig(AppConfig):
 
     def ready(self) -> None:
         from . import tasks  # noqa: F401 - registers the jobs that scrubbing/jobs.py sends by name
+        from .scrubber import configure_engine
+
+        configure_engine()  # the engine reads no environment: its settings, once per process

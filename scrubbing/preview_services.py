@@ -99,7 +99,6 @@ def preview_render(file_id: int, digest: str) -> str | None:
             max_pages=settings.PORTAL_PREVIEW_MAX_PAGES,
             dpi=settings.PORTAL_PREVIEW_DPI,
             timeout=settings.PORTAL_PREVIEW_TIMEOUT,
-            soffice=settings.PORTAL_PREVIEW_SOFFICE,
         )
         pages, count = rendered.pages, rendered.page_count
     except rendering.PreviewUnavailable as exc:

@@ -1,11 +1,12 @@
 """Page images of a scrubbed file, for previews: LibreOffice headless -> PDF -> poppler.
 
 Pure Python around subprocesses; nothing here imports Django. The caller passes the scrubbed
-bytes only (never an original). Every call works in its own temporary folder under a neutral
-file name ("document.docx": a FILENAME field renders that, not the contractor's name), with its
-own LibreOffice profile (`-env:UserInstallation`), in its own process group and under a time
-limit: a converter that hangs or crashes is killed and the preview is "not available", never a
-stuck worker or a half-written page.
+bytes only (never an original). LibreOffice runs through the engine's one sandboxed runner
+(`scrubbing.engine.convert.run_soffice`: its own profile that runs no macros and updates no
+links, no network, the converter's time limit, one run per process at a time) under a neutral
+file name ("document.docx": a FILENAME field renders that, not the contractor's name). Poppler
+runs in its own temporary folder, process group and time limit. A tool that hangs or crashes
+is killed and the preview is "not available", never a stuck worker or a half-written page.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scrubbing.engine import convert
 from scrubbing.engine.magic import PNG_MAGIC
 
 #: kinds LibreOffice turns into a PDF first, and the neutral name each is converted under
@@ -96,9 +98,9 @@ def render(
     max_pages: int = 30,
     dpi: int = 100,
     timeout: float = 90,
-    soffice: str = "soffice",
 ) -> Rendered:
     """Page images (PNG) of the first `max_pages` pages, with their words; pictures as they are.
+    `timeout` is the limit of each poppler call (LibreOffice has the converter's own).
 
     Raises PreviewUnavailable with a sentence when there can be no page images.
     """
@@ -112,7 +114,7 @@ def render(
             pdf = folder / "document.pdf"
             pdf.write_bytes(data)
         else:
-            pdf = _office_to_pdf(data, OFFICE_KINDS[kind], folder, soffice, timeout)
+            pdf = _office_to_pdf(data, OFFICE_KINDS[kind], folder)
         count = _page_count(pdf, folder, timeout)
         if count == 0:
             raise PreviewUnavailable("The file has no pages to show.")
@@ -195,8 +197,7 @@ def _run(cmd: list[str], cwd: Path, timeout: float, what: str) -> bytes:
             start_new_session=True,
         )
     except FileNotFoundError:
-        tool = "LibreOffice" if "soffice" in cmd[0] else "Poppler"
-        raise PreviewUnavailable(f"{tool} is not installed on the server.") from None
+        raise PreviewUnavailable("Poppler is not installed on the server.") from None
     try:
         out, _ = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -215,34 +216,25 @@ def _kill_group(pid: int) -> None:
         os.killpg(pid, signal.SIGKILL)
 
 
-def _office_to_pdf(data: bytes, name: str, folder: Path, soffice: str, timeout: float) -> Path:
-    source = folder / name
-    source.write_bytes(data)
-    out = folder / "pdf"
-    out.mkdir()
-    profile = (folder / "profile").as_uri()
-    _run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--nodefault",
-            "--nologo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(source),
-        ],
-        folder,
-        timeout,
-        "LibreOffice",
-    )
-    pdf = out / (Path(name).stem + ".pdf")
-    if not pdf.exists() or pdf.stat().st_size == 0:
+def _office_to_pdf(data: bytes, name: str, folder: Path) -> Path:
+    """The file as a PDF in `folder`, drawn by the engine's sandboxed LibreOffice runner."""
+    try:
+        run = convert.run_soffice({name: data}, "pdf")
+    except convert.RunnerUnavailable as exc:
+        raise PreviewUnavailable(f"{exc.args[0][:1].upper()}{exc.args[0][1:]}.") from None
+    except convert.RunnerTimeout as exc:
+        raise PreviewUnavailable(
+            f"LibreOffice took longer than {exc.seconds:.0f} seconds."
+        ) from None
+    except convert.RunnerBusy as exc:
+        raise PreviewUnavailable(
+            f"LibreOffice was busy for longer than {exc.seconds:.0f} seconds; try again later."
+        ) from None
+    written = run.outputs.get(Path(name).stem + ".pdf", b"")
+    if not written:
         raise PreviewUnavailable("LibreOffice could not turn this file into pages.")
+    pdf = folder / "document.pdf"
+    pdf.write_bytes(written)
     return pdf
 
 

@@ -1,4 +1,10 @@
-"""The engine objects a worker process keeps for its whole life (the analyzer loads once)."""
+"""The engine's settings and the engine objects a process keeps for its whole life (the
+analyzer loads once).
+
+The engine reads no environment and imports no Django: `configure_engine` hands it the
+settings it needs (ScrubbingConfig.ready calls it once per process, web and worker alike),
+`context_config` and `get_scrubber` the rest.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,25 @@ import functools
 
 from django.conf import settings
 
-from .engine import detect
+from .engine import cache, convert, detect
 from .engine.context import ContextConfig
 from .engine.pipeline import Scrubber
+
+
+def converter_config() -> convert.ConverterConfig:
+    """How LibreOffice runs (conversions, EMF/WMF pictures, previews)."""
+    return convert.ConverterConfig(
+        program=settings.SCRUB_SOFFICE,
+        seconds=settings.SCRUB_CONVERT_SECONDS,
+        sandbox=settings.SCRUB_CONVERT_SANDBOX,
+    )
+
+
+def configure_engine() -> None:
+    """Pass the engine's settings to it: the LibreOffice runner's and the detection cache's
+    size (read when the detector is made, so before any file is scrubbed)."""
+    convert.configure(converter_config())
+    cache.configure(settings.SCRUB_DETECT_CACHE_CHARS)
 
 
 def context_config() -> ContextConfig:

@@ -25,20 +25,18 @@ from submissions.workflow import task_transition
 from . import leases
 from .engine.base import ScrubError, exception_summary
 from .engine.context import TaskFacts
+from .engine.filenames import scrub_name
 from .engine.inventory import Inventory
-from .engine.pipeline import (
-    GENERIC_ERROR,
-    MEMORY_ERROR,
+from .engine.results import (
     Analysis,
     AssignFn,
     Detection,
     FileResult,
-    TermLists,
-    assign_later,
-    assign_replacements,
     failed_result,
-    scrub_name,
+    failure_sentence,
 )
+from .engine.sweep import assign_later, assign_replacements
+from .engine.terms import TermLists
 from .jobs import SCRUB_FILE, job
 from .kept import result_keep, result_kept, results_forget
 from .models import ContextUsage, FileScan, Finding, Term
@@ -116,7 +114,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
         _context_pass(f.task, analysis)
         result = scrubber.finish(analysis, assign=_assign_more(f.task_id, str(f.pk)))
     except ScrubError as exc:
-        result = failed_result(f.original_name, str(exc))
+        result = failed_result(f.original_name, failure_sentence(exc))
     except Exception as exc:
         from celery.exceptions import SoftTimeLimitExceeded
 
@@ -127,7 +125,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
                 f.original_name, f"Scrubbing took longer than {took} and was stopped."
             )
         elif isinstance(exc, MemoryError):
-            result = failed_result(f.original_name, MEMORY_ERROR)
+            result = failed_result(f.original_name, failure_sentence(exc))
         elif isinstance(exc, OSError) and not isinstance(exc, FileNotFoundError):
             raise  # storage hiccup: let Celery retry the job
         elif isinstance(exc, (OperationalError, InterfaceError)):
@@ -137,7 +135,7 @@ def file_scrub(file_id: int, generation: int) -> str | None:
             logger.error(
                 "file %s: unexpected error while scrubbing: %s", file_id, exception_summary(exc)
             )
-            result = failed_result(f.original_name, GENERIC_ERROR)
+            result = failed_result(f.original_name, failure_sentence(exc))
     if result.output is not None:
         result_keep(f, generation, result, scrubbed_name)  # a failed write keeps it
     return file_record_result(file_id, token, result, scrubbed_name)

@@ -27,7 +27,7 @@ from .upload_services import UploadRefused, staged_attach, staged_check_limits
 from .workflow import EDITABLE, IllegalTransition, task_transition
 from .workflow import task_locked as _locked
 
-S = Task.Status
+TaskStatus = Task.Status
 
 
 # ---- task lifecycle -----------------------------------------------------------------------
@@ -148,7 +148,7 @@ def task_submit_for_scrubbing(
                 "Add at least one deliverable file or a deliverable text before submitting."
             )
         _sync_text_files(task)
-        task_transition(task, S.SCRUBBING, actor=actor, request=request)
+        task_transition(task, TaskStatus.SCRUBBING, actor=actor, request=request)
         files_enqueue(task.files.all())
     return task
 
@@ -157,7 +157,7 @@ def task_rescrub(task: Task, *, actor: User, request: HttpRequest | None = None)
     """Scrub every file again (new terms, kept findings); replacements stay consistent."""
     with transaction.atomic():
         task = _locked(task)
-        task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="re-scrub")
+        task_transition(task, TaskStatus.SCRUBBING, actor=actor, request=request, reason="re-scrub")
         audit_record(
             actor=actor, verb=AuditVerb.TASK_RESCRUB, obj=task, task_id=task.pk, request=request
         )
@@ -170,8 +170,8 @@ def task_back_to_draft(task: Task, *, actor: User, request: HttpRequest | None =
     with transaction.atomic():
         task = _locked(task)
         was = task.status
-        task_transition(task, S.DRAFT, actor=actor, request=request)
-        if was == S.CHANGES_REQUESTED:
+        task_transition(task, TaskStatus.DRAFT, actor=actor, request=request)
+        if was == TaskStatus.CHANGES_REQUESTED:
             task.revision = F("revision") + 1
             task.contractor_confirmed_at = None
             task.save(update_fields=["revision", "contractor_confirmed_at", "updated_at"])
@@ -183,7 +183,7 @@ def task_submit_for_review(task: Task, *, actor: User, request: HttpRequest | No
     """The contractor confirms the scrubbed files; refused while any file is not clean."""
     with transaction.atomic():
         task = _locked(task)
-        if task.status != S.CONTRACTOR_CHECK:
+        if task.status != TaskStatus.CONTRACTOR_CHECK:
             raise IllegalTransition(
                 f"A task that is “{task.get_status_display()}” cannot be submitted for review."
             )
@@ -202,7 +202,9 @@ def task_submit_for_review(task: Task, *, actor: User, request: HttpRequest | No
         task.contractor_confirmed_at = timezone.now()
         task.submitted_at = timezone.now()
         task.save(update_fields=["contractor_confirmed_at", "submitted_at", "updated_at"])
-        task_transition(task, S.IN_REVIEW, actor=actor, request=request, revision=task.revision)
+        task_transition(
+            task, TaskStatus.IN_REVIEW, actor=actor, request=request, revision=task.revision
+        )
     return task
 
 
@@ -214,7 +216,7 @@ def _blob_names(file: TaskFile) -> list[str]:
 def task_delete_draft(task: Task, *, actor: User, request: HttpRequest | None = None) -> None:
     with transaction.atomic():
         task = _locked(task)
-        if task.status != S.DRAFT:
+        if task.status != TaskStatus.DRAFT:
             raise IllegalTransition("Only a draft task can be deleted.")
         audit_record(
             actor=actor,
@@ -259,7 +261,7 @@ def file_replace(
     It is scrubbed again (at once during the check; with the task's submit in a draft)."""
     with transaction.atomic():
         task = _locked(file.task)
-        if task.status not in (S.DRAFT, S.CONTRACTOR_CHECK):
+        if task.status not in (TaskStatus.DRAFT, TaskStatus.CONTRACTOR_CHECK):
             raise IllegalTransition("Files can only be replaced before the task is in review.")
         if file.text_field:
             raise IllegalTransition("Edit the task's text instead of replacing it.")
@@ -297,8 +299,10 @@ def file_replace(
             part=file.part,
             version=file.version,
         )
-        if task.status == S.CONTRACTOR_CHECK:
-            task_transition(task, S.SCRUBBING, actor=actor, request=request, reason="file replaced")
+        if task.status == TaskStatus.CONTRACTOR_CHECK:
+            task_transition(
+                task, TaskStatus.SCRUBBING, actor=actor, request=request, reason="file replaced"
+            )
             files_enqueue([file])
     _delete_blobs_after_commit(old)
     return file
@@ -332,7 +336,7 @@ def originals_purge(*, days: int | None = None, dry_run: bool = False) -> list[i
         | ~Q(pseudonym_state={})
     )
     ids = list(
-        Task.objects.filter(decided, status__in=[S.APPROVED, S.REJECTED])
+        Task.objects.filter(decided, status__in=[TaskStatus.APPROVED, TaskStatus.REJECTED])
         .filter(pending)
         .values_list("pk", flat=True)
         .distinct()

@@ -12,7 +12,7 @@ from portal.models import User
 
 from .models import Task
 
-S = Task.Status
+TaskStatus = Task.Status
 
 
 class IllegalTransition(Exception):
@@ -21,15 +21,15 @@ class IllegalTransition(Exception):
 
 # from-state -> to-states. Claims and re-queues do not change the status.
 TRANSITIONS: dict[str, set[str]] = {
-    S.DRAFT: {S.SCRUBBING},
-    S.SCRUBBING: {S.CONTRACTOR_CHECK},
-    S.CONTRACTOR_CHECK: {S.SCRUBBING, S.IN_REVIEW, S.DRAFT},
-    S.IN_REVIEW: {S.APPROVED, S.REJECTED, S.CHANGES_REQUESTED},
-    S.CHANGES_REQUESTED: {S.DRAFT},
-    S.APPROVED: set(),
-    S.REJECTED: set(),
+    TaskStatus.DRAFT: {TaskStatus.SCRUBBING},
+    TaskStatus.SCRUBBING: {TaskStatus.CONTRACTOR_CHECK},
+    TaskStatus.CONTRACTOR_CHECK: {TaskStatus.SCRUBBING, TaskStatus.IN_REVIEW, TaskStatus.DRAFT},
+    TaskStatus.IN_REVIEW: {TaskStatus.APPROVED, TaskStatus.REJECTED, TaskStatus.CHANGES_REQUESTED},
+    TaskStatus.CHANGES_REQUESTED: {TaskStatus.DRAFT},
+    TaskStatus.APPROVED: set(),
+    TaskStatus.REJECTED: set(),
 }
-EDITABLE = {S.DRAFT}
+EDITABLE = {TaskStatus.DRAFT}
 
 
 def task_locked(task: Task) -> Task:

@@ -1,15 +1,27 @@
 from __future__ import annotations
 
-import os
+import dataclasses
+from collections.abc import Callable, Iterator
 
 import pytest
 
-# Tests compare detection paths on the same texts (with and without a shortcut): a process-wide
-# answer cache would answer the second from the first. The cache's own tests enable one.
-os.environ.setdefault("SCRUB_DETECT_CACHE_CHARS", "0")
-
 from portal.models import User
+from scrubbing.engine import convert
 from tests.builders.accounts import make_user
+
+
+@pytest.fixture
+def converter() -> Iterator[Callable[..., None]]:
+    """How LibreOffice runs, changed for one test: `converter(program=..., seconds=...,
+    sandbox=...)` (the engine's `convert.configure`; no arguments: the process's settings
+    again). The process's settings come back after the test."""
+    before = convert.config()
+
+    def use(**changes: object) -> None:
+        convert.configure(dataclasses.replace(before, **changes))
+
+    yield use
+    convert.configure(before)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from scrubbing.engine import cache, convert  # the engine's defaults (pure Python, no Django)
+
 from . import BASE_DIR, env, read_env_file
 
 read_env_file()
@@ -344,6 +346,16 @@ SCRUB_MODE = env.str("SCRUB_MODE", default="placeholder")  # or "fake"
 # engine's DEFAULT_MODEL (scrubbing/engine/detect.py). It must be installed (pip): nothing is
 # downloaded at run time.
 SCRUB_SPACY_MODEL = env.str("SCRUB_SPACY_MODEL", default="")
+# Characters of text whose detection answers a process keeps (scrubbing/engine/cache.py; least
+# recently used go first; 0: no cache).
+SCRUB_DETECT_CACHE_CHARS = env.int("SCRUB_DETECT_CACHE_CHARS", default=cache.DEFAULT_CHARS)
+# LibreOffice, run sandboxed by scrubbing/engine/convert.py for conversions, EMF/WMF pictures and
+# previews: the program (on PATH or a path), the time limit of one run in seconds (its process
+# group is killed), and the sandbox: auto (bubblewrap, else `unshare -rn`, else the profile
+# settings only), bwrap, unshare or none. scrubbing/scrubber.py hands them to the engine.
+SCRUB_SOFFICE = env.str("SCRUB_SOFFICE", default=convert.ConverterConfig.program)
+SCRUB_CONVERT_SECONDS = env.float("SCRUB_CONVERT_SECONDS", default=convert.DEFAULT_SECONDS)
+SCRUB_CONVERT_SANDBOX = env.str("SCRUB_CONVERT_SANDBOX", default=convert.ConverterConfig.sandbox)
 
 # ---- Context pass (issue 17) -------------------------------------------------------------------
 # A model that reads each file (its names already replaced by placeholders) and flags
@@ -367,11 +379,11 @@ SCRUB_CONTEXT_FILE_SECONDS = env.float("SCRUB_CONTEXT_FILE_SECONDS", default=300
 
 # ==== previews ===================================================================================
 
-# Page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler)
+# Page images of scrubbed files, rendered by a worker (LibreOffice -> PDF -> poppler). LibreOffice
+# is the engine's sandboxed runner, with SCRUB_SOFFICE and SCRUB_CONVERT_SECONDS (above).
 PORTAL_PREVIEW_MAX_PAGES = env.int("PORTAL_PREVIEW_MAX_PAGES", default=30)
 PORTAL_PREVIEW_DPI = env.int("PORTAL_PREVIEW_DPI", default=80)
-PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # seconds per tool call
-PORTAL_PREVIEW_SOFFICE = env.str("PORTAL_PREVIEW_SOFFICE", default="soffice")
+PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # seconds per poppler call
 
 # ==== security and retention (HTTPS and secure cookies: production.py) ===========================
 

@@ -8,6 +8,9 @@ from . import BASE_DIR
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("PORTAL_VAR_DIR", str(BASE_DIR / "var" / "test"))
+# Tests compare detection paths on the same texts (with and without a shortcut): a process-wide
+# answer cache would answer the second from the first. The cache's own tests enable one.
+os.environ.setdefault("SCRUB_DETECT_CACHE_CHARS", "0")
 
 from .production import *  # noqa: E402,F403
 from .production import DATABASES, STORAGES, VAR_DIR  # noqa: E402

@@ -4,12 +4,13 @@ task (and the rounds of verification), as long as the process lives and the budg
 The key is everything the answer depends on: the text, the task's term lists, whether the
 model ran and how many characters it read; `Hit`s are frozen, so a cached answer is the
 same value a fresh analysis gives (a unit test compares them). Least recently used strings
-go first once the cached texts pass `SCRUB_DETECT_CACHE_CHARS` characters (0: no cache).
+go first once the cached texts pass the configured number of characters (0: no cache). The
+Django side passes the setting `SCRUB_DETECT_CACHE_CHARS` once per process (`configure`, from
+`scrubbing/scrubber.py`), before the detector makes its cache; the engine reads no environment.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -18,12 +19,22 @@ DEFAULT_CHARS = 20_000_000
 
 Key = tuple[str, Any, bool, int]
 
+_max_chars = DEFAULT_CHARS
+
+
+def configure(max_chars: int) -> int:
+    """Caches made from now on keep at most `max_chars` characters of text (0: none); returns
+    the size it replaces."""
+    global _max_chars
+    if max_chars < 0:
+        raise ValueError("the cache size is a number of characters, 0 or more")
+    previous, _max_chars = _max_chars, max_chars
+    return previous
+
 
 class HitCache:
     def __init__(self, max_chars: int | None = None) -> None:
-        if max_chars is None:
-            max_chars = int(os.environ.get("SCRUB_DETECT_CACHE_CHARS", DEFAULT_CHARS))
-        self.max_chars = max_chars
+        self.max_chars = _max_chars if max_chars is None else max_chars
         self.chars = 0
         self.hits = self.misses = 0
         self._data: OrderedDict[Key, list[Any]] = OrderedDict()

@@ -3,7 +3,8 @@
 The one LibreOffice runner of the engine (`run_soffice`): legacy Office, OpenDocument and RTF
 files are converted to OOXML here before the OOXML modules read them (`convert`), SVG
 pictures are rasterized here before OCR, and EMF/WMF pictures inside Office files are drawn
-as PNG (`formats.ooxml.metafiles`). The converter runs on hostile input, so:
+as PNG (`formats.ooxml.metafiles`); the Django side draws the review page's previews through
+it too (`scrubbing/rendering.py`). The converter runs on hostile input, so:
 
 - **its own profile per job**: a fresh `-env:UserInstallation` folder inside the job's temporary
   folder, seeded with settings that never run macros (security level "very high", execution
@@ -13,15 +14,18 @@ as PNG (`formats.ooxml.metafiles`). The converter runs on hostile input, so:
   namespaces, a read-only `/usr`, fonts and LibreOffice's settings, and the job folder as the
   only writable place, so a document that links `file:///...` finds nothing of the worker's
   files, environment or home; else `unshare -rn` (no network only); else the profile settings
-  alone (logged as a warning). `SCRUB_CONVERT_SANDBOX` = `auto` (default), `bwrap`,
+  alone (logged as a warning). `ConverterConfig.sandbox` = `auto` (default), `bwrap`,
   `unshare` or `none` picks one; a sandbox that was asked for and does not work fails the file;
-- **a clean environment** (HOME is the job folder) and **a time limit** (`SCRUB_CONVERT_SECONDS`,
+- **a clean environment** (HOME is the job folder) and **a time limit** (`ConverterConfig.seconds`,
   default 120): past it the whole process group is killed;
 - **one conversion per worker process at a time** (a lock; a second caller waits, within the
   same time limit).
 
-`SCRUB_SOFFICE` names the LibreOffice program (default `soffice` on PATH). Every failure is a
-ScrubError with one sentence naming the file's kind and what to do.
+`ConverterConfig.program` names the LibreOffice program (default `soffice` on PATH). The
+engine reads no environment: the Django side passes the settings `SCRUB_SOFFICE`,
+`SCRUB_CONVERT_SECONDS` and `SCRUB_CONVERT_SANDBOX` once per process (`configure`, from
+`scrubbing/scrubber.py`). Every failure is a ScrubError with one sentence naming the file's
+kind and what to do.
 """
 
 from __future__ import annotations
@@ -84,16 +88,45 @@ class ConversionTimeout(LimitExceeded):
     code = "conversion-timeout"
 
 
+SANDBOXES = ("auto", "bwrap", "unshare", "none")
+
+
+@dataclass(frozen=True)
+class ConverterConfig:
+    """How this process runs LibreOffice: the program (a name on PATH or a path), the time
+    limit of one run in seconds (0 or less: the default), and the sandbox (`SANDBOXES`)."""
+
+    program: str = "soffice"
+    seconds: float = DEFAULT_SECONDS
+    sandbox: str = "auto"
+
+    def __post_init__(self) -> None:
+        if self.sandbox.strip().lower() not in SANDBOXES:
+            raise ValueError(f"sandbox must be one of {', '.join(SANDBOXES)}")
+
+
+_config = ConverterConfig()
+
+
+def configure(config: ConverterConfig) -> ConverterConfig:
+    """Use `config` for every later run in this process; returns the one it replaces."""
+    global _config
+    previous, _config = _config, config
+    return previous
+
+
+def config() -> ConverterConfig:
+    """The settings runs use now."""
+    return _config
+
+
 def time_limit() -> float:
-    try:
-        seconds = float(os.environ.get("SCRUB_CONVERT_SECONDS") or DEFAULT_SECONDS)
-    except ValueError:
-        seconds = DEFAULT_SECONDS
+    seconds = _config.seconds
     return seconds if seconds > 0 else DEFAULT_SECONDS
 
 
 def _program() -> str | None:
-    return shutil.which(os.environ.get("SCRUB_SOFFICE") or "soffice")
+    return shutil.which(_config.program or "soffice")
 
 
 def _profile_xcu() -> str:
@@ -147,7 +180,7 @@ def _works(sandbox: str) -> bool:
 
 def sandbox() -> str:
     """The sandbox conversions run in: "bwrap", "unshare" or "none"."""
-    wanted = (os.environ.get("SCRUB_CONVERT_SANDBOX") or "auto").strip().lower()
+    wanted = (_config.sandbox or "auto").strip().lower()
     if wanted in ("bwrap", "unshare"):
         if not _works(wanted):
             raise RunnerUnavailable(f"the {wanted} sandbox does not work on this server")

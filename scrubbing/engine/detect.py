@@ -87,7 +87,7 @@ _model_name = DEFAULT_MODEL  # what `use_model` chose; the engine reads no envir
 
 def use_model(name: str) -> None:
     """Name the spaCy package the detector loads from now on (empty: DEFAULT_MODEL). The Django
-    side passes settings.SCRUB_SPACY_MODEL (scrubbing/runtime.py)."""
+    side passes settings.SCRUB_SPACY_MODEL (scrubbing/scrubber.py)."""
     global _model_name
     _model_name = name or DEFAULT_MODEL
 
@@ -126,12 +126,12 @@ def _offline_tldextract() -> Any:
     through `tldextract.extract`, so that recognizer cannot attempt a download either.
     """
     import tldextract
-    import tldextract.tldextract as tx
+    import tldextract.tldextract as tldextract_module
 
     extractor = tldextract.TLDExtract(
         cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
     )
-    tx.TLD_EXTRACTOR = extractor
+    tldextract_module.TLD_EXTRACTOR = extractor
     return extractor
 
 

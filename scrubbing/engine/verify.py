@@ -8,8 +8,8 @@ runs three checks:
   (b) patterns: the detector without the model, over every changed segment;
   (c) model: the detector with the model, over the sentences around each replacement.
 Hits come back as `Leftover`s (segment, span, type): places another round of redaction can
-remove (`pipeline.Scrubber.finish` runs the rounds). What no round can remove (the output
-cannot be re-read) comes back as a `Residual`.
+remove (`rounds.verify_in_rounds` runs the rounds for `Scrubber.finish`). What no round can
+remove (the output cannot be re-read) comes back as a `Residual`.
 
 A check is a function of the output (and of what the task knows: surface forms, terms,
 replacements): the detector's answers are kept per text, so a later round pays only for the

@@ -19,6 +19,9 @@ Sections:
             `celery -A portal worker` (embedded defaults: SQLite + kombu filesystem broker in a
             temporary PORTAL_VAR_DIR), tasks created through submissions.services, timed from
             the task's submission (enqueue) to the file's `done` (p50/p95).
+
+Over 500 lines because it is one command that writes one report: each section is a function
+that runs one benchmark and formats its table; they share the report's header and machine facts.
 """
 
 from __future__ import annotations

@@ -123,6 +123,28 @@ def celery_worker(
     return celery_process(log_path, args, " ready.", extra_env)
 
 
+def wait_for_idle_workers(timeout: float = 240.0) -> None:
+    """Until the broker's queues are empty and no worker runs or holds a job (the previews a
+    finished scrub queued, say). A job still writing when a test's database is flushed holds
+    row locks that PostgreSQL's TRUNCATE waits for while the job waits for a table the TRUNCATE
+    has locked: a deadlock in teardown."""
+    import redis
+    from django.conf import settings
+
+    from portal.celery import app
+
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+
+    def idle() -> bool:
+        if any(broker.llen(queue) for queue in settings.CELERY_TASK_QUEUES):
+            return False
+        inspect = app.control.inspect(timeout=1.0)
+        busy = [*(inspect.active() or {}).values(), *(inspect.reserved() or {}).values()]
+        return not any(busy)
+
+    wait_until(idle, timeout=timeout, interval=0.5, what="the workers to finish their jobs")
+
+
 def celery_beat(log_path: Path, extra_env: dict[str, str] | None = None):
     """A real `celery beat` subprocess with the production schedule (the sweeper every 30 s)."""
     schedule = str(log_path.with_suffix(".schedule"))

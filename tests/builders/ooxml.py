@@ -2,6 +2,9 @@
 reach, using python-docx/openpyxl/python-pptx where they can and raw XML where they cannot.
 
 Also helpers to compute edits (like a detector would) and to search raw output bytes.
+
+Over 500 lines because the three formats' builders share their raw-XML helpers (parts,
+relationships, content types) and must plant the same places; one module keeps them in step.
 """
 
 from __future__ import annotations

@@ -87,19 +87,19 @@ class Planted:
 def _phone(rnd: random.Random, locale: str, with_extension: bool) -> str:
     """A valid fixed-line number of the locale's country (phonenumbers' example number with
     its last digits drawn), written the international way, maybe with an extension."""
-    import phonenumbers as pn
+    import phonenumbers
 
     region, ext = _DIALLING[locale]
-    example = pn.example_number_for_type(region, pn.PhoneNumberType.FIXED_LINE)
-    national = pn.national_significant_number(example)
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.FIXED_LINE)
+    national = phonenumbers.national_significant_number(example)
     for _ in range(1000):
         digits = national[:-4] + "".join(str(rnd.randint(0, 9)) for _ in range(4))
-        number = pn.parse(f"+{example.country_code}{digits}")
-        if pn.is_valid_number(number):
+        number = phonenumbers.parse(f"+{example.country_code}{digits}")
+        if phonenumbers.is_valid_number(number):
             break
     else:
         number = example
-    phone = pn.format_number(number, pn.PhoneNumberFormat.INTERNATIONAL)
+    phone = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     if with_extension:
         phone += f"{ext}{rnd.randint(10, 9999)}"
     return phone

@@ -24,6 +24,9 @@ output; text: the raw bytes. Each value is searched case-insensitively in severa
 extract from the output. A value planted in an image counts only if OCR can read it in the
 input. A value placed several times in one file and found in its output counts as leaked at
 every place it was put in that file.
+
+Over 500 lines because it is one command (`make eval`): the configurations, the searches per
+format and the report share one run's corpus, counters and truth file.
 """
 
 from __future__ import annotations

@@ -18,6 +18,9 @@ person, e-mail, phone... (a value found in the output belongs to the places it w
 that file); client names and code names are the task's deny-list, colleagues' names are not.
 Values are realistic, not tuned to the engine: phone numbers are valid for their country
 (checked with `phonenumbers`), cards pass Luhn, IBANs carry valid check digits.
+
+Over 500 lines because one task's files share one Faker state (its people, client and code
+names) and one truth file: one writer per kind of file, all planting into the same truth.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builders.files import celery_worker, need, url_reachable
+from tests.builders.files import celery_worker, need, url_reachable, wait_for_idle_workers
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -38,7 +38,7 @@ def real_services():
 
 
 @pytest.fixture(scope="session")
-def worker(real_services, django_db_setup, django_db_blocker):
+def session_worker(real_services, django_db_setup, django_db_blocker):
     """One real `celery worker` for the session, on the test database and the Redis broker."""
     import redis
     from django.conf import settings
@@ -46,3 +46,12 @@ def worker(real_services, django_db_setup, django_db_blocker):
     redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()  # no jobs left from older runs
     with celery_worker(ARTIFACTS / "integration-worker.log") as proc:
         yield proc
+
+
+@pytest.fixture
+def worker(session_worker, transactional_db):
+    """The session's worker for one test, idle again before the test's database is flushed
+    (the jobs a test does not wait for, such as previews, finish first). Asking for the
+    database here orders the teardown: this wait runs before the flush."""
+    yield session_worker
+    wait_for_idle_workers()

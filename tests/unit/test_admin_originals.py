@@ -23,8 +23,8 @@ from submissions.models import StagedUpload, Task, TaskFile
 
 pytestmark = pytest.mark.django_db
 
-S = Task.Status
-FS = TaskFile.ScrubStatus
+TaskStatus = Task.Status
+ScrubStatus = TaskFile.ScrubStatus
 
 # Every original string carries this mark, so one search of each page finds any of them.
 MARK = "Zorblax"
@@ -37,8 +37,8 @@ def original(label: str) -> str:
 def seed(contractor, reviewer) -> dict:
     """Tasks in every state, with every kind of original the contractor typed or uploaded."""
     tasks = []
-    for i, status in enumerate(S.values):
-        scrubbed = status != S.DRAFT
+    for i, status in enumerate(TaskStatus.values):
+        scrubbed = status != TaskStatus.DRAFT
         task = Task.objects.create(
             contractor=contractor,
             title=original(f"Title{i} Acme takeover"),
@@ -62,19 +62,21 @@ def seed(contractor, reviewer) -> dict:
                 "originals": {"PERSON": {"[PERSON_1]": original(f"Pseudonym{i} Jane Quill")}},
                 "counters": {"PERSON": 1},
             },
-            claimed_by=reviewer if status == S.IN_REVIEW else None,
-            claimed_at=timezone.now() if status == S.IN_REVIEW else None,
+            claimed_by=reviewer if status == TaskStatus.IN_REVIEW else None,
+            claimed_at=timezone.now() if status == TaskStatus.IN_REVIEW else None,
             submitted_at=timezone.now() if scrubbed else None,
         )
         tasks.append(task)
-        for j, fs in enumerate(FS.values):
+        for j, fs in enumerate(ScrubStatus.values):
             name = original(f"File{i}{j}_Acme_plan.docx")
             f = TaskFile.objects.create(
                 task=task,
                 part=TaskFile.Part.DELIVERABLE if j % 2 else TaskFile.Part.REQUEST,
                 original=f"originals/{task.pk}/{i}{j}",
                 original_name=name,
-                scrubbed=f"scrubbed/{task.pk}/{i}{j}" if fs in (FS.DONE, FS.RESIDUAL) else "",
+                scrubbed=f"scrubbed/{task.pk}/{i}{j}"
+                if fs in (ScrubStatus.DONE, ScrubStatus.RESIDUAL)
+                else "",
                 scrubbed_name=original(f"ScrubbedName{i}{j}.docx"),
                 sha256=f"{i:02d}{j:02d}".ljust(64, "0"),
                 size=1000 + j,
@@ -82,7 +84,7 @@ def seed(contractor, reviewer) -> dict:
                 scrub_status=fs,
                 error=(
                     f"“{name}” is damaged. In “{original(f'Member{i}{j}/notes.txt')}”: refused."
-                    if fs == FS.FAILED
+                    if fs == ScrubStatus.FAILED
                     else ""
                 ),
                 report={
@@ -106,7 +108,7 @@ def seed(contractor, reviewer) -> dict:
                 replacement="[PERSON_1]",
                 source=Finding.Source.MODEL,
             )
-            if fs == FS.RESIDUAL:
+            if fs == ScrubStatus.RESIDUAL:
                 Finding.objects.create(
                     file=f,
                     entity_type="PERSON",
@@ -117,17 +119,17 @@ def seed(contractor, reviewer) -> dict:
                     source=Finding.Source.LEFTOVER,
                 )
         audit_record(actor=contractor, verb="task.create", obj=task, task_id=task.pk, files=5)
-        if status in (S.APPROVED, S.REJECTED, S.CHANGES_REQUESTED):
+        if status in (TaskStatus.APPROVED, TaskStatus.REJECTED, TaskStatus.CHANGES_REQUESTED):
             Review.objects.create(
                 task=task,
                 reviewer=reviewer,
                 revision=1,
                 decision={
-                    S.APPROVED: "approve",
-                    S.REJECTED: "reject",
-                    S.CHANGES_REQUESTED: "changes_requested",
+                    TaskStatus.APPROVED: "approve",
+                    TaskStatus.REJECTED: "reject",
+                    TaskStatus.CHANGES_REQUESTED: "changes_requested",
                 }[status],
-                reason_codes=["low_quality"] if status != S.APPROVED else [],
+                reason_codes=["low_quality"] if status != TaskStatus.APPROVED else [],
                 comment="Looks fine to me.",
                 snapshot={"title": task.title_scrubbed},
             )
@@ -205,7 +207,7 @@ def test_task_admin_is_read_only_and_shows_the_public_title(
 ):
     tasks = seed(contractor, reviewer)["tasks"]
     client.force_login(admin_user)
-    task = next(t for t in tasks if t.status == S.IN_REVIEW)
+    task = next(t for t in tasks if t.status == TaskStatus.IN_REVIEW)
     page = client.get(reverse("admin:submissions_task_change", args=[task.pk]))
     body = assert_clean(page, "task page")
     assert task.title_scrubbed in body and task.request_text_scrubbed in body
@@ -217,7 +219,7 @@ def test_task_admin_is_read_only_and_shows_the_public_title(
     assert post.status_code == 403
     task.refresh_from_db()
     assert task.title.startswith(MARK)
-    draft = next(t for t in tasks if t.status == S.DRAFT)
+    draft = next(t for t in tasks if t.status == TaskStatus.DRAFT)
     listing = client.get(reverse("admin:submissions_task_changelist")).content.decode()
     assert f"Task #{draft.pk}" in listing  # a draft has no scrubbed title yet: a neutral label
 
@@ -227,7 +229,7 @@ def test_file_admin_names_files_neutrally_and_strips_names_from_errors(
 ):
     seed(contractor, reviewer)
     client.force_login(admin_user)
-    failed = TaskFile.objects.filter(scrub_status=FS.FAILED).first()
+    failed = TaskFile.objects.filter(scrub_status=ScrubStatus.FAILED).first()
     body = assert_clean(
         client.get(reverse("admin:submissions_taskfile_change", args=[failed.pk])), "file page"
     )

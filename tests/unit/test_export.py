@@ -1,4 +1,9 @@
-"""Export of approved, cleanly scrubbed tasks: content, fail-closed selection, atomic batches."""
+"""Export of approved, cleanly scrubbed tasks: content, fail-closed selection, atomic batches.
+
+Over 500 lines because an export is one subject from selection to the files written (fail-
+closed selection, rows, JSONL and Parquet, batches, reruns, the command): its cases share the
+builders at the top and read best beside each other.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +22,14 @@ from django.utils import timezone
 
 import exports.admin
 from exports import destinations, rows
-from exports import selectors as sel
+from exports import selectors as export_selectors
 from exports import services as export
 from portal.models import AuditEvent
 from reviews.models import ExportBatch, Review
 from scrubbing.models import Finding
 from submissions.models import Task, TaskFile
 
-FS = TaskFile.ScrubStatus
+ScrubStatus = TaskFile.ScrubStatus
 
 
 def _file(
@@ -32,7 +37,7 @@ def _file(
     part: str,
     name: str,
     scrubbed: bytes | None,
-    status: str = FS.DONE,
+    status: str = ScrubStatus.DONE,
     text_field: str = "",
     original: bytes | None = None,
     counts: dict | None = None,
@@ -65,7 +70,7 @@ def make_task(
     status: str = Task.Status.APPROVED,
     title: str = "Quarterly plan",
     title_scrubbed: str | None = None,
-    file_status: str = FS.DONE,
+    file_status: str = ScrubStatus.DONE,
     secret: str | None = None,
     sector: str = "Finance",
     occupation: str = "Accountants",
@@ -115,7 +120,7 @@ def make_task(
             part,
             name,
             data,
-            status=file_status if part == "deliverable" else FS.DONE,
+            status=file_status if part == "deliverable" else ScrubStatus.DONE,
             secret=secret,
             counts={"PERSON": 2, "ORG": 1},
         )
@@ -164,13 +169,16 @@ def assert_sha256sum_ok(folder: Path) -> None:
 @pytest.mark.parametrize("status", [s for s in Task.Status.values if s != Task.Status.APPROVED])
 def test_unapproved_task_is_not_exportable(contractor, status):
     task = make_task(contractor, status=status)
-    assert not sel.exportable_tasks().filter(pk=task.pk).exists()
+    assert not export_selectors.exportable_tasks().filter(pk=task.pk).exists()
 
 
-@pytest.mark.parametrize("file_status", [FS.QUEUED, FS.RUNNING, FS.FAILED, FS.RESIDUAL])
+@pytest.mark.parametrize(
+    "file_status",
+    [ScrubStatus.QUEUED, ScrubStatus.RUNNING, ScrubStatus.FAILED, ScrubStatus.RESIDUAL],
+)
 def test_task_with_any_unclean_file_is_not_exportable(contractor, file_status):
     task = make_task(contractor, file_status=file_status)
-    assert not sel.exportable_tasks().filter(pk=task.pk).exists()
+    assert not export_selectors.exportable_tasks().filter(pk=task.pk).exists()
 
 
 def test_done_file_without_scrubbed_output_or_checksum_is_not_exportable(contractor):
@@ -181,7 +189,7 @@ def test_done_file_without_scrubbed_output_or_checksum_is_not_exportable(contrac
     c = make_task(contractor)
     Task.objects.filter(pk=c.pk).update(request_text_scrubbed="")
     ok = make_task(contractor)
-    assert list(sel.exportable_tasks().values_list("pk", flat=True)) == [ok.pk]
+    assert list(export_selectors.exportable_tasks().values_list("pk", flat=True)) == [ok.pk]
 
 
 # ---- a local batch ---------------------------------------------------------------------------
@@ -211,9 +219,9 @@ def test_local_export_content_manifest_and_only_clean_approved(contractor, tmp_p
     )
     good2 = make_task(contractor, sector="Health Care", occupation="Nurses")
     unapproved = make_task(contractor, status=Task.Status.IN_REVIEW)
-    residual = make_task(contractor, file_status=FS.RESIDUAL)
-    failed = make_task(contractor, file_status=FS.FAILED)
-    queued = make_task(contractor, file_status=FS.QUEUED)
+    residual = make_task(contractor, file_status=ScrubStatus.RESIDUAL)
+    failed = make_task(contractor, file_status=ScrubStatus.FAILED)
+    queued = make_task(contractor, file_status=ScrubStatus.QUEUED)
     secrets = [t.secret for t in (good, good2, unapproved, residual, failed, queued)]
 
     batch = run_export(tmp_path)
@@ -291,7 +299,7 @@ def test_incremental_batches_and_since(contractor, tmp_path):
     b = make_task(contractor, decided_days_ago=1)
     second = run_export(tmp_path)
     assert first.task_ids == [a.pk] and second.task_ids == [b.pk]
-    assert sel.tasks_for_mode(ExportBatch.Mode.NEW).count() == 0
+    assert export_selectors.tasks_for_mode(ExportBatch.Mode.NEW).count() == 0
     since = run_export(tmp_path / "since", mode="since", since=timezone.now() - timedelta(days=3))
     assert since.task_ids == [b.pk]
     b.refresh_from_db()
@@ -368,7 +376,7 @@ def test_rerun_refuses_when_a_task_is_no_longer_exportable(contractor, tmp_path)
     task = make_task(contractor)
     batch = run_export(tmp_path)
     before = batch_files(tmp_path / batch.batch_id)
-    TaskFile.objects.filter(task=task, text_field="").update(scrub_status=FS.RESIDUAL)
+    TaskFile.objects.filter(task=task, text_field="").update(scrub_status=ScrubStatus.RESIDUAL)
     with pytest.raises(destinations.ExportError):
         export.batch_rerun(batch.batch_id)
     assert batch_files(tmp_path / batch.batch_id) == before  # the committed copy is untouched
@@ -392,7 +400,7 @@ def test_command_exports_and_reports_nothing_to_do(contractor, tmp_path, capsys)
 
 def test_command_selected_tasks_skips_unclean(contractor, tmp_path):
     ok = make_task(contractor)
-    bad = make_task(contractor, file_status=FS.RESIDUAL)
+    bad = make_task(contractor, file_status=ScrubStatus.RESIDUAL)
     call_command(
         "export_tasks",
         "--out",
@@ -492,10 +500,10 @@ def test_browser_rerun_reproduces_and_admin_list_links_pages(
     before = batch_files(tmp_path / batch.batch_id)
     client.force_login(admin_user)
     # Once committed, a rerun from the page must reproduce the same tasks or refuse.
-    TaskFile.objects.filter(task=task, text_field="").update(scrub_status=FS.FAILED)
+    TaskFile.objects.filter(task=task, text_field="").update(scrub_status=ScrubStatus.FAILED)
     with pytest.raises(destinations.ExportError):
         client.post(reverse("exports:rerun", args=[batch.pk]))
-    TaskFile.objects.filter(task=task).update(scrub_status=FS.DONE)
+    TaskFile.objects.filter(task=task).update(scrub_status=ScrubStatus.DONE)
     response = client.post(reverse("exports:rerun", args=[batch.pk]))
     assert response.status_code == 302
     batch.refresh_from_db()

@@ -92,20 +92,23 @@ def test_text_and_unreadable_pictures_have_no_page_images():
         rendering.render(b"\x89PNG\r\n\x1a\nnot really", "png")
 
 
-def test_a_missing_converter_is_a_sentence():
+def test_a_missing_converter_is_a_sentence(converter):
+    converter(program="/nonexistent/soffice")  # SCRUB_SOFFICE, as the engine has it
     with pytest.raises(rendering.PreviewUnavailable, match="LibreOffice is not installed"):
-        rendering.render(make_docx(["x"]), "docx", soffice="/nonexistent/soffice")
+        rendering.render(make_docx(["x"]), "docx")
 
 
-def test_a_hanging_converter_is_killed_with_its_children(tmp_path):
-    """A converter that never finishes: its whole process group is killed at the time limit."""
+def test_a_hanging_converter_is_killed_with_its_children(tmp_path, converter):
+    """A converter that never finishes: its whole process group is killed at the time limit
+    (the engine's runner; no sandbox here, so the script can say where its child is)."""
     pid_file = tmp_path / "child.pid"
     script = tmp_path / "soffice"
     script.write_text(f"#!/bin/sh\nsleep 60 &\necho $! > {pid_file}\nwait\n")
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     started = time.monotonic()
+    converter(program=str(script), seconds=1, sandbox="none")
     with pytest.raises(rendering.PreviewUnavailable, match="took longer than 1 seconds"):
-        rendering.render(make_docx(["x"]), "docx", soffice=str(script), timeout=1)
+        rendering.render(make_docx(["x"]), "docx")
     assert time.monotonic() - started < 15
     child = int(pid_file.read_text())
     time.sleep(0.2)

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.dateparse import parse_date, parse_datetime
 from tqdm import tqdm
 
-from exports import selectors as sel
+from exports import selectors as export_selectors
 from exports import services
 from exports.destinations import ExportError, default_destination
 from portal.models import User
@@ -94,7 +94,9 @@ class Command(BaseCommand):
                 wanted = {int(x) for x in opts["tasks"].split(",") if x.strip()}
             except ValueError as exc:
                 raise CommandError("--tasks takes comma-separated task ids.") from exc
-            ids = sel.exportable_ids(sel.exportable_tasks().filter(pk__in=wanted))
+            ids = export_selectors.exportable_ids(
+                export_selectors.exportable_tasks().filter(pk__in=wanted)
+            )
             refused = sorted(wanted - set(ids))
             if refused:
                 self.stderr.write(
@@ -105,7 +107,7 @@ class Command(BaseCommand):
             mode = ExportBatch.Mode.SINCE
         else:
             mode = ExportBatch.Mode.NEW
-        count = sel.tasks_for_mode(mode, since).count() if ids is None else len(ids)
+        count = export_selectors.tasks_for_mode(mode, since).count() if ids is None else len(ids)
         if count == 0:
             self.stdout.write("Nothing to export: no approved, cleanly scrubbed task matches.")
             return None

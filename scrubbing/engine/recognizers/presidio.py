@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import predefined_recognizers as pr
+from presidio_analyzer import predefined_recognizers
 
 from .base import Gated
 
@@ -19,7 +19,7 @@ def _ascii_digits(text: str) -> int:
     return sum(text.count(d) for d in "0123456789")
 
 
-class ScrubEmailRecognizer(Gated, pr.EmailRecognizer):
+class ScrubEmailRecognizer(Gated, predefined_recognizers.EmailRecognizer):
     """Addresses; the domain is checked against tldextract's bundled suffix list (offline)."""
 
     @staticmethod
@@ -34,29 +34,29 @@ class ScrubEmailRecognizer(Gated, pr.EmailRecognizer):
         return self._tld(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
 
 
-class ScrubIbanRecognizer(Gated, pr.IbanRecognizer):
+class ScrubIbanRecognizer(Gated, predefined_recognizers.IbanRecognizer):
     pass
 
 
-class ScrubIpRecognizer(Gated, pr.IpRecognizer):
+class ScrubIpRecognizer(Gated, predefined_recognizers.IpRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
         return _IP_HINT.search(text) is not None
 
 
-class ScrubUsSsnRecognizer(Gated, pr.UsSsnRecognizer):
+class ScrubUsSsnRecognizer(Gated, predefined_recognizers.UsSsnRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
         return _ascii_digits(text) >= 9
 
 
-class ScrubUkNinoRecognizer(Gated, pr.UkNinoRecognizer):
+class ScrubUkNinoRecognizer(Gated, predefined_recognizers.UkNinoRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
         return _ascii_digits(text) >= 6
 
 
-class ScrubCryptoRecognizer(Gated, pr.CryptoRecognizer):
+class ScrubCryptoRecognizer(Gated, predefined_recognizers.CryptoRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
         return _CRYPTO_RUN.search(text) is not None  # 26+ chars of [a-z0-9] in a row

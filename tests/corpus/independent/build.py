@@ -15,7 +15,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import documents as d
+from . import documents
 from .mail import build_mail
 from .prose import DOCS
 from .render import render
@@ -62,12 +62,12 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
             if kind == "mail":
                 docs.append(build_mail(pools, n))
             elif kind in ("minutes", "letter", "cv"):
-                docs.append(getattr(d, f"build_{kind}")(pools, n, fmt))
+                docs.append(getattr(documents, f"build_{kind}")(pools, n, fmt))
             else:
-                docs.append(getattr(d, f"build_{kind}")(pools, n))
+                docs.append(getattr(documents, f"build_{kind}")(pools, n))
     prose = [i for i, p in enumerate(DOCS) if part is None or part_of("prose", p.name) == part]
     for i in prose if scale >= 1 else prose[: max(1, round(len(prose) * scale))]:
-        docs.append(d.build_prose(pools, i))
+        docs.append(documents.build_prose(pools, i))
     return Slice(seed, part or "all", docs, {doc.name: render(doc) for doc in docs})
 
 

@@ -6,6 +6,8 @@ and configuration keys. Each document lists the traps it was written around; the
 every capitalised, CamelCase or dotted term that is not the first word of a sentence. The
 last ones also name a few people and companies (`{p1}`, `{p2:family}`, `{c1}`: slots filled
 from the part's pools when the document is built), which must still be found.
+
+Over 500 lines because it is data: the documents' text, one document after another.
 """
 
 from __future__ import annotations

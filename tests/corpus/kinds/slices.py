@@ -17,9 +17,7 @@ from pathlib import Path
 
 from tests.corpus.independent.build import SEED
 
-from . import code_archives, code_files, code_markup
-from . import format_files as ff
-from . import format_media as fm
+from . import code_archives, code_files, code_markup, format_files, format_media
 from .plant import Case, KindWriter, pools
 
 CODE_SEED, FORMAT_SEED = SEED + 20, SEED + 15
@@ -28,26 +26,26 @@ Builder = Callable[[KindWriter], Case]
 #: one file per format the engine reads (scrubbing.engine.registry.MODULES), plus the
 #: archives issue 15 names (tar, tar.gz) and EPUB, whatever sniff makes of them today
 FORMATS: tuple[tuple[str, Builder], ...] = (
-    ("memo.docx", ff.build_docx),
-    ("memo.xlsx", ff.build_xlsx),
-    ("memo.pptx", ff.build_pptx),
-    ("memo.pdf", ff.build_pdf),
-    *((f"scan.{ext}", fm.build_picture)
+    ("memo.docx", format_files.build_docx),
+    ("memo.xlsx", format_files.build_xlsx),
+    ("memo.pptx", format_files.build_pptx),
+    ("memo.pdf", format_files.build_pdf),
+    *((f"scan.{ext}", format_media.build_picture)
       for ext in ("png", "jpg", "gif", "tiff", "webp", "heic", "avif", "bmp", "ppm")),
-    ("badge.svg", fm.build_svg),
-    ("notes.txt", ff.build_txt),
-    ("contacts.csv", ff.build_csv),
-    ("export.json", ff.build_json),
-    ("bundle.zip", ff.build_zip),
-    ("handover.eml", fm.build_eml),
-    ("archive.mbox", fm.build_mbox),
-    ("offer.msg", fm.build_msg),
-    *((f"memo.{kind}", fm.build_legacy) for kind in fm.LEGACY),
-    ("analysis.ipynb", ff.build_ipynb),
-    ("page.html", ff.build_html),
-    ("bundle.tar", ff.build_tar),
-    ("bundle.tar.gz", ff.build_tgz),
-    ("book.epub", ff.build_epub),
+    ("badge.svg", format_media.build_svg),
+    ("notes.txt", format_files.build_txt),
+    ("contacts.csv", format_files.build_csv),
+    ("export.json", format_files.build_json),
+    ("bundle.zip", format_files.build_zip),
+    ("handover.eml", format_media.build_eml),
+    ("archive.mbox", format_media.build_mbox),
+    ("offer.msg", format_media.build_msg),
+    *((f"memo.{kind}", format_media.build_legacy) for kind in format_media.LEGACY),
+    ("analysis.ipynb", format_files.build_ipynb),
+    ("page.html", format_files.build_html),
+    ("bundle.tar", format_files.build_tar),
+    ("bundle.tar.gz", format_files.build_tgz),
+    ("book.epub", format_files.build_epub),
 )  # fmt: skip
 PICTURES = frozenset({"png", "jpg", "gif", "tiff", "webp", "heic", "avif", "bmp", "ppm", "svg"})
 

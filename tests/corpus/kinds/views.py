@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from tests.corpus.independent import views as iv
+from tests.corpus.independent import views as independent_views
 from tests.corpus.independent.views import View
 
 from .code_archives import archive_text
@@ -50,7 +50,7 @@ def is_tar(data: bytes) -> bool:
 def read(name: str, data: bytes, ocr: bool = True) -> View:
     ext = name.rsplit(".", 1)[-1].lower()
     if data[:4] == b"%PDF":
-        return iv._pdf(data, ocr)
+        return independent_views._pdf(data, ocr)
     if data[:2] == b"PK":
         return _zip(data, ocr)
     if is_picture(data):
@@ -65,7 +65,7 @@ def read(name: str, data: bytes, ocr: bool = True) -> View:
         return _markup(data)
     if ext == "eml":
         return _mail(data)
-    return iv.view(name, data)
+    return independent_views.view(name, data)
 
 
 def source(name: str, data: bytes | None) -> str:
@@ -96,7 +96,7 @@ def _zip(data: bytes, ocr: bool) -> View:
         if "[Content_Types].xml" in names or (
             "mimetype" in names and zf.read("mimetype").startswith(b"application/vnd.oasis")
         ):
-            return iv._package(data)
+            return independent_views._package(data)
         return _merge([(n, read(n, zf.read(n), ocr)) for n in zf.namelist()], data)
 
 
@@ -128,9 +128,9 @@ _BOUNDARY = re.compile(r'boundary="[^"]*"')
 def _mail(data: bytes) -> View:
     """independent.views' mail reader, without MIME boundaries (random digits a postcode
     would be found in)."""
-    v = iv._eml(data)
+    v = independent_views._eml(data)
     v.text = _BOUNDARY.sub('boundary=""', v.text)
-    v.text += "".join("\n" + t for t in iv.encoded_payloads(v.text))
+    v.text += "".join("\n" + t for t in independent_views.encoded_payloads(v.text))
     return v
 
 
@@ -143,7 +143,7 @@ def _markup(data: bytes) -> View:
     text = data.decode("utf-8", "replace")
     attrs = [html.unescape(m.group(1)[1:-1]) for m in _ATTR.finditer(text)]
     comments = _COMMENT.findall(text)
-    body = iv._strip_tags(_COMMENT.sub(" ", text))
+    body = independent_views._strip_tags(_COMMENT.sub(" ", text))
     return View("\n".join([body, *attrs, *comments]), [data])
 
 

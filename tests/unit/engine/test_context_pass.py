@@ -178,9 +178,8 @@ def test_a_retry_that_succeeds_counts_as_run(detector):
 
 
 def test_an_unreachable_server_is_reported():
-    from tests.context_server import ChatServer as _S
 
-    with _S([good([])]) as server:
+    with ChatServer([good([])]) as server:
         url = server.url  # the port is closed once the server stops
     config = ContextConfig(url=url, model="m", retries=0, timeout=2)
     [r] = Scrubber(context=config).scrub_many(

@@ -353,9 +353,9 @@ def test_merge_never_leaves_overlaps(detector):
 
 # ---------------------------------------------------------------- offline
 def test_no_network_during_detection(detector, monkeypatch):
-    import tldextract.tldextract as tx
+    import tldextract.tldextract as tldextract_module
 
-    assert tx.TLD_EXTRACTOR.suffix_list_urls == ()
+    assert tldextract_module.TLD_EXTRACTOR.suffix_list_urls == ()
     assert detector.tld.suffix_list_urls == ()
 
     def refuse(*a, **k):

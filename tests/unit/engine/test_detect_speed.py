@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from scrubbing.engine import detect as d
+from scrubbing.engine import detect as detect_module
 from scrubbing.engine.recognizers import address, model
 from scrubbing.engine.recognizers.base import always
 from scrubbing.engine.terms import Term, TermLists
@@ -61,7 +61,7 @@ def test_lone_letters_only(text, lone):
 
 def test_model_gate(detector):
     def can(text, terms=TermLists()):
-        view = d.detection_view(text)
+        view = detect_module.detection_view(text)
         raw = detector.pattern_results(view)
         return model.ScrubModelRecognizer.can_matter(text, view, raw, terms.allow_keys())
 
@@ -97,13 +97,13 @@ def test_same_as_presidio_analyze(detector):
     """pattern_results + postprocess == AnalyzerEngine.analyze on the same artifacts."""
     texts = [t for t in MIXED if any(c.isalpha() for c in t)]
     for text in texts:
-        view = d.detection_view(text)
-        doc = detector.nlp(d.recase_for_ner(view))
+        view = detect_module.detection_view(text)
+        doc = detector.nlp(detect_module.recase_for_ner(view))
         want = detector.analyzer.analyze(
             text=view,
             language="en",
             nlp_artifacts=detector.artifacts(doc, tokens=True),
-            score_threshold=d.SCORE_THRESHOLD,
+            score_threshold=detect_module.SCORE_THRESHOLD,
         )
         got = detector.postprocess(view, detector.pattern_results(view), doc, True)
 

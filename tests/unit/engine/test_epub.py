@@ -21,12 +21,12 @@ from scrubbing.engine.formats.archive import epub
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.sniff import sniff
-from tests.builders import epub as EB
+from tests.builders import epub as epub_builders
 
 OPF_NS = "{http://www.idpf.org/2007/opf}"
 TARGETS = {
-    EB.NAME: "[PERSON_1]",
-    EB.EMAIL: "[EMAIL_1]",
+    epub_builders.NAME: "[PERSON_1]",
+    epub_builders.EMAIL: "[EMAIL_1]",
     "Doe, Jane": "[PERSON_1]",
     "Jane": "[PERSON_1]",  # the path view and the split "<b>Jane</b> Doe" start here
 }
@@ -81,7 +81,7 @@ def assert_valid_layout(data: bytes) -> dict[str, bytes]:
 
 
 def test_pages_metadata_and_ncx_are_segments():
-    doc = epub.open_document(EB.build_epub(), Limits())
+    doc = epub.open_document(epub_builders.build_epub(), Limits())
     texts = {s.text for s in doc.segments}
     for expected in (
         "We met Jane Doe at her address.",  # one block across <b>
@@ -89,7 +89,7 @@ def test_pages_metadata_and_ncx_are_segments():
         "Jane Doe Consulting",  # dc:publisher
         "Meeting Jane Doe",  # NCX label
         "Portrait of Jane Doe",  # alt text, and the cover picture's OCR
-        f"mailto:{EB.EMAIL}",  # an external link is text
+        f"mailto:{epub_builders.EMAIL}",  # an external link is text
     ):
         assert expected in texts, expected
     # markup, scripts, comments and internal links are not words
@@ -98,13 +98,13 @@ def test_pages_metadata_and_ncx_are_segments():
 
 
 def test_render_scrubs_renames_relinks_and_removes():
-    doc = epub.open_document(EB.build_epub(), Limits())
+    doc = epub.open_document(epub_builders.build_epub(), Limits())
     out, report = doc.render(edits_for(doc))
     parts = assert_valid_layout(out)
     new_page = "OEBPS/Text/[PERSON_1]_intro.xhtml"
     assert new_page in parts and "OEBPS/Text/Jane_Doe_intro.xhtml" not in parts
     for name, blob in parts.items():
-        assert b"Jane" not in blob and EB.EMAIL.encode() not in blob, name
+        assert b"Jane" not in blob and epub_builders.EMAIL.encode() not in blob, name
         assert b"Doe" not in blob or name.endswith(".png"), name
     opf = parts["OEBPS/content.opf"].decode()
     assert 'href="Text/%5BPERSON_1%5D_intro.xhtml"' in opf  # the manifest follows the page
@@ -134,8 +134,10 @@ def test_render_scrubs_renames_relinks_and_removes():
 
 
 def test_unreadable_page_leaves_manifest_and_spine():
-    members = EB.parts(**{"OEBPS/Text/ch2.xhtml": "<html><p>unclosed by Jane Doe</html>"})
-    doc = epub.open_document(EB.build_epub(members), Limits())
+    members = epub_builders.parts(
+        **{"OEBPS/Text/ch2.xhtml": "<html><p>unclosed by Jane Doe</html>"}
+    )
+    doc = epub.open_document(epub_builders.build_epub(members), Limits())
     out, report = doc.render({})
     parts = assert_valid_layout(out)
     assert "OEBPS/Text/ch2.xhtml" not in parts
@@ -149,31 +151,38 @@ def test_unreadable_page_leaves_manifest_and_spine():
         ("META-INF/rights.xml", "<rights/>"),
         (
             "META-INF/encryption.xml",
-            EB.ENCRYPTION.replace(
+            epub_builders.ENCRYPTION.replace(
                 "http://www.idpf.org/2008/embedding", "http://www.w3.org/2001/04/xmlenc#aes128-cbc"
             ),
         ),
         (
             "META-INF/encryption.xml",
-            EB.ENCRYPTION.replace("OEBPS/Fonts/Body.otf", "OEBPS/Text/ch2.xhtml"),
+            epub_builders.ENCRYPTION.replace("OEBPS/Fonts/Body.otf", "OEBPS/Text/ch2.xhtml"),
         ),
     ],
 )
 def test_drm_refused(member, content):
     with pytest.raises(EncryptedFile, match="DRM"):
-        epub.open_document(EB.build_epub(EB.parts(**{member: content})), Limits())
+        epub.open_document(
+            epub_builders.build_epub(epub_builders.parts(**{member: content})), Limits()
+        )
 
 
 def test_entity_declarations_refused_and_damage_reported():
     bomb = '<?xml version="1.0"?><!DOCTYPE p [<!ENTITY a "aaaa">]><package>&a;</package>'
     with pytest.raises(CorruptFile, match="package document"):
-        epub.open_document(EB.build_epub(EB.parts(**{"OEBPS/content.opf": bomb})), Limits())
+        epub.open_document(
+            epub_builders.build_epub(epub_builders.parts(**{"OEBPS/content.opf": bomb})), Limits()
+        )
     with pytest.raises(CorruptFile, match="container.xml"):
-        epub.open_document(EB.build_epub(EB.parts(**{"META-INF/container.xml": None})), Limits())
+        epub.open_document(
+            epub_builders.build_epub(epub_builders.parts(**{"META-INF/container.xml": None})),
+            Limits(),
+        )
 
 
 def test_sniff_and_family():
-    data = EB.build_epub()
+    data = epub_builders.build_epub()
     assert sniff("book.epub", data).kind == "epub"
     assert sniff("book.zip", data).kind == "epub"  # the content decides
     plain = io.BytesIO()
@@ -185,7 +194,7 @@ def test_sniff_and_family():
 def test_epub_inside_zip_is_an_epub():
     outer = io.BytesIO()
     with zipfile.ZipFile(outer, "w") as zf:
-        zf.writestr("books/notes.epub", EB.build_epub())
+        zf.writestr("books/notes.epub", epub_builders.build_epub())
     doc = archive.open_document(outer.getvalue(), Limits())
     assert any(
         s.locator.startswith("member books/notes.epub: member OEBPS/toc.ncx") for s in doc.segments
@@ -202,10 +211,10 @@ def test_libreoffice_epub_through_the_pipeline(tmp_path: Path):
     import docx
 
     d = docx.Document()
-    d.core_properties.author = EB.NAME
-    d.add_heading(f"Field report by {EB.NAME}", 1)
+    d.core_properties.author = epub_builders.NAME
+    d.add_heading(f"Field report by {epub_builders.NAME}", 1)
     para = d.add_paragraph("Questions go to ")
-    para.add_run(EB.EMAIL).bold = True
+    para.add_run(epub_builders.EMAIL).bold = True
     para.add_run(", who wrote the measurements down.")
     d.save(tmp_path / "report.docx")
     subprocess.run(
@@ -224,19 +233,19 @@ def test_libreoffice_epub_through_the_pipeline(tmp_path: Path):
         timeout=180,
     )
     src = (tmp_path / "report.epub").read_bytes()
-    assert EB.NAME.encode() in b"".join(unzip(src).values())
+    assert epub_builders.NAME.encode() in b"".join(unzip(src).values())
     result = Scrubber().scrub("report.epub", src, TermLists(), Pseudonymizer())
     assert result.status == "done", (result.error, result.report["residual"])
     parts = assert_valid_layout(result.output)
     blob = b"".join(parts.values())
-    assert EB.NAME.encode() not in blob and EB.EMAIL.encode() not in blob
+    assert epub_builders.NAME.encode() not in blob and epub_builders.EMAIL.encode() not in blob
     assert b"who wrote the measurements down." in blob
     assert archive.audit(result.output) == []
 
 
 def test_xml_declarations_are_written_as_they_were():
-    source = unzip(EB.build_epub())
-    parts = unzip(epub.open_document(EB.build_epub(), Limits()).render({})[0])
+    source = unzip(epub_builders.build_epub())
+    parts = unzip(epub.open_document(epub_builders.build_epub(), Limits()).render({})[0])
     declared = {n: b.split(b"?>", 1)[0] for n, b in source.items() if b.startswith(b"<?xml ")}
     assert b'<?xml version="1.0" encoding="UTF-8"' in declared.values()
     for name, head in declared.items():
@@ -245,7 +254,7 @@ def test_xml_declarations_are_written_as_they_were():
 
 
 def test_embedded_data_in_a_page_is_removed_not_passed_through():
-    blob = base64.b64encode(EB.cover_png()).decode()
+    blob = base64.b64encode(epub_builders.cover_png()).decode()
     page = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">'
         '<body><p>Chapter two</p><svg xmlns="http://www.w3.org/2000/svg" '
@@ -253,7 +262,9 @@ def test_embedded_data_in_a_page_is_removed_not_passed_through():
         f'<image width="10" height="10" xlink:href="data:image/png;base64,{blob}"/></svg>'
         "</body></html>"
     )
-    doc = epub.open_document(EB.build_epub(EB.parts(**{"OEBPS/Text/ch2.xhtml": page})), Limits())
+    doc = epub.open_document(
+        epub_builders.build_epub(epub_builders.parts(**{"OEBPS/Text/ch2.xhtml": page})), Limits()
+    )
     out, report = doc.render({})
     assert blob[:40].encode() not in unzip(out)["OEBPS/Text/ch2.xhtml"]
     assert "remote sources and embedded data \u00d71" in " | ".join(report.notes)

@@ -181,8 +181,8 @@ def test_truncated_legacy_file_is_damaged():
         sniff("old.doc", data[: len(data) // 2])
 
 
-def test_missing_converter_says_so(monkeypatch):
-    monkeypatch.setenv("SCRUB_SOFFICE", "/nonexistent/soffice")
+def test_missing_converter_says_so(converter):
+    converter(program="/nonexistent/soffice")
     with pytest.raises(convert.ConverterMissing) as exc:
         open_document("xls", legacy_file("xls"), Limits())
     assert str(exc.value) == (
@@ -191,16 +191,16 @@ def test_missing_converter_says_so(monkeypatch):
     )
 
 
-def test_time_limit_kills_the_conversion(monkeypatch):
-    monkeypatch.setenv("SCRUB_CONVERT_SECONDS", "0.5")  # LibreOffice needs seconds to start
+def test_time_limit_kills_the_conversion(converter):
+    converter(seconds=0.5)  # LibreOffice needs seconds to start
     with pytest.raises(convert.ConversionTimeout, match=r"took longer than the 0\.5 s limit"):
         open_document("odt", legacy_file("odt"), Limits())
-    monkeypatch.delenv("SCRUB_CONVERT_SECONDS")
+    converter()
     assert open_document("odt", legacy_file("odt"), Limits()).output_kind == "docx"  # lock freed
 
 
-def test_one_conversion_at_a_time_per_process(monkeypatch):
-    monkeypatch.setenv("SCRUB_CONVERT_SECONDS", "0.2")
+def test_one_conversion_at_a_time_per_process(converter):
+    converter(seconds=0.2)
     data = legacy_file("rtf")
     # another conversion is running in this process
     with convert._LOCK, pytest.raises(convert.ConversionTimeout, match="converter was busy"):
@@ -236,10 +236,10 @@ def _odt(content: str) -> bytes:
 
 
 @pytest.mark.parametrize("sandbox", ["auto", "unshare", "none"])
-def test_conversion_reaches_no_network_and_no_local_file(tmp_path, monkeypatch, sandbox):
+def test_conversion_reaches_no_network_and_no_local_file(tmp_path, converter, sandbox):
     if sandbox != "none" and not convert._works("bwrap" if sandbox == "auto" else sandbox):
         pytest.skip(f"the {sandbox} sandbox does not work here")
-    monkeypatch.setenv("SCRUB_CONVERT_SANDBOX", sandbox)
+    converter(sandbox=sandbox)
     requests: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):

@@ -17,7 +17,7 @@ from scrubbing.engine.formats import pptx as pptx_format
 from scrubbing.engine.formats import xlsx as xlsx_format
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.builders import ooxml as OB
+from tests.builders import ooxml as ooxml_builders
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 NAME = "Jane Doe"
@@ -181,30 +181,35 @@ VML = 'xmlns:o="urn:schemas-microsoft-com:office:office"'
 def docx_with_ole(preview: bytes = b" EMF fake preview " + OLE_SECRET, ext: str = "emf") -> bytes:
     src = docx_with()
     obj = (
-        f"<w:p {OB.WORD_NS_DECL} {VML}><w:r><w:object>"
+        f"<w:p {ooxml_builders.WORD_NS_DECL} {VML}><w:r><w:object>"
         f'<v:shape id="_x0000_i1025" style="width:60pt;height:40pt">'
         f'<v:imagedata r:id="rIdPrev1" o:title=""/></v:shape>'
         f'<o:OLEObject Type="Embed" ProgID="Package" ShapeID="_x0000_i1025" '
         f'DrawAspect="Icon" ObjectID="_1" r:id="rIdOle1"/></w:object></w:r></w:p>'
     )
     ct = "image/png" if ext == "png" else EMF_CT
-    return OB.patch_zip(
+    return ooxml_builders.patch_zip(
         src,
         add={
             "word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + OLE_SECRET,
             f"word/media/preview1.{ext}": preview,
         },
         edit={
-            "[Content_Types].xml": lambda x: OB.add_default(
-                OB.add_default(x, "bin", OLE_CT), ext, ct
+            "[Content_Types].xml": lambda x: ooxml_builders.add_default(
+                ooxml_builders.add_default(x, "bin", OLE_CT), ext, ct
             ),
-            "word/_rels/document.xml.rels": lambda x: OB.add_rel(
-                OB.add_rel(x, "rIdOle1", f"{OB.OFFICE_REL}/oleObject", "embeddings/oleObject1.bin"),
+            "word/_rels/document.xml.rels": lambda x: ooxml_builders.add_rel(
+                ooxml_builders.add_rel(
+                    x,
+                    "rIdOle1",
+                    f"{ooxml_builders.OFFICE_REL}/oleObject",
+                    "embeddings/oleObject1.bin",
+                ),
                 "rIdPrev1",
-                f"{OB.OFFICE_REL}/image",
+                f"{ooxml_builders.OFFICE_REL}/image",
                 f"media/preview1.{ext}",
             ),
-            "word/document.xml": lambda x: OB.insert_before(x, b"<w:sectPr", obj),
+            "word/document.xml": lambda x: ooxml_builders.insert_before(x, b"<w:sectPr", obj),
         },
     )
 
@@ -213,10 +218,10 @@ def test_ole_object_and_emf_preview_removed_output_opens():
     import docx
 
     src = docx_with_ole()
-    assert OLE_SECRET in b"".join(OB.read_zip(src).values())
+    assert OLE_SECRET in b"".join(ooxml_builders.read_zip(src).values())
     result = scrub("with-object.docx", src)
     assert result.status == "done", result.report["residual"]
-    parts = OB.read_zip(result.output)
+    parts = ooxml_builders.read_zip(result.output)
     assert not [n for n in parts if "embeddings" in n or n.endswith(".emf")]
     assert OLE_SECRET not in b"".join(parts.values())
     assert b"rIdOle1" not in parts["word/_rels/document.xml.rels"]
@@ -233,7 +238,7 @@ def test_ole_png_preview_stays_and_is_ocrd():
     src = docx_with_ole(preview=picture(), ext="png")
     result = scrub("with-object.docx", src)
     assert result.status == "done", result.report["residual"]
-    parts = OB.read_zip(result.output)
+    parts = ooxml_builders.read_zip(result.output)
     assert not [n for n in parts if "embeddings" in n]
     # "preview1.png" is not a name Office gives: the part is renamed neutrally (partnames.py)
     assert "word/media/preview1.png" not in parts
@@ -264,29 +269,32 @@ def test_ole_in_xlsx_and_pptx_removed_and_files_open():
     for name, src, source, folder, opener in cases:
         rels = source.rsplit("/", 1)
         rels_name = f"{rels[0]}/_rels/{rels[1]}.rels"
-        src = OB.patch_zip(
+        src = ooxml_builders.patch_zip(
             src,
             add={
                 f"{folder}/oleObject1.bin": b"\xd0\xcf\x11\xe0" + OLE_SECRET,
                 f"{folder}/Attached.pdf": b"%PDF-1.4 " + OLE_SECRET,
             },
             edit={
-                "[Content_Types].xml": lambda x: OB.add_default(
-                    OB.add_default(x, "bin", OLE_CT), "pdf", "application/pdf"
+                "[Content_Types].xml": lambda x: ooxml_builders.add_default(
+                    ooxml_builders.add_default(x, "bin", OLE_CT), "pdf", "application/pdf"
                 ),
-                rels_name: lambda x: OB.add_rel(
-                    OB.add_rel(
-                        x, "rIdOle9", f"{OB.OFFICE_REL}/oleObject", "../embeddings/oleObject1.bin"
+                rels_name: lambda x: ooxml_builders.add_rel(
+                    ooxml_builders.add_rel(
+                        x,
+                        "rIdOle9",
+                        f"{ooxml_builders.OFFICE_REL}/oleObject",
+                        "../embeddings/oleObject1.bin",
                     ),
                     "rIdPkg9",
-                    f"{OB.OFFICE_REL}/package",
+                    f"{ooxml_builders.OFFICE_REL}/package",
                     "../embeddings/Attached.pdf",
                 ),
             },
         )
         result = scrub(name, src)
         assert result.status == "done", (name, result.report["residual"])
-        parts = OB.read_zip(result.output)
+        parts = ooxml_builders.read_zip(result.output)
         assert not [n for n in parts if "embeddings" in n], name
         assert OLE_SECRET not in b"".join(parts.values()), name
         assert any("removed 2 embedded objects" in n for n in result.report["notes"]), name
@@ -295,10 +303,10 @@ def test_ole_in_xlsx_and_pptx_removed_and_files_open():
 
 def test_unreadable_picture_format_is_residual():
     # EMF/WMF are drawn and OCR'd now (test_ooxml_metafiles.py); a GIF is still unread here
-    src = OB.patch_zip(
+    src = ooxml_builders.patch_zip(
         docx_with(),
         add={"word/media/chart9.gif": b"GIF89a" + OLE_SECRET},
-        edit={"[Content_Types].xml": lambda x: OB.add_default(x, "gif", "image/gif")},
+        edit={"[Content_Types].xml": lambda x: ooxml_builders.add_default(x, "gif", "image/gif")},
     )
     result = scrub("gif.docx", src)
     assert result.status == "residual"

@@ -19,7 +19,7 @@ from scrubbing.engine.formats.ooxml.closed import audit
 from scrubbing.engine.formats.ooxml.metafiles import frame_mm
 from scrubbing.engine.pipeline import Scrubber, TermLists
 from scrubbing.engine.pseudonyms import Pseudonymizer
-from tests.builders import ooxml as OB
+from tests.builders import ooxml as ooxml_builders
 
 NAME = "Jane Doe"
 PLANTED = f"Owner {NAME}"
@@ -92,11 +92,11 @@ def libreoffice_docx(tmp_path: Path, picture: bytes) -> bytes:
 
 
 def media(data: bytes) -> dict[str, bytes]:
-    return {n: b for n, b in OB.read_zip(data).items() if "/media/" in n}
+    return {n: b for n, b in ooxml_builders.read_zip(data).items() if "/media/" in n}
 
 
 def assert_no_planted(data: bytes) -> None:
-    blob = b"".join(OB.read_zip(data).values())
+    blob = b"".join(ooxml_builders.read_zip(data).values())
     for form in planted_forms():
         assert form not in blob
 
@@ -120,7 +120,7 @@ def test_pptx_emf_and_wmf_drawn_ocrd_and_boxed(metafiles):
         n.endswith(".png") and b.startswith(b"\x89PNG") for n, b in pictures.items()
     )
     assert len(pictures) == 2
-    ct = OB.read_zip(result.output)["[Content_Types].xml"].decode()
+    ct = ooxml_builders.read_zip(result.output)["[Content_Types].xml"].decode()
     for name in pictures:
         assert f'PartName="/{name}" ContentType="image/png"' in ct or 'Extension="png"' in ct
     import pytesseract
@@ -154,14 +154,14 @@ def test_libreoffice_docx_with_emf(metafiles, tmp_path):
     assert list(media(result.output)) == ["word/media/image1.png"]
     assert_no_planted(result.output)
     assert audit(result.output) == []
-    rels = OB.read_zip(result.output)["word/_rels/document.xml.rels"].decode()
+    rels = ooxml_builders.read_zip(result.output)["word/_rels/document.xml.rels"].decode()
     assert 'Target="media/image1.png"' in rels
     assert docx.Document(io.BytesIO(result.output)).inline_shapes[0].width > 0
 
 
 @needs_soffice
 def test_emz_compressed_metafile_is_read(metafiles):
-    src = OB.patch_zip(
+    src = ooxml_builders.patch_zip(
         pptx_with(metafiles["emf"]),
         add={"ppt/media/image1.wmf": gzip.compress(metafiles["emf"])},
     )
@@ -171,8 +171,8 @@ def test_emz_compressed_metafile_is_read(metafiles):
     assert_no_planted(result.output)
 
 
-def test_converter_missing_removes_pictures_with_a_sentence(metafiles, monkeypatch):
-    monkeypatch.setenv("SCRUB_SOFFICE", "/nonexistent/soffice")
+def test_converter_missing_removes_pictures_with_a_sentence(metafiles, converter):
+    converter(program="/nonexistent/soffice")
     result = scrub("deck.pptx", pptx_with(metafiles["emf"], metafiles["wmf"]))
     assert result.status == "done", result.report["residual"]  # removed, not residual
     assert media(result.output) == {}
@@ -188,8 +188,8 @@ def test_converter_missing_removes_pictures_with_a_sentence(metafiles, monkeypat
 
 
 @needs_soffice
-def test_conversion_time_limit_removes_pictures(metafiles, monkeypatch):
-    monkeypatch.setenv("SCRUB_CONVERT_SECONDS", "0.05")
+def test_conversion_time_limit_removes_pictures(metafiles, converter):
+    converter(seconds=0.05)
     result = scrub("deck.pptx", pptx_with(metafiles["emf"]))
     assert result.status == "done", result.report["residual"]
     assert media(result.output) == {}
@@ -212,7 +212,9 @@ def test_metafiles_past_the_picture_limit_are_removed(metafiles):
 
 def test_unreadable_metafile_removed(metafiles):
     broken = b"\x01\x00\x00\x00" + bytes(36) + b" EMF" + bytes(60)  # no frame, no bounds
-    src = OB.patch_zip(pptx_with(metafiles["emf"]), add={"ppt/media/image1.wmf": broken})
+    src = ooxml_builders.patch_zip(
+        pptx_with(metafiles["emf"]), add={"ppt/media/image1.wmf": broken}
+    )
     result = scrub("deck.pptx", src)
     assert result.status == "done", result.report["residual"]
     assert media(result.output) == {}
@@ -238,7 +240,7 @@ def test_author_named_picture_parts_get_neutral_names():
     d.add_picture(io.BytesIO(_png("Quarterly figures")))
     buf = io.BytesIO()
     d.save(buf)
-    parts = OB.read_zip(buf.getvalue())
+    parts = ooxml_builders.read_zip(buf.getvalue())
     (old,) = [n for n in parts if n.startswith("word/media/")]
     parts["word/media/Jane Doe headshot.png"] = parts.pop(old)
     rels = parts["word/_rels/document.xml.rels"].decode()
@@ -251,7 +253,7 @@ def test_author_named_picture_parts_get_neutral_names():
             zf.writestr(name, blob)
     result = scrub("photo.docx", src.getvalue())
     assert result.status == "done", result.report["residual"]
-    out = OB.read_zip(result.output)
+    out = ooxml_builders.read_zip(result.output)
     assert list(media(result.output)) == ["word/media/image1.png"]
     assert not any("Jane" in n or "Doe" in n for n in out)
     assert b"Jane" not in out["word/_rels/document.xml.rels"]

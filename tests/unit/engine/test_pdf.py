@@ -26,11 +26,15 @@ from scrubbing.engine.base import (
     Limits,
 )
 from scrubbing.engine.formats import pdf as pdf_format
-from tests.builders import pdf as B
+from tests.builders import pdf as pdf_builders
 from tests.builders.edits import replace_every
 
 LIMITS = Limits()
-REPLACEMENTS = {B.NAME: "[PERSON_1]", B.EMAIL: "[EMAIL_1]", B.PROJECT: "[PROJECT_1]"}
+REPLACEMENTS = {
+    pdf_builders.NAME: "[PERSON_1]",
+    pdf_builders.EMAIL: "[EMAIL_1]",
+    pdf_builders.PROJECT: "[PROJECT_1]",
+}
 
 
 def edits_for(doc, targets=REPLACEMENTS, kinds=("body",)):
@@ -69,7 +73,7 @@ def raw_views(out: bytes) -> list[bytes]:
     return views
 
 
-def assert_raw_absent(out: bytes, needles=B.SEEDS):
+def assert_raw_absent(out: bytes, needles=pdf_builders.SEEDS):
     for view in raw_views(out):
         for needle in needles:
             for enc in (needle.encode("latin-1"), needle.encode("utf-16-be")):
@@ -91,7 +95,7 @@ def pdftotext(out: bytes) -> str:
     return res.stdout.decode()
 
 
-def assert_text_absent(out: bytes, needles=B.SEEDS):
+def assert_text_absent(out: bytes, needles=pdf_builders.SEEDS):
     texts = ["\n".join(pdfium_text(out)), pdftotext(out)]
     texts.append("\n".join(s.text for s in pdf_format.open_document(out, LIMITS).segments))
     for text in texts:
@@ -109,26 +113,28 @@ def page_count(out: bytes) -> int:
 
 
 def test_segments_are_blocks_of_lines_plus_metadata_links_and_comments():
-    doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
+    doc = pdf_format.open_document(
+        pdf_builders.with_extras(pdf_builders.standard_fonts_pdf()), LIMITS
+    )
     by_loc = {s.locator: s for s in doc.segments}
     # consecutive lines are one segment (a name broken over two lines is read whole); the
     # bigger heading further down starts a block of its own
     assert by_loc["page 1, lines 1-4"].text.splitlines() == [
         "Page 1 of the quarterly summary.",
-        f"Prepared by {B.NAME} for {B.PROJECT}.",
-        f"Questions go to {B.EMAIL} before Friday.",
+        f"Prepared by {pdf_builders.NAME} for {pdf_builders.PROJECT}.",
+        f"Questions go to {pdf_builders.EMAIL} before Friday.",
         "The budget line stays unchanged at 42 units.",
     ]
-    assert by_loc["page 3, line 5"].text == f"{B.PROJECT} milestones"
+    assert by_loc["page 3, line 5"].text == f"{pdf_builders.PROJECT} milestones"
     assert by_loc["page 1, lines 1-4"].kind == "body"
     metadata = {s.locator: s.text for s in doc.segments if s.kind == "metadata"}
-    assert metadata["metadata: Author"] == B.NAME
-    assert B.PROJECT in metadata["metadata: Title"]
+    assert metadata["metadata: Author"] == pdf_builders.NAME
+    assert pdf_builders.PROJECT in metadata["metadata: Title"]
     links = [s.text for s in doc.segments if s.kind == "hyperlink"]
-    assert links == [f"mailto:{B.EMAIL}"]
+    assert links == [f"mailto:{pdf_builders.EMAIL}"]
     comments = [s.text for s in doc.segments if s.kind == "comment"]
-    assert f"Check with {B.NAME}" in comments
-    assert any(s.kind == "form" and s.text == B.EMAIL for s in doc.segments)
+    assert f"Check with {pdf_builders.NAME}" in comments
+    assert any(s.kind == "form" and s.text == pdf_builders.EMAIL for s in doc.segments)
     assert doc.page_count == 3
 
 
@@ -136,8 +142,8 @@ def test_segments_are_blocks_of_lines_plus_metadata_links_and_comments():
 
 
 def test_standard_fonts_text_removed_from_content_streams():
-    src = B.standard_fonts_pdf(pages=3)
-    assert B.NAME.encode() in b"".join(raw_views(src))  # the check below can fail
+    src = pdf_builders.standard_fonts_pdf(pages=3)
+    assert pdf_builders.NAME.encode() in b"".join(raw_views(src))  # the check below can fail
     _, out, report = scrub(src)
     assert report.rasterized == []
     assert page_count(out) == 3
@@ -146,12 +152,15 @@ def test_standard_fonts_text_removed_from_content_streams():
     text = pdftotext(out)
     assert "The budget line stays unchanged at 42 units." in text
     assert "Page 3 of the quarterly summary." in text
-    assert f"Prepared by {REPLACEMENTS[B.NAME]} for {REPLACEMENTS[B.PROJECT]}." in text
+    assert (
+        f"Prepared by {REPLACEMENTS[pdf_builders.NAME]} for {REPLACEMENTS[pdf_builders.PROJECT]}."
+        in text
+    )
     assert "milestones" in text
 
 
 def test_following_text_keeps_its_position():
-    src = B.tj_kerned_pdf()
+    src = pdf_builders.tj_kerned_pdf()
 
     def x_of(data: bytes, word: str) -> float:
         page = pdfium.PdfDocument(data)[0]
@@ -163,7 +172,7 @@ def test_following_text_keeps_its_position():
     assert report.rasterized == []
     for word in ("today", "ops", "here"):
         assert abs(x_of(out, word) - x_of(src, word)) < 0.5, word
-    assert_raw_absent(out, [B.NAME])
+    assert_raw_absent(out, [pdf_builders.NAME])
     texts = pdfium_text(out)[0]
     assert "Signed: [PERSON_1] today" in texts
     assert "Lead: [PERSON_1], ops" in texts
@@ -176,9 +185,9 @@ def test_following_text_keeps_its_position():
 
 
 def test_embedded_truetype_font():
-    if not B.DEJAVU.exists():
+    if not pdf_builders.DEJAVU.exists():
         pytest.skip("DejaVuSans not installed")
-    _, out, report = scrub(B.ttf_pdf())
+    _, out, report = scrub(pdf_builders.ttf_pdf())
     assert report.rasterized == []
     assert_raw_absent(out)
     assert_text_absent(out)
@@ -188,8 +197,8 @@ def test_embedded_truetype_font():
 
 
 def test_cid_identity_h_font_is_rewritten_not_rasterized():
-    src = B.cid_font_pdf()
-    assert B.NAME in pdfium_text(src)[0]
+    src = pdf_builders.cid_font_pdf()
+    assert pdf_builders.NAME in pdfium_text(src)[0]
     _, out, report = scrub(src)
     assert report.rasterized == []
     assert_text_absent(out)
@@ -197,7 +206,7 @@ def test_cid_identity_h_font_is_rewritten_not_rasterized():
 
 
 def test_metadata_attachments_javascript_annotations_removed():
-    src = B.with_extras(B.standard_fonts_pdf())
+    src = pdf_builders.with_extras(pdf_builders.standard_fonts_pdf())
     with pikepdf.open(io.BytesIO(src)) as pdf:  # the fixture really has all of it
         assert pdf.attachments and "/Metadata" in pdf.Root and "/OpenAction" in pdf.Root
     _, out, report = scrub(src)
@@ -223,16 +232,18 @@ def test_metadata_attachments_javascript_annotations_removed():
 
 
 def test_no_edits_still_strips_metadata():
-    doc = pdf_format.open_document(B.with_extras(B.standard_fonts_pdf()), LIMITS)
+    doc = pdf_format.open_document(
+        pdf_builders.with_extras(pdf_builders.standard_fonts_pdf()), LIMITS
+    )
     out, report = doc.render({})
     assert report.metadata_removed
     with pikepdf.open(io.BytesIO(out)) as pdf:
         assert "/Info" not in pdf.trailer and "/Metadata" not in pdf.Root
-    assert B.NAME in pdftotext(out)  # body text untouched without edits
+    assert pdf_builders.NAME in pdftotext(out)  # body text untouched without edits
 
 
 def test_text_inside_a_form_xobject_is_rewritten_in_a_copy_of_the_form():
-    src = B.form_xobject_pdf()
+    src = pdf_builders.form_xobject_pdf()
     _, out, report = scrub(src)
     assert report.rasterized == []
     assert_raw_absent(out)
@@ -244,7 +255,7 @@ def test_text_inside_a_form_xobject_is_rewritten_in_a_copy_of_the_form():
 
 def test_page_that_cannot_be_rewritten_is_rasterized_with_boxes():
     """The stamp (a form) is drawn twice on page 1: one copy cannot be edited two ways."""
-    src = B.form_xobject_pdf(draws=2)
+    src = pdf_builders.form_xobject_pdf(draws=2)
     _, out, report = scrub(src)
     assert len(report.rasterized) == 1 and report.rasterized[0].startswith("page 1 ")
     assert "form drawn more than once" in report.rasterized[0]
@@ -267,7 +278,7 @@ def test_page_that_cannot_be_rewritten_is_rasterized_with_boxes():
 
 
 def test_a_paragraph_is_one_segment_and_an_edit_may_cross_its_line_breaks():
-    src = B.lines_pdf(
+    src = pdf_builders.lines_pdf(
         ["Quarterly summary"],
         more=[
             "The report was prepared by Jane",
@@ -292,7 +303,7 @@ def test_a_paragraph_is_one_segment_and_an_edit_may_cross_its_line_breaks():
 
 
 def test_kept_occurrence_stays_and_the_others_are_removed_as_text():
-    src = B.tj_kerned_pdf()
+    src = pdf_builders.tj_kerned_pdf()
     doc = pdf_format.open_document(src, LIMITS)
     edits = edits_for(doc)
     # The contractor kept the last occurrence ("keep" decision): only two of three are edited.
@@ -309,7 +320,7 @@ def test_kept_occurrence_stays_and_the_others_are_removed_as_text():
 
 def test_same_letters_inside_a_longer_word_are_not_removed():
     """Only the edited occurrence goes: "Doe" inside "Doerr" and "jane" in a URL stay."""
-    src = B.lines_pdf(["Call Doe today.", "Doerr signed it.", "See jane.example.org"])
+    src = pdf_builders.lines_pdf(["Call Doe today.", "Doerr signed it.", "See jane.example.org"])
     doc = pdf_format.open_document(src, LIMITS)
     edits = edits_for(doc, {"Doe ": "[PERSON_1] "})
     out, report = doc.render(edits)
@@ -320,7 +331,7 @@ def test_same_letters_inside_a_longer_word_are_not_removed():
 
 
 def test_render_is_deterministic():
-    src = B.with_extras(B.standard_fonts_pdf())
+    src = pdf_builders.with_extras(pdf_builders.standard_fonts_pdf())
     doc = pdf_format.open_document(src, LIMITS)
     assert doc.render(edits_for(doc))[0] == doc.render(edits_for(doc))[0]
 
@@ -328,13 +339,13 @@ def test_render_is_deterministic():
 def test_exif_stripped_from_embedded_jpeg():
     im = Image.new("RGB", (64, 64), "red")
     exif = Image.Exif()
-    exif[0x013B] = B.NAME  # Artist
+    exif[0x013B] = pdf_builders.NAME  # Artist
     jpeg = io.BytesIO()
     im.save(jpeg, "JPEG", exif=exif.tobytes())
-    src = B.jpeg_pdf(jpeg.getvalue(), 64, 64)
-    assert B.NAME.encode() in b"".join(raw_views(src)), "fixture must embed the EXIF"
+    src = pdf_builders.jpeg_pdf(jpeg.getvalue(), 64, 64)
+    assert pdf_builders.NAME.encode() in b"".join(raw_views(src)), "fixture must embed the EXIF"
     out, report = pdf_format.open_document(src, LIMITS).render({})
-    assert B.NAME.encode() not in b"".join(raw_views(out))
+    assert pdf_builders.NAME.encode() not in b"".join(raw_views(out))
     assert any("EXIF" in x for x in report.metadata_removed)
 
 
@@ -343,11 +354,13 @@ def test_exif_stripped_from_embedded_jpeg():
 
 def test_encrypted_pdf_is_refused():
     with pytest.raises(EncryptedFile, match="password-protected"):
-        pdf_format.open_document(B.encrypted_pdf(B.standard_fonts_pdf()), LIMITS)
+        pdf_format.open_document(
+            pdf_builders.encrypted_pdf(pdf_builders.standard_fonts_pdf()), LIMITS
+        )
 
 
 def test_pdf_with_an_empty_user_password_is_decrypted_and_scrubbed():
-    src = B.encrypted_pdf(B.standard_fonts_pdf(), user="")
+    src = pdf_builders.encrypted_pdf(pdf_builders.standard_fonts_pdf(), user="")
     with pikepdf.open(io.BytesIO(src)) as pdf:
         assert pdf.is_encrypted  # the fixture is encrypted, it only needs no password
     _, out, report = scrub(src)
@@ -363,7 +376,7 @@ def test_pdf_with_an_empty_user_password_is_decrypted_and_scrubbed():
 
 @pytest.mark.parametrize("cut", [0.5, 0.1])
 def test_truncated_pdf_is_corrupt(cut):
-    data = B.standard_fonts_pdf()
+    data = pdf_builders.standard_fonts_pdf()
     with pytest.raises(CorruptFile):
         pdf_format.open_document(data[: int(len(data) * cut)], LIMITS)
 
@@ -375,11 +388,11 @@ def test_garbage_is_corrupt():
 
 def test_too_many_pages():
     with pytest.raises(LimitExceeded, match="pages"):
-        pdf_format.open_document(B.many_pages_pdf(6), Limits(max_pdf_pages=5))
+        pdf_format.open_document(pdf_builders.many_pages_pdf(6), Limits(max_pdf_pages=5))
 
 
 def test_rewrite_speed_per_page():
-    src = B.standard_fonts_pdf(pages=40)
+    src = pdf_builders.standard_fonts_pdf(pages=40)
     start = time.monotonic()
     _, out, report = scrub(src)
     elapsed = time.monotonic() - start

@@ -15,7 +15,7 @@ from reportlab.pdfgen import canvas
 from scrubbing.engine.base import Limits
 from scrubbing.engine.formats import pdf as pdf_format
 from scrubbing.engine.formats.pdf import strip
-from tests.builders import pdf as B
+from tests.builders import pdf as pdf_builders
 
 from .test_pdf import assert_raw_absent, pdftotext, raw_views, scrub
 
@@ -93,17 +93,17 @@ def test_outline_titles_are_read_then_the_outline_removed():
     c.setFont("Helvetica", 12)
     c.drawString(72, 760, "Chapter one of the handbook.")
     c.bookmarkPage("ch1")
-    c.addOutlineEntry(f"Notes for {B.NAME}", "ch1", level=0)
+    c.addOutlineEntry(f"Notes for {pdf_builders.NAME}", "ch1", level=0)
     c.showOutline()
     c.showPage()
     c.save()
     src = buf.getvalue()
-    assert B.NAME.encode() in b"".join(raw_views(src))
+    assert pdf_builders.NAME.encode() in b"".join(raw_views(src))
     doc, out, report = scrub(src)
-    assert any(s.kind == "bookmark" and B.NAME in s.text for s in doc.segments)
+    assert any(s.kind == "bookmark" and pdf_builders.NAME in s.text for s in doc.segments)
     with pikepdf.open(io.BytesIO(out)) as pdf:
         assert "/Outlines" not in pdf.Root
-    assert_raw_absent(out, [B.NAME])
+    assert_raw_absent(out, [pdf_builders.NAME])
     assert any("bookmarks" in label for label in report.metadata_removed)
     assert unexplained(out) == []
 
@@ -113,14 +113,16 @@ def test_page_labels_unknown_entries_and_resources_are_removed_and_named():
     page = _helvetica_page(
         pdf,
         b"BT /F1 12 Tf 72 760 Td (Quarterly figures) Tj ET",
-        Secrets=Dictionary(X=String(f"owner {B.NAME}")),
+        Secrets=Dictionary(X=String(f"owner {pdf_builders.NAME}")),
     )
-    page.obj.PrivateNote = String(f"ask {B.EMAIL}")
-    page.obj.Thumb = pdf.make_stream(f"thumbnail of {B.PROJECT}".encode())
-    pdf.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(P=String(f"{B.PROJECT}-"))]))
-    pdf.Root.CustomData = String(f"{B.NAME} private")
+    page.obj.PrivateNote = String(f"ask {pdf_builders.EMAIL}")
+    page.obj.Thumb = pdf.make_stream(f"thumbnail of {pdf_builders.PROJECT}".encode())
+    pdf.Root.PageLabels = Dictionary(
+        Nums=Array([0, Dictionary(P=String(f"{pdf_builders.PROJECT}-"))])
+    )
+    pdf.Root.CustomData = String(f"{pdf_builders.NAME} private")
     src = _save(pdf)
-    for needle in (B.NAME, B.EMAIL, B.PROJECT):
+    for needle in (pdf_builders.NAME, pdf_builders.EMAIL, pdf_builders.PROJECT):
         assert needle.encode() in src
     out, report = pdf_format.open_document(src, LIMITS).render({})
     assert_raw_absent(out)
@@ -145,7 +147,7 @@ def _layered_pdf(base_state: str = "/ON") -> bytes:
     shown = pdf.make_indirect(Dictionary(Type=Name.OCG, Name=String("Public")))
     font = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
     stamp = pdf.make_stream(
-        f"BT /F1 10 Tf 72 500 Td (Stamped for {B.EMAIL}) Tj ET".encode(),
+        f"BT /F1 10 Tf 72 500 Td (Stamped for {pdf_builders.EMAIL}) Tj ET".encode(),
         Type=Name.XObject,
         Subtype=Name.Form,
         BBox=Array([0, 0, 595, 842]),
@@ -154,7 +156,9 @@ def _layered_pdf(base_state: str = "/ON") -> bytes:
     )
     content = (
         b"BT /F1 12 Tf 72 760 Td (Always visible line) Tj ET\n"
-        b"/OC /oc1 BDC BT /F1 12 Tf 72 700 Td (Hidden note on " + B.NAME.encode() + b") Tj ET EMC\n"
+        b"/OC /oc1 BDC BT /F1 12 Tf 72 700 Td (Hidden note on "
+        + pdf_builders.NAME.encode()
+        + b") Tj ET EMC\n"
         b"/OC /oc2 BDC BT /F1 12 Tf 72 650 Td (Public layer line) Tj ET EMC\n"
         b"/Stamp Do\n"
     )
@@ -176,11 +180,13 @@ def _layered_pdf(base_state: str = "/ON") -> bytes:
 @pytest.mark.parametrize("base_state", ["/ON", "/OFF"])
 def test_hidden_layers_are_removed_before_reading_and_visible_layers_stay(base_state):
     src = _layered_pdf(base_state)
-    assert B.NAME.encode() in src and B.EMAIL.encode() in src
+    assert pdf_builders.NAME.encode() in src and pdf_builders.EMAIL.encode() in src
     doc, out, report = scrub(src)
     # removed before reading: nothing of the hidden layer reaches detection or the output
-    assert not any(B.NAME in s.text or B.EMAIL in s.text for s in doc.segments)
-    assert_raw_absent(out, [B.NAME, B.EMAIL, "Hidden note", "Stamped for"])
+    assert not any(
+        pdf_builders.NAME in s.text or pdf_builders.EMAIL in s.text for s in doc.segments
+    )
+    assert_raw_absent(out, [pdf_builders.NAME, pdf_builders.EMAIL, "Hidden note", "Stamped for"])
     text = pdftotext(out)
     assert "Always visible line" in text and "Public layer line" in text
     with pikepdf.open(io.BytesIO(out)) as pdf:
@@ -192,7 +198,7 @@ def test_hidden_layers_are_removed_before_reading_and_visible_layers_stay(base_s
 def test_alternate_images_and_image_metadata_are_removed():
     pdf = pikepdf.new()
     alternate = pdf.make_stream(
-        f"alternate print image for {B.NAME}".encode(),
+        f"alternate print image for {pdf_builders.NAME}".encode(),
         Type=Name.XObject,
         Subtype=Name.Image,
         Width=1,
@@ -209,7 +215,7 @@ def test_alternate_images_and_image_metadata_are_removed():
         ColorSpace=Name.DeviceGray,
         BitsPerComponent=8,
         Alternates=Array([Dictionary(Image=alternate, DefaultForPrinting=True)]),
-        OPI=Dictionary(Version=String(f"opi of {B.PROJECT}")),
+        OPI=Dictionary(Version=String(f"opi of {pdf_builders.PROJECT}")),
     )
     _helvetica_page(
         pdf,
@@ -218,7 +224,7 @@ def test_alternate_images_and_image_metadata_are_removed():
     )
     src = _save(pdf)
     out, report = pdf_format.open_document(src, LIMITS).render({})
-    assert_raw_absent(out, [B.NAME, B.PROJECT])
+    assert_raw_absent(out, [pdf_builders.NAME, pdf_builders.PROJECT])
     removed = " | ".join(report.metadata_removed)
     assert "alternate images" in removed and "OPI" in removed
     with pikepdf.open(io.BytesIO(out)) as pdf:
@@ -231,7 +237,7 @@ def test_actual_text_inside_a_form_xobject_is_removed():
     pdf = pikepdf.new()
     font = Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
     form = pdf.make_stream(
-        b"/Span << /ActualText (" + B.NAME.encode() + b") >> BDC "
+        b"/Span << /ActualText (" + pdf_builders.NAME.encode() + b") >> BDC "
         b"BT /F1 12 Tf 72 700 Td (J. D.) Tj ET EMC",
         Type=Name.XObject,
         Subtype=Name.Form,
@@ -240,13 +246,17 @@ def test_actual_text_inside_a_form_xobject_is_removed():
     )
     _helvetica_page(pdf, b"/Fm1 Do", XObject=Dictionary(Fm1=form))
     out, report = pdf_format.open_document(_save(pdf), LIMITS).render({})
-    assert_raw_absent(out, [B.NAME])
+    assert_raw_absent(out, [pdf_builders.NAME])
     assert "alternate text in marked content" in report.metadata_removed
     assert "J. D." in pdftotext(out)
 
 
 def test_every_object_of_scrubbed_real_pdfs_is_explained():
     """The builders' PDFs with everything Document Inspector knows, scrubbed with edits."""
-    for src in (B.with_extras(B.standard_fonts_pdf()), B.ttf_pdf(), B.cid_font_pdf()):
+    for src in (
+        pdf_builders.with_extras(pdf_builders.standard_fonts_pdf()),
+        pdf_builders.ttf_pdf(),
+        pdf_builders.cid_font_pdf(),
+    ):
         _, out, _ = scrub(src)
         assert unexplained(out) == []

@@ -146,9 +146,9 @@ def test_undecodable_picture_is_replaced_and_reported():
 
 def test_verification_reads_a_rasterized_page_once_at_the_resolution_it_was_written():
     from scrubbing.engine.formats.pdf.ocr import scan_dpi
-    from tests.builders import pdf as B
+    from tests.builders import pdf as pdf_builders
 
-    doc = pdf_format.open_document(B.form_xobject_pdf(draws=2), LIMITS)
+    doc = pdf_format.open_document(pdf_builders.form_xobject_pdf(draws=2), LIMITS)
     out, report = doc.render(
         {
             s.index: [Edit(s.text.find("Jane"), s.text.find("Jane") + 8, "[PERSON_1]")]

@@ -211,6 +211,7 @@ def test_sweep_finds_split_name_in_large_workbook(detector):
     from scrubbing.engine.base import Limits
     from scrubbing.engine.detect import Hit
     from scrubbing.engine.formats.xlsx import open_document
+    from scrubbing.engine.sweep import sweep
 
     known = [f"Person{i:04d} Surname{i:04d}" for i in range(3000)] + ["Adam Johnson"]
     rows: list[list[object]] = [
@@ -223,7 +224,7 @@ def test_sweep_finds_split_name_in_large_workbook(detector):
     ]
     doc = open_document(_workbook(rows), Limits())
     hits: list[list[Hit]] = [[] for _ in doc.segments]
-    out = Scrubber._sweep(doc, hits, TermLists(), known)
+    out = sweep(doc, hits, TermLists(), known)
     found = {(s.text, h.text) for s, hs in zip(doc.segments, out, strict=True) for h in hs}
     assert ("met ADAM \u00a0\n\t johnson at noon", "ADAM \u00a0\n\t johnson") in found
     assert ("adam_johnson.csv", "adam_johnson") in found

@@ -245,7 +245,7 @@ def _ext(path: str) -> str:
 
 def output_extension(doc: Document, report: WriteReport) -> str:
     """The extension the writer's output has ("" when it keeps its name's), as
-    pipeline.FileResult.extension says it for uploaded files."""
+    results.FileResult.extension says it for uploaded files."""
     if doc.output_kind:
         return KINDS[doc.output_kind][0]
     return report.extension

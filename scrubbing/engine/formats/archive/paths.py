@@ -39,7 +39,7 @@ def readable_path(path: str) -> tuple[str, list[int]]:
     "repo/notes/AdamJohnson_1on1.md" -> "repo<TAB>notes<TAB>Adam Johnson 1on1   ": folders
     tab-separated (a span never crosses one; not line breaks, or recase_for_ner would read a
     lone "README" as a name), "_", "-" and "." read as spaces, the extension blanked (the
-    model reads "md" as Maryland), CamelCase split, as pipeline.scrub_name does for upload
+    model reads "md" as Maryland), CamelCase split, as filenames.scrub_name does for upload
     names. Well-known names ("META-INF", "src", "__init__.py", "LICENSE": wellknown.py) are
     blanked whole, so they are never entities. `back[i]` is the path offset of view character
     i (len(view) + 1 entries), so an edit on the view maps to the path. Placeholders of an

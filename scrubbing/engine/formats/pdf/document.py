@@ -33,7 +33,7 @@ from scrubbing.engine.base import (
 )
 from scrubbing.engine.formats.image import draw_boxes
 
-from . import pictures as pics
+from . import pictures
 from .layers import remove_hidden_layers
 from .ocr import OcrBudget, PageKind, classify, scan_dpi
 from .raster import render_with_boxes, replace_with_image
@@ -173,7 +173,7 @@ class PdfDocument(Document):
                 if kind is not PageKind.TEXT:
                     continue
                 number = 0
-                for placement in pics.placements(pdf.pages[p]):
+                for placement in pictures.placements(pdf.pages[p]):
                     key = placement.key
                     if key in self._pictures or key in self._undecodable:
                         continue
@@ -182,7 +182,7 @@ class PdfDocument(Document):
                     number += 1
                     if not self._budget.take_picture(p):
                         continue
-                    image = pics.pixels(placement.stream)
+                    image = pictures.pixels(placement.stream)
                     if image is None:
                         self._undecodable[key] = p
                         continue
@@ -298,21 +298,21 @@ class PdfDocument(Document):
             if over_scan:  # a text layer over a scan: box the picture under the edited text
                 rects = char_rects(self._data, {p: hits_by_page[p] for p in over_scan})
                 for p in over_scan:
-                    for pl in pics.placements(pdf.pages[p]):
+                    for pl in pictures.placements(pdf.pages[p]):
                         for r in rects[p]:
                             boxes.setdefault(pl.key, []).append(pl.to_pixels(r))
             n_boxes = 0
             for key, rects_px in boxes.items():
                 stream = pdf.get_object(key)
-                image = pics.pixels(stream)
+                image = pictures.pixels(stream)
                 if image is None:
                     self._undecodable.setdefault(key, -1)
                     continue
-                pics.burn(image, rects_px)
-                pics.write_pixels(stream, image)
+                pictures.burn(image, rects_px)
+                pictures.write_pixels(stream, image)
                 n_boxes += len(rects_px)
             for key in self._undecodable:
-                pics.blank(pdf.get_object(key))
+                pictures.blank(pdf.get_object(key))
             if n_boxes:
                 report.notes.append(f"{n_boxes} word(s) in pictures covered with black boxes")
             if self._undecodable:

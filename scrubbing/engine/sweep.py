@@ -1,0 +1,125 @@
+"""The task inventory applied to one file: sweep its text for every surface form of every
+entity the task knows, and give each finding its entity's type and placeholder.
+
+`Scrubber.assign` runs `sweep` then `assign_replacements` under the task's lock (linear in the
+text, no model); `assign_later` does the same for a later verification round's findings;
+`task_entities` is what verification searches the output for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .base import Document
+from .pseudonyms import LABELS, Pseudonymizer
+from .results import Detection
+from .terms import KnownStrings, TermLists, is_common_word, normalize
+
+
+def sweep(
+    doc: Document,
+    hits: list[list[Any]],
+    terms: TermLists,
+    known_names: Iterable[str],
+    inventory_items: Iterable[tuple[str, str, str]] = (),
+) -> list[list[Any]]:
+    """Redact every occurrence of what was found anywhere in the task.
+
+    The model may tag "Gaines" in one sentence and miss it in the next; once a string is
+    judged sensitive it is replaced everywhere. People also match by name part ("Doe"
+    after "Jane Doe") and by the name in their e-mail address ("jane.doe@").
+    """
+    from .detect import Hit, merge_hits, name_parts, names_from_email
+    from .widen import widened
+
+    allow = terms.allow_keys()
+    names: set[str] = {n for n in known_names if n and n.strip()}
+    names |= {t.text for t in terms.deny if t.entity_type.upper() == "PERSON"}
+    items: list[tuple[str, str, str]] = [(n, "PERSON", "pattern") for n in names]
+    for seg_hits in hits:
+        for h in seg_hits:
+            items.append((h.text, h.entity_type, h.source))
+            if h.entity_type == "PERSON":
+                names.add(h.text)
+            elif h.entity_type == "EMAIL_ADDRESS":
+                names.update(names_from_email(h.text))
+    items += [(n, "PERSON", "pattern") for n in names]
+    # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
+    # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
+    items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
+    # the task inventory's forms first: KnownStrings keeps the first type of a string
+    items = [*inventory_items, *items]
+    known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
+    if not known:
+        return hits
+    out = []
+    found: dict[str, list[tuple[int, int, str, str]]] = {}  # equal texts searched once
+    for seg, seg_hits in zip(doc.segments, hits, strict=True):
+        spans = found.get(seg.text)
+        if spans is None:
+            spans = found[seg.text] = list(known.finditer(seg.text))
+        if not spans:
+            out.append(seg_hits)
+            continue
+        extra = [Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True) for s, e, t, src in spans]
+        extra = [h for h in extra if normalize(h.text) not in allow]
+        if extra:  # a swept surname may have the rest of its name beside it
+            out.append(widened(seg.text, merge_hits(list(seg_hits) + extra, seg.text)))
+        else:
+            out.append(seg_hits)
+    return out
+
+
+def hits_of(doc: Document, findings: Iterable[Detection]) -> list[list[Any]]:
+    """Findings back as detector hits, one list per segment of `doc` (what `sweep` takes)."""
+    from .detect import Hit
+
+    hits: list[list[Any]] = [[] for _ in doc.segments]
+    for f in findings:
+        hits[f.segment_index].append(Hit(f.entity_type, f.start, f.end, f.score, f.source, f.text))
+    return hits
+
+
+def assign_replacements(findings: Iterable[Detection], pseudonymizer: Pseudonymizer) -> None:
+    """Each finding gets its entity's type and placeholder (the task inventory), or a
+    placeholder of its own type when no entity knows its text."""
+    inv = pseudonymizer.inventory
+    for f in findings:
+        entity = inv.lookup(f.text, f.entity_type)
+        if entity is not None and entity.type:
+            f.entity_type = entity.type
+            f.replacement = pseudonymizer.entity_replacement(entity.type, entity.text, f.text)
+        else:
+            f.replacement = pseudonymizer.replacement(f.entity_type, f.text)
+
+
+def assign_later(
+    findings: Sequence[Detection], pseudonymizer: Pseudonymizer, file_key: str
+) -> None:
+    """A later verification round's findings: they join the task inventory (so the task's other
+    files are swept for them too), then get their entity's placeholder."""
+    pseudonymizer.inventory.contribute(
+        file_key, [(f.text, f.entity_type, f.source) for f in findings]
+    )
+    assign_replacements(findings, pseudonymizer)
+
+
+_TYPE_OF_LABEL = {lab: etype for etype, lab in LABELS.items()}
+
+
+def replaced_items(pseudonymizer: Pseudonymizer) -> list[tuple[str, str, str]]:
+    """(text, entity type, "pattern") of every original the task has replaced so far."""
+    return [
+        (text, _TYPE_OF_LABEL.get(lab, lab), "pattern")
+        for lab, table in pseudonymizer.originals.items()
+        for text in table.values()
+    ]
+
+
+def task_entities(
+    pseudonymizer: Pseudonymizer, allow: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
+    """(text, entity type, source) of every original the task has replaced so far and every
+    surface form of every entity in its inventory."""
+    return replaced_items(pseudonymizer) + pseudonymizer.inventory.sweep_items(allow)
