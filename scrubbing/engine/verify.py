@@ -102,6 +102,10 @@ def _masked(text: str, replacements: Iterable[str] | _Masker) -> str:
     return masker(text)
 
 
+_IDENT_FORM = re.compile(r"[A-Z][A-Z0-9_]*_\d+")  # "PERSON_12": `identifier("[PERSON_12]")`
+_IDENT_HINT = re.compile(r"_\d")  # in every string _IDENT_FORM matches
+
+
 class _Masker:
     """`_masked` for many segments: the synthetic values (fake mode) are found with one
     alternation (longest first) instead of one substring search per value per segment, then
@@ -116,13 +120,28 @@ class _Masker:
             key=lambda r: (-len(r), r),
         )
         self.order = {r: i for i, r in enumerate(reps)}
-        self.rx = re.compile("|".join(re.escape(r) for r in reps)) if reps else None
+        # a placeholder's identifier form ("PERSON_12", what a code file writes) holds "_"
+        # and a digit: a text without that is searched without them. Compiling the
+        # alternation of tens of thousands of them (a big sheet) took seconds, and no text of
+        # a sheet needs it, so each alternation is compiled when a text first needs it
+        self._reps = reps
+        self._idents = any(_IDENT_FORM.fullmatch(r) for r in reps)
+        self._rx: dict[bool, re.Pattern[str] | None] = {}
+
+    def _regex(self, idents: bool) -> re.Pattern[str] | None:
+        if idents not in self._rx:
+            reps = [r for r in self._reps if idents or not _IDENT_FORM.fullmatch(r)]
+            self._rx[idents] = re.compile("|".join(map(re.escape, reps))) if reps else None
+        return self._rx[idents]
 
     def __call__(self, text: str) -> str:
         text = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
-        if self.rx is None:
+        if not self._reps:
             return text
-        found = {m.group(0) for m in self.rx.finditer(text)}
+        rx = self._regex(self._idents and _IDENT_HINT.search(text) is not None)
+        if rx is None:
+            return text
+        found = {m.group(0) for m in rx.finditer(text)}
         if not found:
             return text
         for rep in sorted(found, key=self.order.__getitem__):
