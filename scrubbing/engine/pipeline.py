@@ -474,6 +474,7 @@ class Scrubber:
             analysis.terms,
             functools.partial(_detector().detect, model_chars=self.limits.max_model_chars),
             unchanged={s.text for s in analysis.document.segments},
+            inputs=[s.text for s in analysis.document.segments],
         )
         verifier.know((f.text, f.entity_type, f.source) for f in analysis.findings)
         verifier.know(analysis.task_entities)

@@ -27,7 +27,8 @@ for p in (ROOT, os.path.join(ROOT, "tests", "bench")):
 _PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".tiff", ".webp", ".heic", ".avif", ".bmp", ".ppm")
 
 
-def _files() -> Iterable[tuple[str, bytes]]:
+def corpus_files() -> Iterable[tuple[str, bytes]]:
+    """(name, bytes) of every file of the corpora above."""
     from bench_engine import make_document, make_xlsx
 
     from tests.builders.verify import contacts_csv, contacts_xlsx
@@ -60,7 +61,7 @@ def corpus_texts() -> list[str]:
 
     warnings.simplefilter("ignore")
     texts: dict[str, None] = {}
-    for name, data in _files():
+    for name, data in corpus_files():
         try:
             doc = sniff(os.path.basename(name), data, DEFAULT_LIMITS).open(data, DEFAULT_LIMITS)
         except ScrubError:

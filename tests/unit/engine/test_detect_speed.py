@@ -124,6 +124,8 @@ def test_same_as_presidio_analyze(detector):
         ("ScrubUsSsnRecognizer", "536-90-4399"),
         ("ScrubUkNinoRecognizer", "AB123456C"),
         ("ScrubCryptoRecognizer", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
+        ("ScrubIbanRecognizer", "IBAN GB82 WEST 1234 5698 7654 32"),
+        ("ScrubIbanRecognizer", "DE89370400440532013000"),
     ],
 )
 def test_recognizer_gates_pass_real_matches(detector, name, text):
