@@ -40,6 +40,7 @@ from .base import (
     exception_summary,
 )
 from .context import ContextConfig, ContextRun, TaskFacts
+from .gcpause import collecting_less
 from .inventory import atoms_of
 from .pseudonyms import LABELS, PLACEHOLDER_RE, Pseudonymizer
 from .registry import opener
@@ -239,6 +240,12 @@ class Scrubber:
         mentions: the inventory has them already). `is_title`: the file is the task's title
         (a coined word there is a code name).
         """
+        with collecting_less():
+            return self._analyze(name, data, terms, known_names, is_title)
+
+    def _analyze(
+        self, name: str, data: bytes, terms: TermLists, known_names: Iterable[str], is_title: bool
+    ) -> Analysis:
         t0 = time.perf_counter()
         info = sniff(name, data, self.limits)
         doc = info.open(data, self.limits)  # type: ignore[operator]
@@ -358,6 +365,10 @@ class Scrubber:
     def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> None:
         """Inventory, sweep and fill `finding.replacement` (the caller may hold a task lock
         around this: it is linear in the text and runs no model)."""
+        with collecting_less():
+            self._assign(analysis, pseudonymizer, file_key)
+
+    def _assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str) -> None:
         self.contribute(analysis, pseudonymizer, file_key)
         inv = pseudonymizer.inventory
         allow = analysis.terms.allow_keys()
@@ -447,7 +458,8 @@ class Scrubber:
         """
         t0 = time.perf_counter()
         try:
-            return self._finish(analysis, t0, assign)
+            with collecting_less():
+                return self._finish(analysis, t0, assign)
         except _AssignFailed as exc:
             raise exc.__cause__ from None  # type: ignore[misc]
         except ScrubError as exc:
