@@ -174,13 +174,19 @@ def render(res: dict, total: float, args) -> str:
             "codes, lone letters and address-only texts skip it too); detection answers are "
             "cached per distinct string and term lists for the process (`HitCache`), so a "
             "task's files, a sheet's repeated cells and later verification rounds analyse a "
-            "string once; verification re-runs the patterns only on changed segments and the "
-            "model only on the sentences around each replacement. Tried and dropped: blanking "
+            "string once; verification re-runs the patterns and the model only on the "
+            "sentences around each replacement (one detector call per window; the rest of a "
+            "changed segment was read in the input). Cheap word checks and gates come before "
+            "costly regexes (the address recognizer's ASCII cue words, IBAN's two letters and "
+            "two digits), and the garbage collector runs rarely while a file is worked on "
+            "(`engine/gcpause.py`). `tests/bench/check_same.py` shows each of these changes no "
+            "detection on the corpora. Tried and dropped: blanking "
             "the sentences without a candidate inside a text the model reads (a third fewer "
             "tokens on this document) changed the model's answers on the sentences kept and "
             "the independent slice lost 3-8 names, so a text is read whole or not at all. "
-            "Left: the pattern recognizers and Presidio's context enhancement (lane detect2's "
-            "detection logic) are the next largest share.\n"
+            "Left: the model reads most sentences twice on prose (analysis, then the windows "
+            "of verification's check (c)), the ceiling against NER alone; the pattern "
+            "recognizers are the next share.\n"
         )
     eng = res.get("engine")
     L.append("## Words per second: ours vs stock Presidio vs spaCy NER alone\n")
