@@ -132,6 +132,7 @@ def _offline_tldextract() -> Any:
         cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True
     )
     tldextract_module.TLD_EXTRACTOR = extractor
+    extractor("example.com")  # reads the snapshot now, once per process, not in a first file
     return extractor
 
 

@@ -21,11 +21,12 @@ import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import CODENAME_MIN_REPEATS, LEGAL_SUFFIXES, ORG_LABELS
 from .names import name_parts, names_from_email
-from .terms import is_common_word, normalize
+from .terms import SHORT, is_common_word, normalize
 
 #: how much a mention's source counts when types disagree
 RANK = {"deny-list": 4, "secret": 4, "pattern": 3, "structure": 2, "model": 1}
@@ -47,9 +48,17 @@ def kind_of(entity_type: str) -> str:
 
 
 def key_of(text: str) -> str:
+    # the same forms are keyed again and again (400k times on a 100k-cell sheet)
+    return _key_short(text) if len(text) <= SHORT else _key(text)
+
+
+def _key(text: str) -> str:
     k = normalize(text).replace("\u2019", "'")
     k = re.sub(r"'s$", "", k)
     return k.strip(" .,;:\"'()[]")
+
+
+_key_short = lru_cache(maxsize=1 << 16)(_key)
 
 
 def org_core(key: str) -> str:

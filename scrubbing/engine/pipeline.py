@@ -35,6 +35,7 @@ from .base import DEFAULT_LIMITS, Document, Limits, ScrubError, exception_summar
 from .context import Budget, CharBudget, ContextConfig, TaskFacts, make_model
 from .context.consult import consult, sensitive_flags
 from .filenames import name_for_detection, scrub_name
+from .gcpause import collecting_less
 from .inventory import atoms_of
 from .pseudonyms import Pseudonymizer
 from .results import (
@@ -100,6 +101,7 @@ class Scrubber:
         return Pseudonymizer(mode=self.mode, state=state)
 
     # ------------------------------------------------------------------ analyze
+    @collecting_less()
     def analyze(
         self,
         name: str,
@@ -178,6 +180,7 @@ class Scrubber:
             is_title=analysis.is_title,
         )
 
+    @collecting_less()
     def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> None:
         """Inventory, sweep and fill `finding.replacement` (the caller may hold a task lock
         around this: it is linear in the text and runs no model)."""
@@ -211,6 +214,7 @@ class Scrubber:
         analysis.replacements.update(f.replacement for f in findings)
 
     # ------------------------------------------------------------------ finish
+    @collecting_less()
     def finish(self, analysis: Analysis, assign: AssignFn | None = None) -> FileResult:
         """Render, strip metadata, verify in rounds. Never raises for a per-file problem.
 

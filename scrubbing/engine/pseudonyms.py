@@ -159,9 +159,14 @@ class Pseudonymizer:
                 rep = f"{parts[-1]}, {' '.join(parts[:-1])}"
         table = self.entities.setdefault(lab, {})
         if table.get(key) != rep:
+            new = key not in table
             table[key] = rep
             self.originals.setdefault(lab, {}).setdefault(key, surface.strip())
-            self._index_cache.pop(lab, None)
+            # the word index holds keys in table order, not replacements: a new key is
+            # appended to it, a changed replacement leaves it as it is (rebuilding it here
+            # made a sheet of ten thousand people quadratic)
+            if new:
+                self._indexed(lab, table, key)
         return rep
 
     def _linked(self, lab: str, key: str) -> str | None:

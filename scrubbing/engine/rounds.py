@@ -60,6 +60,7 @@ def verify_in_rounds(
         analysis.terms,
         detect,
         unchanged={s.text for s in analysis.document.segments},
+        inputs=[s.text for s in analysis.document.segments],
     )
     verifier.know((f.text, f.entity_type, f.source) for f in analysis.findings)
     verifier.know(analysis.task_entities)

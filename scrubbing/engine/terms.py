@@ -18,7 +18,20 @@ _WS = re.compile(r"\s+")
 
 def normalize(text: str) -> str:
     """Case- and whitespace-insensitive key: "Project  Falcon\\n" == "project falcon"."""
+    # the same short strings are normalized many times over (sweep, inventory, verification:
+    # over a million calls on a 100k-cell sheet); long texts are not kept
+    return _normalize_short(text) if len(text) <= SHORT else _normalize(text)
+
+
+#: strings up to this long are normalized once and remembered (the last 65,536 of them)
+SHORT = 200
+
+
+def _normalize(text: str) -> str:
     return _WS.sub(" ", text).strip().casefold()
+
+
+_normalize_short = lru_cache(maxsize=1 << 16)(_normalize)
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ with our placeholders and synthetic values blanked out (same length, so offsets 
 runs three checks:
   (a) exact: every surface form of every entity found in the task and every deny term, with
       the matchers detection uses (`KnownStrings`, the deny-list's `find_terms`);
-  (b) patterns: the detector without the model, over every changed segment;
-  (c) model: the detector with the model, over the sentences around each replacement.
+  (b) patterns: the detector's patterns, over the sentences around each replacement
+      (`edit_windows`) in every changed segment;
+  (c) model: the detector with the model, over the same sentences (one call gives both).
 Hits come back as `Leftover`s (segment, span, type): places another round of redaction can
 remove (`rounds.verify_in_rounds` runs the rounds for `Scrubber.finish`). What no round can
 remove (the output cannot be re-read) comes back as a `Residual`.
@@ -102,6 +103,10 @@ def _masked(text: str, replacements: Iterable[str] | _Masker) -> str:
     return masker(text)
 
 
+_IDENT_FORM = re.compile(r"[A-Z][A-Z0-9_]*_\d+")  # "PERSON_12": `identifier("[PERSON_12]")`
+_IDENT_HINT = re.compile(r"_\d")  # in every string _IDENT_FORM matches
+
+
 class _Masker:
     """`_masked` for many segments: the synthetic values (fake mode) are found with one
     alternation (longest first) instead of one substring search per value per segment, then
@@ -116,13 +121,28 @@ class _Masker:
             key=lambda r: (-len(r), r),
         )
         self.order = {r: i for i, r in enumerate(reps)}
-        self.rx = re.compile("|".join(re.escape(r) for r in reps)) if reps else None
+        # a placeholder's identifier form ("PERSON_12", what a code file writes) holds "_"
+        # and a digit: a text without that is searched without them. Compiling the
+        # alternation of tens of thousands of them (a big sheet) took seconds, and no text of
+        # a sheet needs it, so each alternation is compiled when a text first needs it
+        self._reps = reps
+        self._idents = any(_IDENT_FORM.fullmatch(r) for r in reps)
+        self._rx: dict[bool, re.Pattern[str] | None] = {}
+
+    def _regex(self, idents: bool) -> re.Pattern[str] | None:
+        if idents not in self._rx:
+            reps = [r for r in self._reps if idents or not _IDENT_FORM.fullmatch(r)]
+            self._rx[idents] = re.compile("|".join(map(re.escape, reps))) if reps else None
+        return self._rx[idents]
 
     def __call__(self, text: str) -> str:
         text = PLACEHOLDER_RE.sub(lambda m: " " * len(m.group(0)), text)
-        if self.rx is None:
+        if not self._reps:
             return text
-        found = {m.group(0) for m in self.rx.finditer(text)}
+        rx = self._regex(self._idents and _IDENT_HINT.search(text) is not None)
+        if rx is None:
+            return text
+        found = {m.group(0) for m in rx.finditer(text)}
         if not found:
             return text
         for rep in sorted(found, key=self.order.__getitem__):
@@ -137,6 +157,8 @@ class Verifier:
     Segments whose text is in `unchanged` (identical to an input segment) skip (b) and (c):
     detection already ran on exactly that text, and each of its hits became an edit (so the
     segment would have changed) or was allow-listed. The exact search runs on every segment.
+    `inputs`: the input's segment texts in order (the patterns read only the windows of an
+    output segment whose other text is in the input segment of the same index).
     """
 
     def __init__(
@@ -146,9 +168,10 @@ class Verifier:
         terms: TermLists,
         detect: Callable[..., list[list[Any]]] | None,
         unchanged: Set[str] = frozenset(),
+        inputs: Sequence[str] = (),
     ) -> None:
         self.open_func, self.limits, self.terms = open_func, limits, terms
-        self.detect, self.unchanged = detect, unchanged
+        self.detect, self.unchanged, self.inputs = detect, unchanged, inputs
         self.allow = terms.allow_keys()
         self._known: list[KnownStrings] = []
         self._known_keys: set[str] = set()
@@ -247,21 +270,42 @@ class Verifier:
             known.update(zip(missing, answers, strict=True))
         return known
 
+    def _read_before(self, i: int, text: str, windows: list[tuple[int, int]]) -> bool:
+        """Whether every piece of output segment `i` outside `windows` is text of input
+        segment `i`, so detection has read it."""
+        source = self.inputs[i] if i < len(self.inputs) else None
+        if source is None:
+            return False
+        pos = 0
+        for a, b in [*windows, (len(text), len(text))]:
+            piece = text[pos:a].strip()
+            if piece and piece not in source:
+                return False
+            pos = max(pos, b)
+        return True
+
     def _detected(self, doc: Document, texts: list[str], model: bool) -> list[Leftover]:
         changed = [i for i, seg in enumerate(doc.segments) if seg.text not in self.unchanged]
-        # (b) patterns, secrets and deny-lists over every changed segment
-        jobs: list[tuple[int, int, str, bool]] = [(i, 0, texts[i], False) for i in changed]
-        if model:
-            # (c) the NER model over the sentences around each replacement in changed segments
-            # (the rest of a changed segment is text the model already read in the input)
-            # within the model's character budget, like at analysis
-            budget = self.limits.max_model_chars
-            for i in changed:
-                jobs += [
-                    (i, a, texts[i][a : min(b, budget)], True)
-                    for a, b in edit_windows(doc.segments[i].text, texts[i])
-                    if a < budget
-                ]
+        # (b) patterns, secrets and deny-lists and (c) the NER model over the sentences
+        # around each replacement in changed segments (`edit_windows`): one detector call per
+        # window gives both, the model within its character budget (like at analysis), the
+        # patterns alone past it and in a check without the model. The rest of a changed
+        # segment is text detection read in the input (each of its hits there became an edit,
+        # so it lies in a window, or was dropped): the patterns read it again only when it is
+        # not all in the same segment of the input (a reader that cut the output otherwise)
+        budget = self.limits.max_model_chars if model else 0
+        jobs: list[tuple[int, int, str, bool]] = []
+        for i in changed:
+            seg_text = doc.segments[i].text
+            windows = edit_windows(seg_text, texts[i])
+            whole = not self._read_before(i, seg_text, windows)
+            if whole:
+                jobs.append((i, 0, texts[i], False))
+            for a, b in windows:
+                if a < budget:
+                    jobs.append((i, a, texts[i][a : min(b, budget)], True))
+                if not whole and b > max(a, budget):
+                    jobs.append((i, max(a, budget), texts[i][max(a, budget) : b], False))
         for use_model in (False, True):
             self._answers_for((t for _i, _a, t, m in jobs if m is use_model), use_model)
         out: list[Leftover] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
 from .base import ScrubRecognizer
@@ -106,6 +107,62 @@ _HINTS = [
     re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}"),
 ]
 _PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Words of an ASCII text, checked before the hint regexes of the first four parts (the
+    costly ones): each set holds a condition without which that part's hint cannot match.
+
+    In an ASCII text `\\w` is [A-Za-z0-9_] and case-insensitive matching is plain lower-casing,
+    so the runs of [a-z0-9_] of the lower-cased text are exactly the text's words as the
+    hints' `\\b` sees them. A text that is not ASCII runs the hints as they are.
+    """
+
+    types: frozenset[str]  # part 0: a street type word ("st" for "St." too)
+    suffixes: tuple[str, ...]  # part 1: a word ending with a street suffix ("hauptstr")
+    prefixes: frozenset[str]  # part 2: a street word before the name ("rue", "ul")
+    boxes: tuple[str, ...]  # part 3: PO-box words, found inside words too ("mailbox")
+    box_words: frozenset[str]  # part 3: short PO-box words, whole words only ("bp", "cs")
+
+    def without(self, word: str) -> Cues:
+        """These cues less `word` (tests show each word is needed)."""
+        return Cues(
+            self.types - {word},
+            tuple(w for w in self.suffixes if w != word),
+            self.prefixes - {word},
+            tuple(w for w in self.boxes if w != word),
+            self.box_words - {word},
+        )
+
+    def parts(self, text: str) -> tuple[bool, bool, bool, bool] | None:
+        """For parts 0-3, whether its hint may match `text` (None: not ASCII, it may)."""
+        if not text.isascii():
+            return None
+        low = text.lower()
+        words = set(_WORD.findall(low))
+        return (
+            not words.isdisjoint(self.types),
+            any(w.endswith(self.suffixes) for w in words),
+            not words.isdisjoint(self.prefixes),
+            any(b in low for b in self.boxes)
+            or "pmb" in low.replace(".", "")
+            or not words.isdisjoint(self.box_words),
+        )
+
+
+def _ascii_words(items: Iterable[str]) -> list[str]:
+    return [w.rstrip(".") for w in items if w.isascii()]
+
+
+_WORD = re.compile(r"[a-z0-9_]+")
+CUES = Cues(
+    types=frozenset(_ascii_words(STREET_TYPES)),
+    suffixes=tuple(sorted(set(_ascii_words(STREET_SUFFIXES)))),
+    prefixes=frozenset(_ascii_words(STREET_PREFIXES)),
+    boxes=("box", "postfach", "apartado", "postal"),  # and "p.m.b" (any dots): see `parts`
+    box_words=frozenset({"bp", "cs", "bag"}),
+)
 #: parts that are an address only beside another part: "Mumbai 400093" (a city and a six-digit
 #: PIN), "80-958 Gdańsk", "160-0023", "Am Sandtorkai 54" (a German street without a street word)
 _WEAK_RX = [
@@ -124,9 +181,15 @@ _POSTCODE_ONLY = re.compile(r"^\d{4,5}[ \t]+\S+$")
 _GATE = re.compile(r"\d|(?i:box|postfach)")
 
 
-def address_spans(text: str) -> list[tuple[int, int]]:
+def address_spans(text: str, cues: Cues | None = CUES) -> list[tuple[int, int]]:
+    """Every address in `text`. `cues`: the word check before the costly hints (None: the
+    hint regexes alone, the same spans, slower)."""
+    may = cues.parts(text) if cues is not None else None
     strong = {
-        (m.start(), m.end()) for hint, rx in _PARTS if hint.search(text) for m in rx.finditer(text)
+        (m.start(), m.end())
+        for k, (hint, rx) in enumerate(_PARTS)
+        if (may is None or k >= len(may) or may[k]) and hint.search(text)
+        for m in rx.finditer(text)
     }
     weak = {(m.start(), m.end()) for rx in _WEAK_RX if strong for m in rx.finditer(text)}
     joined: list[list[int]] = []  # start, end, strong parts, parts
@@ -166,5 +229,5 @@ class ScrubAddressRecognizer(ScrubRecognizer):
         return _GATE.search(text) is not None
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
-        for s, e in address_spans(text):
+        for s, e in address_spans(text, CUES):
             yield s, e, "ADDRESS"

@@ -15,6 +15,11 @@ _CRYPTO_RUN = re.compile(r"[^\W_]{26}")
 _IP_HINT = re.compile(r"(?i)\d\.\d|[0-9a-f]:|::")
 
 
+# every IBAN match begins with two letters and two digits ([A-Z]{2}[0-9]{2}; letters and
+# digits of any script here, so the gate holds whatever flags the pattern is compiled with)
+_IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")
+
+
 def _ascii_digits(text: str) -> int:
     return sum(text.count(d) for d in "0123456789")
 
@@ -35,7 +40,9 @@ class ScrubEmailRecognizer(Gated, predefined_recognizers.EmailRecognizer):
 
 
 class ScrubIbanRecognizer(Gated, predefined_recognizers.IbanRecognizer):
-    pass
+    @staticmethod
+    def gate(text: str) -> bool:
+        return _IBAN_HINT.search(text) is not None
 
 
 class ScrubIpRecognizer(Gated, predefined_recognizers.IpRecognizer):

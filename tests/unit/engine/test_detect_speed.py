@@ -8,6 +8,7 @@ import re
 import pytest
 
 from scrubbing.engine import detect as detect_module
+from scrubbing.engine.lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
 from scrubbing.engine.recognizers import address, model
 from scrubbing.engine.recognizers.base import always
 from scrubbing.engine.terms import Term, TermLists
@@ -89,6 +90,7 @@ def test_gates_change_nothing(detector, monkeypatch, use_model):
         monkeypatch.setattr(type(rec), "gate", staticmethod(always), raising=False)
     anything = re.compile("")
     monkeypatch.setattr(address, "_PARTS", [(anything, rx) for _hint, rx in address._PARTS])
+    monkeypatch.setattr(address, "CUES", None)
     slow = detector.detect(MIXED, terms, use_model=use_model)
     assert fast == slow
 
@@ -122,9 +124,66 @@ def test_same_as_presidio_analyze(detector):
         ("ScrubUsSsnRecognizer", "536-90-4399"),
         ("ScrubUkNinoRecognizer", "AB123456C"),
         ("ScrubCryptoRecognizer", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
+        ("ScrubIbanRecognizer", "IBAN GB82 WEST 1234 5698 7654 32"),
+        ("ScrubIbanRecognizer", "DE89370400440532013000"),
     ],
 )
 def test_recognizer_gates_pass_real_matches(detector, name, text):
     rec = next(r for r in detector.recognizers if type(r).__name__ == name)
     assert type(rec).gate(text)
     assert rec.analyze(text=text, entities=detector._entities, nlp_artifacts=None)
+
+
+# each cue word with an address that only it lets the recognizer find (ASCII texts)
+_CUE_EXAMPLES = {
+    "types": "Deliver to 12 Baker {w} tomorrow",
+    "suffixes": "Meet at Haupt{w} 12 tomorrow",
+    "prefixes": "Meet at {w} Roma 10 tomorrow",
+}
+_BOX_EXAMPLES = {
+    "box": "Write to P.O. Box 1234 today",
+    "postfach": "Write to Postfach 10 20 30 today",
+    "apartado": "Write to Apartado 123 today",
+    "postal": "Write to Caixa Postal 4521 today",
+    "bp": "Write to BP 123 today",
+    "cs": "Write to CS 70123 today",
+    "bag": "Write to Private Bag 12 today",
+}
+
+
+def _cue_cases() -> list[tuple[str, str]]:
+    cues = address.CUES
+    cases = [(w, _BOX_EXAMPLES[w]) for w in (*cues.boxes, *sorted(cues.box_words))]
+    lexicon = {"types": STREET_TYPES, "suffixes": STREET_SUFFIXES, "prefixes": STREET_PREFIXES}
+    for field, template in _CUE_EXAMPLES.items():
+        for w in sorted(getattr(cues, field)):
+            written = w if w in lexicon[field] else w + "."  # "ul" is the cue of "ul."
+            cases.append((w, template.format(w=written.title())))
+    return cases
+
+
+@pytest.mark.parametrize("word,text", _cue_cases())
+def test_address_ascii_hints_are_necessary(word, text):
+    """Every cue word is needed: without it, the address its example holds is not found; with
+    it, the cues find what the hint regexes alone find."""
+    found = address.address_spans(text)
+    assert found, text
+    assert found == address.address_spans(text, cues=None)
+    assert address.address_spans(text, cues=address.CUES.without(word)) == [], text
+
+
+def test_address_cues_change_nothing():
+    """The cues only skip hints that could not match: same spans on addresses of many forms,
+    near misses and a text that is not ASCII."""
+    texts = [
+        *MIXED,
+        "Ship to 221B Baker Street\nLondon NW1 6XE, or our mailbox 12",
+        "during the string 12 of it, ring 3 times",
+        "the Avenue was closed in 2024; 12 Av. Foch",
+        "p.m.b. 5112 and P.M.B 77, pmb 12",
+        "Hauptstraße 12, 10115 Berlin",
+        "ul. Długa 12, 80-958 Gdańsk",
+        "St. Louis, MO 63101",
+    ]
+    for text in texts:
+        assert address.address_spans(text) == address.address_spans(text, cues=None), text

@@ -145,3 +145,29 @@ def test_leftover_text_travels_apart_from_the_report(detector):
     assert "JANE DOE" in texts  # the owner is shown exactly what was left
     assert "jane.roe@acme-corp.com" in texts
     assert all("acme" not in str(r.as_dict()).lower() for r in res)
+
+
+def test_patterns_read_windows_of_text_the_input_had(detector):
+    """The patterns re-read an output segment around its replacements only when the rest of
+    it is text of the input's segment (detection read it there); otherwise all of it."""
+    from scrubbing.engine.verify import Verifier
+
+    filler = "Filler sentence about budgets and plans. " * 5
+    source = filler + "Call Jane Doe now. Write to ops@example.org today."
+    output = filler + "Call [PERSON_1] now. Write to ops@example.org today."
+    seen: list[tuple[str, bool]] = []
+
+    def spy(texts, terms, use_model=True):
+        seen.extend((t, use_model) for t in texts)
+        return detector.detect(texts, terms, use_model=use_model)
+
+    def check(inputs):
+        seen.clear()
+        v = Verifier(open_document, LIMITS_V, TermLists(), spy, inputs=inputs)
+        found = v.check(output.encode(), ["[PERSON_1]"])
+        return {lo.text for lo in found.leftovers}
+
+    assert check([source]) == set()  # the address was read in the input: not read again
+    assert seen and all("example.org" not in t and len(t) < 60 for t, _m in seen)
+    assert check([]) == {"ops@example.org"}  # no input to go by: every character again
+    assert check(["something else entirely"]) == {"ops@example.org"}

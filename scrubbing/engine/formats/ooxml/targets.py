@@ -108,6 +108,9 @@ class PiecesTarget(Target):
 
     def __init__(self, part: str, pieces: list[Piece], preserve_space: bool = False) -> None:
         self.part, self.pieces, self.preserve = part, pieces, preserve_space
+        if len(pieces) == 1:  # most cells and shared strings: one run
+            self.starts, self.text = [0], pieces[0].text
+            return
         self.starts = []
         pos = 0
         for piece in pieces:
