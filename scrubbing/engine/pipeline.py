@@ -249,6 +249,7 @@ class Scrubber:
             raise LimitExceeded("This file has too many parts to process.")
         from .recognizers.codename import coined_words
         from .recognizers.columns import column_hits
+        from .recognizers.roster import roster_hits
 
         detector = _detector()
         texts = [s.text for s in doc.segments]
@@ -256,7 +257,7 @@ class Scrubber:
         budget = self.limits.max_model_chars
         hits = detector.detect([*texts, base], terms, model_chars=budget)
         name_hits, hits = hits[-1], hits[:-1]
-        hits = column_hits(doc, hits)
+        hits = roster_hits(doc, column_hits(doc, hits))
         hits = [
             [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]
             for i, seg_hits in enumerate(hits)

@@ -2,6 +2,8 @@
 
 One small class per recognizer (presidio-analyzer's layout): what it finds (`ENTITIES` or
 Presidio's `supported_entities`), its `SOURCE` and its `gate` are class attributes.
+Per-text recognizers run inside Presidio (`build_recognizers`); document-level ones (a roster
+spans segments) are listed in `DOCUMENT_RECOGNIZERS` and run on the detected hits.
 """
 
 from __future__ import annotations
@@ -25,10 +27,21 @@ from .presidio import (
     ScrubUkNinoRecognizer,
     ScrubUsSsnRecognizer,
 )
+from .roster import ScrubRosterRecognizer
 from .secrets import ScrubSecretRecognizer
 from .structure import ScrubStructureRecognizer
 
-__all__ = ["ScrubModelRecognizer", "build_recognizers", "source_of"]
+__all__ = [
+    "DOCUMENT_RECOGNIZERS",
+    "ScrubModelRecognizer",
+    "ScrubRosterRecognizer",
+    "build_recognizers",
+    "source_of",
+]
+
+#: recognizers that read a whole document's segments and hits, after the per-text ones and
+#: the columns (`recognizers.columns.column_hits`); each has `hits(doc, hits)`
+DOCUMENT_RECOGNIZERS = (ScrubRosterRecognizer,)
 
 
 def build_recognizers(tld: Any) -> list[Any]:
