@@ -34,7 +34,7 @@ from typing import Any
 
 from .cache import HitCache
 from .gate import needs_model
-from .guards import is_false_positive, out_of_place, tidy_model_span
+from .guards import initialled_name, is_false_positive, out_of_place, tidy_model_span
 from .hits import (
     CONTAINERS,
     MODEL_ENTITIES,
@@ -374,7 +374,10 @@ class Detector:
             if source == "model" or r.entity_type in ("PERSON", PATTERN_PERSON):
                 etype = "PERSON" if r.entity_type == PATTERN_PERSON else r.entity_type
                 for s, e in tidy_model_span(view, r.start, r.end):
-                    if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
+                    fp = is_false_positive(view[s:e], etype)
+                    if fp and source != "model" and initialled_name(view[s:e]):
+                        fp = False  # "Thanks, Sun L.": a name rule's "word + initials"
+                    if fp or out_of_place(view, s, e, etype):
                         continue
                     if source == "model" and is_technical(view, s, e, etype, products.get()):
                         continue

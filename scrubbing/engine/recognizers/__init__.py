@@ -2,8 +2,9 @@
 
 One small class per recognizer (presidio-analyzer's layout): what it finds (`ENTITIES` or
 Presidio's `supported_entities`), its `SOURCE` and its `gate` are class attributes.
-Per-text recognizers run inside Presidio (`build_recognizers`); document-level ones (a roster
-spans segments) are listed in `DOCUMENT_RECOGNIZERS` and run on the detected hits.
+Two read a whole document after the per-text ones (a column or a roster spans segments) and
+are called by the pipeline, not Presidio: `columns.column_hits`, then `roster.roster_hits`
+(`ScrubRosterRecognizer`); they are not imported here, as they use `merge` (no import circle).
 """
 
 from __future__ import annotations
@@ -27,21 +28,10 @@ from .presidio import (
     ScrubUkNinoRecognizer,
     ScrubUsSsnRecognizer,
 )
-from .roster import ScrubRosterRecognizer
 from .secrets import ScrubSecretRecognizer
 from .structure import ScrubStructureRecognizer
 
-__all__ = [
-    "DOCUMENT_RECOGNIZERS",
-    "ScrubModelRecognizer",
-    "ScrubRosterRecognizer",
-    "build_recognizers",
-    "source_of",
-]
-
-#: recognizers that read a whole document's segments and hits, after the per-text ones and
-#: the columns (`recognizers.columns.column_hits`); each has `hits(doc, hits)`
-DOCUMENT_RECOGNIZERS = (ScrubRosterRecognizer,)
+__all__ = ["ScrubModelRecognizer", "build_recognizers", "source_of"]
 
 
 def build_recognizers(tld: Any) -> list[Any]:

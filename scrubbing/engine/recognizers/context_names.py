@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from ..hits import PATTERN_PERSON
 from ..lexicon import GROUP_WORDS, MAIL_HEADERS
 from .base import ScrubRecognizer
-from .name_shape import looks_like_name
+from .name_shape import _VOCAB, looks_like_name
 
 _L = r"[^\W\d_]"  # a letter of any script
 _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
@@ -38,10 +38,11 @@ _INITIAL_SURNAME = re.compile(
     re.M,
 )
 _SIGNOFF = re.compile(
-    r"(?im)^[ \t]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
+    r"(?im)^[ \t>]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
     r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br)[ \t]*[,!.]?[ \t]*"
-    r"\r?\n[ \t]*(?P<name>[^\n]{2,60}?)[ \t]*$"
+    r"\r?\n[ \t>]*(?P<name>[^\n>]{2,60}?)[ \t]*$"
 )
+_SIGNOFF_INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
 _SALUTATION = re.compile(
     r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)[ \t]+"
     r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+)?"
@@ -75,15 +76,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _name_item(text: str, s: int, e: int, strict: bool = False) -> Iterable[tuple[int, int, str]]:
+def _name_item(
+    text: str, s: int, e: int, strict: bool = False, loose: bool = False
+) -> Iterable[tuple[int, int, str]]:
     """`strict` (a bullet or a cell, where the place does not say "person"): a Latin-script
-    name needs one word from the name lists too."""
+    name needs one word from the name lists too; `loose` (a sign-off, a header): initials
+    may stand for a given name ("Sun L.", "Okoro, J. R.")."""
     s, e = _trim(text, s, e)
-    if e > s and looks_like_name(text[s:e]) and (not strict or _has_known_part(text[s:e])):
+    if text[e : e + 1] == "." and loose:
+        e += 1  # "Sun L." keeps its initial's dot
+    item = text[s:e]
+    if e > s and looks_like_name(item, loose) and (not strict or _has_known_part(item)):
         yield s, e, "PERSON"
     elif "," in text[s:e]:  # "Raman, Priya": surname first
         a, b = text[s:e].split(",", 1)
-        if looks_like_name(f"{b.strip()} {a.strip()}") and len(a.split()) == 1:
+        if looks_like_name(f"{b.strip()} {a.strip()}", loose) and len(a.split()) == 1:
             yield s, e, "PERSON"
 
 
@@ -156,8 +163,19 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
             pos = e + (1 if val[e : e + 1] in ",;" else 3)
             if "@" in item or any(a < e and s < b for a, b in covered):
                 continue
-            for hs, he, t in _name_item(val, s, e):
+            for hs, he, t in _name_item(val, s, e, loose=True):
                 yield base + hs, base + he, t
+        if ";" not in val and val.count(",") == 1 and "@" not in val:
+            # Outlook's "From: Ng, Wing-yan": one person, family name first
+            family, given = val.split(",")
+            if len(family.split()) == 1 and 1 <= len(given.split()) <= 2:
+                for hs, he, t in _name_item(val, 0, len(val), loose=True):
+                    yield base + hs, base + he, t
+        elif ";" in val:
+            for d in re.finditer(r"[^;]+", val):
+                if d.group(0).count(",") == 1 and "@" not in d.group(0):
+                    for hs, he, t in _name_item(val, d.start(), d.end(), loose=True):
+                        yield base + hs, base + he, t
 
 
 def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -178,7 +196,10 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
         for m in _LOTUS.finditer(text):
             yield m.start("name"), m.end("name"), "PERSON"
     for m in _SIGNOFF.finditer(text):
-        yield from _name_item(text, m.start("name"), m.end("name"))
+        if _SIGNOFF_INITIALS.match(m.group("name")) and m.group("name").casefold() not in _VOCAB:
+            yield m.start("name"), m.end("name"), "PERSON"  # "Thanks,\nJ.D."
+            continue
+        yield from _name_item(text, m.start("name"), m.end("name"), loose=True)
     for m in _SALUTATION.finditer(text):
         name = m.group("name")
         if name.casefold().split()[0] not in GROUP_WORDS and name[0].isupper():

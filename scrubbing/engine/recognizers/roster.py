@@ -122,7 +122,7 @@ class ScrubRosterRecognizer:
             if not t.strip():
                 continue  # blank lines between bullets (plain-text minutes)
             m = _BULLET.match(t)
-            kind = re.sub(r"\d+", "9", m.group("mark")) if m else ""
+            kind = re.sub(r"\d+", "9", m.group("mark")) + doc.segments[i].kind if m else ""
             if m and (not run or kind == mark):
                 run.append((i, s + m.end(), e))
                 mark = kind
@@ -138,6 +138,8 @@ class ScrubRosterRecognizer:
                 continue
             block: list[Line] = []
             for j, a, b in lines[k + 1 : k + 1 + self.MAX_AFTER_HEADING]:
+                if doc.segments[j].kind != doc.segments[i].kind:
+                    break  # the body ends: metadata or a comment is no entry
                 t = texts[j][a:b]
                 if not t.strip():
                     continue
@@ -198,6 +200,11 @@ class ScrubRosterRecognizer:
             for i, a, b in entries:
                 if any(h.entity_type == "PERSON" and h.start <= a and b <= h.end for h in hits[i]):
                     continue  # found whole already
+                if any(
+                    h.entity_type != "PERSON" and h.source != "model" and h.start < b and a < h.end
+                    for h in hits[i]
+                ):
+                    continue  # a pattern's address or client is not a person
                 if roster_shape(texts[i][a:b]):
                     extra[i].append(Hit("PERSON", a, b, self.SCORE, self.SOURCE, texts[i][a:b]))
         if not extra:
