@@ -320,7 +320,10 @@ class Scrubber:
         items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
         # the task inventory's forms first: KnownStrings keeps the first type of a string
         items = [*inventory_items, *items]
-        known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
+        # two-letter strings only as a found name's part ("Ng" of "Ng Wing-yan", `short_parts`)
+        known = KnownStrings(
+            [i for i in items if normalize(i[0]) not in allow and _sweepable(*i)], min_len=2
+        )
         if not known:
             return hits
         out = []
@@ -367,6 +370,8 @@ class Scrubber:
         for f in analysis.findings:
             hits[f.segment_index].append(_as_hit(f))
         hits = self._sweep(doc, hits, analysis.terms, analysis.known_names, inv.sweep_items(allow))
+        if _learn_widened(inv, analysis.file_key, hits):  # its parts are swept for now too
+            hits = self._sweep(doc, hits, analysis.terms, (), inv.sweep_items(allow))
         analysis.findings = _findings_for(doc, hits)
         assign_replacements(analysis.findings, pseudonymizer)
         analysis.replacements = pseudonymizer.replacements()
@@ -521,6 +526,8 @@ class Scrubber:
             _merge_reports(wr, more)
             replacements.update(f.replacement for f in batch)
             verifier.know((f.text, f.entity_type, f.source) for f in batch)
+            if ps is not None:  # and every form of what the round found (its name parts)
+                verifier.know(ps.inventory.sweep_items(analysis.terms.allow_keys()))
             findings += batch
         residuals = check.as_residuals()
         residuals += [Residual("whole file", "FILE", reason) for reason in wr.residual]
@@ -763,6 +770,23 @@ def sensitive_flags(doc: Document) -> list[Detection]:
                             text, 0.5, "sensitive", reason=f"{flag.topic}: {flag.reason}")
                 )  # fmt: skip
     return out
+
+
+def _learn_widened(inv: Any, file_key: str, hits: Sequence[Sequence[Any]]) -> bool:
+    """People the sweep found only by widening a known part ("Stoyanova" found, "Tsvetelina
+    Stoyanova" beside it) join the inventory; True if that added any."""
+    new = [
+        (h.text, "PERSON", "pattern")
+        for seg in hits
+        for h in seg
+        if h.entity_type == "PERSON" and len(h.text.split()) >= 2 and inv.lookup(h.text) is None
+    ]
+    return bool(new) and inv.contribute(file_key, new)
+
+
+def _sweepable(text: str, etype: str, source: str) -> bool:
+    key = normalize(text)
+    return len(key) >= 3 or (etype == "PERSON" and len(key) == 2 and text.isalpha())
 
 
 def _as_hit(f: Detection) -> Any:

@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from .hits import Hit
-from .lexicon import HONORIFICS, LEAD_WORDS, PARTICLES, TRAIL_WORDS
+from .lexicon import CALENDAR, HONORIFICS, LEAD_WORDS, PARTICLES, TRAIL_WORDS
 from .recognizers.name_shape import _VOCAB, is_common_word
 
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*"
@@ -54,6 +54,15 @@ def _name_word(word: str, strict: bool) -> bool:
     return not strict or (w.isupper() and len(w) > 3) or not is_common_word(w)
 
 
+def _calendar_given(before: str, word: str, after: str) -> bool:
+    """ "Sun [Lihua], Chartering Manager": a calendar word that starts the field right before
+    a one-word name that ends it is the rest of the name ("Sun", "May", "June" are names)."""
+    if word.casefold() not in CALENDAR or not word[:1].isupper() or " " in word:
+        return False
+    lead = before[: len(before) - len(word) - 1]
+    return bool(_FIELD_START.search(lead)) and bool(re.match(r"[ \t]*(?:$|[\n,;\"'>)<])", after))
+
+
 def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each PERSON span widened over the rest of its name (module doc)."""
     out = []
@@ -71,7 +80,11 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             s -= len(before) - m.start(1)
         else:
             m = _LEFT.search(before)
-            if m and all(_name_word(w, strict=True) for w in m.group(1).split()):
+            words = m.group(1).split() if m else []
+            if m and (
+                all(_name_word(w, strict=True) for w in words)
+                or (alone and _calendar_given(before, m.group(1), after))
+            ):
                 s -= len(before) - m.start(1)
         m = _RIGHT_COMMA.match(after) if alone and _FIELD_START.search(before) else None
         if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
