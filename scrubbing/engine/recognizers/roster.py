@@ -8,7 +8,9 @@ Word file has a segment per bullet). A roster is
     label: "Cc: A; B", "Attendees: A, B and C").
 An entry is the head of its item, cut before a role or a company ("– Kettunen Oy", "(chair)",
 ", Finance Director"); "Family, Given" stays whole ("Ng, Wing-yan, HR Business Partner").
-When at least `MOSTLY` of a roster's entries overlap a PERSON hit, every entry of a name's
+When at least `MOSTLY` of a roster's entries overlap a PERSON hit (or name the person of an
+e-mail address in the document; after a roster heading, which says "people" already, a
+third is enough), every entry of a name's
 shape (`roster_shape`) is a person: the unfound ones, and the found ones where the hit covers
 only part ("Sun [Lihua]") or another type claimed them (the model's ORG on "Soo-ah Baek").
 """
@@ -108,11 +110,13 @@ class ScrubRosterRecognizer:
     SOURCE: ClassVar[str] = "structure"
     SCORE: ClassVar[float] = 0.65
     MOSTLY: ClassVar[float] = 0.5  # share of a roster's entries found as people
+    AFTER_HEADING: ClassVar[float] = 0.3  # the same after a roster heading ("References")
     MIN_ENTRIES: ClassVar[int] = 2
     MAX_AFTER_HEADING: ClassVar[int] = 12  # lines read after a roster heading
 
-    def rosters(self, doc: Document) -> Iterator[list[Line]]:
-        """Each roster as the items' spans (segment, start, end)."""
+    def rosters(self, doc: Document) -> Iterator[tuple[str, list[Line]]]:
+        """Each roster: its kind ("bullets", "heading", "inline") and its items' spans
+        (segment, start, end)."""
         texts = [seg.text for seg in doc.segments]
         lines = _lines(doc)
         run: list[Line] = []
@@ -128,10 +132,10 @@ class ScrubRosterRecognizer:
                 mark = kind
                 continue
             if len(run) >= self.MIN_ENTRIES:
-                yield run
+                yield "bullets", run
             run, mark = ([(i, s + m.end(), e)], kind) if m else ([], "")
         if len(run) >= self.MIN_ENTRIES:
-            yield run
+            yield "bullets", run
         for k, (i, s, e) in enumerate(lines):
             head = texts[i][s:e].strip().rstrip(":").strip().casefold()
             if head not in ROSTER_HEADINGS:
@@ -149,9 +153,10 @@ class ScrubRosterRecognizer:
                 m = _BULLET.match(t)
                 block.append((j, a + (m.end() if m else 0), b))
             if len(block) >= self.MIN_ENTRIES:
-                yield block
+                yield "heading", block
         for i, s, e in lines:
-            yield from self._inline(texts[i], i, s, e)
+            for items in self._inline(texts[i], i, s, e):
+                yield "inline", items
 
     def _inline(self, text: str, i: int, s: int, e: int) -> Iterator[list[Line]]:
         line = text[s:e]
@@ -182,7 +187,7 @@ class ScrubRosterRecognizer:
             if h.entity_type == "EMAIL_ADDRESS"
             for n in names_from_email(h.text)
         }
-        for roster in self.rosters(doc):
+        for kind, roster in self.rosters(doc):
             entries = []
             for i, s, e in roster:
                 a, b = entry_head(texts[i], s, e)
@@ -195,7 +200,8 @@ class ScrubRosterRecognizer:
                 or _words(texts[i][a:b]) in mailboxes
                 for i, a, b in entries
             ]
-            if sum(found) < self.MOSTLY * len(entries):
+            share = self.AFTER_HEADING if kind == "heading" else self.MOSTLY
+            if not any(found) or sum(found) < share * len(entries):
                 continue
             for i, a, b in entries:
                 if any(h.entity_type == "PERSON" and h.start <= a and b <= h.end for h in hits[i]):
