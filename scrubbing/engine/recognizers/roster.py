@@ -18,6 +18,7 @@ only part ("Sun [Lihua]") or another type claimed them (the model's ORG on "Soo-
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
@@ -103,6 +104,21 @@ def _candidate(text: str) -> bool:
     )
 
 
+class _Overlaps:
+    """The hits of a segment that overlap a span, by bisection (linear time in all)."""
+
+    def __init__(self, hits: Sequence[Sequence[Any]]) -> None:
+        self.hits = [sorted(seg, key=lambda h: h.start) for seg in hits]
+        self.starts = [[h.start for h in seg] for seg in self.hits]
+        self.reach = [max((h.end - h.start for h in seg), default=0) for seg in self.hits]
+
+    def __call__(self, i: int, a: int, b: int) -> list[Any]:
+        seg, starts = self.hits[i], self.starts[i]
+        lo = bisect_left(starts, a - self.reach[i])
+        hi = bisect_left(starts, b)
+        return [h for h in seg[lo:hi] if h.end > a]
+
+
 class ScrubRosterRecognizer:
     """Document-level: `hits(doc, hits)` returns per-segment hits with roster entries added."""
 
@@ -113,6 +129,7 @@ class ScrubRosterRecognizer:
     AFTER_HEADING: ClassVar[float] = 0.3  # the same after a roster heading ("References")
     MIN_ENTRIES: ClassVar[int] = 2
     MAX_AFTER_HEADING: ClassVar[int] = 12  # lines read after a roster heading
+    MAX_LINE: ClassVar[int] = 2_000  # characters of a line read as a separated list
 
     def rosters(self, doc: Document) -> Iterator[tuple[str, list[Line]]]:
         """Each roster: its kind ("bullets", "heading", "inline") and its items' spans
@@ -159,6 +176,8 @@ class ScrubRosterRecognizer:
                 yield "inline", items
 
     def _inline(self, text: str, i: int, s: int, e: int) -> Iterator[list[Line]]:
+        if e - s > self.MAX_LINE:
+            return  # a wall of text or data, no line of names
         line = text[s:e]
         label = _LABEL.match(line)
         start = s + (label.end() if label else 0)
@@ -187,6 +206,7 @@ class ScrubRosterRecognizer:
             if h.entity_type == "EMAIL_ADDRESS"
             for n in names_from_email(h.text)
         }
+        index = _Overlaps(hits)
         for kind, roster in self.rosters(doc):
             entries = []
             for i, s, e in roster:
@@ -196,7 +216,7 @@ class ScrubRosterRecognizer:
             if len(entries) < self.MIN_ENTRIES:
                 continue
             found = [
-                any(h.entity_type == "PERSON" and h.start < b and a < h.end for h in hits[i])
+                any(h.entity_type == "PERSON" for h in index(i, a, b))
                 or _words(texts[i][a:b]) in mailboxes
                 for i, a, b in entries
             ]
@@ -204,12 +224,10 @@ class ScrubRosterRecognizer:
             if not any(found) or sum(found) < share * len(entries):
                 continue
             for i, a, b in entries:
-                if any(h.entity_type == "PERSON" and h.start <= a and b <= h.end for h in hits[i]):
+                near = index(i, a, b)
+                if any(h.entity_type == "PERSON" and h.start <= a and b <= h.end for h in near):
                     continue  # found whole already
-                if any(
-                    h.entity_type != "PERSON" and h.source != "model" and h.start < b and a < h.end
-                    for h in hits[i]
-                ):
+                if any(h.entity_type != "PERSON" and h.source != "model" for h in near):
                     continue  # a pattern's address or client is not a person
                 if roster_shape(texts[i][a:b]):
                     extra[i].append(Hit("PERSON", a, b, self.SCORE, self.SOURCE, texts[i][a:b]))
