@@ -34,7 +34,13 @@ from typing import Any
 
 from .cache import HitCache
 from .gate import needs_model
-from .guards import initialled_name, is_false_positive, out_of_place, tidy_model_span
+from .guards import (
+    after_honorific,
+    initialled_name,
+    is_false_positive,
+    out_of_place,
+    tidy_model_span,
+)
 from .hits import (
     CONTAINERS,
     MODEL_ENTITIES,
@@ -375,8 +381,12 @@ class Detector:
                 etype = "PERSON" if r.entity_type == PATTERN_PERSON else r.entity_type
                 for s, e in tidy_model_span(view, r.start, r.end):
                     fp = is_false_positive(view[s:e], etype)
-                    if fp and source != "model" and initialled_name(view[s:e]):
-                        fp = False  # "Thanks, Sun L.": a name rule's "word + initials"
+                    if (
+                        fp
+                        and source != "model"
+                        and (initialled_name(view[s:e]) or after_honorific(view, s))
+                    ):
+                        fp = False  # a name rule's "Sun L." or "Dear Dr Sun,"
                     if fp or out_of_place(view, s, e, etype):
                         continue
                     if source == "model" and is_technical(view, s, e, etype, products.get()):

@@ -60,6 +60,15 @@ def initialled_name(text: str) -> bool:
     return bool(m) and (word in CALENDAR or word not in STOP_SPANS | SPAN_WORDS)
 
 
+_HONORIFIC_BEFORE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(HONORIFICS)})\.?[ \t]+$")
+
+
+def after_honorific(text: str, start: int) -> bool:
+    """ "Dear Dr [Sun],": right after an honorific a word is a family name, even a weekday
+    or an ordinary word."""
+    return bool(_HONORIFIC_BEFORE.search(text, max(0, start - 12), start))
+
+
 def is_false_positive(text: str, entity_type: str) -> bool:
     """True for model spans that are ordinary work vocabulary, not a name."""
     key = normalize(text)

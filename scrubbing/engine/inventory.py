@@ -25,7 +25,7 @@ from typing import Any
 
 from .lexicon import CODENAME_MIN_REPEATS, LEGAL_SUFFIXES, ORG_LABELS
 from .names import name_parts, names_from_email, short_parts
-from .terms import is_common_word, normalize
+from .terms import is_common_word, lone_common, normalize
 
 #: how much a mention's source counts when types disagree
 RANK = {"deny-list": 4, "secret": 4, "pattern": 3, "structure": 2, "model": 1}
@@ -274,8 +274,9 @@ class Inventory:
                 if any(r >= 4 for v in e.votes.values() for r in v.values())
                 else ("pattern")
             )
+            person = e.kind == "person"
             for f in e.forms:
-                if normalize(f) not in allow:
+                if normalize(f) not in allow and not (person and lone_common(f)):
                     out.append((f, e.type or e.resolve(), src))
         return out
 

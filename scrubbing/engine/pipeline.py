@@ -44,7 +44,7 @@ from .inventory import atoms_of
 from .pseudonyms import LABELS, PLACEHOLDER_RE, Pseudonymizer
 from .registry import opener
 from .sniff import KINDS, sniff
-from .terms import KnownStrings, Term, TermLists, is_common_word, normalize
+from .terms import KnownStrings, Term, TermLists, is_common_word, lone_common, normalize
 from .verify import Check, Residual, Verifier
 
 __all__ = [
@@ -314,7 +314,9 @@ class Scrubber:
                     names.add(h.text)
                 elif h.entity_type == "EMAIL_ADDRESS":
                     names.update(names_from_email(h.text))
-        items += [(n, "PERSON", "pattern") for n in names]
+        # a one-word name that is also an ordinary or a calendar word ("Dear Mr Long,", "Dear
+        # Dr Sun,") is replaced where it was found, never swept for ("Long-term", "Sun 14 June")
+        items += [(n, "PERSON", "pattern") for n in names if not lone_common(n)]
         # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
         # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
         items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]

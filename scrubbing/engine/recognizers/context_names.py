@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
-from ..lexicon import GROUP_WORDS, MAIL_HEADERS
+from ..lexicon import GROUP_WORDS, MAIL_HEADERS, PARTICLES
 from .base import ScrubRecognizer
 from .name_shape import _VOCAB, looks_like_name
 
@@ -46,8 +46,9 @@ _SIGNOFF_INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
 _SALUTATION = re.compile(
     r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)[ \t]+"
     r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+)?"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[,!:\n]"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|['\u2019]t)){{0,3}})[ \t]*[,!:\n]"
 )
+_HONORIFIC = re.compile(r"(?i)(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+$")
 _BULLET = re.compile(
     r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u2013>]|\d{1,3}[.)])[ \t]+(?P<item>[^\n]{2,80}?)[ \t]*$"
 )
@@ -202,8 +203,11 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
         yield from _name_item(text, m.start("name"), m.end("name"), loose=True)
     for m in _SALUTATION.finditer(text):
         name = m.group("name")
-        if name.casefold().split()[0] not in GROUP_WORDS and name[0].isupper():
-            yield m.start("name"), m.end("name"), "PERSON"
+        titled = _HONORIFIC.search(text, m.start(), m.start("name")) is not None
+        if name.casefold().split()[0] not in GROUP_WORDS and (
+            name[0].isupper() or (titled and name.split()[0].casefold() in PARTICLES)
+        ):
+            yield m.start("name"), m.end("name"), "PERSON"  # "Dear Mr van 't Hof,"
     for m in _BULLET.finditer(text):
         yield from _name_item(text, m.start("item"), m.end("item"), strict=True)
     if "\n" not in text.strip() and len(text) <= 60:

@@ -18,6 +18,7 @@ only part ("Sun [Lihua]") or another type claimed them (the model's ORG on "Soo-
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
@@ -32,7 +33,6 @@ from ..lexicon import (
     ROSTER_HEADINGS,
 )
 from ..merge import merge_hits
-from ..names import names_from_email
 from .name_shape import looks_like_name
 
 _BULLET = re.compile(
@@ -90,8 +90,20 @@ def roster_shape(entry: str) -> bool:
     return looks_like_name(entry, loose=True) and words[-1] not in LEGAL_SUFFIXES
 
 
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
+
+
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in _WORD.findall(text))
+    """The words of a name as an e-mail local part writes them: "Marie-Claire Gonçalves" ->
+    {"marieclaire", "goncalves"}."""
+    return frozenset(f for f in (_fold(w) for w in _WORD.findall(text)) if f)
+
+
+def _mailbox(address: str) -> frozenset[str]:
+    bits = re.split(r"[._+]", address.split("@", 1)[0])
+    return frozenset(f for f in (_fold(b) for b in bits) if f) if len(bits) >= 2 else frozenset()
 
 
 def _candidate(text: str) -> bool:
@@ -200,12 +212,12 @@ class ScrubRosterRecognizer:
         extra: dict[int, list[Hit]] = defaultdict(list)
         # the people the document's e-mail addresses name ("lihua.sun@" names "Sun Lihua")
         mailboxes = {
-            _words(n)
+            _mailbox(h.text)
             for seg_hits in hits
             for h in seg_hits
             if h.entity_type == "EMAIL_ADDRESS"
-            for n in names_from_email(h.text)
         }
+        mailboxes.discard(frozenset())
         index = _Overlaps(hits)
         for kind, roster in self.rosters(doc):
             entries = []
