@@ -8,7 +8,8 @@ when it has a name's shape and no other reading:
     (line start or end, a quote, a header's colon, "<"), so a list "A B, C D" stays two;
   * an ALL-CAPS word, an initial or a word that is no English word right before the span
     ("DERYA [..]", "Yetunde G [..]"), never work vocabulary, greetings or honorifics;
-  * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz").
+  * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz");
+  * initials with their dots after a one-word span that close the line ("[Cho] E.").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$
 _RIGHT_COMMA = re.compile(
     rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\"'>;)\]<]))"
 )
+_RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\n;)\]<>]))")
 _FIELD_END = re.compile(r"[ \t]*(?:$|[\n\"'>;)\]<])")
 _FIELD_START = re.compile(r"(?:^|[\n\"'<:;(\[])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
@@ -93,6 +95,8 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             m = _RIGHT_PARTICLES.match(after)
             if m and _capitalised(m.group(1).split()[-1]):
                 e += m.end(1)
+            elif alone and (m := _RIGHT_INITIALS.match(after)):
+                e += m.end(1)  # "[Cho] E." closing its line: the given name's initials
         if (s, e) != (h.start, h.end):
             changed = True
             h = replace(h, start=s, end=e, text=text[s:e])

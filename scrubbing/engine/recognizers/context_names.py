@@ -37,11 +37,13 @@ _INITIAL_SURNAME = re.compile(
     r"(?![\w])",
     re.M,
 )
-_SIGNOFF = re.compile(
-    r"(?im)^[ \t>]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
+_SIGNOFF_PHRASE = (
+    r"[ \t>]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
     r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br)[ \t]*[,!.]?[ \t]*"
-    r"\r?\n[ \t>]*(?P<name>[^\n>]{2,60}?)[ \t]*$"
 )
+_SIGNOFF = re.compile(rf"(?im)^{_SIGNOFF_PHRASE}\r?\n[ \t>]*(?P<name>[^\n>]{{2,60}}?)[ \t]*$")
+#: a line that is only a sign-off ("Yours sincerely,"): the name may be the next paragraph
+SIGNOFF_LINE = re.compile(rf"(?i)^{_SIGNOFF_PHRASE}$")
 _SIGNOFF_INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
 _SALUTATION = re.compile(
     r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)[ \t]+"
@@ -146,6 +148,15 @@ def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 yield run.start(), run.end(), "PERSON"
 
 
+def signoff_name(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
+    """The name under a sign-off: a name's shape, "Sun L." or bare initials ("J.D.")."""
+    name = text[s:e].strip()
+    if _SIGNOFF_INITIALS.match(name) and name.casefold() not in _VOCAB:
+        yield s, e, "PERSON"  # "Thanks,\nJ.D."
+        return
+    yield from _name_item(text, s, e, loose=True)
+
+
 def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _HEADER_LINE.finditer(text):
         val, base = m.group("val"), m.start("val")
@@ -197,10 +208,7 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
         for m in _LOTUS.finditer(text):
             yield m.start("name"), m.end("name"), "PERSON"
     for m in _SIGNOFF.finditer(text):
-        if _SIGNOFF_INITIALS.match(m.group("name")) and m.group("name").casefold() not in _VOCAB:
-            yield m.start("name"), m.end("name"), "PERSON"  # "Thanks,\nJ.D."
-            continue
-        yield from _name_item(text, m.start("name"), m.end("name"), loose=True)
+        yield from signoff_name(text, m.start("name"), m.end("name"))
     for m in _SALUTATION.finditer(text):
         name = m.group("name")
         titled = _HONORIFIC.search(text, m.start(), m.start("name")) is not None

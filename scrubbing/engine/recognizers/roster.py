@@ -33,6 +33,7 @@ from ..lexicon import (
     ROSTER_HEADINGS,
 )
 from ..merge import merge_hits
+from .context_names import SIGNOFF_LINE, signoff_name
 from .name_shape import looks_like_name
 
 _BULLET = re.compile(
@@ -187,6 +188,15 @@ class ScrubRosterRecognizer:
             for items in self._inline(texts[i], i, s, e):
                 yield "inline", items
 
+    def signed(self, doc: Document) -> Iterator[Line]:
+        """The first line of the paragraph after a sign-off paragraph ("Yours sincerely," and
+        "R. Karthikeyan" are two paragraphs of a letter; within one text `context_names`
+        reads them)."""
+        lines = [ln for ln in _lines(doc) if doc.segments[ln[0]].text[ln[1] : ln[2]].strip()]
+        for (i, s, e), (j, a, b) in zip(lines, lines[1:], strict=False):
+            if j != i and SIGNOFF_LINE.match(doc.segments[i].text[s:e]):
+                yield j, a, b
+
     def _inline(self, text: str, i: int, s: int, e: int) -> Iterator[list[Line]]:
         if e - s > self.MAX_LINE:
             return  # a wall of text or data, no line of names
@@ -243,6 +253,12 @@ class ScrubRosterRecognizer:
                     continue  # a pattern's address or client is not a person
                 if roster_shape(texts[i][a:b]):
                     extra[i].append(Hit("PERSON", a, b, self.SCORE, self.SOURCE, texts[i][a:b]))
+        for i, a, b in self.signed(doc):
+            if not any(h.entity_type == "PERSON" for h in index(i, a, b)):
+                extra[i] += [
+                    Hit("PERSON", s, e, self.SCORE, self.SOURCE, texts[i][s:e])
+                    for s, e, _t in signoff_name(texts[i], a, b)
+                ]
         if not extra:
             return list(hits)
         return [
