@@ -309,7 +309,8 @@ class Scrubber:
         items: list[tuple[str, str, str]] = [(n, "PERSON", "pattern") for n in names]
         for seg_hits in hits:
             for h in seg_hits:
-                items.append((h.text, h.entity_type, h.source))
+                if not (h.entity_type == "PERSON" and lone_common(h.text)):
+                    items.append((h.text, h.entity_type, h.source))
                 if h.entity_type == "PERSON":
                     names.add(h.text)
                 elif h.entity_type == "EMAIL_ADDRESS":

@@ -9,7 +9,8 @@ when it has a name's shape and no other reading:
   * an ALL-CAPS word, an initial or a word that is no English word right before the span
     ("DERYA [..]", "Yetunde G [..]"), never work vocabulary, greetings or honorifics;
   * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz");
-  * initials with their dots after a one-word span that close the line ("[Cho] E.").
+  * initials with their dots after a one-word span that close the line ("[Cho] E."), and
+    the given name after a family name in capitals that ends the field ("[NARAYANAN] Lakshmi").
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ _LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$
 _RIGHT_COMMA = re.compile(
     rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\"'>;)\]<]))"
 )
-_RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\n;)\]<>]))")
+_RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
+_RIGHT_WORD = re.compile(rf"^[ \t]({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
 _FIELD_END = re.compile(r"[ \t]*(?:$|[\n\"'>;)\]<])")
 _FIELD_START = re.compile(r"(?:^|[\n\"'<:;(\[])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
@@ -97,6 +99,13 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
                 e += m.end(1)
             elif alone and (m := _RIGHT_INITIALS.match(after)):
                 e += m.end(1)  # "[Cho] E." closing its line: the given name's initials
+            elif (
+                alone
+                and h.text.isupper()
+                and (m := _RIGHT_WORD.match(after))
+                and _name_word(m.group(1), strict=not m.group(1).isupper())
+            ):
+                e += m.end(1)  # "[NARAYANAN] Lakshmi", "[SUN] LIHUA" filling a field
         if (s, e) != (h.start, h.end):
             changed = True
             h = replace(h, start=s, end=e, text=text[s:e])

@@ -67,6 +67,14 @@ def _given_like(field: str) -> bool:
     )  # fmt: skip
 
 
+def _first_name(field: str) -> bool:
+    """ "Guadalupe" after "Navarro Iglesias,": one word from the first-name lists."""
+    from .known_names import name_lists
+
+    words = field.split()
+    return len(words) == 1 and words[0].casefold() in name_lists()[0]
+
+
 def entry_head(text: str, s: int, e: int) -> tuple[int, int]:
     """The name part of one item text[s:e]: before a role, a company or a title."""
     m = _CUT.search(text, s, e)
@@ -76,7 +84,8 @@ def entry_head(text: str, s: int, e: int) -> tuple[int, int]:
         first = text[s:comma].split()
         nxt_end = text.find(",", comma + 1, end)
         nxt = text[comma + 1 : end if nxt_end < 0 else nxt_end]
-        end = comma + 1 + len(nxt.rstrip()) if len(first) == 1 and _given_like(nxt) else comma
+        given = _given_like(nxt) and (len(first) == 1 or (len(first) == 2 and _first_name(nxt)))
+        end = comma + 1 + len(nxt.rstrip()) if given else comma
     while s < end and text[s] in " \t\"'\u201c\u2018*_":
         s += 1
     while end > s and text[end - 1] in " \t\"'\u201d\u2019*_,;":

@@ -230,3 +230,63 @@ def test_minutes_in_a_docx_give_one_placeholder_to_a_person_written_two_ways():
     assert r.status in ("done", "residual"), r.error
     reps = {f.replacement for f in r.findings if "isser" in f.text or "ISSER" in f.text}
     assert len(reps) == 1, [(f.text, f.replacement) for f in r.findings]
+
+
+# ------------------------------------------------------------------ letters
+def test_letter_salutation_after_an_honorific_and_a_sign_off_in_its_own_paragraph():
+    import docx
+
+    d = docx.Document()
+    for para in (
+        "Harbour Freight Ltd\nTel. 0113 496 0000",
+        "KOWALCZYK Mirela\nHead of Procurement\nBrightwater Holdings",
+        "Dear Dr Kowalczyk,",
+        "Dear Mr van 't Veld,",
+        "Dear Ms Sun,",
+        "Further to our call last week, we confirm the variation. Reply by Sun 14 June.",
+        "Yours sincerely,",
+        "T. Oyelaran-Brooks\nOperations Lead, Harbour Freight Ltd",
+    ):
+        d.add_paragraph(para)
+    buf = io.BytesIO()
+    d.save(buf)
+    r = Scrubber().scrub("letter.docx", buf.getvalue(), TermLists(), Pseudonymizer())
+    assert r.status in ("done", "residual"), r.error
+    people = {f.text for f in r.findings if f.entity_type == "PERSON"}
+    for name in ("Kowalczyk", "van 't Veld", "Sun", "T. Oyelaran-Brooks", "KOWALCZYK Mirela"):
+        assert name in people, (name, people)
+    # the weekday "Sun" is no name in the body: a one-word name that is a word is not swept
+    body = [f for f in r.findings if "Reply by" in f.locator or f.text == "Sun"]
+    assert all(f.text == "Sun" for f in body)
+    assert sum(f.text == "Sun" for f in r.findings) == 1
+    assert not {"Yours sincerely", "Operations Lead"} & people
+
+
+def test_family_name_in_capitals_widens_over_the_given_name_and_initials_close_a_line():
+    from scrubbing.engine.hits import Hit
+    from scrubbing.engine.widen import widen_names
+
+    def widened(text: str, name: str) -> str:
+        i = text.index(name)
+        return widen_names(text, [Hit("PERSON", i, i + len(name), 0.8, "model", name)])[0].text
+
+    assert widened("3\tBook the site visit\tKOWALCZYK Mirela\t3 April", "KOWALCZYK") == (
+        "KOWALCZYK Mirela"
+    )
+    assert widened("TSE HOILAM\r\nIT Service Owner", "TSE") == "TSE HOILAM"
+    assert widened("Tel. 0113\nOyelaran E.\nSite Manager", "Oyelaran") == "Oyelaran E."
+    assert widened("the NASA Report was late", "NASA") == "NASA"
+    assert widened("We met Oyelaran E. Smith", "Oyelaran") == "Oyelaran"
+
+
+def test_references_with_a_double_family_name_first_and_an_address_book_mailbox():
+    text = (
+        "References\n"
+        "Marie-Hélène Duval-Roux, Finance Director, Brightwater Holdings – "
+        "mariehelene.duval-roux@brightwater.example\n"
+        "Navarro Iglesias, Guadalupe, Site Manager – 0300 123 456\n"
+    )
+    out, _ = scrub("cv.txt", text.encode())
+    for left in ("Duval-Roux", "Marie-Hélène", "Navarro", "Iglesias", "Guadalupe"):
+        assert left not in out, (left, out)
+    assert "Finance Director" in out and "Site Manager" in out
