@@ -34,7 +34,13 @@ from typing import Any
 
 from .cache import HitCache
 from .gate import needs_model
-from .guards import is_false_positive, out_of_place, tidy_model_span
+from .guards import (
+    after_honorific,
+    initialled_name,
+    is_false_positive,
+    out_of_place,
+    tidy_model_span,
+)
 from .hits import (
     CONTAINERS,
     MODEL_ENTITIES,
@@ -384,7 +390,14 @@ class Detector:
             if source == "model" or r.entity_type in ("PERSON", PATTERN_PERSON):
                 etype = "PERSON" if r.entity_type == PATTERN_PERSON else r.entity_type
                 for s, e in tidy_model_span(view, r.start, r.end):
-                    if is_false_positive(view[s:e], etype) or out_of_place(view, s, e, etype):
+                    fp = is_false_positive(view[s:e], etype)
+                    if (
+                        fp
+                        and source != "model"
+                        and (initialled_name(view[s:e]) or after_honorific(view, s))
+                    ):
+                        fp = False  # a name rule's "Sun L." or "Dear Dr Sun,"
+                    if fp or out_of_place(view, s, e, etype):
                         continue
                     if (
                         source == "model"

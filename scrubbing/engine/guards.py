@@ -11,6 +11,7 @@ import re
 from .hits import MODEL_ENTITIES
 from .lexicon import (
     BY_VERBS,
+    CALENDAR,
     FORM_PHRASES,
     HONORIFICS,
     LEAD_WORDS,
@@ -47,6 +48,26 @@ _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
 _SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
 _VOCABULARY = SPAN_WORDS | STOP_SPANS | OFFICE_WORDS | PRODUCTS
 _BREAKS = re.compile(r"(\r?\n|\r|\t|" + _SPLIT.pattern + ")")
+
+
+_INITIALLED = re.compile(r"^[^\W\d_a-z][^\W\d_]+(?:[ \t]+[^\W\d_a-z]\.){0,2}[ \t]+[^\W\d_a-z]\.?$")
+
+
+def initialled_name(text: str) -> bool:
+    """ "Sun L.", "May T. R.": a word and initials (the last dot tidied off) that a name rule
+    found where a name is expected (a sign-off); a calendar word may be the name here."""
+    m = _INITIALLED.match(text.strip())
+    word = text.split()[0].casefold() if m else ""
+    return bool(m) and (word in CALENDAR or word not in STOP_SPANS | SPAN_WORDS)
+
+
+_HONORIFIC_BEFORE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(HONORIFICS)})\.?[ \t]+$")
+
+
+def after_honorific(text: str, start: int) -> bool:
+    """ "Dear Dr [Sun],": right after an honorific a word is a family name, even a weekday
+    or an ordinary word."""
+    return bool(_HONORIFIC_BEFORE.search(text, max(0, start - 12), start))
 
 
 def is_false_positive(text: str, entity_type: str) -> bool:

@@ -25,8 +25,8 @@ from functools import lru_cache
 from typing import Any
 
 from .lexicon import CODENAME_MIN_REPEATS, LEGAL_SUFFIXES, ORG_LABELS
-from .names import name_parts, names_from_email
-from .terms import SHORT, is_common_word, normalize
+from .names import name_parts, names_from_email, short_parts
+from .terms import SHORT, is_common_word, lone_common, normalize
 
 #: how much a mention's source counts when types disagree
 RANK = {"deny-list": 4, "secret": 4, "pattern": 3, "structure": 2, "model": 1}
@@ -180,8 +180,15 @@ class Inventory:
                 e.text = text  # "Priya Raman" after "Raman": the fuller form names the entity
             self._add_forms(i, text)
         rank = RANK.get(source, 1)
-        files = self.entities[i].votes.setdefault(etype, {})
+        e = self.entities[i]
+        files = e.votes.setdefault(etype, {})
         files[file_key] = max(files.get(file_key, 0), rank)
+        kind = kind_of(e.resolve())
+        if kind != e.kind and kind == "person":
+            # the model's ORG on "Soo-ah Baek", then a roster's PERSON: a person's forms now
+            e.kind = kind
+            for form in list(e.forms):
+                self._add_forms(i, form)
 
     def _absorb(self, i: int) -> None:
         """A new full name takes over the entities of its parts seen alone before it
@@ -214,6 +221,11 @@ class Inventory:
             last, first = (p.strip() for p in key.split(",", 1))
             if f"{first} {last}" in self.index:
                 return self.index[f"{first} {last}"]
+        words = key.split()
+        if len(words) == 2 and etype in ("PERSON", "") and f"{words[1]} {words[0]}" in self.index:
+            j = self.index[f"{words[1]} {words[0]}"]  # "VISSER Roos" is "Roos Visser"
+            if self.entities[j].kind == "person":
+                return j
         m = _INITIAL_LAST.match(key)
         if m and f"{m.group(1)}. {m.group(2)}" in self.index:  # "p raman" -> "p. raman"
             return self.index[f"{m.group(1)}. {m.group(2)}"]
@@ -230,10 +242,17 @@ class Inventory:
             if "," in key:
                 last, first = (p.strip() for p in text.split(",", 1))
                 forms.append(f"{first} {last}")
+                forms += [p for p in name_parts([text]) if not is_common_word(p)]
+                forms += short_parts(text)
             elif len(words) >= 2:
                 orig = text.split()
+                if len(orig) == 2 and orig[0].isupper() and not orig[1].isupper():
+                    orig = [orig[1], orig[0]]  # "VISSER Roos": the family name in capitals
                 forms += [f"{orig[-1]}, {' '.join(orig[:-1])}", f"{orig[0][0]}. {orig[-1]}"]
+                if len(orig) == 2:
+                    forms.append(f"{orig[1]} {orig[0]}")  # family first: "Visser Roos"
                 forms += [p for p in name_parts([text]) if not is_common_word(p)]
+                forms += short_parts(text)
         elif e.kind == "org":
             core = org_core(key)
             if core != key:
@@ -264,8 +283,9 @@ class Inventory:
                 if any(r >= 4 for v in e.votes.values() for r in v.values())
                 else ("pattern")
             )
+            person = e.kind == "person"
             for f in e.forms:
-                if normalize(f) not in allow:
+                if normalize(f) not in allow and not (person and lone_common(f)):
                     out.append((f, e.type or e.resolve(), src))
         return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .lexicon import SPAN_WORDS, STOP_SPANS
+from .lexicon import SHORT_PART_ZIPF, SPAN_WORDS, STOP_SPANS
 
 
 def name_parts(names: Iterable[str]) -> set[str]:
@@ -32,6 +32,29 @@ def name_parts(names: Iterable[str]) -> set[str]:
             ):
                 parts.add(w)
     return parts
+
+
+def short_parts(name: str) -> list[str]:
+    """Two-letter parts of a name of two or more words that are no English word ("Ng" of "Ng
+    Wing-yan", "Xu" of "Xu Ming"): swept alone once the whole name was found ("He", "Ma",
+    "Do" are words, and are not)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .recognizers.name_shape import zipf
+
+    words = [w.strip(".,") for w in name.replace(",", " ").split()]
+    if len(words) < 2:
+        return []
+    return [
+        w
+        for w in words
+        if len(w) == 2
+        and w.isalpha()
+        and w[0].isupper()
+        and w.lower() not in STOP_WORDS
+        and w.lower() not in STOP_SPANS
+        and zipf(w.lower()) < SHORT_PART_ZIPF
+    ]
 
 
 def names_from_email(address: str) -> list[str]:

@@ -52,7 +52,14 @@ from .results import (
 )
 from .rounds import VERIFY_ROUNDS, AssignFailed, verify_in_rounds
 from .sniff import sniff
-from .sweep import assign_later, assign_replacements, hits_of, sweep, task_entities
+from .sweep import (
+    assign_later,
+    assign_replacements,
+    hits_of,
+    learn_widened,
+    sweep,
+    task_entities,
+)
 from .terms import Term, TermLists
 
 __all__ = [
@@ -128,6 +135,7 @@ class Scrubber:
             raise LimitExceeded("This file has too many parts to process.")
         from .recognizers.codename import coined_words
         from .recognizers.columns import column_hits
+        from .recognizers.roster import roster_hits
 
         detector = _detector()
         texts = [s.text for s in doc.segments]
@@ -135,7 +143,7 @@ class Scrubber:
         budget = self.limits.max_model_chars
         hits = detector.detect([*texts, base], terms, model_chars=budget)
         name_hits, hits = hits[-1], hits[:-1]
-        hits = column_hits(doc, hits)
+        hits = roster_hits(doc, column_hits(doc, hits))
         hits = [
             [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]
             for i, seg_hits in enumerate(hits)
@@ -190,6 +198,8 @@ class Scrubber:
         doc = analysis.document
         hits = hits_of(doc, analysis.findings)
         hits = sweep(doc, hits, analysis.terms, analysis.known_names, inv.sweep_items(allow))
+        if learn_widened(inv, analysis.file_key, hits):  # its parts are swept for now too
+            hits = sweep(doc, hits, analysis.terms, (), inv.sweep_items(allow))
         analysis.findings = findings_for(doc, hits)
         assign_replacements(analysis.findings, pseudonymizer)
         analysis.replacements = pseudonymizer.replacements()

@@ -107,6 +107,8 @@ def verify_in_rounds(
         merge_reports(wr, more)
         replacements.update(f.replacement for f in batch)
         verifier.know((f.text, f.entity_type, f.source) for f in batch)
+        if ps is not None:  # and every form of what the round found (its name parts)
+            verifier.know(ps.inventory.sweep_items(analysis.terms.allow_keys()))
         findings += batch
     return _file_result(analysis, output, wr, findings, rounds, check, started)
 

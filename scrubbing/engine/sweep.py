@@ -14,7 +14,7 @@ from typing import Any
 from .base import Document
 from .pseudonyms import LABELS, Pseudonymizer
 from .results import Detection
-from .terms import KnownStrings, TermLists, is_common_word, normalize
+from .terms import KnownStrings, TermLists, is_common_word, lone_common, normalize
 
 
 def sweep(
@@ -39,18 +39,24 @@ def sweep(
     items: list[tuple[str, str, str]] = [(n, "PERSON", "pattern") for n in names]
     for seg_hits in hits:
         for h in seg_hits:
-            items.append((h.text, h.entity_type, h.source))
+            if not (h.entity_type == "PERSON" and lone_common(h.text)):
+                items.append((h.text, h.entity_type, h.source))
             if h.entity_type == "PERSON":
                 names.add(h.text)
             elif h.entity_type == "EMAIL_ADDRESS":
                 names.update(names_from_email(h.text))
-    items += [(n, "PERSON", "pattern") for n in names]
+    # a one-word name that is also an ordinary or a calendar word ("Dear Mr Long,", "Dear
+    # Dr Sun,") is replaced where it was found, never swept for ("Long-term", "Sun 14 June")
+    items += [(n, "PERSON", "pattern") for n in names if not lone_common(n)]
     # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
     # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
     items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
     # the task inventory's forms first: KnownStrings keeps the first type of a string
     items = [*inventory_items, *items]
-    known = KnownStrings([i for i in items if normalize(i[0]) not in allow])
+    # two-letter strings only as a found name's part ("Ng" of "Ng Wing-yan", `short_parts`)
+    known = KnownStrings(
+        [i for i in items if normalize(i[0]) not in allow and _sweepable(*i)], min_len=2
+    )
     if not known:
         return hits
     out = []
@@ -69,6 +75,23 @@ def sweep(
         else:
             out.append(seg_hits)
     return out
+
+
+def learn_widened(inv: Any, file_key: str, hits: Sequence[Sequence[Any]]) -> bool:
+    """People the sweep found only by widening a known part ("Stoyanova" found, "Tsvetelina
+    Stoyanova" beside it) join the inventory; True if that added any."""
+    new = [
+        (h.text, "PERSON", "pattern")
+        for seg in hits
+        for h in seg
+        if h.entity_type == "PERSON" and len(h.text.split()) >= 2 and inv.lookup(h.text) is None
+    ]
+    return bool(new) and inv.contribute(file_key, new)
+
+
+def _sweepable(text: str, etype: str, source: str) -> bool:
+    key = normalize(text)
+    return len(key) >= 3 or (etype == "PERSON" and len(key) == 2 and text.isalpha())
 
 
 def hits_of(doc: Document, findings: Iterable[Detection]) -> list[list[Any]]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import common_words
+from .lexicon import CALENDAR, common_words
 
 _WS = re.compile(r"\s+")
 
@@ -135,6 +135,12 @@ _ATOM = re.compile(r"[^\W_]+")  # a run of letters/digits: the unit the index is
 def is_common_word(word: str) -> bool:
     """Too common to sweep for alone as a surname: "Doe" is swept, "Long" ("Long-term") not."""
     return word.casefold() in common_words()
+
+
+def lone_common(name: str) -> bool:
+    """A one-word name that is also an ordinary or a calendar word: never swept for alone."""
+    words = name.split()
+    return len(words) == 1 and (is_common_word(words[0]) or words[0].casefold() in CALENDAR)
 
 
 class _Entry:

@@ -8,7 +8,9 @@ when it has a name's shape and no other reading:
     (line start or end, a quote, a header's colon, "<"), so a list "A B, C D" stays two;
   * an ALL-CAPS word, an initial or a word that is no English word right before the span
     ("DERYA [..]", "Yetunde G [..]"), never work vocabulary, greetings or honorifics;
-  * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz").
+  * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz");
+  * initials with their dots after a one-word span that close the line ("[Cho] E."), and
+    the given name after a family name in capitals that ends the field ("[NARAYANAN] Lakshmi").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from dataclasses import replace
 
 from .hits import Hit
-from .lexicon import HONORIFICS, LEAD_WORDS, PARTICLES, TRAIL_WORDS
+from .lexicon import CALENDAR, HONORIFICS, LEAD_WORDS, PARTICLES, TRAIL_WORDS
 from .recognizers.name_shape import _VOCAB, is_common_word
 
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*"
@@ -30,6 +32,8 @@ _LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$
 _RIGHT_COMMA = re.compile(
     rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\"'>;)\]<]))"
 )
+_RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
+_RIGHT_WORD = re.compile(rf"^[ \t]({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
 _FIELD_END = re.compile(r"[ \t]*(?:$|[\n\"'>;)\]<])")
 _FIELD_START = re.compile(r"(?:^|[\n\"'<:;(\[])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
@@ -54,6 +58,15 @@ def _name_word(word: str, strict: bool) -> bool:
     return not strict or (w.isupper() and len(w) > 3) or not is_common_word(w)
 
 
+def _calendar_given(before: str, word: str, after: str) -> bool:
+    """ "Sun [Lihua], Chartering Manager": a calendar word that starts the field right before
+    a one-word name that ends it is the rest of the name ("Sun", "May", "June" are names)."""
+    if word.casefold() not in CALENDAR or not word[:1].isupper() or " " in word:
+        return False
+    lead = before[: len(before) - len(word) - 1]
+    return bool(_FIELD_START.search(lead)) and bool(re.match(r"[ \t]*(?:$|[\n,;\"'>)<])", after))
+
+
 def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each PERSON span widened over the rest of its name (module doc)."""
     out = []
@@ -71,7 +84,11 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             s -= len(before) - m.start(1)
         else:
             m = _LEFT.search(before)
-            if m and all(_name_word(w, strict=True) for w in m.group(1).split()):
+            words = m.group(1).split() if m else []
+            if m and (
+                all(_name_word(w, strict=True) for w in words)
+                or (alone and _calendar_given(before, m.group(1), after))
+            ):
                 s -= len(before) - m.start(1)
         m = _RIGHT_COMMA.match(after) if alone and _FIELD_START.search(before) else None
         if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
@@ -80,6 +97,15 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             m = _RIGHT_PARTICLES.match(after)
             if m and _capitalised(m.group(1).split()[-1]):
                 e += m.end(1)
+            elif alone and (m := _RIGHT_INITIALS.match(after)):
+                e += m.end(1)  # "[Cho] E." closing its line: the given name's initials
+            elif (
+                alone
+                and h.text.isupper()
+                and (m := _RIGHT_WORD.match(after))
+                and _name_word(m.group(1), strict=not m.group(1).isupper())
+            ):
+                e += m.end(1)  # "[NARAYANAN] Lakshmi", "[SUN] LIHUA" filling a field
         if (s, e) != (h.start, h.end):
             changed = True
             h = replace(h, start=s, end=e, text=text[s:e])

@@ -253,6 +253,13 @@ CHINESE_SURNAMES = frozenset(
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
     "孔向汤張劉陳楊黃趙吳許韓馮鄧蕭葉蘇呂盧鍾譚陸"
 )
+#: Chinese compound (two-character) surnames, simplified and traditional: "欧阳娜娜" starts
+#: with 欧阳, whose first character is no frequent one-character surname
+CHINESE_COMPOUND_SURNAMES = words(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 轩辕 端木 独孤 南宫 "
+    "西门 百里 呼延 闻人 澹台 公冶 太史 申屠 钟离 万俟 拓跋 "
+    "歐陽 司馬 諸葛 東方 長孫 軒轅 獨孤 南宮 鍾離 聞人 公孫"
+)
 #: frequent Japanese surnames (kanji)
 JAPANESE_SURNAMES = words(
     "佐藤 鈴木 高橋 田中 伊藤 渡辺 山本 中村 小林 加藤 吉田 山田 佐々木 山口 松本 "
@@ -266,6 +273,23 @@ KOREAN_SURNAMES = frozenset(
 )
 #: words that join the parts of a name in many cultures (besides PARTICLES)
 NAME_JOINERS = words("bin binti bint ibn al el abu abd abdul ben bat ap ferch nic ni o")
+
+# --------------------------------------------------------------------------- rosters
+#: a line that introduces a list of people (minutes, CVs, distribution lists), compared
+#: casefolded without a trailing colon
+ROSTER_HEADINGS = frozenset(
+    {"present", "attendees", "attendance", "attending", "participants", "apologies", "absent",
+     "invitees", "guests", "references", "referees", "contacts", "key contacts", "team",
+     "project team", "team members", "members", "distribution", "distribution list",
+     "circulation", "signatories", "panel", "speakers", "in attendance", "also present",
+     "people", "staff", "committee", "board members", "interviewers", "reviewers", "authors"}
+)  # fmt: skip
+#: an entry of a roster whose every word is at least this frequent in English (wordfreq
+#: Zipf) is text, not a name ("Next Steps", "Action Items")
+ROSTER_ZIPF = 4.5
+#: a two-letter part of a found name ("Ng" of "Ng Wing-yan") is swept alone only below this
+#: Zipf frequency ("He", "Ma", "Do" stay words)
+SHORT_PART_ZIPF = 4.0
 
 # --------------------------------------------------------------------------- code names, orgs
 #: words that introduce a code name ("Project BLUEHERON", "Operation Nightjar")
@@ -329,7 +353,7 @@ PERSON_KEYS = words(
     "contact_name manager approver reviewer "
     "requester requested_by created_by modified_by updated_by lead employee person user "
     "username user_name account_manager sales_rep signatory attendee participant "
-    "recipient sender from to cc bcc"
+    "recipient sender from to cc bcc initials"
 )
 EMAIL_KEYS = words("email e-mail mail email_address emailaddress contact_email")
 PHONE_KEYS = words("phone telephone tel mobile cell fax phone_number phonenumber contact_phone")

@@ -2,6 +2,9 @@
 
 One small class per recognizer (presidio-analyzer's layout): what it finds (`ENTITIES` or
 Presidio's `supported_entities`), its `SOURCE` and its `gate` are class attributes.
+Two read a whole document after the per-text ones (a column or a roster spans segments) and
+are called by the pipeline, not Presidio: `columns.column_hits`, then `roster.roster_hits`
+(`ScrubRosterRecognizer`); they are not imported here, as they use `merge` (no import circle).
 """
 
 from __future__ import annotations

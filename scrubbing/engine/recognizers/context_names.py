@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
-from ..lexicon import GROUP_WORDS, MAIL_HEADERS
+from ..lexicon import GROUP_WORDS, MAIL_HEADERS, PARTICLES
 from .base import ScrubRecognizer
-from .name_shape import looks_like_name
+from .name_shape import _VOCAB, looks_like_name
 
 _L = r"[^\W\d_]"  # a letter of any script
 _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
@@ -38,16 +38,20 @@ _INITIAL_SURNAME = re.compile(
     r"(?![\w])",
     re.M,
 )
-_SIGNOFF = re.compile(
-    r"(?im)^[ \t]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
+_SIGNOFF_PHRASE = (
+    r"[ \t>]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
     r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br)[ \t]*[,!.]?[ \t]*"
-    r"\r?\n[ \t]*(?P<name>[^\n]{2,60}?)[ \t]*$"
 )
+_SIGNOFF = re.compile(rf"(?im)^{_SIGNOFF_PHRASE}\r?\n[ \t>]*(?P<name>[^\n>]{{2,60}}?)[ \t]*$")
+#: a line that is only a sign-off ("Yours sincerely,"): the name may be the next paragraph
+SIGNOFF_LINE = re.compile(rf"(?i)^{_SIGNOFF_PHRASE}$")
+_SIGNOFF_INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
 _SALUTATION = re.compile(
     r"(?im)^[ \t]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening)|greetings)[ \t]+"
     r"(?:(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+)?"
-    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[,!:\n]"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|['\u2019]t)){{0,3}})[ \t]*[,!:\n]"
 )
+_HONORIFIC = re.compile(r"(?i)(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+$")
 _BULLET = re.compile(
     r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u2013>]|\d{1,3}[.)])[ \t]+(?P<item>[^\n]{2,80}?)[ \t]*$"
 )
@@ -76,15 +80,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _name_item(text: str, s: int, e: int, strict: bool = False) -> Iterable[tuple[int, int, str]]:
+def _name_item(
+    text: str, s: int, e: int, strict: bool = False, loose: bool = False
+) -> Iterable[tuple[int, int, str]]:
     """`strict` (a bullet or a cell, where the place does not say "person"): a Latin-script
-    name needs one word from the name lists too."""
+    name needs one word from the name lists too; `loose` (a sign-off, a header): initials
+    may stand for a given name ("Sun L.", "Okoro, J. R.")."""
     s, e = _trim(text, s, e)
-    if e > s and looks_like_name(text[s:e]) and (not strict or _has_known_part(text[s:e])):
+    if text[e : e + 1] == "." and loose:
+        e += 1  # "Sun L." keeps its initial's dot
+    item = text[s:e]
+    if e > s and looks_like_name(item, loose) and (not strict or _has_known_part(item)):
         yield s, e, "PERSON"
     elif "," in text[s:e]:  # "Raman, Priya": surname first
         a, b = text[s:e].split(",", 1)
-        if looks_like_name(f"{b.strip()} {a.strip()}") and len(a.split()) == 1:
+        if looks_like_name(f"{b.strip()} {a.strip()}", loose) and len(a.split()) == 1:
             yield s, e, "PERSON"
 
 
@@ -139,6 +149,15 @@ def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 yield run.start(), run.end(), "PERSON"
 
 
+def signoff_name(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
+    """The name under a sign-off: a name's shape, "Sun L." or bare initials ("J.D.")."""
+    name = text[s:e].strip()
+    if _SIGNOFF_INITIALS.match(name) and name.casefold() not in _VOCAB:
+        yield s, e, "PERSON"  # "Thanks,\nJ.D."
+        return
+    yield from _name_item(text, s, e, loose=True)
+
+
 def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _HEADER_LINE.finditer(text):
         val, base = m.group("val"), m.start("val")
@@ -157,8 +176,19 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
             pos = e + (1 if val[e : e + 1] in ",;" else 3)
             if "@" in item or any(a < e and s < b for a, b in covered):
                 continue
-            for hs, he, t in _name_item(val, s, e):
+            for hs, he, t in _name_item(val, s, e, loose=True):
                 yield base + hs, base + he, t
+        if ";" not in val and val.count(",") == 1 and "@" not in val:
+            # Outlook's "From: Ng, Wing-yan": one person, family name first
+            family, given = val.split(",")
+            if len(family.split()) == 1 and 1 <= len(given.split()) <= 2:
+                for hs, he, t in _name_item(val, 0, len(val), loose=True):
+                    yield base + hs, base + he, t
+        elif ";" in val:
+            for d in re.finditer(r"[^;]+", val):
+                if d.group(0).count(",") == 1 and "@" not in d.group(0):
+                    for hs, he, t in _name_item(val, d.start(), d.end(), loose=True):
+                        yield base + hs, base + he, t
 
 
 def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -179,11 +209,14 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
         for m in _LOTUS.finditer(text):
             yield m.start("name"), m.end("name"), "PERSON"
     for m in _SIGNOFF.finditer(text):
-        yield from _name_item(text, m.start("name"), m.end("name"))
+        yield from signoff_name(text, m.start("name"), m.end("name"))
     for m in _SALUTATION.finditer(text):
         name = m.group("name")
-        if name.casefold().split()[0] not in GROUP_WORDS and name[0].isupper():
-            yield m.start("name"), m.end("name"), "PERSON"
+        titled = _HONORIFIC.search(text, m.start(), m.start("name")) is not None
+        if name.casefold().split()[0] not in GROUP_WORDS and (
+            name[0].isupper() or (titled and name.split()[0].casefold() in PARTICLES)
+        ):
+            yield m.start("name"), m.end("name"), "PERSON"  # "Dear Mr van 't Hof,"
     for m in _BULLET.finditer(text):
         yield from _name_item(text, m.start("item"), m.end("item"), strict=True)
     if "\n" not in text.strip() and len(text) <= 60:

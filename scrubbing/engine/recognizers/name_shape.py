@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 
 from ..lexicon import (
+    CALENDAR,
+    CHINESE_COMPOUND_SURNAMES,
     CHINESE_SURNAMES,
     COMMON_ZIPF,
     GROUP_WORDS,
@@ -25,6 +27,7 @@ from ..lexicon import (
     OFFICE_WORDS,
     PARTICLES,
     PRODUCTS,
+    ROSTER_ZIPF,
 )
 
 _RANGES = (
@@ -45,6 +48,7 @@ _RANGES = (
 CASED = frozenset({"latin", "greek", "cyrillic"})
 UNCASED_WORDS = frozenset({"hebrew", "arabic", "devanagari", "bengali", "thai"})
 _VOCAB = NAME_EXCLUDE | OFFICE_WORDS | PRODUCTS | MAIL_HEADERS | GROUP_WORDS
+_VOCAB_LOOSE = _VOCAB - CALENDAR  # where a name is expected, "Sun" and "June" may be names
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 _PIECE = re.compile(r"^[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?$")
 
@@ -70,15 +74,16 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def is_common_word(word: str) -> bool:
-    """An ordinary English word ("Cabin", "Hedge"), unless it is also a known name."""
+def is_common_word(word: str, threshold: float = COMMON_ZIPF) -> bool:
+    """An ordinary English word ("Cabin", "Hedge"), unless it is also a known name; where a
+    name is expected (`looks_like_name(loose=True)`) the threshold is ROSTER_ZIPF."""
     from .known_names import name_lists
 
     key = word.casefold().strip(".")
     if key in _VOCAB:
         return True
     first, last, _common = name_lists()
-    return zipf(key) >= COMMON_ZIPF and key not in first and key not in last
+    return zipf(key) >= threshold and key not in first and key not in last
 
 
 def _cased_word_ok(w: str) -> bool:
@@ -89,12 +94,16 @@ def _cased_word_ok(w: str) -> bool:
     return bool(_PIECE.match(w)) and w[0].isupper()
 
 
-def looks_like_name(item: str) -> bool:
+def looks_like_name(item: str, loose: bool = False) -> bool:
     """True if `item` (already cut to the candidate) has the shape of a person's name;
-    "Family, Given" ("Navarro Iglesias, Mercedes", "Ouma, Achieng") too."""
+    "Family, Given" ("Navarro Iglesias, Mercedes", "Ouma, Achieng") too.
+
+    `loose` (the place says a person goes here: a value under a name key, a roster entry, a
+    sign-off): one name word with initials is enough ("Venkatesh, G.", "Sun L.", "Lý H. N."),
+    and a calendar word may be a name ("Sun", "June")."""
     if item.count(",") == 1:
         family, given = (x.strip() for x in item.split(","))
-        return bool(family and given) and looks_like_name(f"{given} {family}")
+        return bool(family and given) and looks_like_name(f"{given} {family}", loose)
     words = item.split()
     if not words or len(words) > 5 or len(item) > 60:
         return False
@@ -106,17 +115,24 @@ def looks_like_name(item: str) -> bool:
         if not all(_cased_word_ok(w) for w in words):
             return False
         names = [w for w in words if len(w.rstrip(".")) > 1 and w[0].isupper()]
-        if len(names) < 2:
+        initials = [w for w in words if _INITIAL.match(w)]
+        if len(names) < 2 and not (loose and names and initials):
             return False
-        if any(w.casefold() in _VOCAB for w in names):
+        vocab = _VOCAB_LOOSE if loose else _VOCAB
+        if any(w.casefold() in vocab for w in names):
             return False
-        return not all(is_common_word(w) for w in names)
+        if loose and initials:
+            return True
+        threshold = ROSTER_ZIPF if loose else COMMON_ZIPF
+        return not all(is_common_word(w, threshold) for w in names if w.casefold() not in vocab)
     if script in UNCASED_WORDS:
         return 2 <= len(words) <= 4
     if script == "han":
         joined = "".join(words)
         if not 2 <= len(joined) <= 4:
             return False
+        if joined[:2] in CHINESE_COMPOUND_SURNAMES:
+            return len(joined) >= 3
         return joined[0] in CHINESE_SURNAMES or any(
             joined.startswith(s) and len(joined) > len(s) for s in JAPANESE_SURNAMES
         )

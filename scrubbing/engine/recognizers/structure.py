@@ -19,7 +19,7 @@ _KV = re.compile(
     (?:^|[{,\s])
     (?P<kq>["']?)(?P<key>[A-Za-z_][\w.\-]{0,40}?)(?P=kq)
     [ \t]*(?::|=|=>)[ \t]*
-    (?:(?P<q>["'])(?P<qval>[^"'\n]{1,200})(?P=q)|(?P<list>\[[^\]\n]{1,500}\])|
+    (?:(?P<q>["'])(?P<qval>[^"'\n]{1,200})(?P=q)|(?P<list>\[[^\]\[{\n]{1,500}\])|
        (?P<val>[^\s"'\[{,#;][^\n#;,]{0,120}?))
     [ \t]*(?=[,}\]\n;#]|$)
     """
@@ -29,6 +29,7 @@ _ATTR = re.compile(
     \b(?:data-)?(?P<akey>[\w\-]{2,30})=["'](?P<aval>[^"'<>\n]{1,200})["']""",
     re.X,
 )
+_INITIALS = re.compile(r"^(?:[A-Z]\.[ \t]?){1,3}$|^[A-Z]{2,3}$")
 _GENERIC = frozenset({"name", "user", "username", "user_name", "from", "to", "lead"})
 _ITEM = re.compile(r"[\"']([^\"'\n]{1,100})[\"']")
 _NOT_VALUE = re.compile(
@@ -67,7 +68,10 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
     if etype == "PHONE_NUMBER":
         return sum(c.isdigit() for c in v) >= 6
     if etype == "PERSON":
-        return looks_like_name(v) or (not generic and v.isalpha() and v[0].isupper())
+        if looks_like_name(v, loose=True):  # a name key: "Venkatesh, G." is a name
+            return True
+        # under a key that only holds people, one capitalised word or initials ("J.D.")
+        return not generic and ((v.isalpha() and v[0].isupper()) or bool(_INITIALS.match(v)))
     return any(c.isalpha() for c in v)
 
 

@@ -123,3 +123,26 @@ def test_text_beyond_the_budget_is_read_by_the_patterns(detector):
     hits = detector.detect([text], model_chars=50_000)[0]
     types = {h.entity_type for h in hits if h.start > 50_000}
     assert {"EMAIL_ADDRESS", "PHONE_NUMBER"} <= types
+
+
+def test_rosters_are_linear_on_1mb():
+    """The document-level roster step on 1 MB of list lines, each with a found name: every
+    line is a roster entry and a separated list, and every entry is looked up in the hits."""
+    from scrubbing.engine.base import DEFAULT_LIMITS
+    from scrubbing.engine.hits import Hit
+    from scrubbing.engine.recognizers.roster import roster_hits
+    from scrubbing.engine.sniff import sniff
+
+    line = "- Oyun Tserendorj, Saran Gerel, Khulan Dorjsuren (chair)\n"
+    data = (line * (MB // len(line))).encode()
+    doc = sniff("list.txt", data, DEFAULT_LIMITS).open(data, DEFAULT_LIMITS)
+    hits = []
+    for seg in doc.segments:
+        found = []
+        for name in ("Oyun Tserendorj", "Saran Gerel"):
+            at = [i for i in range(len(seg.text)) if seg.text.startswith(name, i)]
+            found += [Hit("PERSON", i, i + len(name), 0.8, "model", name) for i in at]
+        hits.append(sorted(found, key=lambda h: h.start))
+    with budget(BUDGET, "roster_hits"):
+        out = roster_hits(doc, hits)
+    assert sum(len(h) for h in out) > sum(len(h) for h in hits)  # the lists were read
