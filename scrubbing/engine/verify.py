@@ -33,7 +33,8 @@ from typing import Any
 from .base import Document, Limits, ScrubError, exception_summary
 from .formats.code import masked_forms
 from .pseudonyms import PLACEHOLDER_RE
-from .terms import KnownStrings, TermLists, find_terms, lone_common, normalize
+from .lexicon import CALENDAR
+from .terms import KnownStrings, TermLists, find_terms, normalize
 
 log = logging.getLogger(__name__)
 
@@ -188,14 +189,15 @@ class Verifier:
             self._known.append(known)
 
     def _unknown(self, items: Iterable[tuple[str, str, str]]) -> KnownStrings:
-        # a one-word name that is an ordinary or calendar word ("Dear Dr Sun,") was replaced
-        # where found; searched for alone it would find the weekday (the sweep skips it too)
+        # a one-word name that is a calendar word ("Dear Dr Sun,") was replaced where found;
+        # searched for alone it would find the weekday. An ordinary word that is a name ("Ask
+        # Will.") is still searched for, in its own spelling: a leftover is worse than a round
         return KnownStrings(
             (text, etype, source)
             for text, etype, source in items
             if normalize(text) not in self._known_keys
             and normalize(text) not in self.allow
-            and not (etype == "PERSON" and lone_common(text))
+            and not (etype == "PERSON" and text.strip().casefold() in CALENDAR)
         )
 
     def check(self, output: bytes, replacements: Iterable[str], *, model: bool = True) -> Check:
