@@ -32,8 +32,8 @@ from typing import Any
 
 from .base import Document, Limits, ScrubError, exception_summary
 from .formats.code import masked_forms
-from .pseudonyms import PLACEHOLDER_RE
 from .lexicon import CALENDAR
+from .pseudonyms import PLACEHOLDER_RE
 from .terms import KnownStrings, TermLists, find_terms, normalize
 
 log = logging.getLogger(__name__)
