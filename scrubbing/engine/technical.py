@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .lexicon import (
@@ -244,7 +245,7 @@ def in_technical_context(
     start: int,
     end: int,
     entity_type: str,
-    people_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    people_spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """True if the model span text[start:end] is a term of a code or product paragraph: the
     paragraph is technical (`is_technical_paragraph`), shows no people (`shows_people`, no
@@ -266,7 +267,7 @@ def is_ordinary_word(
     start: int,
     end: int,
     entity_type: str,
-    people_spans: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    people_spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """True if the model PERSON span text[start:end] is one ordinary word ("Parquet",
     "Decimate"): a lower-case dictionary entry (`lexicon.dictionary`) of four letters or more,
