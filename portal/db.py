@@ -20,18 +20,23 @@ connection only when that cannot apply anything twice:
 
 Anything else fails as before (a write outside a transaction that may or may not have been
 applied, a statement in a transaction that already did something): the caller decides (a Celery
-job retries; see scrubbing.tasks).
+job retries; see scrubbing.tasks). Two callers decide here:
+
+- `rerun_if_connection_lost` runs a view whose writes are harmless to repeat (the login) again
+  when the connection was lost anywhere in it;
+- `portal.sessions.SessionStore` saves a session again: writing the same data is idempotent.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +101,6 @@ def _safe_to_repeat(connection: Any, cursor_wrapper: Any, many: bool) -> str:
 @contextlib.contextmanager
 def idempotent_writes(using: str = "default") -> Iterator[None]:
     """Writes in this block (outside a transaction) are safe to repeat after a lost connection."""
-    from django.db import connections
-
     connection = connections[using]
     old = getattr(connection, _IDEMPOTENT, False)
     setattr(connection, _IDEMPOTENT, True)
@@ -138,3 +141,48 @@ def retry_on_lost_connection(execute, sql: str, params, many: bool, context: dic
         return execute(sql, params, many, context)
     finally:
         setattr(connection, _LAST_USE, time.monotonic())
+
+
+def is_lost_connection(exc: BaseException | None) -> bool:
+    """Was this database error the connection being lost (the server closed it, a restart, a
+    failover, `pg_terminate_backend`), not the statement failing (a constraint, a deadlock, a
+    timeout)? Decided from the error itself: by the time it reaches the caller, Django's atomic()
+    has already replaced the dead connection with a fresh one."""
+    if not isinstance(exc, OperationalError | InterfaceError):
+        return False
+    state = getattr(exc.__cause__, "sqlstate", None)
+    if state:  # the server said why: class 08 (connection exception), 57P (shutdown, restart)
+        return state.startswith(("08", "57P"))
+    return True  # psycopg's own: "server closed the connection", "the connection is closed"
+
+
+def run_again_if_connection_lost(
+    fn: Callable[[], Any], *, what: str, attempts: int = 3, using: str = "default"
+) -> Any:
+    """`fn()`, run again on a fresh connection (up to `attempts` times in all) when it failed
+    because the connection was lost, the error itself or the one it was raised from (Django's
+    session UpdateError). Only for work that is harmless to repeat as a whole."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return fn()
+        except Exception as exc:
+            lost = is_lost_connection(exc) or is_lost_connection(exc.__context__)
+            if attempt == attempts or not lost:
+                raise
+        logger.warning("database connection was lost during %s; ran it again", what)
+        connections[using].close()
+
+
+def rerun_if_connection_lost(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A view run again when the database connection was lost. Only for views whose writes are
+    harmless to repeat: signing in writes a session, an access-log row and the last-login time,
+    and a repeat at worst leaves one more access-log row and an unused session that expires.
+    After a failover everyone signs in at once."""
+
+    @functools.wraps(view)
+    def wrapped(request: Any, *args: Any, **kwargs: Any) -> Any:
+        return run_again_if_connection_lost(
+            lambda: view(request, *args, **kwargs), what=request.path
+        )
+
+    return wrapped

@@ -1,8 +1,10 @@
+from allauth.account.views import LoginView
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from portal import views as portal_views
+from portal.db import rerun_if_connection_lost
 from submissions import views as submission_views
 
 urlpatterns = [
@@ -13,6 +15,8 @@ urlpatterns = [
         portal_views.resend_verification,
         name="resend_verification",
     ),
+    # before allauth's own: a sign-in whose database connection is cut is run once more
+    path("accounts/login/", rerun_if_connection_lost(LoginView.as_view()), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("tasks/", include("submissions.urls")),
     path("review/", include("reviews.urls")),

@@ -390,6 +390,7 @@ PORTAL_PREVIEW_TIMEOUT = env.int("PORTAL_PREVIEW_TIMEOUT", default=90)  # second
 # Originals (uploaded files, typed texts, findings' original text) are deleted this many days
 # after the task was approved or rejected: run `manage.py purge_originals` daily (cron or a job).
 PORTAL_RETENTION_DAYS = env.int("PORTAL_RETENTION_DAYS", default=30)
+SESSION_ENGINE = "portal.sessions"  # database sessions, saved again after a cut connection
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -1,7 +1,8 @@
 """A cut database connection is not a 500, on PostgreSQL with pg_terminate_backend.
 
 portal/db.py reconnects after an idle gap before any statement and retries a read that failed
-because the connection was lost, outside transactions only. Here: the statement level, inside
+because the connection was lost, outside transactions only; work that is harmless to repeat as a
+whole (the sign-in page, a session save) is run again. Here: the statement level, inside
 and outside `atomic`, and 30 concurrent logins (the production PBKDF2 hasher) while every
 connection is terminated again and again.
 """
@@ -17,6 +18,7 @@ from allauth.account.models import EmailAddress
 from django.db import OperationalError, connection, transaction
 from django.test import Client
 
+from portal.db import run_again_if_connection_lost
 from portal.models import User
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,6 +75,25 @@ def test_inside_a_transaction_a_cut_is_an_error_not_a_silent_retry(pg, contracto
         cut_my_connection(pg)
         User.objects.filter(pk=contractor.pk).update(first_name="Half")
     assert User.objects.get(pk=contractor.pk).first_name != "Half"  # nothing half done
+
+
+def test_work_whose_commit_was_cut_is_run_again_on_a_fresh_connection(pg, contractor):
+    """A transaction cut before its COMMIT (the server says so at COMMIT time) is run again
+    whole by run_again_if_connection_lost, and its answer returned: what sessions and the
+    sign-in page use."""
+    attempts: list[int] = []
+
+    def rename() -> str:
+        attempts.append(connection.connection.info.backend_pid if connection.connection else 0)
+        with transaction.atomic():
+            User.objects.filter(pk=contractor.pk).update(first_name=f"Try{len(attempts)}")
+            if len(attempts) == 1:
+                cut_my_connection(pg)
+        return "renamed"
+
+    assert run_again_if_connection_lost(rename, what="a rename") == "renamed"
+    assert len(attempts) == 2
+    assert User.objects.get(pk=contractor.pk).first_name == "Try2"
 
 
 def test_logins_while_every_connection_is_cut_are_never_a_500(pg, settings, caplog):
