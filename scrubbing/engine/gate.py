@@ -5,7 +5,10 @@
 A sentence is read when it has a name candidate:
   * a word of two or more letters with a capital letter (not part of a code: "INV-00017"),
     other than the sentence's first word when that one is an ordinary English word and no
-    known first name or surname ("Please", "Whatever"; not "Baker", "Rose");
+    known first name or surname ("Please", "Whatever"; not "Baker", "Rose"), and other than
+    a weekday or month that is no known first name or surname ("Thursday", "October"; not
+    "June", "May"): a model span of that word alone is never kept (`lexicon.STOP_SPANS`),
+    so it is a candidate only beside another one;
   * a letter outside ASCII (other scripts, accented names: the capital rule does not hold);
   * two lower-case words in a row that are a known first name and a first name or surname
     ("ask jane doe"): the model only keeps a lower-case name of two or more words.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import CALENDAR
 from .recognizers.known_names import name_lists
 from .recognizers.name_shape import is_common_word
 
@@ -26,6 +30,12 @@ _END = re.compile(r"[.!?]+(?=\s|$)|[\n\r\t]")
 #: "INV-00017", "A12B", "v2.1": one spaCy token with a digit, which no kept model span has
 _CODE = re.compile(r"(?=[^\d\s]*\d)[\w\-/.]+")
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
+
+
+def _calendar_word(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
+    """A weekday or month ("Thursday", "OCT") that is no known first name or surname."""
+    key = word.casefold()
+    return key in CALENDAR and key not in first and key not in last
 
 
 def _has_candidate(sentence: str) -> bool:
@@ -38,8 +48,10 @@ def _has_candidate(sentence: str) -> bool:
         return False
     first, last, _common = name_lists()
     for n, w in enumerate(words):
-        if (len(w) >= 2 and not w.islower()) and (
-            n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w)
+        if (
+            (len(w) >= 2 and not w.islower())
+            and (n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w))
+            and not _calendar_word(w, first, last)
         ):
             return True
     low = [w.casefold() for w in words]
