@@ -6,9 +6,9 @@ A sentence is read when it has a name candidate:
   * a word of two or more letters with a capital letter (not part of a code: "INV-00017"),
     other than the sentence's first word when that one is an ordinary English word and no
     known first name or surname ("Please", "Whatever"; not "Baker", "Rose"), and other than
-    a weekday or month that is no known first name or surname ("Thursday", "October"; not
-    "June", "May"): a model span of that word alone is never kept (`lexicon.STOP_SPANS`),
-    so it is a candidate only beside another one;
+    a weekday or month ("Thursday", "October", "June"): a model span of that word alone is
+    never kept (`guards.is_false_positive`: `lexicon.STOP_SPANS`), and one with another
+    word holds a candidate or is lower-case beside it;
   * a letter outside ASCII (other scripts, accented names: the capital rule does not hold);
   * two lower-case words in a row that are a known first name and a first name or surname
     ("ask jane doe"): the model only keeps a lower-case name of two or more words.
@@ -32,12 +32,6 @@ _CODE = re.compile(r"(?=[^\d\s]*\d)[\w\-/.]+")
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?")
 
 
-def _calendar_word(word: str, first: frozenset[str], last: frozenset[str]) -> bool:
-    """A weekday or month ("Thursday", "OCT") that is no known first name or surname."""
-    key = word.casefold()
-    return key in CALENDAR and key not in first and key not in last
-
-
 def _has_candidate(sentence: str) -> bool:
     if not sentence.isascii() and any(c.isalpha() and not c.isascii() for c in sentence):
         return True
@@ -51,7 +45,7 @@ def _has_candidate(sentence: str) -> bool:
         if (
             (len(w) >= 2 and not w.islower())
             and (n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w))
-            and not _calendar_word(w, first, last)
+            and w.casefold() not in CALENDAR
         ):
             return True
     low = [w.casefold() for w in words]

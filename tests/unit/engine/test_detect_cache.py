@@ -87,9 +87,22 @@ def test_weekdays_and_months_alone_are_no_candidates():
     assert not needs_model("The report is due on Thursday.")
     assert not needs_model("Send comments to            before October 12.")
     assert not needs_model("see you MONDAY or on Fri")
-    # a month that is a first name, or another candidate beside the weekday: read
-    assert needs_model("Ask June about it.")
+    assert not needs_model("Ask June about it.")  # a model span "June" is never kept
+    # another candidate beside it, or a lower-case first name and surname: read
+    assert needs_model("Ask June Carter about it.")
+    assert needs_model("Ask June carter about it.")
     assert needs_model("Ask Gaines before Thursday.")
+
+
+def test_a_lone_calendar_word_is_never_a_kept_model_span():
+    """What the gate relies on to pass weekdays and months over."""
+    from scrubbing.engine.guards import is_false_positive
+    from scrubbing.engine.hits import MODEL_ENTITIES
+    from scrubbing.engine.lexicon import CALENDAR
+
+    for word in CALENDAR:
+        for form in (word.title(), word.upper(), word):
+            assert all(is_false_positive(form, etype) for etype in MODEL_ENTITIES), form
 
 
 CALENDAR_TEXTS = [
@@ -98,6 +111,8 @@ CALENDAR_TEXTS = [
     "see you monday or Friday, the office opens in September",
     "Thursday meeting moved to Wednesday, December 3.",
     "Paid on Tuesday; the rest in November and December.",
+    "Dear June, the May figures are in. Ask April or August.",
+    "Sun, 12 Mar: JUNE REVIEW moved to Sat",
 ]
 
 
