@@ -5,7 +5,10 @@
 A sentence is read when it has a name candidate:
   * a word of two or more letters with a capital letter (not part of a code: "INV-00017"),
     other than the sentence's first word when that one is an ordinary English word and no
-    known first name or surname ("Please", "Whatever"; not "Baker", "Rose");
+    known first name or surname ("Please", "Whatever"; not "Baker", "Rose"), and other than
+    a weekday or month ("Thursday", "October", "June"): a model span of that word alone is
+    never kept (`guards.is_false_positive`: `lexicon.STOP_SPANS`), and one with another
+    word holds a candidate or is lower-case beside it;
   * a letter outside ASCII (other scripts, accented names: the capital rule does not hold);
   * two lower-case words in a row that are a known first name and a first name or surname
     ("ask jane doe"): the model only keeps a lower-case name of two or more words.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import CALENDAR
 from .recognizers.known_names import name_lists
 from .recognizers.name_shape import is_common_word
 
@@ -38,8 +42,10 @@ def _has_candidate(sentence: str) -> bool:
         return False
     first, last, _common = name_lists()
     for n, w in enumerate(words):
-        if (len(w) >= 2 and not w.islower()) and (
-            n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w)
+        if (
+            (len(w) >= 2 and not w.islower())
+            and (n or not w[0].isupper() or not w[1:].islower() or not is_common_word(w))
+            and w.casefold() not in CALENDAR
         ):
             return True
     low = [w.casefold() for w in words]

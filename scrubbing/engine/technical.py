@@ -106,7 +106,7 @@ def _known_name(word: str) -> bool:
     first, last, _c = name_lists()
     key = word.casefold()
     folded = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
-    return bool({key, folded} & (first | last))
+    return key in first or key in last or folded in first or folded in last
 
 
 def _common(word: str) -> bool:

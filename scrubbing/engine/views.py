@@ -20,8 +20,14 @@ def recase_for_ner(text: str) -> str:
     out = []
     changed = False
     for line in text.splitlines(keepends=True):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+        # counted with C loops: an upper-case letter is a letter that `isupper`, and `isupper`
+        # alone (true for a few non-letters too) bounds their number from above
+        n_letters = sum(map(str.isalpha, line))
+        if (
+            n_letters >= 4
+            and sum(map(str.isupper, line)) >= 0.8 * n_letters
+            and sum(c.isupper() for c in line if c.isalpha()) >= 0.8 * n_letters
+        ):
             new = _UPPER_WORD.sub(lambda m: m.group(0)[0] + m.group(0)[1:].lower(), line)
             if len(new) == len(line):
                 changed = changed or new != line

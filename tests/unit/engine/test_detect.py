@@ -196,6 +196,23 @@ def test_recase_keeps_length_and_prose():
     assert out.endswith("The KPI for ACME rose.")
 
 
+def test_recase_counts_letters_only():
+    """Non-letters that are upper case (roman numerals, circled letters) do not make a line
+    'mostly capitals': the same lines are recased as when only letters were counted."""
+    assert (
+        recase_for_ner("\u2167\u2167\u2167 John Smith met us\n")
+        == "\u2167\u2167\u2167 John Smith met us\n"
+    )
+    assert (
+        recase_for_ner("\u24b6\u24b7\u24b8\u24b9 JANE Doe\n")
+        == "\u24b6\u24b7\u24b8\u24b9 JANE Doe\n"
+    )
+    assert recase_for_ner("MARY JANE SMITH, \u2167\n") == "Mary Jane Smith, \u2167\n"
+    assert (
+        recase_for_ner("JOHN SMITH ok\nmostly lower Case\n") == "John Smith ok\nmostly lower Case\n"
+    )
+
+
 def test_initial_and_surname(detector):
     assert "J. Smith" in texts(detector, "The memo was approved by J. Smith yesterday.")
 

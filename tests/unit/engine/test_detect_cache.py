@@ -81,3 +81,46 @@ def test_one_analysis_per_string_across_a_tasks_files(counted):
     assert [r.status for r in results] == ["done", "done"]
     assert read.count("Invoice for Marguerite Okonkwo-Bell, Lakeside Dental.") <= 1
     assert all(b"Okonkwo" not in r.output for r in results)
+
+
+def test_weekdays_and_months_alone_are_no_candidates():
+    assert not needs_model("The report is due on Thursday.")
+    assert not needs_model("Send comments to            before October 12.")
+    assert not needs_model("see you MONDAY or on Fri")
+    assert not needs_model("Ask June about it.")  # a model span "June" is never kept
+    # another candidate beside it, or a lower-case first name and surname: read
+    assert needs_model("Ask June Carter about it.")
+    assert needs_model("Ask June carter about it.")
+    assert needs_model("Ask Gaines before Thursday.")
+
+
+def test_a_lone_calendar_word_is_never_a_kept_model_span():
+    """What the gate relies on to pass weekdays and months over."""
+    from scrubbing.engine.guards import is_false_positive
+    from scrubbing.engine.hits import MODEL_ENTITIES
+    from scrubbing.engine.lexicon import CALENDAR
+
+    for word in CALENDAR:
+        for form in (word.title(), word.upper(), word):
+            assert all(is_false_positive(form, etype) for etype in MODEL_ENTITIES), form
+
+
+CALENDAR_TEXTS = [
+    "The report is due on Thursday.",
+    "Send comments before October 12 or call on Monday morning.",
+    "see you monday or Friday, the office opens in September",
+    "Thursday meeting moved to Wednesday, December 3.",
+    "Paid on Tuesday; the rest in November and December.",
+    "Dear June, the May figures are in. Ask April or August.",
+    "Sun, 12 Mar: JUNE REVIEW moved to Sat",
+]
+
+
+def test_calendar_gate_changes_no_detection(detector, monkeypatch):
+    from scrubbing.engine import detect as detect_module
+
+    detector.cache.clear()
+    gated = detector.detect(CALENDAR_TEXTS)
+    monkeypatch.setattr(detect_module, "needs_model", lambda view: True)
+    detector.cache.clear()
+    assert detector.detect(CALENDAR_TEXTS) == gated

@@ -171,3 +171,38 @@ def test_patterns_read_windows_of_text_the_input_had(detector):
     assert seen and all("example.org" not in t and len(t) < 60 for t, _m in seen)
     assert check([]) == {"ops@example.org"}  # no input to go by: every character again
     assert check(["something else entirely"]) == {"ops@example.org"}
+
+
+def test_survivor_next_to_replacement_is_caught_and_calendar_only_windows_skip_the_model(
+    detector, monkeypatch
+):
+    """A name part that survived replacement ("Gaines" of "Gaines, Jones and Leonard") is
+    found again by the model in its window; a window whose only capitalised word is a weekday
+    or month ("before October 12.") is read by the patterns and not by the model (gate)."""
+    from scrubbing.engine.verify import Verifier
+
+    read: list[str] = []
+    pipe = detector.nlp.pipe
+
+    def recording(texts, **kw):
+        texts = list(texts)
+        read.extend(texts)
+        return pipe(texts, **kw)
+
+    monkeypatch.setattr(detector.nlp, "pipe", recording)
+    detector.cache.clear()
+    source = (
+        "Margaret Thatcherson met the Gaines, Jones and Leonard team on Thursday to review "
+        "the plan. Send comments to mt@example.org before October 12."
+    )
+    output = (
+        "[PERSON_1] Thatcherson met the Gaines, [CLIENT_1] team on Thursday to review the "
+        "plan. Send comments to [EMAIL_1] or to mt2@example.org before October 12."
+    )
+    v = Verifier(open_document, LIMITS_V, TermLists(), detector.detect, inputs=[source])
+    found = v.check(output.encode(), ["[PERSON_1]", "[CLIENT_1]", "[EMAIL_1]"])
+    by_check = {(lo.text, lo.check) for lo in found.leftovers}
+    assert ("Gaines", "model") in by_check
+    assert ("mt2@example.org", "pattern") in by_check  # (b) still reads that window
+    assert any("Gaines" in t for t in read)
+    assert not any("October" in t for t in read)
