@@ -157,6 +157,13 @@ PHONE_LABELS = (
 PHONE_REGIONS = (
     "US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR", "CN",
 )  # fmt: skip
+#: further regions tried for a number a label calls a phone ("Tel. 411 30 054", a Norwegian
+#: mobile): the label vouches for it, so a national number valid anywhere here is one
+PHONE_REGIONS_LABELLED = (
+    "NO", "SE", "DK", "FI", "PL", "CZ", "AT", "BE", "PT", "GR", "TR", "RU", "UA", "RO", "HU",
+    "JP", "KR", "VN", "TH", "ID", "MY", "PH", "HK", "TW", "AE", "SA", "IL", "NG", "KE", "ZA",
+    "MX", "AR", "CO", "CL", "NZ", "KZ", "EG", "PK",
+)  # fmt: skip
 
 # --------------------------------------------------------------------------- person names
 #: Faker person providers read for the known-name recognizer

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..lexicon import PHONE_LABELS, PHONE_REGIONS
+from ..lexicon import PHONE_LABELS, PHONE_REGIONS, PHONE_REGIONS_LABELLED
 from .base import ScrubRecognizer
 
 _PHONE_CAND = re.compile(
-    r"(?<![\w+./\-])(?<!\d:)(?P<num>(?:\+|00|\(\+?)?\d[\d \t().\-/]{5,22}\d)"
-    r"(?:[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?(?![\w/]|[.:]\d)",
+    r"(?<![\w+./\-])(?<!\d:)(?P<num>(?:\+|00|\(\+?)?\d[\d ().\-/]{5,22}\d)"
+    r"(?:[ \t]*,?[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?(?![\w/]|[.:]\d)",
     re.I,
 )
 _GROUPS = re.compile(r"\d+")
@@ -80,12 +80,17 @@ def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
         # with a trunk prefix ("01134960123"), or it is a cell of its own ("9517946417")
         trunk = cand.startswith("0") and digits in (10, 11)
         alone = digits in (10, 11) and text.strip() == cand
-        if cand.isdigit() and not (intl or trunk or alone or _labelled(text, m.start())):
+        labelled = _labelled(text, m.start())
+        if cand.isdigit() and not (intl or trunk or alone or labelled):
             continue
         # "00" is the international call prefix in most of the world: "0049 30..." is +49
         parse_as = "+" + cand[2:].lstrip(" -.") if cand.startswith("00") else cand
         shaped = _PHONE_SHAPE.match(cand) is not None
-        regions: Sequence[str | None] = (None,) if intl else PHONE_REGIONS
+        regions: Sequence[str | None] = PHONE_REGIONS
+        if intl:
+            regions = (None,)
+        elif labelled:
+            regions = PHONE_REGIONS + PHONE_REGIONS_LABELLED
         for region in regions:
             try:
                 num = phonenumbers.parse(parse_as, region)
