@@ -65,7 +65,9 @@ def test_names_are_not_the_engine_lists():
     first, last, _common = name_lists()
     latin = [p for p in people() if p.latin]
     both = [
-        p for p in latin if p.given.split()[0].casefold() in first and p.family.casefold() in last
+        p
+        for p in latin
+        if p.given and p.given.split()[0].casefold() in first and p.family.casefold() in last
     ]
     # The engine's name resource is Faker's lists of 56 locales, so common real names ("Igor
     # Lebedev") are in it by nature; the slice was written by hand, not drawn from it: most of

@@ -21,7 +21,7 @@ DATA = Path(__file__).with_name("data") / "people.txt"
 #: Lower-case words inside a name that identify nobody on their own.
 PARTICLES = frozenset(
     "van von der den de da das dos do del della di du la y e ter ten op 't bin binti bint ibn "
-    "al el ap ní ó mac dela ni thị văn".split()
+    "al el ap ní ó mac dela ni thị văn los las zu nic e".split()
 )
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 NATIVE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2019'\s./-]")  # not Latin script

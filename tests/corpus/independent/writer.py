@@ -217,6 +217,9 @@ def person_form(p: Person, form: str, rnd: random.Random) -> str:
     if not p.latin:
         return p.full
     given, family = p.given, p.family
+    if not given:  # one name only ("Hartono"): every form is that name
+        caps = {"caps": family.upper(), "upper_last": family.upper()}
+        return {"possessive": f"{family}’s"}.get(form, caps.get(form, family))
     ascii_name = ascii_fold(f"{given} {family}")
     initials = " ".join(f"{w[0]}." for w in given.split() if w[0].isalpha())
     org = rnd.choice(("ECT", "EES", "CORP", "ENRON"))
