@@ -280,6 +280,18 @@ KOREAN_SURNAMES = frozenset(
 )
 #: words that join the parts of a name in many cultures (besides PARTICLES)
 NAME_JOINERS = words("bin binti bint ibn al el abu abd abdul ben bat ap ferch nic ni o")
+#: job titles that, as a line's label, say a person follows ("Managing Director: ...",
+#: "- Controller: Nikola Marković" in an org chart)
+ROLE_TITLES = words(
+    "director manager lead head chief ceo cfo cto coo cio ciso cmo chro vp svp evp president "
+    "officer controller assistant coordinator secretary treasurer chair chairman chairwoman "
+    "chairperson supervisor engineer analyst consultant counsel advisor adviser accountant "
+    "architect developer designer administrator auditor representative specialist partner "
+    "founder sponsor steward champion dispatcher responsible accountable consulted informed "
+    "deputy"
+)
+#: what a chat or meeting log says after a speaker's name ("Ingrid Sørensen joined the call")
+CHAT_EVENTS = ("joined", "left", "has joined", "has left", "was added", "was removed", "reacted")
 
 # --------------------------------------------------------------------------- rosters
 #: a line that introduces a list of people (minutes, CVs, distribution lists), compared

@@ -10,9 +10,16 @@ import re
 from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
-from ..lexicon import GROUP_WORDS, MAIL_HEADERS, PARTICLES
+from ..lexicon import (
+    CHAT_EVENTS,
+    GROUP_WORDS,
+    LEGAL_SUFFIXES,
+    MAIL_HEADERS,
+    PARTICLES,
+    ROLE_TITLES,
+)
 from .base import ScrubRecognizer
-from .name_shape import _VOCAB, looks_like_name
+from .name_shape import _VOCAB, ROSTER_ZIPF, is_common_word, looks_like_name
 
 _L = r"[^\W\d_]"  # a letter of any script
 _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
@@ -54,6 +61,20 @@ _SALUTATION = re.compile(
 _HONORIFIC = re.compile(r"(?i)(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)\.?[ \t]+$")
 _BULLET = re.compile(
     r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u2013>]|\d{1,3}[.)])[ \t]+(?P<item>[^\n]{2,80}?)[ \t]*$"
+)
+# "- Managing Director: Anahit Hakobyan", "Project Controller: Ng, Wing-yan": a job title as
+# the label of a line (a bullet of an org chart too)
+_ROLE_LINE = re.compile(
+    r"(?m)^[ \t>]*(?:(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])[ \t]+)?"
+    r"(?P<label>[A-Za-z][A-Za-z&/\-]*(?:[ \t][A-Za-z&/\-]+){0,3})[ \t]*:[ \t]*"
+    r"(?P<val>[^\n:]{2,60}?)[ \t]*$"
+)
+# "[10:42] Karim Chaouch: morning all", "10:43 Ingrid: ok", "[11:02] Ingrid Sørensen joined":
+# the speaker of a chat or meeting log
+_CHAT_LINE = re.compile(
+    r"(?m)^[ \t]*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
+    r"[ \t]+<?(?P<name>[^\W\d_][^\n:<>\[\]@]{0,40}?)>?[ \t]*"
+    r"(?::[ \t]|:$|(?=[ \t]+(?:" + "|".join(CHAT_EVENTS) + r")\b))"
 )
 _HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
@@ -149,6 +170,50 @@ def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 yield run.start(), run.end(), "PERSON"
 
 
+def _one_name_word(word: str) -> bool:
+    """A lone word where only a person stands (a chat speaker, "Assistant: Balachandran"): a
+    capitalised word of a name's shape that is no ordinary English word."""
+    return (
+        len(word) >= 3
+        and word[:1].isupper()
+        and not word.isupper()
+        and re.fullmatch(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*", word) is not None
+        and word.casefold() not in _VOCAB
+        and not is_common_word(word, ROSTER_ZIPF)
+    )
+
+
+def role_line_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The person after a job title used as a label ("Controller: Marković, Nikola")."""
+    for m in _ROLE_LINE.finditer(text):
+        label = m.group("label").casefold().replace("/", " ").replace("-", " ").split()
+        if not any(w in ROLE_TITLES for w in label):
+            continue
+        s, e = _trim(text, m.start("val"), m.end("val"))
+        val = text[s:e]
+        if not val or val.split()[-1] in LEGAL_SUFFIXES:
+            continue
+        if " " not in val and "," not in val:
+            if _one_name_word(val):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
+def chat_speaker_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The speaker of each line of a chat or meeting log."""
+    for m in _CHAT_LINE.finditer(text):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        name = text[s:e]
+        if not name:
+            continue
+        if " " not in name:
+            if _one_name_word(name):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
 def signoff_name(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
     """The name under a sign-off: a name's shape, "Sun L." or bare initials ("J.D.")."""
     name = text[s:e].strip()
@@ -219,6 +284,9 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("name"), m.end("name"), "PERSON"  # "Dear Mr van 't Hof,"
     for m in _BULLET.finditer(text):
         yield from _name_item(text, m.start("item"), m.end("item"), strict=True)
+    if ":" in text:
+        yield from role_line_hits(text)
+        yield from chat_speaker_hits(text)
     if "\n" not in text.strip() and len(text) <= 60:
         yield from _name_item(text, 0, len(text), strict=True)  # a cell that is only a name
     if "@" in text:

@@ -129,6 +129,8 @@ def looks_like_name(item: str, loose: bool = False) -> bool:
         return 2 <= len(words) <= 4
     if script == "han":
         joined = "".join(words)
+        if loose and len(words) == 2 and all(1 <= len(w) <= 3 for w in words):
+            return True  # "柴田 明日香": family and given name apart, where a name is expected
         if not 2 <= len(joined) <= 4:
             return False
         if joined[:2] in CHINESE_COMPOUND_SURNAMES:

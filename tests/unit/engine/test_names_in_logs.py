@@ -1,0 +1,79 @@
+"""Names in working records (issue 18, second round of the independent slice): org charts,
+chat logs, CSV ticket exports and tables, particles joining given names, kanji names with a
+space. Each test is one class of failure the dev part showed."""
+
+import pytest
+
+from scrubbing.engine.recognizers.context_names import chat_speaker_hits, role_line_hits
+from scrubbing.engine.recognizers.name_shape import looks_like_name
+from scrubbing.engine.terms import TermLists
+
+
+def people(detector, text):
+    return {h.text for h in detector.detect([text], TermLists())[0] if h.entity_type == "PERSON"}
+
+
+def _texts(hits, text):
+    return [text[s:e] for s, e, _t in hits]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("- Managing Director: Anahit Hakobyan", "Anahit Hakobyan"),
+    ("    - Controller: Marković, Nikola", "Marković, Nikola"),
+    ("Project Manager: Dinara Seitkali", "Dinara Seitkali"),
+    ("  - Assistant: Balachandran", "Balachandran"),
+])  # fmt: skip
+def test_a_job_title_label_says_a_person_follows(line, name):
+    assert _texts(role_line_hits(line), line) == [name]
+
+
+@pytest.mark.parametrize("line", [
+    "- Finance Director: TBD", "Controller: pending", "Head of Sales: Kettunen Oy",
+    "Status: Anahit Hakobyan",  # not a job title: left to other rules
+])  # fmt: skip
+def test_a_job_title_label_before_no_name_finds_nothing(line):
+    assert list(role_line_hits(line)) == []
+
+
+@pytest.mark.parametrize("line,name", [
+    ("[10:42] Karim Chaouch: morning all, call moved to 11", "Karim Chaouch"),
+    ("[10:43] Ingrid: ok, sending now", "Ingrid"),
+    ("10:45 Robert J Hargreaves: yes", "Robert J Hargreaves"),
+    ("[11:02] Ingrid Sørensen joined the call", "Ingrid Sørensen"),
+    ("[2026-03-03 09:14:55] Oyunchimeg: deployed", "Oyunchimeg"),
+])  # fmt: skip
+def test_the_speaker_of_a_chat_line(line, name):
+    assert _texts(chat_speaker_hits(line), line) == [name]
+
+
+@pytest.mark.parametrize("line", [
+    "[10:42] Build: passed", "10:43 Note: the deck changed", "[11:00] Lunch: canteen",
+])  # fmt: skip
+def test_a_chat_line_without_a_speaker_finds_nothing(line):
+    assert list(chat_speaker_hits(line)) == []
+
+
+def test_a_model_span_ends_at_a_csv_cell(detector):
+    row = 'K-101,"Pricing model blocked","Sundaram, Meenakshi","Neema Mwakyusa",In progress'
+    found = people(detector, row)
+    assert not any('","' in p for p in found), found
+    assert "Neema Mwakyusa" in found
+
+
+def test_a_model_span_ends_at_a_table_cell(detector):
+    row = "| Pricing model | Meenakshi Sundaram | Neema Mwakyusa | Open |"
+    assert not any("|" in p for p in people(detector, row))
+
+
+@pytest.mark.parametrize("text,name", [
+    ('"Data migration blocked","Ibrahim ibn Yusuf al-Zahrani",Open',
+     "Ibrahim ibn Yusuf al-Zahrani"),
+    ("The plan was signed by Sultan bin Saeed Al Kaabi yesterday.", "Sultan bin Saeed Al Kaabi"),
+])  # fmt: skip
+def test_given_names_joined_by_a_particle_belong_to_the_name(detector, text, name):
+    assert name in people(detector, text)
+
+
+def test_kanji_family_and_given_name_apart_where_a_name_is_expected():
+    assert looks_like_name("柴田 明日香", loose=True)
+    assert not looks_like_name("柴田 明日香")  # anywhere else the surname list decides
