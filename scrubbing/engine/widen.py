@@ -30,12 +30,12 @@ _LEFT_COMMA = re.compile(
 )
 _LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$")
 _RIGHT_COMMA = re.compile(
-    rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\"'>;)\]<]))"
+    rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\t\"'>;)\]<|]))"
 )
 _RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
 _RIGHT_WORD = re.compile(rf"^[ \t]({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
-_FIELD_END = re.compile(r"[ \t]*(?:$|[\n\"'>;)\]<])")
-_FIELD_START = re.compile(r"(?:^|[\n\"'<:;(\[])[ \t]*$")
+_FIELD_END = re.compile(r"[ \t]*(?:$|[\n\t\"'>;)\]<|])")
+_FIELD_START = re.compile(r"(?:^|[\n\t\"'<:;(\[|])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
 _RIGHT_PARTICLES = re.compile(rf"^[ \t]((?:(?:{_PARTICLE})[ \t]){{1,3}}{_NAME_WORD})(?![\w])")
 _JOINER = "|".join(sorted((re.escape(p) for p in NAME_JOINERS | PARTICLES), key=len, reverse=True))
@@ -109,8 +109,10 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
                 or (alone and _calendar_given(before, m.group(1), after))
             ):
                 s -= len(before) - m.start(1)
-        m = _RIGHT_COMMA.match(after) if alone and _FIELD_START.search(before) else None
-        if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
+        m = _RIGHT_COMMA.match(after) if _FIELD_START.search(before) else None
+        if m and not alone and (len(h.text.split()) > 2 or " " in m.group(1)):
+            m = None  # "[Bragança Lins], Heloísa" fills its cell; "A B, C D" is a list
+        if m and all(_name_word(w, strict=not alone) for w in m.group(1).split()):
             e += m.end(1)
         else:
             m = _RIGHT_PARTICLES.match(after)

@@ -290,6 +290,17 @@ ROLE_TITLES = words(
     "founder sponsor steward champion dispatcher responsible accountable consulted informed "
     "deputy"
 )
+#: teams and functions a task is handed to ("assigned to Ops"): no person on their own
+DEPARTMENT_WORDS = words(
+    "ops devops secops finops dataops mlops sre qa qc hr it legal finance procurement payroll "
+    "accounts dispatch facilities compliance security helpdesk servicedesk backoffice treasury"
+)
+#: "<verb> to"/"with" before a name in a timeline or a log ("2024-03 — handed over to Kebede")
+TO_VERBS = (
+    "handed over to", "handed back to", "escalated to", "reassigned to", "assigned to",
+    "delegated to", "returned to", "transferred to", "call with", "meeting with", "met with",
+    "spoke with", "spoke to", "talked to", "catch-up with", "1:1 with", "sync with",
+)  # fmt: skip
 #: what a chat or meeting log says after a speaker's name ("Ingrid Sørensen joined the call")
 CHAT_EVENTS = ("joined", "left", "has joined", "has left", "was added", "was removed", "reacted")
 

@@ -11,12 +11,15 @@ from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
 from ..lexicon import (
+    BY_VERBS,
     CHAT_EVENTS,
+    DEPARTMENT_WORDS,
     GROUP_WORDS,
     LEGAL_SUFFIXES,
     MAIL_HEADERS,
     PARTICLES,
     ROLE_TITLES,
+    TO_VERBS,
 )
 from .base import ScrubRecognizer
 from .name_shape import _VOCAB, ROSTER_ZIPF, is_common_word, looks_like_name
@@ -76,9 +79,25 @@ _CHAT_LINE = re.compile(
     r"[ \t]+<?(?P<name>[^\W\d_][^\n:<>\[\]@]{0,40}?)>?[ \t]*"
     r"(?::[ \t]|:$|(?=[ \t]+(?:" + "|".join(CHAT_EVENTS) + r")\b))"
 )
+# "escalated to Kebede", "call with Emily;", "signed off by Uchida K.": the person a hand-off
+# or a meeting names (lines of a timeline or a log)
+_HANDOFF = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(v) for v in TO_VERBS)
+    + "|(?:"
+    + "|".join((*BY_VERBS, "signed off", "raised", "chaired"))
+    + r")[ \t]+by)[ \t]+)"
+    r"(?P<name>[^\W\d_a-z][\w'\u2019\-]*\.?(?:[ \t]+[^\W\d_a-z][\w'\u2019\-]*\.?){0,3})"
+)
+_DATED_LINE = re.compile(
+    r"[ \t>*\-]*\[?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"
+    r"\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?|[A-Z][a-z]{2,8} \d{4})"
+)
 _HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
-_ROLE_TAIL = re.compile(r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*)$")
+_ROLE_TAIL = re.compile(
+    r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*|[\u00b7\u2022][ \t].*)$"
+)
 _CAPS_RUN = re.compile(
     r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,2})(?![\w\-])"
 )
@@ -179,6 +198,7 @@ def _one_name_word(word: str) -> bool:
         and not word.isupper()
         and re.fullmatch(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*", word) is not None
         and word.casefold() not in _VOCAB
+        and word.casefold() not in DEPARTMENT_WORDS
         and not is_common_word(word, ROSTER_ZIPF)
     )
 
@@ -195,6 +215,22 @@ def role_line_hits(text: str) -> Iterable[tuple[int, int, str]]:
             continue
         if " " not in val and "," not in val:
             if _one_name_word(val):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
+def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The person after "handed over to", "approved by", "call with"..."""
+    for m in _HANDOFF.finditer(text):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        name = text[s:e]
+        if not name:
+            continue
+        if " " not in name:
+            # a lone word: a known name, or any name's shape on a dated line of a log
+            line = text[text.rfind("\n", 0, s) + 1 : s]
+            if _one_name_word(name) and (_DATED_LINE.match(line) or _has_known_part(name)):
                 yield s, e, "PERSON"
             continue
         yield from _name_item(text, s, e, loose=True)
@@ -287,6 +323,7 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     if ":" in text:
         yield from role_line_hits(text)
         yield from chat_speaker_hits(text)
+    yield from handoff_hits(text)
     if "\n" not in text.strip() and len(text) <= 60:
         yield from _name_item(text, 0, len(text), strict=True)  # a cell that is only a name
     if "@" in text:

@@ -4,7 +4,11 @@ space. Each test is one class of failure the dev part showed."""
 
 import pytest
 
-from scrubbing.engine.recognizers.context_names import chat_speaker_hits, role_line_hits
+from scrubbing.engine.recognizers.context_names import (
+    chat_speaker_hits,
+    handoff_hits,
+    role_line_hits,
+)
 from scrubbing.engine.recognizers.name_shape import looks_like_name
 from scrubbing.engine.terms import TermLists
 
@@ -77,3 +81,37 @@ def test_given_names_joined_by_a_particle_belong_to_the_name(detector, text, nam
 def test_kanji_family_and_given_name_apart_where_a_name_is_expected():
     assert looks_like_name("柴田 明日香", loose=True)
     assert not looks_like_name("柴田 明日香")  # anywhere else the surname list decides
+
+
+@pytest.mark.parametrize("line,name", [
+    ("2024-03 — pricing model escalated to Kebede", "Kebede"),
+    ("2024-09 — call with Emily; agreed to pause the pilot", "Emily"),
+    ("2024-01 — vendor due diligence handed over to Suzuki Haruto", "Suzuki Haruto"),
+    ("The renewal was approved by Solveig Lindqvist on Friday.", "Solveig Lindqvist"),
+])  # fmt: skip
+def test_the_person_a_hand_off_names(line, name):
+    assert _texts(handoff_hits(line), line) == [name]
+
+
+@pytest.mark.parametrize("line", [
+    "The contract was approved by Legal and escalated to Finance Committee.",
+    "The pull request was reviewed by Dependabot.",  # a lone unknown word off a dated line
+    "2024-05 — tickets assigned to Ops",
+])  # fmt: skip
+def test_a_hand_off_to_a_team_or_a_tool_names_nobody(line):
+    assert list(handoff_hits(line)) == []
+
+
+def test_a_header_value_ends_at_a_middle_dot(detector):
+    text = "Maintainer: Kidist Bekele · on-call rota in Opsgenie"
+    assert "Kidist Bekele" in people(detector, text)
+
+
+def test_family_comma_given_fills_a_table_cell(detector):
+    row = "| Vendor due diligence | Meenakshi Sundaram | Bragança Lins, Heloísa |"
+    assert "Bragança Lins, Heloísa" in people(detector, row)
+
+
+def test_a_list_of_two_people_in_a_cell_stays_two(detector):
+    row = "| Attendees | Priya Raman, Olga Kuznetsova |"
+    assert "Priya Raman, Olga Kuznetsova" not in people(detector, row)
