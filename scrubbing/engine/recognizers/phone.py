@@ -37,6 +37,11 @@ _PHONE_CONTEXT = re.compile(
 # is not assigned (generated contact sheets, test data), as long as libphonenumber finds the
 # length possible.
 _PHONE_SHAPE = re.compile(r"^(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)[ ]?|\d{3}[.\-])\d{3}[.\-]\d{4}$")
+# an international number a PDF or a narrow column wrapped at the end of a line ("+7 495\r\n
+# 007-47-99"): accepted only when libphonenumber finds it valid with the break as a space
+_PHONE_WRAPPED = re.compile(
+    r"(?<![\w+./\-])\+\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{1,14}\d(?![\w/]|[.:]\d)"
+)
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t().\-/]*\d){6}")
 
 
@@ -63,6 +68,27 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    yield from _phone_hits(text)
+    if "\n" in text and "+" in text:
+        yield from _wrapped_hits(text)
+
+
+def _wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    import phonenumbers
+
+    for m in _PHONE_WRAPPED.finditer(text):
+        cand = re.sub(r"[ \t]*\r?\n[ \t]*", " ", m.group(0))
+        if not 8 <= sum(c.isdigit() for c in cand) <= 15 or not phone_shaped(cand, True):
+            continue
+        try:
+            num = phonenumbers.parse(cand, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            yield m.start(), m.end(), "PHONE_NUMBER"
+
+
+def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
     import phonenumbers
 
     for m in _PHONE_CAND.finditer(text):

@@ -63,3 +63,16 @@ def test_labelled_national_numbers_of_more_countries(text, phone):
 @pytest.mark.parametrize("text", ["Room 411 30 054", "Order 411 30 054 shipped"])
 def test_unlabelled_short_groups_stay_data(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("Key Account Manager, Zeeland Koel BV – +7 495\r\n007-47-99, o.o@x.nl", "+7 495\r\n007-47-99"),
+    ("Dial-in: +44 20 7331\n1140 (conference)", "+44 20 7331\n1140"),
+])  # fmt: skip
+def test_an_international_number_wrapped_at_a_line_end(text, phone):
+    assert phone in _found(text)
+
+
+@pytest.mark.parametrize("text", ["Total +7 495\n2024 rows", "Offset +12\n34"])
+def test_numbers_on_two_lines_that_are_no_phone_stay_data(text):
+    assert not any("\n" in f for f in _found(text))
