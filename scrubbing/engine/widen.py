@@ -26,24 +26,24 @@ _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*"
 _INITIAL = r"[^\W\d_a-z]\.?"
 _PIECE = rf"(?:{_NAME_WORD}|{_INITIAL})"
 _LEFT_COMMA = re.compile(
-    rf"(?:^|(?<=[\n\"'<:;(\[]))[ \t]*((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD}),[ \t]$"
+    rf"(?:^|(?<=[\n\"'<:;(\[]))[ \t]*((?:{_NAME_WORD} ){{0,2}}{_NAME_WORD}), $"
 )
-_LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$")
+_LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?: {_PIECE})?) $")
 _RIGHT_COMMA = re.compile(
-    rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\t\"'>;)\]<|]))"
+    rf"^, ((?:{_NAME_WORD} ){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\t\"'>;)\]<|]))"
 )
-_RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
-_RIGHT_WORD = re.compile(rf"^[ \t]({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
+_RIGHT_INITIALS = re.compile(r"^((?: [^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
+_RIGHT_WORD = re.compile(rf"^ ({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
 _FIELD_END = re.compile(r"[ \t]*(?:$|[\n\t\"'>;)\]<|])")
 _FIELD_START = re.compile(r"(?:^|[\n\t\"'<:;(\[|])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
-_RIGHT_PARTICLES = re.compile(rf"^[ \t]((?:(?:{_PARTICLE})[ \t]){{1,3}}{_NAME_WORD})(?![\w])")
+_RIGHT_PARTICLES = re.compile(rf"^ ((?:(?:{_PARTICLE}) ){{1,3}}{_NAME_WORD})(?![\w])")
 _JOINER = "|".join(sorted((re.escape(p) for p in NAME_JOINERS | PARTICLES), key=len, reverse=True))
 # "Ibrahim ibn [Yusuf al-Zahrani]", "Sultan bin Saeed [Al Kaabi]", "José Antonio Ruiz y [Peña]":
 # given names joined to the span by a lower-case particle
 _LEFT_JOINED = re.compile(
-    rf"(?:^|(?<=[\s\"'(<:;\[]))((?:{_NAME_WORD}[ \t]){{1,3}}(?:(?:{_JOINER})[ \t])"
-    rf"(?:{_NAME_WORD}[ \t])?)$"
+    rf"(?:^|(?<=[\s\"'(<:;\[]))((?:{_NAME_WORD} ){{1,3}}(?:(?:{_JOINER}) )"
+    rf"(?:{_NAME_WORD} )?)$"
 )
 _NEVER = frozenset(HONORIFICS) | frozenset(LEAD_WORDS) | frozenset(TRAIL_WORDS)
 _REACH = 60

@@ -115,3 +115,35 @@ def test_family_comma_given_fills_a_table_cell(detector):
 def test_a_list_of_two_people_in_a_cell_stays_two(detector):
     row = "| Attendees | Priya Raman, Olga Kuznetsova |"
     assert "Priya Raman, Olga Kuznetsova" not in people(detector, row)
+
+
+def test_a_company_name_does_not_cross_a_tab(detector):
+    row = "Qian Wenjing\tKettunen Oy\twenjing.qian@kettunen.fi"
+    clients = {h.text for h in detector.detect([row], TermLists())[0] if h.entity_type == "CLIENT"}
+    assert clients == {"Kettunen Oy"}
+
+
+def test_a_person_span_does_not_widen_across_a_tab(detector):
+    row = "HERON-dataroom\tGuo Mingzhe\tgreen"
+    assert not any("\t" in p for p in people(detector, row))
+
+
+def test_tab_separated_tables_in_plain_text_are_typed_by_their_header():
+    """The plain text of a workbook: a sheet name, a header row, rows, a blank line, the next
+    sheet; the values under "Name" and "Owner" are people."""
+    from scrubbing.engine.formats.text import open_document
+    from scrubbing.engine.recognizers.columns import column_hits
+
+    text = (
+        "Contacts\nName\tCompany\tPhone\nQian Wenjing\tKettunen Oy\t+48 22 438 33 29\n"
+        "Anantharaman Seshadri\tKettunen Oy\t+44 20 7331 1140\n\n"
+        "Tracker\nWorkstream\tOwner\tStatus\nPricing\tAminata Ndiaye\tgreen\n"
+        "Dataroom\tFolasade Adebanjo\tamber\n"
+    )
+    doc = open_document(text.encode())
+    hits = column_hits(doc, [[] for _ in doc.segments])
+    found = {(h.entity_type, h.text) for seg in hits for h in seg}
+    for name in ("Qian Wenjing", "Anantharaman Seshadri", "Aminata Ndiaye", "Folasade Adebanjo"):
+        assert ("PERSON", name) in found, found
+    assert not any(t in ("Pricing", "green", "Workstream", "Owner") for _e, t in found)
+    assert ("PERSON", "Kettunen Oy") not in found
