@@ -93,6 +93,11 @@ _DATED_LINE = re.compile(
     r"[ \t>*\-]*\[?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"
     r"\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?|[A-Z][a-z]{2,8} \d{4})"
 )
+# "3f9a2c1d (Gulbahor Ismoilova 2026-03-02 17:40:12 +0100 42) ...": the author in git blame
+_BLAME_LINE = re.compile(
+    r"(?m)^\^?[0-9a-f]{7,40}[ \t]+(?:\S+[ \t]+)?\((?P<name>[^\W\d_][^()\n\d<>@]{0,60}?)[ \t]+"
+    r"\d{4}-\d{2}-\d{2}[ \t]"
+)
 _HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
 _ROLE_TAIL = re.compile(
@@ -237,8 +242,8 @@ def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
 
 
 def chat_speaker_hits(text: str) -> Iterable[tuple[int, int, str]]:
-    """The speaker of each line of a chat or meeting log."""
-    for m in _CHAT_LINE.finditer(text):
+    """The speaker of each line of a chat or meeting log; the author of a git blame line."""
+    for m in (*_CHAT_LINE.finditer(text), *_BLAME_LINE.finditer(text)):
         s, e = _trim(text, m.start("name"), m.end("name"))
         name = text[s:e]
         if not name:
@@ -296,7 +301,11 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _header_hits(text)
     if "<" in text and "@" in text:  # a mailbox anywhere: "Jane Doe <jane@x>", a mail segment
         for d in _DISPLAY_NAME.finditer(text):
-            s, e = _trim(text, d.start("name"), d.end("name"))
+            a = d.start("name")
+            label = text.rfind(":", a, d.end("name"))
+            if label >= 0:  # "Reviewed-by: Seo-yeon Bak <...>": the name is after the label
+                a = label + 1
+            s, e = _trim(text, a, d.end("name"))
             line_start = text.rfind("\n", 0, s) + 1
             name = text[s:e]
             if (

@@ -147,3 +147,19 @@ def test_tab_separated_tables_in_plain_text_are_typed_by_their_header():
         assert ("PERSON", name) in found, found
     assert not any(t in ("Pricing", "green", "Workstream", "Owner") for _e, t in found)
     assert ("PERSON", "Kettunen Oy") not in found
+
+
+def test_a_trailer_label_before_a_mailbox_is_no_name(detector):
+    text = "    Reviewed-by: Seo-yeon Bak <sbak@nusantara.co.id>\n    Co-authored-by: Tesfamariam Weldu <tw@x.id>"
+    found = people(detector, text)
+    assert not any("by" in p.casefold() for p in found), found
+    assert {"Seo-yeon Bak", "Tesfamariam Weldu"} <= found
+
+
+@pytest.mark.parametrize("line,name", [
+    ("9b8c7d6e (Gulbahor Ismoilova 2026-03-02 17:40:12 +0100 42)     return total",
+     "Gulbahor Ismoilova"),
+    ("1a2b3c4d parser.py (Wahyudi 2026-03-03 09:14:55 +0100 41)     total = 2", "Wahyudi"),
+])  # fmt: skip
+def test_the_author_of_a_git_blame_line(line, name):
+    assert _texts(chat_speaker_hits(line), line) == [name]
