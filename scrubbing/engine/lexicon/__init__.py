@@ -99,6 +99,14 @@ BY_VERBS = (
 HONORIFICS = (
     "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau",
 )  # fmt: skip
+#: titles other cultures put before a name ("Smt. Padmavathi Raghunathan", "Pak Wahyudi",
+#: "Khun Somsak", "Ato Girma Wolde"); matched capitalised, as written before a name
+WORLD_HONORIFICS = (
+    "Smt", "Shri", "Shrimati", "Thiru", "Tmt", "Kumari", "Pak", "Bapak", "Bu", "Ibu", "Khun",
+    "Ato", "Woizero", "W/ro", "Sheikh", "Sheikha", "Haji", "Hajjah", "Engr", "Dott", "Dott.ssa",
+    "Sra", "Srta", "Sr", "Doña", "Senhor", "Senhora", "Datuk", "Dato", "Datin", "Tuan", "Puan",
+    "Encik", "Herr", "Frau", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof",
+)  # fmt: skip
 #: words the model glues onto the end of a name ("Bob Smith said")
 TRAIL_WORDS = (
     "said", "says", "wrote", "writes", "asked", "asks", "called", "calls", "replied",

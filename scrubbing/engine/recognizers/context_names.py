@@ -19,7 +19,9 @@ from ..lexicon import (
     MAIL_HEADERS,
     PARTICLES,
     ROLE_TITLES,
+    STREET_TYPES,
     TO_VERBS,
+    WORLD_HONORIFICS,
 )
 from .base import ScrubRecognizer
 from .name_shape import _VOCAB, ROSTER_ZIPF, is_common_word, looks_like_name
@@ -97,6 +99,13 @@ _DATED_LINE = re.compile(
 _BLAME_LINE = re.compile(
     r"(?m)^\^?[0-9a-f]{7,40}[ \t]+(?:\S+[ \t]+)?\((?P<name>[^\W\d_][^()\n\d<>@]{0,60}?)[ \t]+"
     r"\d{4}-\d{2}-\d{2}[ \t]"
+)
+# "Smt. Padmavathi Raghunathan", "Pak Wahyudi", "Shri Venkatesh Iyer": a title says a person
+_TITLED = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(h) for h in WORLD_HONORIFICS) + r")\.?[ \t]+"
+    r"(?P<name>[^\W\d_a-z][\w'\u2019\-]*(?:[ \t]+(?:[^\W\d_a-z][\w'\u2019\-]*|"
+    + "|".join(("bin", "binti", "bint", "ibn", "al", "van", "von", "de", "da", "del", "la"))
+    + r")){0,3})"
 )
 _HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
@@ -241,6 +250,23 @@ def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
         yield from _name_item(text, s, e, loose=True)
 
 
+def titled_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The name after a title of any culture ("Khun Somsak", "Smt. Padmavathi Raghunathan")."""
+    for m in _TITLED.finditer(text):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        words = text[s:e].split()
+        while words and words[-1].islower():
+            e -= len(words.pop()) + 1  # "... bin" ends no name
+        name = text[s:e]
+        if not name or words[-1].casefold() in STREET_TYPES:
+            continue  # "Sheikh Zayed Road" is a street
+        if " " not in name:
+            if _one_name_word(name):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
 def chat_speaker_hits(text: str) -> Iterable[tuple[int, int, str]]:
     """The speaker of each line of a chat or meeting log; the author of a git blame line."""
     for m in (*_CHAT_LINE.finditer(text), *_BLAME_LINE.finditer(text)):
@@ -333,6 +359,7 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
         yield from role_line_hits(text)
         yield from chat_speaker_hits(text)
     yield from handoff_hits(text)
+    yield from titled_hits(text)
     if "\n" not in text.strip() and len(text) <= 60:
         yield from _name_item(text, 0, len(text), strict=True)  # a cell that is only a name
     if "@" in text:

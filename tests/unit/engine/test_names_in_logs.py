@@ -8,6 +8,7 @@ from scrubbing.engine.recognizers.context_names import (
     chat_speaker_hits,
     handoff_hits,
     role_line_hits,
+    titled_hits,
 )
 from scrubbing.engine.recognizers.name_shape import looks_like_name
 from scrubbing.engine.terms import TermLists
@@ -163,3 +164,22 @@ def test_a_trailer_label_before_a_mailbox_is_no_name(detector):
 ])  # fmt: skip
 def test_the_author_of_a_git_blame_line(line, name):
     assert _texts(chat_speaker_hits(line), line) == [name]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Smt. Padmavathi Raghunathan chairs the audit committee.", "Padmavathi Raghunathan"),
+    ("Shri Venkatesh Iyer is the deputy.", "Venkatesh Iyer"),
+    ("Pak Wahyudi confirmed the berth schedule.", "Wahyudi"),
+    ("Khun Somsak asked about the audit.", "Somsak"),
+    ("Ato Girma Wolde agreed to share the log.", "Girma Wolde"),
+    ("Sheikh Hamad bin Khalifa approved it.", "Hamad bin Khalifa"),
+])  # fmt: skip
+def test_a_title_of_any_culture_says_a_person_follows(text, name):
+    assert _texts(titled_hits(text), text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "We flew to Sri Lanka.", "Sheikh Zayed Road is closed.", "Sr. Data Engineer, Berlin",
+])  # fmt: skip
+def test_a_title_before_no_name_finds_nothing(text):
+    assert list(titled_hits(text)) == []
