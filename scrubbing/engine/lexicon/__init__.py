@@ -262,6 +262,16 @@ GROUP_WORDS = words(
 )
 
 # --------------------------------------------------------------------------- names, any script
+#: frequent Korean surnames and Cantonese/Taiwanese/Hokkien family names in Latin letters,
+#: next to a hyphenated two-syllable given name ("Ko Eun-chae", "PARK MIN-SEO", "Wong Ka-wai")
+EAST_ASIAN_SURNAMES_LATIN = words(
+    "kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han "
+    "oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun go ko moon mun yang "
+    "son bae baek paik heo huh nam sim shim noh roh ha kwak seong sung cha joo ju woo koo ku "
+    "min na jin ji eom um chae won cheon bang gong hyun pyo byun byeon yeo chu seok gil wi "
+    "wong chan leung ng tsai hsu lau cheung lai kuo chen lin huang wu liu yeh tseng ho chow tse "
+    "yip fung mak lam tam tang kwok lo siu yuen chu hui kwan poon tsang chiu tsui yau"
+)
 #: frequent Chinese surnames (Han), for names in lists and headers
 CHINESE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"

@@ -113,7 +113,7 @@ _ROLE_TAIL = re.compile(
     r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*|[\u00b7\u2022][ \t].*)$"
 )
 _CAPS_RUN = re.compile(
-    r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,2})(?![\w\-])"
+    r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,4})(?![\w\-])"
 )
 _NOT_LOWER_LETTER = re.compile(r"[^\W\d_a-z]")
 _EMAIL_IN_TEXT = re.compile(r"(?<![\w.+\-])([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
@@ -173,12 +173,22 @@ def caps_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _CAPS_RUN.finditer(text):
         words = m.group("name").split()
         given = [p for p in re.split(r"[\-]", words[0].casefold()) if p]
-        if (
-            given
-            and all(p in first for p in given)
-            and not any(is_common_word(w) for w in words[1:])
-        ):
-            yield m.start("name"), m.end("name"), "PERSON"
+        if not given or not all(p in first for p in given):
+            continue
+        # the longest run of name words: "JAN-WILLEM VAN DER WOUDE", not "... AND TEAM"
+        for k in range(min(len(words), 3 if len(words) <= 3 else 5), 1, -1):
+            rest = words[1:k]
+            if (
+                rest[-1].casefold() in PARTICLES
+                or len(rest) > 2
+                and not any(w.casefold() in PARTICLES for w in rest)
+            ):
+                continue
+            if not any(is_common_word(w) for w in rest if w.casefold() not in PARTICLES):
+                end = m.start("name") + len(" ".join(words[:k]))
+                if text[m.start("name") : end] == " ".join(words[:k]):
+                    yield m.start("name"), end, "PERSON"
+                break
 
 
 def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:

@@ -183,3 +183,61 @@ def test_a_title_of_any_culture_says_a_person_follows(text, name):
 ])  # fmt: skip
 def test_a_title_before_no_name_finds_nothing(text):
     assert list(titled_hits(text)) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("ask 佐々木 健太 about the bonded store", "佐々木 健太"),
+    ("王小明 (Wang Xiaoming) owns the customs file", "王小明"),
+    ("김민준 joined the call late", "김민준"),
+])  # fmt: skip
+def test_a_cjk_name_alone_in_a_latin_text(text, name):
+    from scrubbing.engine.recognizers.script_names import cjk_name_hits
+
+    assert _texts(cjk_name_hits(text), text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "会議の資料は田中さんが準備しました。北京と上海の事務所。",  # a Japanese text: the model's
+    "Revenue in 北京 grew; the 华为 contract is signed.",
+])  # fmt: skip
+def test_cjk_words_that_are_no_name_or_a_cjk_text_find_nothing(text):
+    from scrubbing.engine.recognizers.script_names import cjk_name_hits
+
+    assert list(cjk_name_hits(text)) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Ko Eun-chae is out until Friday.", "Ko Eun-chae"),
+    ("The Seoul office (EUN-CHAE KO, PARK MIN-SEO) confirmed.", "PARK MIN-SEO"),
+    ("Min-jun Kim sent it.", "Min-jun Kim"),
+    ("Ask Wong Ka-wai in Hong Kong.", "Wong Ka-wai"),
+])  # fmt: skip
+def test_a_hyphenated_east_asian_given_name_beside_its_family_name(text, name):
+    from scrubbing.engine.recognizers.script_names import hyphenated_name_hits
+
+    assert name in _texts(hyphenated_name_hits(text), text)
+
+
+@pytest.mark.parametrize("text", ["The Wi-fi Co-op in Lee-on-Solent.", "Go Pre-order now."])
+def test_hyphenated_words_beside_no_family_name_find_nothing(text):
+    from scrubbing.engine.recognizers.script_names import hyphenated_name_hits
+
+    assert list(hyphenated_name_hits(text)) == []
+
+
+def test_a_known_name_ends_before_its_possessive():
+    from scrubbing.engine.recognizers.known_names import known_name_spans
+
+    text = "Jan de Vries’s report and Anna Schmidt's notes"
+    assert [text[s:e] for s, e in known_name_spans(text)] == ["Jan de Vries", "Anna Schmidt"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("JAN-WILLEM VAN DER WOUDE and the team", "JAN-WILLEM VAN DER WOUDE"),
+    ("MARIA DE LA CRUZ – caption", "MARIA DE LA CRUZ"),
+    ("ANNA SCHMIDT AND TEAM", "ANNA SCHMIDT"),
+])  # fmt: skip
+def test_a_name_in_capitals_with_particles(text, name):
+    from scrubbing.engine.recognizers.context_names import caps_name_hits
+
+    assert _texts(caps_name_hits(text), text) == [name]
