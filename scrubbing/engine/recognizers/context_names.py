@@ -89,7 +89,8 @@ _HANDOFF = re.compile(
     + "|(?:"
     + "|".join((*BY_VERBS, "signed off", "raised", "chaired"))
     + r")[ \t]+by)[ \t]+)"
-    r"(?P<name>[^\W\d_a-z][\w'\u2019\-]*\.?(?:[ \t]+[^\W\d_a-z][\w'\u2019\-]*\.?){0,3})"
+    r"(?P<name>(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)"
+    r"(?:[ \t]+(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)){0,3})"
 )
 _DATED_LINE = re.compile(
     r"[ \t>*\-]*\[?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"

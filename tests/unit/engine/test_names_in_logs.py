@@ -98,6 +98,7 @@ def test_the_person_a_hand_off_names(line, name):
     "The contract was approved by Legal and escalated to Finance Committee.",
     "The pull request was reviewed by Dependabot.",  # a lone unknown word off a dated line
     "2024-05 — tickets assigned to Ops",
+    "The job is owned by Airflow. Deploys are approved by Argo.",  # a sentence ends the name
 ])  # fmt: skip
 def test_a_hand_off_to_a_team_or_a_tool_names_nobody(line):
     assert list(handoff_hits(line)) == []
