@@ -17,6 +17,9 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "people.txt"
+#: how many people the list had before issue 18's second round of names (the kinds slices,
+#: whose pictures were checked to be read back by OCR, still draw from these only)
+FIRST_ROUND = 381
 
 #: Lower-case words inside a name that identify nobody on their own.
 PARTICLES = frozenset(
