@@ -47,7 +47,9 @@ _TRAIL_WORDS = re.compile(rf"(?i)[\s,]+(?:{_alternation(TRAIL_WORDS)})\s*$")
 _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
 _SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
 _VOCABULARY = SPAN_WORDS | STOP_SPANS | OFFICE_WORDS | PRODUCTS
-_BREAKS = re.compile(r"(\r?\n|\r|\t|" + _SPLIT.pattern + ")")
+#: a cell boundary inside one text: CSV's '","' and a table's " | " end a name
+_CELL_SEP = re.compile(r"[ \t]*\"[ \t]*[,;][ \t]*\"?[ \t]*|[ \t]*[,;][ \t]*\"[ \t]*|[ \t]*\|[ \t]*")
+_BREAKS = re.compile(r"(\r?\n|\r|\t|" + _SPLIT.pattern + "|" + _CELL_SEP.pattern + ")")
 
 
 _INITIALLED = re.compile(r"^[^\W\d_a-z][^\W\d_]+(?:[ \t]+[^\W\d_a-z]\.){0,2}[ \t]+[^\W\d_a-z]\.?$")
@@ -139,7 +141,12 @@ def tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for piece in pieces:
         s, e = pos, pos + len(piece)
         pos = e
-        if not piece.strip() or piece in ("\n", "\r\n", "\r", "\t") or _SPLIT.fullmatch(piece):
+        if (
+            not piece.strip()
+            or piece in ("\n", "\r\n", "\r", "\t")
+            or _SPLIT.fullmatch(piece)
+            or _CELL_SEP.fullmatch(piece)
+        ):
             continue
         for _ in range(4):  # "Hi Dr. Jones", "Thanks, Prof. Lee"
             m = _LEAD_STRIP.match(text[s:e])

@@ -19,25 +19,32 @@ import re
 from dataclasses import replace
 
 from .hits import Hit
-from .lexicon import CALENDAR, HONORIFICS, LEAD_WORDS, PARTICLES, TRAIL_WORDS
+from .lexicon import CALENDAR, HONORIFICS, LEAD_WORDS, NAME_JOINERS, PARTICLES, TRAIL_WORDS
 from .recognizers.name_shape import _VOCAB, is_common_word
 
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['\u2019\-](?=[^\W\d_]))*"
 _INITIAL = r"[^\W\d_a-z]\.?"
 _PIECE = rf"(?:{_NAME_WORD}|{_INITIAL})"
 _LEFT_COMMA = re.compile(
-    rf"(?:^|(?<=[\n\"'<:;(\[]))[ \t]*((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD}),[ \t]$"
+    rf"(?:^|(?<=[\n\"'<:;(\[]))[ \t]*((?:{_NAME_WORD} ){{0,2}}{_NAME_WORD}), $"
 )
-_LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?:[ \t]{_PIECE})?)[ \t]$")
+_LEFT = re.compile(rf"(?:^|(?<=[\s\"'(<:;\[]))({_PIECE}(?: {_PIECE})?) $")
 _RIGHT_COMMA = re.compile(
-    rf"^,[ \t]((?:{_NAME_WORD}[ \t]){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\"'>;)\]<]))"
+    rf"^, ((?:{_NAME_WORD} ){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\t\"'>;)\]<|]))"
 )
-_RIGHT_INITIALS = re.compile(r"^((?:[ \t][^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
-_RIGHT_WORD = re.compile(rf"^[ \t]({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
-_FIELD_END = re.compile(r"[ \t]*(?:$|[\n\"'>;)\]<])")
-_FIELD_START = re.compile(r"(?:^|[\n\"'<:;(\[])[ \t]*$")
+_RIGHT_INITIALS = re.compile(r"^((?: [^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
+_RIGHT_WORD = re.compile(rf"^ ({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
+_FIELD_END = re.compile(r"[ \t]*(?:$|[\n\t\"'>;)\]<|])")
+_FIELD_START = re.compile(r"(?:^|[\n\t\"'<:;(\[|])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
-_RIGHT_PARTICLES = re.compile(rf"^[ \t]((?:(?:{_PARTICLE})[ \t]){{1,3}}{_NAME_WORD})(?![\w])")
+_RIGHT_PARTICLES = re.compile(rf"^ ((?:(?:{_PARTICLE}) ){{1,3}}{_NAME_WORD})(?![\w])")
+_JOINER = "|".join(sorted((re.escape(p) for p in NAME_JOINERS | PARTICLES), key=len, reverse=True))
+# "Ibrahim ibn [Yusuf al-Zahrani]", "Sultan bin Saeed [Al Kaabi]", "José Antonio Ruiz y [Peña]":
+# given names joined to the span by a lower-case particle
+_LEFT_JOINED = re.compile(
+    rf"(?:^|(?<=[\s\"'(<:;\[]))((?:{_NAME_WORD} ){{1,3}}(?:(?:{_JOINER}) )"
+    rf"(?:{_NAME_WORD} )?)$"
+)
 _NEVER = frozenset(HONORIFICS) | frozenset(LEAD_WORDS) | frozenset(TRAIL_WORDS)
 _REACH = 60
 
@@ -56,6 +63,16 @@ def _name_word(word: str, strict: bool) -> bool:
     if len(w) == 1:
         return True  # an initial
     return not strict or (w.isupper() and len(w) > 3) or not is_common_word(w)
+
+
+def _left_joined(before: str) -> re.Match[str] | None:
+    """ "Ibrahim ibn [..]": given names and a particle right before the span."""
+    m = _LEFT_JOINED.search(before)
+    ok = m and all(
+        _name_word(w, strict=False) or w.casefold() in NAME_JOINERS | PARTICLES
+        for w in m.group(1).split()
+    )
+    return m if ok else None
 
 
 def _calendar_given(before: str, word: str, after: str) -> bool:
@@ -80,7 +97,9 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
         after = text[e : e + _REACH]
         alone = " " not in h.text.strip()  # one word: a given or a family name
         m = _LEFT_COMMA.search(before) if alone and _FIELD_END.match(after) else None
-        if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
+        if not (m and all(_name_word(w, strict=False) for w in m.group(1).split())):
+            m = _left_joined(before)
+        if m:
             s -= len(before) - m.start(1)
         else:
             m = _LEFT.search(before)
@@ -90,8 +109,10 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
                 or (alone and _calendar_given(before, m.group(1), after))
             ):
                 s -= len(before) - m.start(1)
-        m = _RIGHT_COMMA.match(after) if alone and _FIELD_START.search(before) else None
-        if m and all(_name_word(w, strict=False) for w in m.group(1).split()):
+        m = _RIGHT_COMMA.match(after) if _FIELD_START.search(before) else None
+        if m and not alone and (len(h.text.split()) > 2 or " " in m.group(1)):
+            m = None  # "[Bragança Lins], Heloísa" fills its cell; "A B, C D" is a list
+        if m and all(_name_word(w, strict=not alone) for w in m.group(1).split()):
             e += m.end(1)
         else:
             m = _RIGHT_PARTICLES.match(after)
@@ -101,11 +122,13 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
                 e += m.end(1)  # "[Cho] E." closing its line: the given name's initials
             elif (
                 alone
-                and h.text.isupper()
+                and (h.text.isupper() or _FIELD_START.search(before))
                 and (m := _RIGHT_WORD.match(after))
                 and _name_word(m.group(1), strict=not m.group(1).isupper())
             ):
-                e += m.end(1)  # "[NARAYANAN] Lakshmi", "[SUN] LIHUA" filling a field
+                # "[NARAYANAN] Lakshmi", "[SUN] LIHUA", a cell "[Neema] Mwakyusa": the two
+                # words fill the field
+                e += m.end(1)
         if (s, e) != (h.start, h.end):
             changed = True
             h = replace(h, start=s, end=e, text=text[s:e])

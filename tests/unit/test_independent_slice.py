@@ -65,7 +65,9 @@ def test_names_are_not_the_engine_lists():
     first, last, _common = name_lists()
     latin = [p for p in people() if p.latin]
     both = [
-        p for p in latin if p.given.split()[0].casefold() in first and p.family.casefold() in last
+        p
+        for p in latin
+        if p.given and p.given.split()[0].casefold() in first and p.family.casefold() in last
     ]
     # The engine's name resource is Faker's lists of 56 locales, so common real names ("Igor
     # Lebedev") are in it by nature; the slice was written by hand, not drawn from it: most of
@@ -231,3 +233,20 @@ def test_generation_is_deterministic():
     assert [(d.name, d.text, d.planted) for d in a.docs] == [
         (d.name, d.text, d.planted) for d in b.docs
     ]
+
+
+def test_a_one_word_value_is_left_only_as_a_word_of_its_own():
+    """A call name "Nam" is not left in "[USERNAME_1]", nor "Ana" in "analyst"; it is when it
+    stands alone, in the text or in the raw bytes."""
+    from tests.corpus.independent.score import _left_whole
+
+    def hay(text: str):
+        from tests.corpus.independent.score import _hay
+
+        return _hay(View(text, [text.encode()]))
+
+    assert not _left_whole(hay("ping @[USERNAME_1] for the analyst role"), "Nam")
+    assert not _left_whole(hay("the analyst role"), "Ana")
+    assert _left_whole(hay("Could Nam check the clauses?"), "Nam")
+    assert _left_whole(hay("Best regards,\nAna"), "Ana")
+    assert _left_whole(hay("met Priya Raman today"), "Priya Raman")

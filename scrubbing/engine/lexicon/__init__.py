@@ -99,6 +99,14 @@ BY_VERBS = (
 HONORIFICS = (
     "mr", "mrs", "ms", "mx", "miss", "dr", "prof", "sir", "madam", "mme", "mlle", "herr", "frau",
 )  # fmt: skip
+#: titles other cultures put before a name ("Smt. Padmavathi Raghunathan", "Pak Wahyudi",
+#: "Khun Somsak", "Ato Girma Wolde"); matched capitalised, as written before a name
+WORLD_HONORIFICS = (
+    "Smt", "Shri", "Shrimati", "Thiru", "Tmt", "Kumari", "Pak", "Bapak", "Bu", "Ibu", "Khun",
+    "Ato", "Woizero", "W/ro", "Sheikh", "Sheikha", "Haji", "Hajjah", "Engr", "Dott", "Dott.ssa",
+    "Sra", "Srta", "Sr", "Doña", "Senhor", "Senhora", "Datuk", "Dato", "Datin", "Tuan", "Puan",
+    "Encik", "Herr", "Frau", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof",
+)  # fmt: skip
 #: words the model glues onto the end of a name ("Bob Smith said")
 TRAIL_WORDS = (
     "said", "says", "wrote", "writes", "asked", "asks", "called", "calls", "replied",
@@ -156,6 +164,13 @@ PHONE_LABELS = (
 )  # fmt: skip
 PHONE_REGIONS = (
     "US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR", "CN",
+)  # fmt: skip
+#: further regions tried for a number a label calls a phone ("Tel. 411 30 054", a Norwegian
+#: mobile): the label vouches for it, so a national number valid anywhere here is one
+PHONE_REGIONS_LABELLED = (
+    "NO", "SE", "DK", "FI", "PL", "CZ", "AT", "BE", "PT", "GR", "TR", "RU", "UA", "RO", "HU",
+    "JP", "KR", "VN", "TH", "ID", "MY", "PH", "HK", "TW", "AE", "SA", "IL", "NG", "KE", "ZA",
+    "MX", "AR", "CO", "CL", "NZ", "KZ", "EG", "PK",
 )  # fmt: skip
 
 # --------------------------------------------------------------------------- person names
@@ -247,6 +262,16 @@ GROUP_WORDS = words(
 )
 
 # --------------------------------------------------------------------------- names, any script
+#: frequent Korean surnames and Cantonese/Taiwanese/Hokkien family names in Latin letters,
+#: next to a hyphenated two-syllable given name ("Ko Eun-chae", "PARK MIN-SEO", "Wong Ka-wai")
+EAST_ASIAN_SURNAMES_LATIN = words(
+    "kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim im han "
+    "oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong jeon jun go ko moon mun yang "
+    "son bae baek paik heo huh nam sim shim noh roh ha kwak seong sung cha joo ju woo koo ku "
+    "min na jin ji eom um chae won cheon bang gong hyun pyo byun byeon yeo chu seok gil wi "
+    "wong chan leung ng tsai hsu lau cheung lai kuo chen lin huang wu liu yeh tseng ho chow tse "
+    "yip fung mak lam tam tang kwok lo siu yuen chu hui kwan poon tsang chiu tsui yau"
+)
 #: frequent Chinese surnames (Han), for names in lists and headers
 CHINESE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -273,6 +298,29 @@ KOREAN_SURNAMES = frozenset(
 )
 #: words that join the parts of a name in many cultures (besides PARTICLES)
 NAME_JOINERS = words("bin binti bint ibn al el abu abd abdul ben bat ap ferch nic ni o")
+#: job titles that, as a line's label, say a person follows ("Managing Director: ...",
+#: "- Controller: Nikola Marković" in an org chart)
+ROLE_TITLES = words(
+    "director manager lead head chief ceo cfo cto coo cio ciso cmo chro vp svp evp president "
+    "officer controller assistant coordinator secretary treasurer chair chairman chairwoman "
+    "chairperson supervisor engineer analyst consultant counsel advisor adviser accountant "
+    "architect developer designer administrator auditor representative specialist partner "
+    "founder sponsor steward champion dispatcher responsible accountable consulted informed "
+    "deputy"
+)
+#: teams and functions a task is handed to ("assigned to Ops"): no person on their own
+DEPARTMENT_WORDS = words(
+    "ops devops secops finops dataops mlops sre qa qc hr it legal finance procurement payroll "
+    "accounts dispatch facilities compliance security helpdesk servicedesk backoffice treasury"
+)
+#: "<verb> to"/"with" before a name in a timeline or a log ("2024-03 — handed over to Kebede")
+TO_VERBS = (
+    "handed over to", "handed back to", "escalated to", "reassigned to", "assigned to",
+    "delegated to", "returned to", "transferred to", "call with", "meeting with", "met with",
+    "spoke with", "spoke to", "talked to", "catch-up with", "1:1 with", "sync with",
+)  # fmt: skip
+#: what a chat or meeting log says after a speaker's name ("Ingrid Sørensen joined the call")
+CHAT_EVENTS = ("joined", "left", "has joined", "has left", "was added", "was removed", "reacted")
 
 # --------------------------------------------------------------------------- rosters
 #: a line that introduces a list of people (minutes, CVs, distribution lists), compared

@@ -28,6 +28,7 @@ from .presidio import (
     ScrubUkNinoRecognizer,
     ScrubUsSsnRecognizer,
 )
+from .script_names import ScrubScriptNameRecognizer
 from .secrets import ScrubSecretRecognizer
 from .structure import ScrubStructureRecognizer
 
@@ -50,6 +51,7 @@ def build_recognizers(tld: Any) -> list[Any]:
         ScrubUrlRecognizer(),
         ScrubNameRecognizer(),
         ScrubKnownNameRecognizer(),
+        ScrubScriptNameRecognizer(),
         ScrubAddressRecognizer(),
         ScrubCodenameRecognizer(),
         ScrubOrgRecognizer(),

@@ -52,7 +52,7 @@ def _csv_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | Non
     header = segs[0].text.split("\n", 1)[0].rstrip("\r")
     delim = max(",;\t|", key=header.count)
     if header.count(delim) < 1:
-        return None
+        return _tab_tables(doc)  # "Contacts\nName\tCompany...": a sheet pasted as text
     names = [header[s:e].strip() for s, e in _fields(header, delim)]
     if any(len(n.split()) > 4 for n in names):
         return None  # prose with commas, not a header row
@@ -71,6 +71,49 @@ def _csv_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | Non
                 cols[j].append((seg.index, pos + s, pos + e))
             pos += len(line) + 1
     return names, cols
+
+
+def _header_like(line: str) -> bool:
+    """A row of column names: two or more short fields without digits or addresses."""
+    fields = [f.strip() for f in line.split("\t")]
+    return len(fields) >= 2 and all(
+        f and len(f.split()) <= 4 and len(f) <= 40 and not any(c.isdigit() or c == "@" for c in f)
+        for f in fields
+    )
+
+
+def _tab_tables(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None:
+    """Tab-separated tables anywhere in a text (the plain text of a workbook: a sheet's name,
+    its header row, its rows, a blank line): each header row names the columns below it."""
+    names: list[str] = []
+    cols: dict[int, list[Cell]] = defaultdict(list)
+    for seg in doc.segments:
+        lines, pos = [], 0
+        for line in seg.text.split("\n"):
+            lines.append((pos, line.rstrip("\r")))
+            pos += len(line) + 1
+        k = 0
+        while k < len(lines):
+            start, line = lines[k]
+            if "\t" not in line or not _header_like(line):
+                k += 1
+                continue
+            width = len(_fields(line, "\t"))
+            rows = []
+            for row_start, row in lines[k + 1 :]:
+                if len(_fields(row, "\t")) != width:
+                    break
+                rows.append((row_start, row))
+            if len(rows) < MIN_VALUES - 1:
+                k += 1
+                continue
+            base = len(names)
+            names += [line[a:b].strip() for a, b in _fields(line, "\t")]
+            for row_start, row in rows:
+                for j, (a, b) in enumerate(_fields(row, "\t")):
+                    cols[base + j].append((seg.index, row_start + a, row_start + b))
+            k += 1 + len(rows)
+    return (names, cols) if cols else None
 
 
 def _sheet_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None:

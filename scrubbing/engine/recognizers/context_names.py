@@ -10,9 +10,21 @@ import re
 from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
-from ..lexicon import GROUP_WORDS, MAIL_HEADERS, PARTICLES
+from ..lexicon import (
+    BY_VERBS,
+    CHAT_EVENTS,
+    DEPARTMENT_WORDS,
+    GROUP_WORDS,
+    LEGAL_SUFFIXES,
+    MAIL_HEADERS,
+    PARTICLES,
+    ROLE_TITLES,
+    STREET_TYPES,
+    TO_VERBS,
+    WORLD_HONORIFICS,
+)
 from .base import ScrubRecognizer
-from .name_shape import _VOCAB, looks_like_name
+from .name_shape import _VOCAB, ROSTER_ZIPF, is_common_word, looks_like_name
 
 _L = r"[^\W\d_]"  # a letter of any script
 _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
@@ -55,11 +67,54 @@ _HONORIFIC = re.compile(r"(?i)(?:mr|mrs|ms|mx|miss|dr|prof|herr|frau|mme|sr|sra)
 _BULLET = re.compile(
     r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u2013>]|\d{1,3}[.)])[ \t]+(?P<item>[^\n]{2,80}?)[ \t]*$"
 )
+# "- Managing Director: Anahit Hakobyan", "Project Controller: Ng, Wing-yan": a job title as
+# the label of a line (a bullet of an org chart too)
+_ROLE_LINE = re.compile(
+    r"(?m)^[ \t>]*(?:(?:[-*\u2022\u00b7\u2013]|\d{1,3}[.)])[ \t]+)?"
+    r"(?P<label>[A-Za-z][A-Za-z&/\-]*(?:[ \t][A-Za-z&/\-]+){0,3})[ \t]*:[ \t]*"
+    r"(?P<val>[^\n:]{2,60}?)[ \t]*$"
+)
+# "[10:42] Karim Chaouch: morning all", "10:43 Ingrid: ok", "[11:02] Ingrid Sørensen joined":
+# the speaker of a chat or meeting log
+_CHAT_LINE = re.compile(
+    r"(?m)^[ \t]*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
+    r"[ \t]+<?(?P<name>[^\W\d_][^\n:<>\[\]@]{0,40}?)>?[ \t]*"
+    r"(?::[ \t]|:$|(?=[ \t]+(?:" + "|".join(CHAT_EVENTS) + r")\b))"
+)
+# "escalated to Kebede", "call with Emily;", "signed off by Uchida K.": the person a hand-off
+# or a meeting names (lines of a timeline or a log)
+_HANDOFF = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(re.escape(v) for v in TO_VERBS)
+    + "|(?:"
+    + "|".join((*BY_VERBS, "signed off", "raised", "chaired"))
+    + r")[ \t]+by)[ \t]+)"
+    r"(?P<name>(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)"
+    r"(?:[ \t]+(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)){0,3})"
+)
+_DATED_LINE = re.compile(
+    r"[ \t>*\-]*\[?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"
+    r"\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?|[A-Z][a-z]{2,8} \d{4})"
+)
+# "3f9a2c1d (Gulbahor Ismoilova 2026-03-02 17:40:12 +0100 42) ...": the author in git blame
+_BLAME_LINE = re.compile(
+    r"(?m)^\^?[0-9a-f]{7,40}[ \t]+(?:\S+[ \t]+)?\((?P<name>[^\W\d_][^()\n\d<>@]{0,60}?)[ \t]+"
+    r"\d{4}-\d{2}-\d{2}[ \t]"
+)
+# "Smt. Padmavathi Raghunathan", "Pak Wahyudi", "Shri Venkatesh Iyer": a title says a person
+_TITLED = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(h) for h in WORLD_HONORIFICS) + r")\.?[ \t]+"
+    r"(?P<name>[^\W\d_a-z][\w'\u2019\-]*(?:[ \t]+(?:[^\W\d_a-z][\w'\u2019\-]*|"
+    + "|".join(("bin", "binti", "bint", "ibn", "al", "van", "von", "de", "da", "del", "la"))
+    + r")){0,3})"
+)
 _HANDLE = re.compile(r"(?<![\w.@/\\])@(?P<h>[A-Za-z][\w.\-]{1,30}[A-Za-z0-9])(?![\w@])")
 _HANDLE_NOISE = frozenset({"here", "channel", "everyone", "all", "team", "param", "return"})
-_ROLE_TAIL = re.compile(r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*)$")
+_ROLE_TAIL = re.compile(
+    r"[ \t]*(?:\([^)]*\)|[\u2013\u2014-][ \t].*|:.*|\|.*|[\u00b7\u2022][ \t].*)$"
+)
 _CAPS_RUN = re.compile(
-    r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,2})(?![\w\-])"
+    r"(?<![\w\-])(?P<name>[A-Z][A-Z'\u2019\-]+(?:[ \t]+[A-Z][A-Z'\u2019\-]+){1,4})(?![\w\-])"
 )
 _NOT_LOWER_LETTER = re.compile(r"[^\W\d_a-z]")
 _EMAIL_IN_TEXT = re.compile(r"(?<![\w.+\-])([\w.+\-]+)@[\w\-]+(?:\.[\w\-]+)+")
@@ -119,12 +174,22 @@ def caps_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _CAPS_RUN.finditer(text):
         words = m.group("name").split()
         given = [p for p in re.split(r"[\-]", words[0].casefold()) if p]
-        if (
-            given
-            and all(p in first for p in given)
-            and not any(is_common_word(w) for w in words[1:])
-        ):
-            yield m.start("name"), m.end("name"), "PERSON"
+        if not given or not all(p in first for p in given):
+            continue
+        # the longest run of name words: "JAN-WILLEM VAN DER WOUDE", not "... AND TEAM"
+        for k in range(min(len(words), 3 if len(words) <= 3 else 5), 1, -1):
+            rest = words[1:k]
+            if (
+                rest[-1].casefold() in PARTICLES
+                or len(rest) > 2
+                and not any(w.casefold() in PARTICLES for w in rest)
+            ):
+                continue
+            if not any(is_common_word(w) for w in rest if w.casefold() not in PARTICLES):
+                end = m.start("name") + len(" ".join(words[:k]))
+                if text[m.start("name") : end] == " ".join(words[:k]):
+                    yield m.start("name"), end, "PERSON"
+                break
 
 
 def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -147,6 +212,84 @@ def email_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 len(words) >= 2 and local.replace(".", "") in (initials, words[0] + words[-1])
             ):
                 yield run.start(), run.end(), "PERSON"
+
+
+def _one_name_word(word: str) -> bool:
+    """A lone word where only a person stands (a chat speaker, "Assistant: Balachandran"): a
+    capitalised word of a name's shape that is no ordinary English word."""
+    return (
+        len(word) >= 3
+        and word[:1].isupper()
+        and not word.isupper()
+        and re.fullmatch(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*", word) is not None
+        and word.casefold() not in _VOCAB
+        and word.casefold() not in DEPARTMENT_WORDS
+        and not is_common_word(word, ROSTER_ZIPF)
+    )
+
+
+def role_line_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The person after a job title used as a label ("Controller: Marković, Nikola")."""
+    for m in _ROLE_LINE.finditer(text):
+        label = m.group("label").casefold().replace("/", " ").replace("-", " ").split()
+        if not any(w in ROLE_TITLES for w in label):
+            continue
+        s, e = _trim(text, m.start("val"), m.end("val"))
+        val = text[s:e]
+        if not val or val.split()[-1] in LEGAL_SUFFIXES:
+            continue
+        if " " not in val and "," not in val:
+            if _one_name_word(val):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
+def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The person after "handed over to", "approved by", "call with"..."""
+    for m in _HANDOFF.finditer(text):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        name = text[s:e]
+        if not name:
+            continue
+        if " " not in name:
+            # a lone word: a known name, or any name's shape on a dated line of a log
+            line = text[text.rfind("\n", 0, s) + 1 : s]
+            if _one_name_word(name) and (_DATED_LINE.match(line) or _has_known_part(name)):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
+def titled_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The name after a title of any culture ("Khun Somsak", "Smt. Padmavathi Raghunathan")."""
+    for m in _TITLED.finditer(text):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        words = text[s:e].split()
+        while words and words[-1].islower():
+            e -= len(words.pop()) + 1  # "... bin" ends no name
+        name = text[s:e]
+        if not name or words[-1].casefold() in STREET_TYPES:
+            continue  # "Sheikh Zayed Road" is a street
+        if " " not in name:
+            if _one_name_word(name):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
+
+
+def chat_speaker_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    """The speaker of each line of a chat or meeting log; the author of a git blame line."""
+    for m in (*_CHAT_LINE.finditer(text), *_BLAME_LINE.finditer(text)):
+        s, e = _trim(text, m.start("name"), m.end("name"))
+        name = text[s:e]
+        if not name:
+            continue
+        if " " not in name:
+            if _one_name_word(name):
+                yield s, e, "PERSON"
+            continue
+        yield from _name_item(text, s, e, loose=True)
 
 
 def signoff_name(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
@@ -195,7 +338,11 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _header_hits(text)
     if "<" in text and "@" in text:  # a mailbox anywhere: "Jane Doe <jane@x>", a mail segment
         for d in _DISPLAY_NAME.finditer(text):
-            s, e = _trim(text, d.start("name"), d.end("name"))
+            a = d.start("name")
+            label = text.rfind(":", a, d.end("name"))
+            if label >= 0:  # "Reviewed-by: Seo-yeon Bak <...>": the name is after the label
+                a = label + 1
+            s, e = _trim(text, a, d.end("name"))
             line_start = text.rfind("\n", 0, s) + 1
             name = text[s:e]
             if (
@@ -219,6 +366,11 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
             yield m.start("name"), m.end("name"), "PERSON"  # "Dear Mr van 't Hof,"
     for m in _BULLET.finditer(text):
         yield from _name_item(text, m.start("item"), m.end("item"), strict=True)
+    if ":" in text:
+        yield from role_line_hits(text)
+        yield from chat_speaker_hits(text)
+    yield from handoff_hits(text)
+    yield from titled_hits(text)
     if "\n" not in text.strip() and len(text) <= 60:
         yield from _name_item(text, 0, len(text), strict=True)  # a cell that is only a name
     if "@" in text:

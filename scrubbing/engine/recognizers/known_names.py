@@ -68,6 +68,13 @@ def _is_first(tok: str, first: frozenset[str]) -> bool:
     return len(parts) > 1 and all(p in first for p in parts)  # "Eva-Maria"
 
 
+def _unpossessed(s: int, e: int, tok: str) -> tuple[int, int, str]:
+    """ "O’Shaughnessy’s" is "O’Shaughnessy" and its possessive: the name ends before it."""
+    if len(tok) > 4 and tok[-2] in "'\u2019" and tok[-1] in "sS":
+        return s, e - 2, tok[:-2]
+    return s, e, tok
+
+
 def known_name_spans(
     text: str, exclude: frozenset[str] = frozenset(), weak: frozenset[str] = frozenset()
 ) -> Iterable[tuple[int, int]]:
@@ -78,7 +85,7 @@ def known_name_spans(
     Vaessen" is a person, "June Update" is not.
     """
     first, last, common = name_lists()
-    toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    toks = [_unpossessed(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
     n = len(toks)
     i = 0
     while i < n:

@@ -40,6 +40,7 @@ _RANGES = (
     (0x0980, 0x09FF, "bengali"),
     (0x0E00, 0x0E7F, "thai"),
     (0x1E00, 0x1EFF, "latin"),
+    (0x3005, 0x3005, "han"),  # 々, the repeat mark of 佐々木
     (0x3040, 0x30FF, "kana"),
     (0x3400, 0x4DBF, "han"),
     (0x4E00, 0x9FFF, "han"),
@@ -129,6 +130,12 @@ def looks_like_name(item: str, loose: bool = False) -> bool:
         return 2 <= len(words) <= 4
     if script == "han":
         joined = "".join(words)
+        if loose and len(words) == 2 and all(1 <= len(w) <= 3 for w in words):
+            return True  # "柴田 明日香": family and given name apart, where a name is expected
+        if any(
+            joined.startswith(f) and len(f) < len(joined) <= len(f) + 3 for f in JAPANESE_SURNAMES
+        ):
+            return True  # "佐々木 健太", "長谷川七海": a frequent Japanese family name first
         if not 2 <= len(joined) <= 4:
             return False
         if joined[:2] in CHINESE_COMPOUND_SURNAMES:

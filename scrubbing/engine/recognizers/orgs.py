@@ -16,8 +16,8 @@ _SUFFIX_ALT = "|".join(
 )
 _WORD = r"(?:[^\W\d_a-z][\w&'\u2019.\-]*|&|of|for|de|des|du|der|und)"
 _ORG = re.compile(
-    rf"(?P<name>(?<![\w&'\u2019.\-]){_WORD}(?:[ \t]+{_WORD}){{0,5}})"
-    rf"(?:,)?[ \t]+(?P<suffix>{_SUFFIX_ALT})(?![\w])"
+    rf"(?P<name>(?<![\w&'\u2019.\-]){_WORD}(?: +{_WORD}){{0,5}})"
+    rf"(?:,)? +(?P<suffix>{_SUFFIX_ALT})(?![\w])"
 )
 _SUFFIX_NEXT = re.compile(rf"^(?:,)?[ \t]+(?:\(?(?:{_SUFFIX_ALT})\)?)(?![\w])")
 _SUFFIX_END = re.compile(rf"[ \t,]\(?(?:{_SUFFIX_ALT})\)?$")

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..lexicon import PHONE_LABELS, PHONE_REGIONS
+from ..lexicon import PHONE_LABELS, PHONE_REGIONS, PHONE_REGIONS_LABELLED
 from .base import ScrubRecognizer
 
 _PHONE_CAND = re.compile(
-    r"(?<![\w+./\-])(?<!\d:)(?P<num>(?:\+|00|\(\+?)?\d[\d \t().\-/]{5,22}\d)"
-    r"(?:[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?(?![\w/]|[.:]\d)",
+    r"(?<![\w+./\-])(?<!\d:)(?P<num>(?:\+|00|\(\+?)?\d[\d ().\-/]{5,22}\d)"
+    r"(?:[ \t]*,?[ \t]*(?:x|ext\.?|extension|#)[ \t]*\d{1,6})?(?![\w/]|[.:]\d)",
     re.I,
 )
 _GROUPS = re.compile(r"\d+")
@@ -37,6 +37,11 @@ _PHONE_CONTEXT = re.compile(
 # is not assigned (generated contact sheets, test data), as long as libphonenumber finds the
 # length possible.
 _PHONE_SHAPE = re.compile(r"^(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)[ ]?|\d{3}[.\-])\d{3}[.\-]\d{4}$")
+# an international number a PDF or a narrow column wrapped at the end of a line ("+7 495\r\n
+# 007-47-99"): accepted only when libphonenumber finds it valid with the break as a space
+_PHONE_WRAPPED = re.compile(
+    r"(?<![\w+./\-])\+\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{1,14}\d(?![\w/]|[.:]\d)"
+)
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t().\-/]*\d){6}")
 
 
@@ -63,6 +68,27 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    yield from _phone_hits(text)
+    if "\n" in text and "+" in text:
+        yield from _wrapped_hits(text)
+
+
+def _wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    import phonenumbers
+
+    for m in _PHONE_WRAPPED.finditer(text):
+        cand = re.sub(r"[ \t]*\r?\n[ \t]*", " ", m.group(0))
+        if not 8 <= sum(c.isdigit() for c in cand) <= 15 or not phone_shaped(cand, True):
+            continue
+        try:
+            num = phonenumbers.parse(cand, None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            yield m.start(), m.end(), "PHONE_NUMBER"
+
+
+def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
     import phonenumbers
 
     for m in _PHONE_CAND.finditer(text):
@@ -80,12 +106,17 @@ def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
         # with a trunk prefix ("01134960123"), or it is a cell of its own ("9517946417")
         trunk = cand.startswith("0") and digits in (10, 11)
         alone = digits in (10, 11) and text.strip() == cand
-        if cand.isdigit() and not (intl or trunk or alone or _labelled(text, m.start())):
+        labelled = _labelled(text, m.start())
+        if cand.isdigit() and not (intl or trunk or alone or labelled):
             continue
         # "00" is the international call prefix in most of the world: "0049 30..." is +49
         parse_as = "+" + cand[2:].lstrip(" -.") if cand.startswith("00") else cand
         shaped = _PHONE_SHAPE.match(cand) is not None
-        regions: Sequence[str | None] = (None,) if intl else PHONE_REGIONS
+        regions: Sequence[str | None] = PHONE_REGIONS
+        if intl:
+            regions = (None,)
+        elif labelled:
+            regions = PHONE_REGIONS + PHONE_REGIONS_LABELLED
         for region in regions:
             try:
                 num = phonenumbers.parse(parse_as, region)

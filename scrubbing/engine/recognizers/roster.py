@@ -41,6 +41,7 @@ _BULLET = re.compile(
 )
 _CUT = re.compile(r"[ \t]+[\u2013\u2014\-|/][ \t]|[ \t]*[(\[<\t]|:[ \t]|[ \t]{3,}|[ \t]+@")
 _LABEL = re.compile(r"^[ \t>]*[A-Za-z][\w \-]{0,30}:[ \t]+")
+_ROLE_LABEL = re.compile(r"[ \t]*([A-Za-z][A-Za-z&/\-]*(?:[ \t][A-Za-z&/\-]+){0,3}):[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 Line = tuple[int, int, int]  # segment index, start, end
 
@@ -76,7 +77,11 @@ def _first_name(field: str) -> bool:
 
 
 def entry_head(text: str, s: int, e: int) -> tuple[int, int]:
-    """The name part of one item text[s:e]: before a role, a company or a title."""
+    """The name part of one item text[s:e]: before a role, a company or a title; after a
+    label that is no name ("Operations: Yoo Jae-seok" in an org chart)."""
+    label = _ROLE_LABEL.match(text, s, e)
+    if label and not looks_like_name(label.group(1), loose=True):
+        s = label.end()
     m = _CUT.search(text, s, e)
     end = m.start() if m else e
     comma = text.find(",", s, end)

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import documents
+from .logs import build_log
 from .mail import build_mail
 from .prose import DOCS
 from .render import render
@@ -32,6 +33,7 @@ PLAN = (
     ("json", 3, ("json",)),
     ("csv", 3, ("csv",)),
     ("xlsx", 3, ("xlsx",)),
+    ("log", 12, ("txt", "md")),
 )
 
 
@@ -61,6 +63,8 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
             fmt = fmts[n % len(fmts)]
             if kind == "mail":
                 docs.append(build_mail(pools, n))
+            elif kind == "log":
+                docs.append(build_log(pools, n))
             elif kind in ("minutes", "letter", "cv"):
                 docs.append(getattr(documents, f"build_{kind}")(pools, n, fmt))
             else:

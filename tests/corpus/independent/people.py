@@ -17,11 +17,14 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "people.txt"
+#: how many people the list had before issue 18's second round of names (the kinds slices,
+#: whose pictures were checked to be read back by OCR, still draw from these only)
+FIRST_ROUND = 381
 
 #: Lower-case words inside a name that identify nobody on their own.
 PARTICLES = frozenset(
     "van von der den de da das dos do del della di du la y e ter ten op 't bin binti bint ibn "
-    "al el ap ní ó mac dela ni thị văn".split()
+    "al el ap ní ó mac dela ni thị văn los las zu nic e".split()
 )
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 NATIVE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2019'\s./-]")  # not Latin script

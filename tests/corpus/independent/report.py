@@ -13,7 +13,7 @@ from .writer import ADDRESS, CODENAME, EMAIL, IBAN, ORG, PERSON, PHONE, SECRET
 #: issue 18 "Done when" (and issue 12 for the rasterized pages)
 TARGETS = {"person": 0.99, "address": 0.95, "codename": 1.0, "structured": 0, "over": 0.05}
 RASTER_TARGET = 0.05
-FAMILIES = ("mail", "minutes", "letter", "cv", "export", "prose")
+FAMILIES = ("mail", "minutes", "letter", "cv", "export", "log", "prose")
 
 
 def pct(x: float | None) -> str:
@@ -174,7 +174,9 @@ def list_overlap() -> tuple[int, int]:
     first, last, _common = name_lists()
     ps = [p for p in people() if p.latin]
     hits = sum(
-        1 for p in ps if p.given.split()[0].casefold() in first and p.family.casefold() in last
+        1
+        for p in ps
+        if p.given and p.given.split()[0].casefold() in first and p.family.casefold() in last
     )
     return hits, len(ps)
 

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tests.corpus.evaluate import Haystack, _norm_ws
+from tests.corpus.evaluate import Haystack, _norm_ws, forms
 
 from .views import View
 from .writer import ADDRESS, CODENAME, EMAIL, IBAN, ORG, PERSON, PHONE, SECRET, Doc, Planted
@@ -112,6 +112,23 @@ def _phone_left(p: Planted, out_text: str) -> bool:
     return any(tail in re.sub(r"\D", "", run) for run in _DIGIT_RUN.findall(out_text))
 
 
+def _left_whole(hay: Haystack, value: str) -> bool:
+    """The value is still in the output: anywhere for a value of several words, as a word of
+    its own for a single word (a call name "Nam" is not left in "[USERNAME_1]", nor "Ana" in
+    "analyst")."""
+    if not hay.contains(value):
+        return False
+    if " " in value.strip() or _CJK.search(value):
+        return True
+    if _word_rx(value).search(hay.text):
+        return True
+    return any(
+        re.search(rb"(?<![a-z0-9\x80-\xff])" + re.escape(f) + rb"(?![a-z0-9\x80-\xff])", blob)
+        for blob in hay.raw
+        for f in forms(value)
+    )
+
+
 def score_doc(s: Score, doc: Doc, inp: View, out: View | None) -> None:
     """Add one document's units to `s` (a failed file, `out` None, releases nothing)."""
     if doc.family == "prose":
@@ -135,7 +152,7 @@ def score_doc(s: Score, doc: Doc, inp: View, out: View | None) -> None:
         s.units.append(unit)
         if out is None or hay is None:
             continue
-        whole = [p.value for p in planted if hay.contains(p.value)]
+        whole = [p.value for p in planted if _left_whole(hay, p.value)]
         if whole:
             unit.leaked, unit.why = True, f"left whole: {whole[0]!r}"
             continue

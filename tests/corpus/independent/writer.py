@@ -50,14 +50,19 @@ class Doc:
 class Pools:
     """Every entity of the slice, shuffled once; drawn in turn so that all get used."""
 
-    def __init__(self, rnd: random.Random, part: str | None = None) -> None:
-        """`part` (split.DEV or split.HELD_OUT) keeps only that part's items; None keeps all."""
+    def __init__(
+        self, rnd: random.Random, part: str | None = None, people_upto: int | None = None
+    ) -> None:
+        """`part` (split.DEV or split.HELD_OUT) keeps only that part's items; None keeps all.
+        `people_upto` keeps only the first people of the list (a slice built before later
+        rounds of names were added keeps its draws)."""
         self.rnd = rnd
 
         def mine(kind: str, text: str) -> bool:
             return part is None or part_of(kind, text) == part
 
-        self.people = self._shuffled([p for p in people() if mine("person", p.raw[0])])
+        everyone = people()[:people_upto]
+        self.people = self._shuffled([p for p in everyone if mine("person", p.raw[0])])
         self.addresses = self._shuffled(
             [a for a in addresses() if mine("address", f"{a.country}|{a.one_line}")]
         )
@@ -217,6 +222,9 @@ def person_form(p: Person, form: str, rnd: random.Random) -> str:
     if not p.latin:
         return p.full
     given, family = p.given, p.family
+    if not given:  # one name only ("Hartono"): every form is that name
+        caps = {"caps": family.upper(), "upper_last": family.upper()}
+        return {"possessive": f"{family}’s"}.get(form, caps.get(form, family))
     ascii_name = ascii_fold(f"{given} {family}")
     initials = " ".join(f"{w[0]}." for w in given.split() if w[0].isalpha())
     org = rnd.choice(("ECT", "EES", "CORP", "ENRON"))

@@ -13,7 +13,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from tests.corpus.independent.people import Person, name_parts
+from tests.corpus.independent.people import FIRST_ROUND, Person, name_parts
 from tests.corpus.independent.writer import PERSON, Doc, Planted, Pools, Writer, person_form
 
 #: a secret kind per file, in turn (make_secret's kinds; passwords are in connection strings)
@@ -70,7 +70,7 @@ class KindWriter(Writer):
 
 
 def pools(seed: int) -> Pools:
-    return Pools(random.Random(seed))
+    return Pools(random.Random(seed), people_upto=FIRST_ROUND)
 
 
 def occurrences(token: str, text: str) -> int:
