@@ -24,7 +24,7 @@ FIRST_ROUND = 381
 #: Lower-case words inside a name that identify nobody on their own.
 PARTICLES = frozenset(
     "van von der den de da das dos do del della di du la y e ter ten op 't bin binti bint ibn "
-    "al el ap ní ó mac dela ni thị văn los las zu nic e".split()
+    "al el ap ní ó mac dela ni thị thi văn los las zu nic e".split()
 )
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 NATIVE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2019'\s./-]")  # not Latin script
