@@ -221,6 +221,7 @@ class Detector:
         self.recognizers = self.analyzer.registry.get_recognizers(language="en", all_fields=True)
         self._entities = self.analyzer.get_supported_entities(language="en")
         self._model = next(r for r in self.recognizers if isinstance(r, ScrubModelRecognizer))
+        self._patterns = [r for r in self.recognizers if r is not self._model]
         self._context_of = {r.id: [w.lower() for w in r.context or ()] for r in self.recognizers}
         self._source = {r.id: source_of(r) for r in self.recognizers}
         for r in self.recognizers:
@@ -324,10 +325,13 @@ class Detector:
         return [by_text.get(t, []) if t else [] for t in texts]
 
     def pattern_results(self, view: str) -> list[Any]:
-        """Every recognizer's results but the model's, in registry order."""
+        """Every recognizer's results but the model's, in registry order. A recognizer whose
+        gate fails is not called at all (its `analyze` would return [] at once: most of a
+        sheet's cells fail all but two or three gates)."""
         out: list[Any] = []
-        for rec in self.recognizers:
-            if rec is not self._model:
+        for rec in self._patterns:
+            gate = getattr(type(rec), "gate", None)
+            if gate is None or gate(view):
                 out += _tag(rec.analyze(view, self._entities, None) or [], rec)
         return out
 
