@@ -180,13 +180,15 @@ class Pseudonymizer:
         words = _words(key)
         if not words or not table:
             return None
-        index = self._word_index(lab, table)
-        # entries are in table order, so the first that links wins; a full name ("jane doe")
-        # links only to a one-word key, so the others are passed over without a comparison
         initial = len(words) == 2 and len(words[0].rstrip(".")) == 1
+        if len(words) > 1 and not initial:
+            # a full name ("jane doe") links only to the one-word key of its last word, and
+            # the only key whose words are ["doe"] is "doe" (keys are trimmed and single-
+            # spaced): one lookup instead of a scan of every namesake in a sheet of people
+            return table.get(words[-1])
+        index = self._word_index(lab, table)
+        # entries are in table order, so the first that links wins
         for _order, known, kw in index.get(words[-1] if len(words) > 1 else words[0], ()):
-            if len(words) > 1 and len(kw) != 1 and not initial:
-                continue
             rep = table[known]
             if len(words) == 1 and len(kw) > 1 and words[0] in kw:
                 return self._part(rep, kw.index(words[0]), len(kw))
