@@ -67,7 +67,8 @@ def sweep(
             out.append(seg_hits)
             continue
         extra = [Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True) for s, e, t, src in spans]
-        extra = [h for h in extra if normalize(h.text) not in allow]
+        if allow:
+            extra = [h for h in extra if normalize(h.text) not in allow]
         if extra:  # a swept surname may have the rest of its name beside it
             out.append(widened(seg.text, merge_hits(list(seg_hits) + extra, seg.text)))
         else:
