@@ -276,7 +276,7 @@ class Inventory:
         """(form, type, source) of every form worth searching every file for."""
         out = []
         for e in self.entities:
-            if not e.text or normalize(e.text) in allow or key_of(e.text) in allow:
+            if not e.text or (allow and (normalize(e.text) in allow or key_of(e.text) in allow)):
                 continue  # a kept entity is kept everywhere (an absorbed one has no text)
             src = (
                 "deny-list"
@@ -284,9 +284,11 @@ class Inventory:
                 else ("pattern")
             )
             person = e.kind == "person"
+            etype = e.type or e.resolve()
             for f in e.forms:
-                if normalize(f) not in allow and not (person and lone_common(f)):
-                    out.append((f, e.type or e.resolve(), src))
+                # (an empty allow-list, the usual case, needs no key per form)
+                if not (allow and normalize(f) in allow) and not (person and lone_common(f)):
+                    out.append((f, etype, src))
         return out
 
     def stale(self, version: int, atoms: set[int]) -> bool:

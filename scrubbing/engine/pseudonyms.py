@@ -180,39 +180,42 @@ class Pseudonymizer:
         words = _words(key)
         if not words or not table:
             return None
+        initial = len(words) == 2 and len(words[0].rstrip(".")) == 1
+        if len(words) > 1 and not initial:
+            # a full name ("jane doe") links only to the one-word key of its last word, and
+            # the only key whose words are ["doe"] is "doe" (keys are trimmed and single-
+            # spaced): one lookup instead of a scan of every namesake in a sheet of people
+            return table.get(words[-1])
         index = self._word_index(lab, table)
-        best: tuple[int, str, str] | None = None  # (order, known, rep)
-        for order, known in index.get(words[-1] if len(words) > 1 else words[0], ()):
-            if best is not None and order >= best[0]:
-                break
-            kw = _words(known)
+        # entries are in table order, so the first that links wins
+        for _order, known, kw in index.get(words[-1] if len(words) > 1 else words[0], ()):
             rep = table[known]
-            hit: str | None = None
             if len(words) == 1 and len(kw) > 1 and words[0] in kw:
-                hit = self._part(rep, kw.index(words[0]), len(kw))
-            elif len(words) > 1 and len(kw) == 1 and kw[0] == words[-1]:
-                hit = rep  # "Doe" seen first, then "Jane Doe": same person, same number
-            elif (
-                len(words) == 2
+                return self._part(rep, kw.index(words[0]), len(kw))
+            if len(words) > 1 and len(kw) == 1 and kw[0] == words[-1]:
+                return rep  # "Doe" seen first, then "Jane Doe": same person, same number
+            if (
+                initial
                 and len(kw) >= 2
                 and words[-1] == kw[-1]
                 and words[0].rstrip(".") == kw[0][:1]
-                and len(words[0].rstrip(".")) == 1
             ):
-                hit = rep  # "J. Doe" -> "Jane Doe"
-            if hit is not None:
-                best = (order, known, hit)
-        return best[2] if best is not None else None
+                return rep  # "J. Doe" -> "Jane Doe"
+        return None
 
-    def _word_index(self, lab: str, table: dict[str, str]) -> dict[str, list[tuple[int, str]]]:
-        """word -> [(position in `table`, known key)] in table order, for every word of every
-        known key. Kept in step by `replacement`; rebuilt if `table` changed otherwise."""
+    def _word_index(
+        self, lab: str, table: dict[str, str]
+    ) -> dict[str, list[tuple[int, str, list[str]]]]:
+        """word -> [(position in `table`, known key, its words)] in table order, for every word
+        of every known key. Kept in step by `replacement`; rebuilt if `table` changed
+        otherwise."""
         entry = self._index_cache.get(lab)
         if entry is None or entry[0] is not table or entry[1] != len(table):
-            index: dict[str, list[tuple[int, str]]] = {}
+            index: dict[str, list[tuple[int, str, list[str]]]] = {}
             for order, known in enumerate(table):
-                for w in dict.fromkeys(_words(known)):
-                    index.setdefault(w, []).append((order, known))
+                kw = _words(known)
+                for w in dict.fromkeys(kw):
+                    index.setdefault(w, []).append((order, known, kw))
             entry = self._index_cache[lab] = (table, len(table), index)
         return entry[2]
 
@@ -220,8 +223,9 @@ class Pseudonymizer:
         """`key` was just added to `table`: add it to the word index too (if there is one)."""
         entry = self._index_cache.get(lab)
         if entry is not None and entry[0] is table and entry[1] == len(table) - 1:
-            for w in dict.fromkeys(_words(key)):
-                entry[2].setdefault(w, []).append((len(table) - 1, key))
+            kw = _words(key)
+            for w in dict.fromkeys(kw):
+                entry[2].setdefault(w, []).append((len(table) - 1, key, kw))
             self._index_cache[lab] = (table, len(table), entry[2])
 
     def _part(self, rep: str, index: int, n: int) -> str:

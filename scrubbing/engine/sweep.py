@@ -54,9 +54,7 @@ def sweep(
     # the task inventory's forms first: KnownStrings keeps the first type of a string
     items = [*inventory_items, *items]
     # two-letter strings only as a found name's part ("Ng" of "Ng Wing-yan", `short_parts`)
-    known = KnownStrings(
-        [i for i in items if normalize(i[0]) not in allow and _sweepable(*i)], min_len=2
-    )
+    known = KnownStrings([i for i in items if _sweepable(*i, allow)], min_len=2)
     if not known:
         return hits
     out = []
@@ -69,7 +67,8 @@ def sweep(
             out.append(seg_hits)
             continue
         extra = [Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True) for s, e, t, src in spans]
-        extra = [h for h in extra if normalize(h.text) not in allow]
+        if allow:
+            extra = [h for h in extra if normalize(h.text) not in allow]
         if extra:  # a swept surname may have the rest of its name beside it
             out.append(widened(seg.text, merge_hits(list(seg_hits) + extra, seg.text)))
         else:
@@ -89,8 +88,10 @@ def learn_widened(inv: Any, file_key: str, hits: Sequence[Sequence[Any]]) -> boo
     return bool(new) and inv.contribute(file_key, new)
 
 
-def _sweepable(text: str, etype: str, source: str) -> bool:
+def _sweepable(text: str, etype: str, source: str, allow: frozenset[str] = frozenset()) -> bool:
     key = normalize(text)
+    if key in allow:
+        return False
     return len(key) >= 3 or (etype == "PERSON" and len(key) == 2 and text.isalpha())
 
 

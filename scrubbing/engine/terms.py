@@ -18,6 +18,10 @@ _WS = re.compile(r"\s+")
 
 def normalize(text: str) -> str:
     """Case- and whitespace-insensitive key: "Project  Falcon\\n" == "project falcon"."""
+    # most strings (a name, an address) have no white space but single spaces inside: their
+    # key is their case-folded self (every white-space character but " " is unprintable)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.casefold()
     # the same short strings are normalized many times over (sweep, inventory, verification:
     # over a million calls on a 100k-cell sheet); long texts are not kept
     return _normalize_short(text) if len(text) <= SHORT else _normalize(text)

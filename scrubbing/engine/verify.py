@@ -195,8 +195,8 @@ class Verifier:
         return KnownStrings(
             (text, etype, source)
             for text, etype, source in items
-            if normalize(text) not in self._known_keys
-            and normalize(text) not in self.allow
+            if (key := normalize(text)) not in self._known_keys
+            and key not in self.allow
             and not (etype == "PERSON" and text.strip().casefold() in CALENDAR)
         )
 

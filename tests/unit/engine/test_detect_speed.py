@@ -187,3 +187,18 @@ def test_address_cues_change_nothing():
     ]
     for text in texts:
         assert address.address_spans(text) == address.address_spans(text, cues=None), text
+
+
+def test_short_cells_are_read_in_bigger_batches_with_the_same_entities(detector, monkeypatch):
+    cells = ["Jane Doe", "Berlin", "Acme Corp", "Gerti Preiß", "East Jason", "Sales"] * 40
+    assert detect_module.batch_size(cells) == detect_module.SHORT_BATCH_SIZE
+    assert detect_module.batch_size([" ".join(MIXED)] * 3) == detect_module.BATCH_SIZE
+    assert detect_module.batch_size([]) == detect_module.BATCH_SIZE
+    texts = [f"{c} {i}" if i % 3 else c for i, c in enumerate(cells)] + MIXED
+    detector.cache.clear()
+    big = detector.detect(texts)
+    detector.cache.clear()
+    monkeypatch.setattr(detect_module, "SHORT_BATCH_SIZE", 7)
+    small = detector.detect(texts)
+    detector.cache.clear()
+    assert big == small

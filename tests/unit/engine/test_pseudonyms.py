@@ -77,3 +77,20 @@ def test_replacements_listed_for_verification():
 def test_bad_mode():
     with pytest.raises(ValueError):
         Pseudonymizer("random")
+
+
+def test_the_first_known_key_that_links_wins_among_many_namesakes():
+    # `_linked` passes over the other full names sharing a surname (a sheet of people): the
+    # earliest key that links gives its replacement, whatever comes after it
+    p = Pseudonymizer()
+    jane = p.replacement("PERSON", "Jane Doe")
+    others = {p.replacement("PERSON", f"{g} Doe") for g in ("Bob", "Carl", "Dina", "Eve")}
+    assert jane not in others and len(others) == 4  # full names link to no other full name
+    assert p.replacement("PERSON", "J. Doe") == jane  # the first "J..." Doe
+    assert p.replacement("PERSON", "Doe") == jane  # a lone part: the first full name
+    assert p.replacement("PERSON", "Eve") == p.replacement("PERSON", "Eve Doe")
+    q = Pseudonymizer()
+    doe = q.replacement("PERSON", "Doe")
+    q.replacement("PERSON", "Bob Roe")
+    assert q.replacement("PERSON", "Jane Doe") == doe == q.replacement("PERSON", "Bob Doe")
+    assert q.replacement("PERSON", "B. Roe") == q.replacement("PERSON", "Bob Roe") != doe

@@ -100,3 +100,20 @@ def test_common_words():
         assert is_common_word(w), w
     for w in ("Doe", "Gaines", "Johnson", "Okonkwo"):
         assert not is_common_word(w), w
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Doe", "", " Jane", "Jane ", "Jane  Doe", "Jane\tDoe", "Jane\u00a0Doe", "Ǆane ß",
+     "İstanbul", "a\u2028b", "x\x1cy", "Project\nFalcon\n", "\u3000東京", "ok."],
+)  # fmt: skip
+def test_normalize_fast_path_is_the_regex_key(text):
+    from scrubbing.engine.terms import _normalize, normalize
+
+    assert normalize(text) == _normalize(text)
+
+
+def test_only_the_space_is_printable_white_space():
+    # what normalize's fast path relies on: a printable string holds no white space but " "
+    spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
