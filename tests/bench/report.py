@@ -123,7 +123,9 @@ RENAMED = {"A 100k-cell workbook"}  # old headings of sections this page now nam
 
 def keep_unmeasured(report: str, old: str) -> str:
     """Sections this run skipped keep the previous run's text, marked as such."""
-    before = _sections(old.split(BEGIN, 1)[-1]) if old else {}
+    # only this bench's own sections: not the hand-written blocks inside or after its markers
+    mine = old.split(BEGIN, 1)[-1].split(END, 1)[0] if old else ""
+    before = _sections(_OTHER_BLOCK.sub("", mine))
     now = _sections(report)
     note = "_Not measured in this run (`--skip`): from the previous `make bench`._\n\n"
     for head, body in before.items():
