@@ -237,7 +237,11 @@ class Scrubber:
         """
         t0 = time.perf_counter()
         try:
-            detect = functools.partial(_detector().detect, model_chars=self.limits.max_model_chars)
+            detect = functools.partial(
+                _detector().detect,
+                model_chars=self.limits.max_model_chars,
+                context="\n".join(s.text for s in analysis.document.segments),
+            )
             return verify_in_rounds(
                 analysis, limits=self.limits, detect=detect, assign=assign, started=t0
             )

@@ -36,10 +36,12 @@ from .lexicon import (
     ACRONYMS,
     BY_VERBS,
     COMMON_ZIPF,
+    CORP_SUFFIXES,
     DEV_WORDS,
     GREETINGS,
     HONORIFICS,
     NAME_PREFIXES,
+    ORG_NOUNS,
     PERSON_KEYS,
     PERSON_LEADS,
     PERSON_ROLE_KEYS,
@@ -100,7 +102,7 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _known_name(word: str) -> bool:
+def is_known_name(word: str) -> bool:
     from .recognizers.known_names import name_lists
 
     first, last, _c = name_lists()
@@ -112,7 +114,7 @@ def _known_name(word: str) -> bool:
 def _common(word: str) -> bool:
     from .recognizers.name_shape import zipf
 
-    return zipf(word.casefold()) >= COMMON_ZIPF and not _known_name(word)
+    return zipf(word.casefold()) >= COMMON_ZIPF and not is_known_name(word)
 
 
 def is_technical(
@@ -129,19 +131,19 @@ def is_technical(
     if (  # "the Scheduler owns it"; but "the Watson and Sons team" names a firm
         entity_type == "PERSON"
         and _THE.search(text[max(0, start - 6) : start])
-        and not _known_name(w)
+        and not is_known_name(w)
     ):
         return True
     if has_code_shape(w):
         return True
-    if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not _known_name(w):
+    if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not is_known_name(w):
         return True
     if entity_type != "ORGANIZATION" or not w.isalpha():
         return False
     # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
     # a role; a client with a legal form is the org recognizer's, and the task's sweep
     return _common(w) or (
-        len(w) >= 4 and not w.isupper() and in_dictionary(w) and not _known_name(w)
+        len(w) >= 4 and not w.isupper() and in_dictionary(w) and not is_known_name(w)
     )
 
 
@@ -280,8 +282,69 @@ def is_ordinary_word(
         return False
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
-    if not in_dictionary(word) or _known_name(word):
+    if not in_dictionary(word) or is_known_name(word):
         return False
+    return not has_name_evidence(text, start, end)
+
+
+_PHRASE_STRIP = ".,;:()[]'\u2019\"`*_!?"
+#: joiners of a title ("Analysis & Coverage", "Supporting the Development of Django")
+_PHRASE_JOINERS = frozenset({"&", "+", "/", "|"})
+
+
+def _ordinary_piece(word: str) -> bool:
+    """A word of an ordinary phrase: no known name, and an acronym ("PII", "CORS"), a
+    code-shaped word ("JSONSchema", "C++"), or a lower-case dictionary entry or frequent English
+    word ("Quick", "Getting", "Plugins")."""
+    if not word.isalpha():
+        return has_code_shape(word) or word.strip("+#") != word
+    if is_known_name(word):
+        return False
+    if word.isupper() and len(word) >= 2:
+        return len(word) <= 6
+    if has_code_shape(word):
+        return True
+    return in_dictionary(word) or _common(word)
+
+
+def is_ordinary_phrase(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """True if the model span text[start:end] is a title or a term of ordinary words, no name:
+    two to five words ("Quick Start", "Getting Started", "Model Bakery", "PII Recognizers",
+    "Custom Functions", "Compressed Data Format"), or one acronym read as a person ("PII",
+    "MSG"), where every word is `_ordinary_piece`: none is a known given name or surname
+    ("Grace Hopper", "Professor Smith" stay), none has letters beyond ASCII. Not when the span
+    has name evidence of its own (`has_name_evidence`: "Ask Quick Start", "... said") or another
+    recognizer's name or contact is beside it. An organisation is kept when one of its words is
+    one that companies are named with ("Blue Ocean Shipping": `lexicon.ORG_NOUNS`) or a legal
+    form follows."""
+    if entity_type not in ("PERSON", "ORGANIZATION"):
+        return False
+    span = text[start:end]
+    words = [w.strip(_PHRASE_STRIP) for w in span.split()]
+    words = [w for w in words if w and w not in _PHRASE_JOINERS]
+    if not words or len(words) > 5 or any(c.isalpha() and not c.isascii() for c in span):
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if entity_type != "PERSON" or not (w.isalpha() and w.isupper() and 2 <= len(w) <= 6):
+            return False  # one ordinary word: `is_ordinary_word`, `is_technical`
+    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+        return False
+    parts = [p for w in words for p in w.split("-") if p]
+    if not parts or not all(_ordinary_piece(p) for p in parts):
+        return False
+    if entity_type == "ORGANIZATION":
+        from .recognizers.orgs import has_legal_suffix
+
+        named = ORG_NOUNS | (CORP_SUFFIXES - {"the", "and", "&", "co", "co."})
+        if any(p.casefold() in named for p in parts) or has_legal_suffix(text, start, end):
+            return False
     return not has_name_evidence(text, start, end)
 
 
