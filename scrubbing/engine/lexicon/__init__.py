@@ -342,6 +342,19 @@ PROJECT_WORDS = words(
     "description goals goal outcome outcomes tracker tracking register log files file folder "
     "documents document meeting meetings list details detail info information space site"
 )
+#: the other part of an environment variable or constant built from a word ("DBSNP_PATH",
+#: "APP_CONFIG_DIR"): the word is code, not a code name (codename.code_words)
+ENV_PARTS = words(
+    "path paths dir dirs directory home file files url urls uri key keys secret token host "
+    "hostname port user username password pass name id ids env config conf cfg level mode "
+    "debug log logs list prefix suffix root bin lib opts options flags timeout version"
+)
+#: vendors whose next word is one of their products ("AWS CloudFormation", "Apache Kafka")
+VENDORS = words(
+    "apache aws amazon azure google microsoft ibm oracle adobe atlassian github gitlab "
+    "jetbrains mozilla red hat redhat cloudflare hashicorp elastic confluent databricks "
+    "salesforce sap intel nvidia apple meta"
+)
 #: a coined word recurring this often in a task is a code name
 CODENAME_MIN_REPEATS = 2
 #: wordfreq Zipf frequency below which a word is not an English word

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from scrubbing.engine.guards import is_false_positive
+from scrubbing.engine.recognizers.codename import code_words, coined_words
 from scrubbing.engine.technical import is_ordinary_phrase
 from scrubbing.engine.terms import TermLists
 
@@ -106,3 +107,55 @@ def test_a_later_round_knows_the_products_of_the_whole_document(detector):
     }
     assert "Zentrix" in alone  # the sentence alone reads like a person
     assert "Zentrix" not in with_doc
+
+
+# ------------------------------------------------------------------ code and packages, no code names
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Install it: pip install zentrix\n\nZentrix is fast. Zentrix is small.", "ZenTrix"),
+        ("Use `SchemaPath` here. SchemaPath objects; SchemaPath again.", "SchemaPath"),
+        ("client = HttpClient.from_url(u)\nHttpClient retries. HttpClient pools.", "HttpClient"),
+        ("cdef struct SparseRow:\n    size_t length\nSparseRow and SparseRow.", "SparseRow"),
+        ("usage: tool [--config CONFIGPATH]\nCONFIGPATH is read first. CONFIGPATH.", "CONFIGPATH"),
+        ("Validate AWS CloudFormation templates. CloudFormation is strict.", "CloudFormation"),
+        ("[![docs](https://zentrix.readthedocs.io/badge)]\nZenTrix is fast; ZenTrix.", "ZenTrix"),
+    ],
+)
+def test_words_used_as_code_or_packages_are_no_code_names(text, word):
+    assert word.casefold() in code_words(text)
+    assert word.casefold() not in coined_words(text)
+
+
+def test_a_constant_built_from_a_word_is_no_code_name():
+    assert "dbsnp" not in coined_words("Set DBSNP_PATH, then check DBSNP_PATH and DBSNP_PATH.")
+    assert coined_words("Ship QUARZELL_Q3 and QUARZELL_Q4 today.")["quarzell"] == 2
+
+
+def test_code_names_in_prose_identifiers_and_file_names_still_count():
+    text = (
+        "Project BLUEHERON starts in May.\n"
+        "Ticket BLUEHERON-2026-07 tracks blueheron_model.xlsx, send BLUEHERON.xlsx too.\n"
+        "The new QuartzLine model replaces QuartzLine v1.\n"
+        "Run `deploy --env prod` before TundraFox goes live. TundraFox owners sign off."
+    )
+    found = coined_words(text)
+    assert found["blueheron"] >= 3
+    assert found["quartzline"] == 2 and found["tundrafox"] == 2
+    assert not {"blueheron", "quartzline", "tundrafox"} & code_words(text)
+
+
+def test_a_readme_keeps_its_package_name_and_its_author(detector):
+    from scrubbing.engine.pipeline import Pseudonymizer
+    from scrubbing.scrubber import get_scrubber
+
+    text = (
+        "# ZenTrix\n\nZenTrix parses logs.\n\n## Install\n\n    pip install zentrix\n\n"
+        "ZenTrix needs Python 3.12. ZenTrix is maintained by Wanjiru Kamau.\n"
+    )
+    scrubber = get_scrubber()
+    analysis = scrubber.analyze("README.md", text.encode(), TermLists())
+    scrubber.assign(analysis, Pseudonymizer(mode="placeholder"))
+    out = scrubber.finish(analysis).output.decode()
+    assert out.count("ZenTrix") == text.count("ZenTrix")
+    assert "Wanjiru Kamau" not in out
