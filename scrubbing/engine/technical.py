@@ -111,6 +111,12 @@ def is_known_name(word: str) -> bool:
     return bool({key, folded} & (first | last))
 
 
+def zipf_of(word: str) -> float:
+    from .recognizers.name_shape import zipf
+
+    return zipf(word.casefold())
+
+
 def _common(word: str) -> bool:
     from .recognizers.name_shape import zipf
 
@@ -292,19 +298,19 @@ _PHRASE_STRIP = ".,;:()[]'\u2019\"`*_!?"
 _PHRASE_JOINERS = frozenset({"&", "+", "/", "|"})
 
 
-def _ordinary_piece(word: str) -> bool:
-    """A word of an ordinary phrase: no known name, and an acronym ("PII", "CORS"), a
-    code-shaped word ("JSONSchema", "C++"), or a lower-case dictionary entry or frequent English
-    word ("Quick", "Getting", "Plugins")."""
+def is_ordinary_term_word(word: str, names: bool = True) -> bool:
+    """A word of an ordinary phrase: no known name (with `names`), and an acronym ("PII",
+    "CORS"), a code-shaped word ("JSONSchema", "C++"), or a lower-case dictionary entry or
+    frequent English word ("Quick", "Getting", "Plugins")."""
     if not word.isalpha():
         return has_code_shape(word) or word.strip("+#") != word
-    if is_known_name(word):
+    if names and is_known_name(word):
         return False
     if word.isupper() and len(word) >= 2:
         return len(word) <= 6
     if has_code_shape(word):
         return True
-    return in_dictionary(word) or _common(word)
+    return in_dictionary(word) or zipf_of(word) >= COMMON_ZIPF
 
 
 def is_ordinary_phrase(
@@ -317,7 +323,7 @@ def is_ordinary_phrase(
     """True if the model span text[start:end] is a title or a term of ordinary words, no name:
     two to five words ("Quick Start", "Getting Started", "Model Bakery", "PII Recognizers",
     "Custom Functions", "Compressed Data Format"), or one acronym read as a person ("PII",
-    "MSG"), where every word is `_ordinary_piece`: none is a known given name or surname
+    "MSG"), where every word is `is_ordinary_term_word`: none is a known given name or surname
     ("Grace Hopper", "Professor Smith" stay), none has letters beyond ASCII. Not when the span
     has name evidence of its own (`has_name_evidence`: "Ask Quick Start", "... said") or another
     recognizer's name or contact is beside it. An organisation is kept when one of its words is
@@ -337,7 +343,7 @@ def is_ordinary_phrase(
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
     parts = [p for w in words for p in w.split("-") if p]
-    if not parts or not all(_ordinary_piece(p) for p in parts):
+    if not parts or not all(is_ordinary_term_word(p) for p in parts):
         return False
     if entity_type == "ORGANIZATION":
         from .recognizers.orgs import has_legal_suffix

@@ -111,7 +111,10 @@ def code_words(text: str) -> frozenset[str]:
         return frozenset()
     out: set[str] = set()
     for rx in (_TICKED, _CALLED, _DECLARED, _FROM_IMPORT, _METAVAR, _VENDOR_NEXT):
-        out.update(m.group(1).casefold() for m in rx.finditer(text))
+        for m in rx.finditer(text):
+            out.add(m.group(1).casefold())
+            if rx is _TICKED and "_" in m.group(1):  # `SENTS_P`, `TAG_ACC`: each part too
+                out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)
     for rx in (_INSTALL, _REGISTRY):
         for m in rx.finditer(text):
             name = next(g for g in m.groups() if g).casefold()

@@ -8,6 +8,8 @@ import pytest
 
 from scrubbing.engine.guards import is_false_positive
 from scrubbing.engine.recognizers.codename import code_words, coined_words
+from scrubbing.engine.recognizers.orgs import org_hits
+from scrubbing.engine.recognizers.structure import structure_hits
 from scrubbing.engine.technical import is_ordinary_phrase
 from scrubbing.engine.terms import TermLists
 
@@ -127,6 +129,10 @@ def test_words_used_as_code_or_packages_are_no_code_names(text, word):
     assert word.casefold() not in coined_words(text)
 
 
+def test_the_parts_of_a_backticked_constant_are_code():
+    assert "zentrix" in code_words("| `ZENTRIX_P` | 92.01 |")
+
+
 def test_a_constant_built_from_a_word_is_no_code_name():
     assert "dbsnp" not in coined_words("Set DBSNP_PATH, then check DBSNP_PATH and DBSNP_PATH.")
     assert coined_words("Ship QUARZELL_Q3 and QUARZELL_Q4 today.")["quarzell"] == 2
@@ -159,3 +165,38 @@ def test_a_readme_keeps_its_package_name_and_its_author(detector):
     out = scrubber.finish(analysis).output.decode()
     assert out.count("ZenTrix") == text.count("ZenTrix")
     assert "Wanjiru Kamau" not in out
+
+
+# ------------------------------------------------------------------ terms spelt out before an acronym
+@pytest.mark.parametrize(
+    "text,client",
+    [
+        ("A Flask extension for Cross Origin Resource Sharing (CORS), simply.", False),
+        ("It uses the Public Suffix List (PSL) to split hosts.", False),
+        ("Submit a Pull Request (PR) with tests.", False),
+        ("Reads Compound File Binary (CFB) containers.", False),
+        ("Signed with Northwind Maritime Services (NMS) today.", True),
+        ("We chartered Blue Ocean Shipping (BOS) again.", True),  # a word companies use
+        ("Advised by Goldman Sachs (GS) on the deal.", True),  # no dictionary words
+    ],
+)
+def test_a_term_spelt_out_before_its_acronym_is_no_client(text, client):
+    found = {t for s, e, _t in org_hits(text) for t in [text[s:e]]}
+    acronym = text[text.index("(") + 1 : text.index(")")]
+    assert (acronym in found) is client
+
+
+# ------------------------------------------------------------------ code under a typed key
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("client = docker.from_env()", None),
+        ("self.customer = baker.make('shop.Customer')", None),
+        ("client = HttpClient.from_url(url)", None),
+        ("customer: Northwind Maritime AS", "Northwind Maritime AS"),
+        ('"owner": "Priya Raman"', "Priya Raman"),
+    ],
+)
+def test_code_under_a_client_or_person_key_is_no_value(text, value):
+    found = [text[s:e] for s, e, _t in structure_hits(text)]
+    assert found == ([value] if value else [])
