@@ -200,3 +200,31 @@ def test_a_term_spelt_out_before_its_acronym_is_no_client(text, client):
 def test_code_under_a_client_or_person_key_is_no_value(text, value):
     found = [text[s:e] for s, e, _t in structure_hits(text)]
     assert found == ([value] if value else [])
+
+
+# ------------------------------------------------------------------ the issue's product examples
+@pytest.mark.parametrize(
+    "text,product",
+    [
+        ("Kafka lags again, so Ana Lima restarted the consumers.", "Kafka"),
+        ("Open Grafana and check the panel Ana Lima built.", "Grafana"),
+        ("The receiver chain is built in GNU Radio by Ana Lima.", "GNU Radio"),
+    ],
+)
+def test_products_of_the_issue_stay_and_the_person_is_found(detector, text, product):
+    assert is_false_positive(product, "PERSON") and is_false_positive(product, "ORGANIZATION")
+    found = _hits(detector, text)
+    assert not [t for e, t in found if e in NAMED and product.split()[0] in t]
+    assert ("PERSON", "Ana Lima") in found
+
+
+@pytest.mark.parametrize("field", ["X-Folder", "X-Origin", "Thread-Topic", "Importance", "Subject"])
+def test_mail_header_field_names_are_never_entities(detector, field):
+    from scrubbing.engine.guards import out_of_place
+
+    assert is_false_positive(field, "PERSON") and is_false_positive(field, "ORGANIZATION")
+    text = f"{field}: Inbox\nFrom: Ana Lima <ana.lima@example.org>\n\nHi Ana,"
+    assert out_of_place(text, 0, len(field), "PERSON")
+    found = _hits(detector, text)
+    assert not [t for e, t in found if field in t]
+    assert ("PERSON", "Ana Lima") in found
