@@ -86,8 +86,8 @@ def is_false_positive(text: str, entity_type: str) -> bool:
         return True  # "Senior Analyst", "Action Items", "Dear", "Regards"
     if len(words) > 1 and all(w in _VOCABULARY or len(w) <= 1 for w in words):
         return True  # "Appendix C. The Cabin", "Grafana Whiteboard"
-    if re.search(r"[_=/\\{}<>$#@|]|\d", text) and entity_type in MODEL_ENTITIES:
-        return True  # DB_PASSWORD, user_id, paths: code, not a name (patterns own the rest)
+    if re.search(r"[_=/\\{}<>$#@|]|\d|\w\(|[a-z]\.[a-z]", text) and entity_type in MODEL_ENTITIES:
+        return True  # DB_PASSWORD, user_id, paths, calls, Pool.alloc: code, not a name
     if entity_type == "PERSON" and "@" in key:
         return True  # the e-mail recognizer owns addresses
     if (

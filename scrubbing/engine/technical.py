@@ -51,7 +51,7 @@ from .lexicon import (
     TECH_NOUNS,
     TOOLS,
 )
-from .lexicon.dictionary import in_dictionary
+from .lexicon.dictionary import in_dictionary, in_dictionary_inflected
 
 _WORD = r"[A-Z][A-Za-z0-9+#]*(?:-[A-Za-z0-9]+)*"
 _VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+(?:\.\d+)+)\b(?!\.\d)")
@@ -68,7 +68,8 @@ _EXTENSIONS = frozenset("yaml yml json toml txt csv pdf docx xlsx pptx md py js 
 
 
 def product_words(text: str) -> frozenset[str]:
-    """Casefolded words the text itself uses as the name of a thing (see the module doc)."""
+    """Casefolded words the text itself uses as the name of a thing (see the module doc), and
+    the words it uses as code or as a public package (`codename.code_words`)."""
     out: set[str] = set()
     for m in _VERSION.finditer(text):
         if not _DATE.match(m.group(2)):
@@ -81,6 +82,10 @@ def product_words(text: str) -> frozenset[str]:
         if text[m.end(1)] == "/" or tail.casefold() not in _EXTENSIONS:
             out.add(m.group(1))
     out.update(m.group(1) for m in _PATH.finditer(text))
+    # called, declared, imported, installed, in backticks... (the code-name recognizer's)
+    from .recognizers.codename import code_words
+
+    out.update(code_words(text))
     return frozenset(out)
 
 
@@ -310,7 +315,7 @@ def is_ordinary_term_word(word: str, names: bool = True) -> bool:
         return len(word) <= 6
     if has_code_shape(word):
         return True
-    return in_dictionary(word) or zipf_of(word) >= COMMON_ZIPF
+    return in_dictionary_inflected(word) or zipf_of(word) >= COMMON_ZIPF
 
 
 def is_ordinary_phrase(

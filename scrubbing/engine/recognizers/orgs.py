@@ -50,21 +50,14 @@ def is_term_definition(words: str) -> bool:
     Web Key", "Pull Request"; a surname that is also a word, as "Cross", counts as a word
     here), and none is a word companies are named with ("Northwind Maritime Services", "Blue
     Ocean Shipping" stay clients; "Goldman Sachs" is no dictionary word)."""
-    from ..lexicon.dictionary import in_dictionary
+    from ..lexicon.dictionary import in_dictionary_inflected
     from ..technical import has_code_shape
 
     parts = [p for w in words.split() for p in w.split("-") if p and p != "&"]
     if not parts or any(p.casefold() in ORG_NOUNS or p.casefold() in CORP_SUFFIXES for p in parts):
         return False
     return all(
-        (p.isupper() and len(p) <= 6)
-        or has_code_shape(p)
-        or in_dictionary(p)
-        or any(
-            p.casefold().endswith(x)
-            and (in_dictionary(p[: -len(x)]) or in_dictionary(p[: -len(x)] + "e"))
-            for x in ("ing", "ed")
-        )
+        (p.isupper() and len(p) <= 6) or has_code_shape(p) or in_dictionary_inflected(p)
         for p in parts
     )
 

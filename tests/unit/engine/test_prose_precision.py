@@ -228,3 +228,38 @@ def test_mail_header_field_names_are_never_entities(detector, field):
     found = _hits(detector, text)
     assert not [t for e, t in found if field in t]
     assert ("PERSON", "Ana Lima") in found
+
+
+# ------------------------------------------------------------------ inflections, code, packages
+@pytest.mark.parametrize(
+    "word,known",
+    [("Sharing", True), ("Annotated", True), ("Getting", True), ("Planned", True),
+     ("Normalizer", True), ("Okoro", False), ("Wanjiru", False), ("Kafka", False)],
+)  # fmt: skip
+def test_inflections_of_dictionary_words(word, known):
+    from scrubbing.engine.lexicon.dictionary import in_dictionary_inflected
+
+    assert in_dictionary_inflected(word) is known
+
+
+@pytest.mark.parametrize(
+    "text,etype,fp",
+    [
+        ("Message('Hello World", "ORGANIZATION", True),  # a call
+        ("Pool.alloc", "ORGANIZATION", True),  # a method
+        ("Umhlanga Fresh Produce (Pty) Ltd", "ORGANIZATION", False),  # brackets, no call
+        ("Acme S.A.", "ORGANIZATION", False),  # a legal form's dots
+    ],
+)
+def test_code_expressions_are_no_names(text, etype, fp):
+    assert is_false_positive(text, etype) is fp
+
+
+def test_a_package_the_text_installs_is_a_product_wherever_it_is_named(detector):
+    from scrubbing.engine.technical import is_technical, product_words
+
+    text = "Install with `pip install zentrix-ratelimit`.\n\nZentrix Ratelimit caps requests."
+    s, e = _span(text, "Zentrix Ratelimit")
+    assert {"zentrix-ratelimit", "zentrix", "ratelimit"} <= product_words(text)
+    assert is_technical(text, s, e, "PERSON", product_words(text))
+    assert not is_technical("Ask Wanjiru Kamau.", 4, 17, "PERSON", product_words(text))
