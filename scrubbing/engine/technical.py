@@ -303,16 +303,16 @@ _PHRASE_STRIP = ".,;:()[]'\u2019\"`*_!?"
 _PHRASE_JOINERS = frozenset({"&", "+", "/", "|"})
 
 
-def is_ordinary_term_word(word: str, names: bool = True) -> bool:
-    """A word of an ordinary phrase: no known name (with `names`), and an acronym ("PII",
-    "CORS"), a code-shaped word ("JSONSchema", "C++"), or a lower-case dictionary entry or
-    frequent English word ("Quick", "Getting", "Plugins")."""
+def is_ordinary_term_word(word: str, names: bool = True, acronyms: bool = True) -> bool:
+    """A word of an ordinary phrase: no known name (with `names`), and an acronym of up to
+    four letters ("PII", "CORS"; with `acronyms`), a code-shaped word ("JSONSchema", "C++"), or
+    a lower-case dictionary entry or frequent English word ("Quick", "Getting", "Plugins")."""
     if not word.isalpha():
         return has_code_shape(word) or word.strip("+#") != word
     if names and is_known_name(word):
         return False
-    if word.isupper() and len(word) >= 2:
-        return len(word) <= 6
+    if word.isupper() and len(word) >= 2 and acronyms and len(word) <= 4:
+        return True
     if has_code_shape(word):
         return True
     return in_dictionary_inflected(word) or zipf_of(word) >= COMMON_ZIPF
@@ -327,13 +327,14 @@ def is_ordinary_phrase(
 ) -> bool:
     """True if the model span text[start:end] is a title or a term of ordinary words, no name:
     two to five words ("Quick Start", "Getting Started", "Model Bakery", "PII Recognizers",
-    "Custom Functions", "Compressed Data Format"), or one acronym read as a person ("PII",
-    "MSG"), where every word is `is_ordinary_term_word`: none is a known given name or surname
-    ("Grace Hopper", "Professor Smith" stay), none has letters beyond ASCII. Not when the span
-    has name evidence of its own (`has_name_evidence`: "Ask Quick Start", "... said") or another
-    recognizer's name or contact is beside it. An organisation is kept when one of its words is
-    one that companies are named with ("Blue Ocean Shipping": `lexicon.ORG_NOUNS`) or a legal
-    form follows."""
+    "Custom Functions", "Compressed Data Format"), or one acronym of up to four letters read as
+    a person ("PII", "MSG"), where every word is `is_ordinary_term_word`: none is a known given
+    name or surname ("Grace Hopper", "Professor Smith" stay), none has letters beyond ASCII; in
+    a span all in capitals no word counts as an acronym ("DERYA AKSOY" stays, "BUG FIXES" not).
+    Not when the span has name evidence of its own (`has_name_evidence`: "Ask Quick Start",
+    "... said") or another recognizer's name or contact is beside it. An organisation is kept
+    when one of its words is one that companies are named with ("Blue Ocean Shipping":
+    `lexicon.ORG_NOUNS`) or a legal form follows."""
     if entity_type not in ("PERSON", "ORGANIZATION"):
         return False
     span = text[start:end]
@@ -343,12 +344,15 @@ def is_ordinary_phrase(
         return False
     if len(words) == 1:
         w = words[0]
-        if entity_type != "PERSON" or not (w.isalpha() and w.isupper() and 2 <= len(w) <= 6):
+        if entity_type != "PERSON" or not (w.isalpha() and w.isupper() and 2 <= len(w) <= 4):
             return False  # one ordinary word: `is_ordinary_word`, `is_technical`
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
     parts = [p for w in words for p in w.split("-") if p]
-    if not parts or not all(is_ordinary_term_word(p) for p in parts):
+    # a span all in capitals is a heading or a name in capitals ("BUG FIXES", "DERYA AKSOY"):
+    # its words are judged as words, none as an acronym
+    acronyms = len(words) == 1 or not all(p.isupper() for p in parts if p.isalpha())
+    if not parts or not all(is_ordinary_term_word(p, acronyms=acronyms) for p in parts):
         return False
     if entity_type == "ORGANIZATION":
         from .recognizers.orgs import has_legal_suffix

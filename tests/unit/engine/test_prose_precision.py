@@ -263,3 +263,28 @@ def test_a_package_the_text_installs_is_a_product_wherever_it_is_named(detector)
     assert {"zentrix-ratelimit", "zentrix", "ratelimit"} <= product_words(text)
     assert is_technical(text, s, e, "PERSON", product_words(text))
     assert not is_technical("Ask Wanjiru Kamau.", 4, 17, "PERSON", product_words(text))
+
+
+# ------------------------------------------------------------------ recall kept
+@pytest.mark.parametrize(
+    "text,span",
+    [("Regards\nDERYA AKSOY", "DERYA AKSOY"), ("Signed: OKORO", "OKORO"),
+     ("Caption: WANJIRU KAMAU-OTIENO", "WANJIRU KAMAU-OTIENO")],
+)  # fmt: skip
+def test_names_in_capitals_are_no_acronyms(text, span):
+    assert not is_ordinary_phrase(text, *_span(text, span), "PERSON")
+    assert is_ordinary_phrase("BUG FIXES\n---", 0, 9, "PERSON")
+
+
+def test_a_later_round_still_redacts_a_surname_piece_that_is_a_word(detector):
+    """ "Li [PERSON_1] Sun": the pieces the model finds beside a placeholder are a person's
+    even when one is a calendar word; only organisation and place pieces are guarded again."""
+    from scrubbing.engine.base import Limits
+    from scrubbing.engine.formats import text as text_format
+    from scrubbing.engine.verify import Verifier
+
+    assert is_false_positive("Sun", "PERSON")  # alone, the guard would drop it
+    v = Verifier(text_format.open_document, Limits(), TermLists(), detector.detect)
+    out = "Minutes taken by Li [PERSON_1] Sun.\n"
+    found = {lo.text for lo in v.check(out.encode(), ["[PERSON_1]"]).leftovers}
+    assert {"Li", "Sun"} <= found
