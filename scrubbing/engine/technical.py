@@ -40,8 +40,10 @@ from .lexicon import (
     DEV_WORDS,
     GREETINGS,
     HONORIFICS,
+    NAME_JOINERS,
     NAME_PREFIXES,
     ORG_NOUNS,
+    PARTICLES,
     PERSON_KEYS,
     PERSON_LEADS,
     PERSON_ROLE_KEYS,
@@ -298,6 +300,8 @@ def is_ordinary_word(
     return not has_name_evidence(text, start, end)
 
 
+#: particles of names and place names in many languages ("de la", "van der", "Les Pins")
+_NAME_LINKS = PARTICLES | NAME_JOINERS | frozenset({"les", "los", "las", "il", "lo", "ter"})
 _PHRASE_STRIP = ".,;:()[]'\u2019\"`*_!?"
 #: joiners of a title ("Analysis & Coverage", "Supporting the Development of Django")
 _PHRASE_JOINERS = frozenset({"&", "+", "/", "|"})
@@ -349,6 +353,8 @@ def is_ordinary_phrase(
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
     parts = [p for w in words for p in w.split("-") if p]
+    if any(p.casefold() in _NAME_LINKS for p in parts):
+        return False  # "Les Pins", "Ana de la Cruz": a particle of names and places
     # a span all in capitals is a heading or a name in capitals ("BUG FIXES", "DERYA AKSOY"):
     # its words are judged as words, none as an acronym
     acronyms = len(words) == 1 or not all(p.isupper() for p in parts if p.isalpha())

@@ -49,6 +49,8 @@ def _span(text: str, part: str) -> tuple[int, int]:
         ("Wanjiru Kamau merged it.", "Wanjiru Kamau", "PERSON", False),
         ("Signed: JOSE", "JOSE", "PERSON", False),  # a name in capitals
         ("Thanks to Özlem Taşkın.", "Özlem Taşkın", "PERSON", False),
+        ("Résidence Les Pins, 14 allée des Cèdres", "Les Pins", "PERSON", False),  # a particle
+        ("Call Rosa de la Torre.", "Rosa de la Torre", "PERSON", False),
     ],
 )
 def test_is_ordinary_phrase(text, span, etype, ordinary):
