@@ -45,21 +45,17 @@ def has_legal_suffix(text: str, start: int, end: int) -> bool:
 
 def is_term_definition(words: str) -> bool:
     """True if the words spelt out before an acronym in brackets are a term, not an
-    organisation: each is a lower-case dictionary word (an inflection too: "Sharing"), an
-    acronym or a code-shaped word ("Cross Origin Resource Sharing", "Public Suffix List", "JSON
+    organisation: each is a lower-case dictionary word (an inflection too: "Sharing") or an
+    acronym ("Cross Origin Resource Sharing", "Public Suffix List", "JSON
     Web Key", "Pull Request"; a surname that is also a word, as "Cross", counts as a word
     here), and none is a word companies are named with ("Northwind Maritime Services", "Blue
     Ocean Shipping" stay clients; "Goldman Sachs" is no dictionary word)."""
     from ..lexicon.dictionary import in_dictionary_inflected
-    from ..technical import has_code_shape
 
     parts = [p for w in words.split() for p in w.split("-") if p and p != "&"]
     if not parts or any(p.casefold() in ORG_NOUNS or p.casefold() in CORP_SUFFIXES for p in parts):
         return False
-    return all(
-        (p.isupper() and len(p) <= 6) or has_code_shape(p) or in_dictionary_inflected(p)
-        for p in parts
-    )
+    return all((p.isupper() and len(p) <= 6) or in_dictionary_inflected(p) for p in parts)
 
 
 def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
