@@ -30,6 +30,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from .cache import HitCache
@@ -59,6 +60,7 @@ from .syntax import drop_syntax
 from .technical import (
     in_technical_context,
     is_labelled_person,
+    is_ordinary_phrase,
     is_ordinary_word,
     is_technical,
     product_words,
@@ -272,6 +274,7 @@ class Detector:
         *,
         use_model: bool = True,
         model_chars: int = MODEL_CHARS,
+        context: str = "",
     ) -> list[list[Hit]]:
         """Hits for each text (merged, allow-list applied). Duplicate texts are analysed once,
         and a text analysed before with the same terms comes from `self.cache`.
@@ -280,6 +283,10 @@ class Detector:
         only over the texts where a model span could survive, on at most `model_chars`
         characters of each; Presidio's post-processing (context enhancement within the same
         characters, score threshold, duplicate removal) follows (`_postprocess`).
+
+        `context`: the whole document these texts come from, when they are pieces of it (the
+        sentences verification reads again): the words it uses as names of things count too
+        (`technical.product_words`), as they did when the whole document was analysed.
         """
         terms = terms or TermLists()
         allow = terms.allow_keys()
@@ -318,7 +325,9 @@ class Detector:
                 self.cache.put((text, *key), results[text])
             # words the texts (one document's, together) use as names of things: read once,
             # when a model span first needs them
-            products = _Lazy(lambda: product_words("\n".join(views.values())))
+            products = _Lazy(
+                lambda: product_words("\n".join(views.values())) | _document_products(context)
+            )
             by_text = {
                 t: self._to_hits(t, views[t], results[t], terms, allow, products) for t in texts_in
             }
@@ -433,6 +442,7 @@ class Detector:
                         is_technical(view, s, e, etype, products.get())
                         or in_technical_context(view, s, e, etype, people)
                         or is_ordinary_word(view, s, e, etype, people)
+                        or is_ordinary_phrase(view, s, e, etype, people)
                     ):
                         continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))
@@ -448,6 +458,12 @@ class Detector:
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
         return widened(text, merge_hits(hits, text))
+
+
+@lru_cache(maxsize=4)
+def _document_products(text: str) -> frozenset[str]:
+    """`product_words` of a whole document, kept for the rounds that read pieces of it."""
+    return product_words(detection_view(text)) if text else frozenset()
 
 
 #: what another recognizer found that says "a person is here" (technical.in_technical_context)

@@ -74,6 +74,8 @@ def after_honorific(text: str, start: int) -> bool:
 
 def is_false_positive(text: str, entity_type: str) -> bool:
     """True for model spans that are ordinary work vocabulary, not a name."""
+    from .technical import is_known_name
+
     key = normalize(text)
     if len(key) < 2 or not any(c.isalpha() for c in key):
         return True
@@ -86,8 +88,8 @@ def is_false_positive(text: str, entity_type: str) -> bool:
         return True  # "Senior Analyst", "Action Items", "Dear", "Regards"
     if len(words) > 1 and all(w in _VOCABULARY or len(w) <= 1 for w in words):
         return True  # "Appendix C. The Cabin", "Grafana Whiteboard"
-    if re.search(r"[_=/\\{}<>$#@|]|\d", text) and entity_type in MODEL_ENTITIES:
-        return True  # DB_PASSWORD, user_id, paths: code, not a name (patterns own the rest)
+    if re.search(r"[_=/\\{}<>$#@|]|\d|\w\(|[a-z]\.[a-z]", text) and entity_type in MODEL_ENTITIES:
+        return True  # DB_PASSWORD, user_id, paths, calls, Pool.alloc: code, not a name
     if entity_type == "PERSON" and "@" in key:
         return True  # the e-mail recognizer owns addresses
     if (
@@ -97,6 +99,14 @@ def is_false_positive(text: str, entity_type: str) -> bool:
         and not any(c.isupper() for c in text)
     ):
         return True  # "config": a name in a cased script is written with a capital
+    if (
+        entity_type in MODEL_ENTITIES
+        and len(words) > 1
+        and text.lower() != text.upper()
+        and not any(c.isupper() for c in text)
+        and not any(is_known_name(w) for w in words if w)
+    ):
+        return True  # "maintenance mode", "custom functions": names are capitalised
     if (
         entity_type in ("ORGANIZATION", "LOCATION")
         and len(words) == 1

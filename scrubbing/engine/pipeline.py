@@ -133,7 +133,7 @@ class Scrubber:
             from .base import LimitExceeded
 
             raise LimitExceeded("This file has too many parts to process.")
-        from .recognizers.codename import coined_words
+        from .recognizers.codename import code_words, coined_words
         from .recognizers.columns import column_hits
         from .recognizers.roster import roster_hits
 
@@ -148,11 +148,27 @@ class Scrubber:
             [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]
             for i, seg_hits in enumerate(hits)
         ]
+        # a word the document uses as code or as a public package anywhere in it is no code
+        # name in any of its parts ("pip install sympy" once, "SymPy" in every paragraph)
+        code = code_words("\n".join(texts))
+        if code:
+            hits = [
+                [
+                    h
+                    for h in seg_hits
+                    if not (
+                        h.entity_type == "CODENAME"
+                        and h.source != "deny-list"
+                        and h.text.casefold() in code
+                    )
+                ]
+                for seg_hits in hits
+            ]
         mentions = [(h.text, h.entity_type, h.source) for seg in hits for h in seg]
         mentions += [(h.text, h.entity_type, h.source) for h in name_hits]
         coined: Counter[str] = Counter()
         for text in dict.fromkeys([*texts, base]):
-            coined.update(coined_words(text))
+            coined.update(coined_words(text, code))
         findings = findings_for(doc, hits)  # `assign` sweeps, with the inventory
         t2 = time.perf_counter()
         return Analysis(
@@ -237,7 +253,11 @@ class Scrubber:
         """
         t0 = time.perf_counter()
         try:
-            detect = functools.partial(_detector().detect, model_chars=self.limits.max_model_chars)
+            detect = functools.partial(
+                _detector().detect,
+                model_chars=self.limits.max_model_chars,
+                context="\n".join(s.text for s in analysis.document.segments),
+            )
             return verify_in_rounds(
                 analysis, limits=self.limits, detect=detect, assign=assign, started=t0
             )

@@ -36,10 +36,14 @@ from .lexicon import (
     ACRONYMS,
     BY_VERBS,
     COMMON_ZIPF,
+    CORP_SUFFIXES,
     DEV_WORDS,
     GREETINGS,
     HONORIFICS,
+    NAME_JOINERS,
     NAME_PREFIXES,
+    ORG_NOUNS,
+    PARTICLES,
     PERSON_KEYS,
     PERSON_LEADS,
     PERSON_ROLE_KEYS,
@@ -49,7 +53,7 @@ from .lexicon import (
     TECH_NOUNS,
     TOOLS,
 )
-from .lexicon.dictionary import in_dictionary
+from .lexicon.dictionary import in_dictionary, in_dictionary_inflected
 
 _WORD = r"[A-Z][A-Za-z0-9+#]*(?:-[A-Za-z0-9]+)*"
 _VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+(?:\.\d+)+)\b(?!\.\d)")
@@ -66,7 +70,8 @@ _EXTENSIONS = frozenset("yaml yml json toml txt csv pdf docx xlsx pptx md py js 
 
 
 def product_words(text: str) -> frozenset[str]:
-    """Casefolded words the text itself uses as the name of a thing (see the module doc)."""
+    """Casefolded words the text itself uses as the name of a thing (see the module doc), and
+    the words it uses as code or as a public package (`codename.code_words`)."""
     out: set[str] = set()
     for m in _VERSION.finditer(text):
         if not _DATE.match(m.group(2)):
@@ -79,6 +84,10 @@ def product_words(text: str) -> frozenset[str]:
         if text[m.end(1)] == "/" or tail.casefold() not in _EXTENSIONS:
             out.add(m.group(1))
     out.update(m.group(1) for m in _PATH.finditer(text))
+    # called, declared, imported, installed, in backticks... (the code-name recognizer's)
+    from .recognizers.codename import code_words
+
+    out.update(code_words(text))
     return frozenset(out)
 
 
@@ -100,7 +109,7 @@ def _is_acronym(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
-def _known_name(word: str) -> bool:
+def is_known_name(word: str) -> bool:
     from .recognizers.known_names import name_lists
 
     first, last, _c = name_lists()
@@ -109,10 +118,16 @@ def _known_name(word: str) -> bool:
     return key in first or key in last or folded in first or folded in last
 
 
+def zipf_of(word: str) -> float:
+    from .recognizers.name_shape import zipf
+
+    return zipf(word.casefold())
+
+
 def _common(word: str) -> bool:
     from .recognizers.name_shape import zipf
 
-    return zipf(word.casefold()) >= COMMON_ZIPF and not _known_name(word)
+    return zipf(word.casefold()) >= COMMON_ZIPF and not is_known_name(word)
 
 
 def is_technical(
@@ -129,19 +144,19 @@ def is_technical(
     if (  # "the Scheduler owns it"; but "the Watson and Sons team" names a firm
         entity_type == "PERSON"
         and _THE.search(text[max(0, start - 6) : start])
-        and not _known_name(w)
+        and not is_known_name(w)
     ):
         return True
     if has_code_shape(w):
         return True
-    if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not _known_name(w):
+    if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not is_known_name(w):
         return True
     if entity_type != "ORGANIZATION" or not w.isalpha():
         return False
     # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
     # a role; a client with a legal form is the org recognizer's, and the task's sweep
     return _common(w) or (
-        len(w) >= 4 and not w.isupper() and in_dictionary(w) and not _known_name(w)
+        len(w) >= 4 and not w.isupper() and in_dictionary(w) and not is_known_name(w)
     )
 
 
@@ -280,8 +295,77 @@ def is_ordinary_word(
         return False
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
-    if not in_dictionary(word) or _known_name(word):
+    if not in_dictionary(word) or is_known_name(word):
         return False
+    return not has_name_evidence(text, start, end)
+
+
+#: particles of names and place names in many languages ("de la", "van der", "Les Pins")
+_NAME_LINKS = PARTICLES | NAME_JOINERS | frozenset({"les", "los", "las", "il", "lo", "ter"})
+_PHRASE_STRIP = ".,;:()[]'\u2019\"`*_!?"
+#: joiners of a title ("Analysis & Coverage", "Supporting the Development of Django")
+_PHRASE_JOINERS = frozenset({"&", "+", "/", "|"})
+
+
+def is_ordinary_term_word(word: str, names: bool = True, acronyms: bool = True) -> bool:
+    """A word of an ordinary phrase: no known name (with `names`), and an acronym of up to
+    four letters ("PII", "CORS"; with `acronyms`), a code-shaped word ("JSONSchema", "C++"), or
+    a lower-case dictionary entry or frequent English word ("Quick", "Getting", "Plugins")."""
+    if not word.isalpha():
+        return has_code_shape(word) or word.strip("+#") != word
+    if names and is_known_name(word):
+        return False
+    if word.isupper() and len(word) >= 2 and acronyms and len(word) <= 4:
+        return True
+    if has_code_shape(word):
+        return True
+    return in_dictionary_inflected(word) or zipf_of(word) >= COMMON_ZIPF
+
+
+def is_ordinary_phrase(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """True if the model span text[start:end] is a title or a term of ordinary words, no name:
+    two to five words ("Quick Start", "Getting Started", "Model Bakery", "PII Recognizers",
+    "Custom Functions", "Compressed Data Format"), or one acronym of up to four letters read as
+    a person ("PII", "MSG"), where every word is `is_ordinary_term_word`: none is a known given
+    name or surname ("Grace Hopper", "Professor Smith" stay), none has letters beyond ASCII; in
+    a span all in capitals no word counts as an acronym ("DERYA AKSOY" stays, "BUG FIXES" not).
+    Not when the span has name evidence of its own (`has_name_evidence`: "Ask Quick Start",
+    "... said") or another recognizer's name or contact is beside it. An organisation is kept
+    when one of its words is one that companies are named with ("Blue Ocean Shipping":
+    `lexicon.ORG_NOUNS`) or a legal form follows."""
+    if entity_type not in ("PERSON", "ORGANIZATION"):
+        return False
+    span = text[start:end]
+    words = [w.strip(_PHRASE_STRIP) for w in span.split()]
+    words = [w for w in words if w and w not in _PHRASE_JOINERS]
+    if not words or len(words) > 5 or any(c.isalpha() and not c.isascii() for c in span):
+        return False
+    if len(words) == 1:
+        w = words[0]
+        if entity_type != "PERSON" or not (w.isalpha() and w.isupper() and 2 <= len(w) <= 4):
+            return False  # one ordinary word: `is_ordinary_word`, `is_technical`
+    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+        return False
+    parts = [p for w in words for p in w.split("-") if p]
+    if any(p.casefold() in _NAME_LINKS for p in parts):
+        return False  # "Les Pins", "Ana de la Cruz": a particle of names and places
+    # a span all in capitals is a heading or a name in capitals ("BUG FIXES", "DERYA AKSOY"):
+    # its words are judged as words, none as an acronym
+    acronyms = len(words) == 1 or not all(p.isupper() for p in parts if p.isalpha())
+    if not parts or not all(is_ordinary_term_word(p, acronyms=acronyms) for p in parts):
+        return False
+    if entity_type == "ORGANIZATION":
+        from .recognizers.orgs import has_legal_suffix
+
+        named = ORG_NOUNS | (CORP_SUFFIXES - {"the", "and", "&", "co", "co."})
+        if any(p.casefold() in named for p in parts) or has_legal_suffix(text, start, end):
+            return False
     return not has_name_evidence(text, start, end)
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from .base import Document, Limits, ScrubError, exception_summary
 from .formats.code import masked_forms
+from .guards import is_false_positive
 from .lexicon import CALENDAR
 from .pseudonyms import PLACEHOLDER_RE
 from .terms import KnownStrings, TermLists, find_terms, normalize
@@ -329,9 +330,15 @@ class Verifier:
                 # quotes, tabs and line breaks (cell and field boundaries in a CSV or TSV)
                 pieces = _outside(seg_text, masked, s, e, _MODEL_CUT if check == "model" else "")
                 if pieces == [(s, e)] or check == "model":
+                    # a piece of a model organisation or place cut at a blank is guarded again
+                    # on its own: "the" of "the [ORG_1] Compressed Data Format" is none. A
+                    # person's piece is not: "Sun" or "May" beside "[PERSON_1]" is a surname
                     out += [
                         Leftover(i, a, b, h.entity_type, h.source, check, masked[a:b], h.score)
                         for a, b in pieces
+                        if (a, b) == (s, e)
+                        or h.entity_type == "PERSON"
+                        or not is_false_positive(masked[a:b], h.entity_type)
                     ]
                 else:
                     # a pattern that only matched across a blank ("3/16/501 [X] 79" read as a

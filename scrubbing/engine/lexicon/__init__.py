@@ -128,6 +128,26 @@ CORP_SUFFIXES = words(
     "inc inc. corp corp. corporation co co. company ltd ltd. limited llc llp plc gmbh ag sa "
     "s.a. bv b.v. nv n.v. group holdings holding partners & and the"
 )
+#: nouns companies and institutions are named with ("Blue Ocean Shipping", "Harbour Stores"):
+#: a model organisation made of ordinary words is still one if it holds one of these
+#: (technical.is_ordinary_phrase)
+ORG_NOUNS = words(
+    "company companies corporation group groups holding holdings partners partnership "
+    "associates services service bank banking capital investments investment finance "
+    "financial insurance assurance trust fund funds ventures shipping maritime marine "
+    "logistics freight transport airlines airways airline rail railways energy power oil gas "
+    "mining metals steel chemicals pharmaceuticals pharma labs laboratories health healthcare "
+    "hospital clinic foods food farms produce beverages brewery breweries stores store retail "
+    "supermarkets markets trading traders exports imports industries industrial manufacturing "
+    "motors automotive engineering construction builders properties property estates realty "
+    "homes hotels hotel resorts travel media press publishing publishers news broadcasting "
+    "studios entertainment telecom telecommunications communications networks systems "
+    "solutions technologies technology software consulting consultants advisors advisory "
+    "agency agencies bureau office ministry department authority council commission "
+    "committee board university college school institute institution academy foundation "
+    "society association federation union league club church charity coalition alliance "
+    "council cooperative co-operative brothers sons law chambers firm"
+)
 #: the same, as the pseudonymizer strips them from a client key (order kept for the regex)
 CORP_KEY_SUFFIXES = (
     "inc corp corporation co company ltd limited llc llp plc gmbh ag sa bv nv group holdings"
@@ -369,6 +389,19 @@ PROJECT_WORDS = words(
     "costs cost expenses work works phase phases name number code team teams lead leads "
     "description goals goal outcome outcomes tracker tracking register log files file folder "
     "documents document meeting meetings list details detail info information space site"
+)
+#: the other part of an environment variable or constant built from a word ("DBSNP_PATH",
+#: "APP_CONFIG_DIR"): the word is code, not a code name (codename.code_words)
+ENV_PARTS = words(
+    "path paths dir dirs directory home file files url urls uri key keys secret token host "
+    "hostname port user username password pass name id ids env config conf cfg level mode "
+    "debug log logs list prefix suffix root bin lib opts options flags timeout version"
+)
+#: vendors whose next word is one of their products ("AWS CloudFormation", "Apache Kafka")
+VENDORS = words(
+    "apache aws amazon azure google microsoft ibm oracle adobe atlassian github gitlab "
+    "jetbrains mozilla red hat redhat cloudflare hashicorp elastic confluent databricks "
+    "salesforce sap intel nvidia apple meta"
 )
 #: a coined word recurring this often in a task is a code name
 CODENAME_MIN_REPEATS = 2

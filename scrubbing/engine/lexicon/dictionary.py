@@ -34,3 +34,24 @@ def in_dictionary(word: str) -> bool:
     if key.endswith("es") and key[:-2] in words:
         return True
     return key.endswith("s") and key[:-1] in words
+
+
+_INFLECTIONS = ("ing", "ed", "er", "ers", "ly", "able")
+
+
+def in_dictionary_inflected(word: str) -> bool:
+    """`in_dictionary`, or an inflection of an entry web2 lists only as a stem: "Sharing"
+    (share), "Annotated" (annotate), "Getting" (get), "Enabling" (enable), "Normalizer"."""
+    if in_dictionary(word):
+        return True
+    key = word.casefold()
+    if not key.isalpha():
+        return False
+    for suffix in _INFLECTIONS:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)]
+            if in_dictionary(stem) or in_dictionary(stem + "e"):
+                return True
+            if len(stem) >= 4 and stem[-1] == stem[-2] and in_dictionary(stem[:-1]):
+                return True  # "getting", "planned"
+    return False

@@ -21,12 +21,14 @@ from ..lexicon import (
     CODENAME_MIN_REPEATS,
     COINED_ZIPF,
     DEV_WORDS,
+    ENV_PARTS,
     HEADINGS,
     JOB_WORDS,
     OFFICE_WORDS,
     PRODUCTS,
     PROJECT_WORDS,
     TOOLS,
+    VENDORS,
 )
 from .base import ScrubRecognizer
 
@@ -68,26 +70,103 @@ def is_coined(word: str) -> bool:
     return not any(p.casefold() in _VOCAB for p in parts)
 
 
-def coined_words(text: str) -> Counter[str]:
+# ------------------------------------------------------------------ words the text uses as code
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)")
+_SHELL_LINE = re.compile(r"^[ \t]*(?:>>>|\.\.\.[ \t]|\$[ \t]|%[ \t]|#include\b|cdef\b)")
+#: `SchemaPath`, ``HasTraits``, `Pool.alloc()`: one identifier alone in backticks
+_TICKED = re.compile(r"`{1,2}([A-Za-z_][\w]*)(?:\.[\w.]+)?(?:\(\))?`{1,2}")
+_FILE_EXT = r"(?:xlsx?|docx?|pptx?|pdf|csv|md|txt|json|ya?ml|toml|zip|png|jpe?g|svg|html?)\b"
+#: called, also as a method: `SchemaPath(...)`, `HTTPClient.from_url(...)`
+_CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*\(")
+#: declared or imported at the start of a line of code ("class HasTraits:", "import httpx")
+_DECLARED = re.compile(
+    r"(?m)^[ \t]*(?:(?:export|public|private|abstract|final|static|cdef|cpdef|async)[ \t]+)*"
+    r"(?:import|class|struct|def|interface|enum|typedef)[ \t]+([A-Za-z_]\w*)"
+)
+_FROM_IMPORT = re.compile(r"\bfrom[ \t]+([A-Za-z_]\w*)[\w.]*[ \t]+import\b")
+_INSTALL = re.compile(
+    r"\b(?:pip3?|pipx|uv[ \t]+pip|conda|mamba|poetry|npm|yarn|pnpm|brew|apt(?:-get)?|cargo|gem|"
+    r"go)[ \t]+(?:install|add|get)[ \t]+(?:-{1,2}[\w\-]+[ \t]+)*[\"']?([A-Za-z][\w.\-]*)"
+)
+_REGISTRY = re.compile(
+    r"(?i)pypi\.(?:org|python\.org)/(?:project|pypi|simple)/([\w.\-]+)|"
+    r"(?<![\w.\-])([\w\-]+)\.readthedocs\.(?:io|org)|readthedocs\.org/projects/([\w\-]+)|"
+    r"shields\.io/(?:pypi|conda|npm)/\w+/(?:[\w\-]+/)?([\w.\-]+)|"
+    r"anaconda\.org/[\w\-]+/([\w.\-]+)|npmjs\.com/package/([\w.\-]+)"
+)
+#: an ALL-CAPS word after a command-line option: a placeholder ("--config CONFIGPATH")
+_METAVAR = re.compile(r"(?<![\w-])--?[A-Za-z][\w\-]*[ =]\[?([A-Z][A-Z_]{2,})\b")
+_VENDOR_NEXT = re.compile(r"(?i)\b(?:" + "|".join(sorted(VENDORS)) + r")[ \t]+(?-i:([A-Z]\w+))")
+
+
+def code_words(text: str) -> frozenset[str]:
+    """Casefolded words `text` itself uses as code or as a public package, never as a code
+    name: an identifier alone in backticks, called (also as a method), declared or imported
+    at the start of a line; a package installed (`pip install`, `npm install`...) or linked
+    on a package registry (PyPI, Read the Docs, a shields.io badge); a placeholder after a
+    command-line option; a product after its vendor ("AWS CloudFormation", "Apache Kafka").
+    A code name of the document's own is none of these: it is written in prose, a title or
+    a file name."""
+    if not any(c in text for c in "`(.$-") and not re.search(r"(?i)import|install", text):
+        return frozenset()
+    out: set[str] = set()
+    for rx in (_TICKED, _CALLED, _DECLARED, _FROM_IMPORT, _METAVAR, _VENDOR_NEXT):
+        for m in rx.finditer(text):
+            out.add(m.group(1).casefold())
+            if rx is _TICKED and "_" in m.group(1):  # `SENTS_P`, `TAG_ACC`: each part too
+                out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)
+    for rx in (_INSTALL, _REGISTRY):
+        for m in rx.finditer(text):
+            name = next(g for g in m.groups() if g).casefold()
+            name = re.sub(r"\.(?:svg|png|git|html?)$", "", name)
+            out.add(name)
+            out.update(p for p in re.split(r"[\-_.]", name) if len(p) >= 3)
+    return frozenset(out)
+
+
+def _code_lines(text: str) -> list[bool]:
+    """Per line of `text`: whether it is code (a fenced block, a prompt, a declaration)."""
+    flags = []
+    fenced = False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+            flags.append(True)
+            continue
+        flags.append(fenced or bool(_CODE_LINE.search(line) or _SHELL_LINE.match(line)))
+    return flags
+
+
+def _env_identifier(atoms: list[str]) -> bool:
+    """ "DBSNP_PATH", "APP_CONFIG_DIR": a constant or environment variable, not a code name."""
+    return len(atoms) >= 2 and any(a.casefold() in ENV_PARTS for a in atoms)
+
+
+def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
     """Coined words in prose lines of `text`, counted casefolded: "QuartzLine", "QUARTZLINE"
     and the word inside an identifier or an office file name built from it ("QL-QUARTZLINE-7",
     "quartzline_term_sheet.docx") are one word used three times."""
     found: Counter[str] = Counter()
     if not any("A" <= c <= "Z" for c in text):
         return found
-    for line in text.splitlines():
-        if _CODE_LINE.search(line):
+    code = code_words(text) | (code or frozenset())
+    for line, is_code in zip(text.splitlines(), _code_lines(text), strict=True):
+        if is_code:
             continue
         for m in _COINED.finditer(line):
-            if is_coined(m.group("w")):
+            if is_coined(m.group("w")) and m.group("w").casefold() not in code:
                 found[m.group("w").casefold()] += 1
         for rx in (_IN_IDENTIFIER, _IN_FILE_NAME):
             for m in rx.finditer(line):
-                for atom in re.split(r"[^A-Za-z]+", m.group("w")):
+                atoms = [a for a in re.split(r"[^A-Za-z]+", m.group("w")) if a]
+                if rx is _IN_IDENTIFIER and "_" in m.group("w") and _env_identifier(atoms):
+                    continue
+                for atom in atoms:
                     if (
                         len(atom) >= 5
                         and (atom.isupper() or rx is _IN_FILE_NAME)
                         and is_coined(atom.upper())
+                        and atom.casefold() not in code
                     ):
                         found[atom.casefold()] += 1
     return found

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lexicon import CALENDAR, LEAD_WORDS, LEGAL_SUFFIXES
+from ..lexicon import CALENDAR, CORP_SUFFIXES, LEAD_WORDS, LEGAL_SUFFIXES, ORG_NOUNS
 from .base import ScrubRecognizer
 
 _SUFFIX_ALT = "|".join(
@@ -43,6 +43,21 @@ def has_legal_suffix(text: str, start: int, end: int) -> bool:
     return bool(_SUFFIX_END.search(text[start:end]) or _SUFFIX_NEXT.match(text[end : end + 24]))
 
 
+def is_term_definition(words: str) -> bool:
+    """True if the words spelt out before an acronym in brackets are a term, not an
+    organisation: each is a lower-case dictionary word (an inflection too: "Sharing") or an
+    acronym ("Cross Origin Resource Sharing", "Public Suffix List", "JSON
+    Web Key", "Pull Request"; a surname that is also a word, as "Cross", counts as a word
+    here), and none is a word companies are named with ("Northwind Maritime Services", "Blue
+    Ocean Shipping" stay clients; "Goldman Sachs" is no dictionary word)."""
+    from ..lexicon.dictionary import in_dictionary_inflected
+
+    parts = [p for w in words.split() for p in w.split("-") if p and p != "&"]
+    if not parts or any(p.casefold() in ORG_NOUNS or p.casefold() in CORP_SUFFIXES for p in parts):
+        return False
+    return all((p.isupper() and len(p) <= 6) or in_dictionary_inflected(p) for p in parts)
+
+
 def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _ORG.finditer(text):
         s, words = m.start("name"), m.group("name").split()
@@ -70,6 +85,8 @@ def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 start = text.index(" ", start) + 1
                 while text[start] in " \t":
                     start += 1
+            if is_term_definition(text[start : m.end("name")]):
+                continue  # "Cross Origin Resource Sharing (CORS)": a term, not a client
             yield start, m.end("name"), "CLIENT"
             yield m.start("acr"), m.end("acr"), "CLIENT"
 

@@ -38,6 +38,11 @@ _NOT_VALUE = re.compile(
 )
 
 
+#: code, not a value: a call or a method call (`client = docker.from_env()`,
+#: `self.customer = baker.make('shop.Customer')`, `owner = get_owner(request)`)
+_CODE_VALUE = re.compile(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\(")
+
+
 def key_type(key: str) -> str | None:
     """The entity type a key's values have, or None. "owner", "ownerName", "billing.contact",
     "CONTACT_PHONE", "attendees" are all typed."""
@@ -63,7 +68,7 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
     from .name_shape import looks_like_name
 
     v = value.strip()
-    if not v or len(v) < 2 or _NOT_VALUE.match(v):
+    if not v or len(v) < 2 or _NOT_VALUE.match(v) or _CODE_VALUE.match(v):
         return False
     if etype == "PHONE_NUMBER":
         return sum(c.isdigit() for c in v) >= 6
