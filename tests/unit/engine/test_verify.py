@@ -174,23 +174,14 @@ def test_patterns_read_windows_of_text_the_input_had(detector):
 
 
 def test_survivor_next_to_replacement_is_caught_and_calendar_only_windows_skip_the_model(
-    detector, monkeypatch
+    counted,
 ):
     """A name part that survived replacement ("Gaines" of "Gaines, Jones and Leonard") is
     found again by the model in its window; a window whose only capitalised word is a weekday
     or month ("before October 12.") is read by the patterns and not by the model (gate)."""
     from scrubbing.engine.verify import Verifier
 
-    read: list[str] = []
-    pipe = detector.nlp.pipe
-
-    def recording(texts, **kw):
-        texts = list(texts)
-        read.extend(texts)
-        return pipe(texts, **kw)
-
-    monkeypatch.setattr(detector.nlp, "pipe", recording)
-    detector.cache.clear()
+    detector, read = counted
     source = (
         "Margaret Thatcherson met the Gaines, Jones and Leonard team on Thursday to review "
         "the plan. Send comments to mt@example.org before October 12."
