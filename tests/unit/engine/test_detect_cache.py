@@ -3,29 +3,10 @@ cached string gives the findings a fresh analysis gives."""
 
 from __future__ import annotations
 
-import pytest
-
-from scrubbing.engine.cache import HitCache
 from scrubbing.engine.gate import needs_model
 from scrubbing.engine.pipeline import Scrubber
 from scrubbing.engine.pseudonyms import Pseudonymizer
 from scrubbing.engine.terms import Term, TermLists
-
-
-@pytest.fixture
-def counted(detector, monkeypatch):
-    """The real detector; what its spaCy pipeline is given is recorded."""
-    read: list[str] = []
-    pipe = detector.nlp.pipe
-
-    def recording(texts, **kw):
-        texts = list(texts)
-        read.extend(texts)
-        return pipe(texts, **kw)
-
-    monkeypatch.setattr(detector.nlp, "pipe", recording)
-    monkeypatch.setattr(detector, "cache", HitCache(max_chars=1_000_000))
-    return detector, read
 
 
 def test_model_not_called_for_numbers_and_codes(counted):
