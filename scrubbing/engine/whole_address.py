@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .hits import PRIORITY, Hit
-from .lexicon import ADDRESS_UNIT_WORDS, COUNTRY_ALIASES, country_names
+from .lexicon import ADDRESS_UNIT_WORDS, CALENDAR, COUNTRY_ALIASES, country_names
 
 _CODE = (
     r"(?:\d{5,6}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{3}-\d{4}|"
@@ -37,7 +37,7 @@ _NAME = r"[^\W\d_a-z][^\W\d_]*(?:[ \t\-][^\W\d_a-z][^\W\d_]*){0,2}"
 #: "13353 Berlin"), the place ending or starting the line or field
 _POSTCODE = re.compile(
     rf"(?:(?P<left>{_NAME}),?[ \t]+)?"
-    rf"(?<![\w\-+.,/$€£¥#])(?P<code>{_CODE})(?![\w\-]|[.,]\d|[ \t]+[a-z%])"
+    rf"(?<![\w\-+.,/$€£¥#])(?P<code>{_CODE})(?![\w\-]|[.,]\d|[ \t]*%)"
     rf"(?:[ \t]+(?P<right>{_NAME})(?=[ \t]*(?:$|[\r\n,;|·])))?",
     re.M,
 )
@@ -57,6 +57,7 @@ _UNIT = re.compile(
 )
 #: a word that may start a country's name ("Polska", "United Kingdom", "U.K.", "日本")
 _WORD = re.compile(r"(?<![\w\-.])[^\W\d_](?:[^\W\d_]|\.(?=[^\W\d_]))*\.?(?![\w\-])")
+_PROSE = re.compile(r"[ \t]+[a-z]")
 _GAP = re.compile(r"[ \t,]*(?:\r?\n[ \t,]*)?")
 _LINE_GAP = re.compile(r"[ \t,]*")
 # after a street: one short unit or district ("3º izq.", "Wuse II") ended by a comma or the
@@ -74,7 +75,7 @@ class _Run:
     end: int
     members: list[Hit] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
-    codes: list[tuple[bool, bool]] = field(default_factory=list)  # named, not 4 digits
+    codes: list[tuple[bool, bool, bool]] = field(default_factory=list)  # named, long, prose
 
 
 Item = tuple[str, int, int, Any]  # kind, start, end, the hit (None: found here)
@@ -138,7 +139,13 @@ def _items(text: str, hits: Sequence[Hit]) -> list[Item]:
                 a, named = m.start("left"), True
             if m.group("right") and free(b, m.end("right")):
                 b, named = m.end("right"), True
-            extra.append(("postcode", a, b, (named, not re.fullmatch(r"\d{4}", m["code"]))))
+            # "Berlin 10000 visitors": a number a sentence goes on from is a count, unless a
+            # unit says address ("SCO 45, Sector 17-C, Chandigarh 160017 this morning")
+            prose = _PROSE.match(text, b) is not None
+            long = not re.fullmatch(r"\d{4}", m["code"])
+            if m.group("left") and m["left"].split()[-1].casefold() in CALENDAR:
+                continue  # "March 2026": a date
+            extra.append(("postcode", a, b, (named, long, prose)))
         extra += [("unit", m.start(), m.end(), None) for m in _UNIT.finditer(text)]
     extra += _countries(text)
     items += [x for x in extra if free(x[1], x[2])]
@@ -176,18 +183,18 @@ def _add(run: _Run, kind: str, s: int, e: int, hit: Any) -> None:
     if isinstance(hit, Hit):
         run.members.append(hit)
     if kind == "postcode":
-        run.codes.append(hit)  # (named, long)
+        run.codes.append(hit)  # (named, long, prose)
 
 
-def is_address_run(kinds: set[str], codes: list[tuple[bool, bool]]) -> bool:
+def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]]) -> bool:
     """A run of parts is an address: a street with anything else; a place with a postcode
-    that cannot be a year; a postcode written with its place beside a unit ("SCO 45, Sector
-    17-C, Chandigarh 160017")."""
+    that cannot be a year or a count; a postcode written with its place beside a unit ("SCO
+    45, Sector 17-C, Chandigarh 160017")."""
     if "ADDRESS" in kinds and kinds - {"ADDRESS"}:
         return True
-    if kinds & {"LOCATION", "country"} and any(long for _named, long in codes):
+    if kinds & {"LOCATION", "country"} and any(long and not prose for _n, long, prose in codes):
         return True
-    return "unit" in kinds and any(named and long for named, long in codes)
+    return "unit" in kinds and any(named and long for named, long, _p in codes)
 
 
 def _close(text: str, run: _Run) -> list[Hit]:
@@ -241,7 +248,7 @@ def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int) -> None:
         key=lambda h: (h.start, h.end),
     )  # fmt: skip
     joined = join_addresses(text, shifted)
-    if len(joined) == len(shifted):
+    if joined == shifted:
         return  # nothing joined
     for k in range(i, j + 1):
         a, b = offsets[k - i], offsets[k - i] + len(segs[k].text)

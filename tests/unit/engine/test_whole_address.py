@@ -113,3 +113,30 @@ def test_a_po_box_block_with_its_country_is_one_address(detector):
     text = "Firma Nord\nSkrytka pocztowa 42\n80-958 Gdańsk\nPolska\n"
     addresses = [h.text for h in detector.detect([text])[0] if h.entity_type == "ADDRESS"]
     assert addresses == ["Skrytka pocztowa 42\n80-958 Gdańsk\nPolska"]
+
+
+def test_a_date_line_after_an_address_block_is_not_part_of_it():
+    text = "Müllerstraße 42\n13353 Berlin\nGermany\nMarch 2026\n"
+    out = _joined(text, [("ADDRESS", "Müllerstraße 42")])
+    assert out == [("ADDRESS", "Müllerstraße 42\n13353 Berlin\nGermany")]
+
+
+def test_an_address_block_of_one_paragraph_per_line_is_one_address():
+    from scrubbing.engine.base import Segment
+    from scrubbing.engine.whole_address import join_across_segments
+
+    lines = ["Brückner GmbH", "Skrytka pocztowa 42", "80-958 Gdańsk", "Polska", "14 March 2026"]
+
+    class Doc:
+        segments = [Segment(i, t, f"paragraph {i + 1}") for i, t in enumerate(lines)]
+
+    hits = [[], [Hit("ADDRESS", 0, 19, 0.7, "pattern", lines[1])], [], [], []]
+    out = join_across_segments(Doc(), hits)
+    assert [[h.text for h in seg] for seg in out] == [
+        [],
+        ["Skrytka pocztowa 42"],
+        ["80-958 Gdańsk"],
+        ["Polska"],
+        [],
+    ]
+    assert all(h.entity_type == "ADDRESS" for seg in out for h in seg)
