@@ -182,6 +182,9 @@ PHONE_LABELS = (
     "tel\u00e9fono", "mobile", "mobil", "mob", "cell", "cellulare", "handy", "gsm", "fax",
     "whatsapp", "ph",
 )  # fmt: skip
+#: verbs a phone number follows in a sentence ("can be called on 411 28 840", "reach me at"):
+#: they vouch for it as a label does
+PHONE_VERBS = words("call called calling ring rang reach reached dial text whatsapp")
 PHONE_REGIONS = (
     "US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR", "CN",
 )  # fmt: skip

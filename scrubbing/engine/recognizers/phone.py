@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..lexicon import PHONE_LABELS, PHONE_REGIONS, PHONE_REGIONS_LABELLED
+from ..lexicon import PHONE_LABELS, PHONE_REGIONS, PHONE_REGIONS_LABELLED, PHONE_VERBS
 from .base import ScrubRecognizer
 
 _PHONE_CAND = re.compile(
@@ -42,7 +42,12 @@ _PHONE_SHAPE = re.compile(r"^(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)[ ]?|\d{3}[.\-]
 _PHONE_WRAPPED = re.compile(
     r"(?<![\w+./\-])\+\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{1,14}\d(?![\w/]|[.:]\d)"
 )
-_SEVEN_DIGITS = re.compile(r"\d(?:[ \t().\-/]*\d){6}")
+# a national number wrapped the same way ("Eireli – 601 272\r\n611, name@firm.com.br"):
+# accepted only in a contact block
+_NATIONAL_WRAPPED = re.compile(
+    r"(?<![\w+./\-])\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{0,14}\d(?![\w/]|[.:]\d)"
+)
+_SEVEN_DIGITS = re.compile(r"\d(?:[ \t\r\n().\-/]*\d){6}")  # wrapped numbers too
 
 
 def phone_shaped(cand: str, intl: bool) -> bool:
@@ -62,9 +67,20 @@ def phone_shaped(cand: str, intl: bool) -> bool:
     )
 
 
+# "called on", "reach me at", "ring him on": a verb of calling right before the number
+_PHONE_VERB = re.compile(
+    r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(PHONE_VERBS)) + r")"
+    r"(?:[ \t]+(?:me|us|him|her|them|you))?[ \t]+(?:on|at)[ \t:]*\Z"
+)
+
+
 def _labelled(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return _PHONE_CONTEXT.search(text, max(line_start, start - 40), start) is not None
+    a = max(line_start, start - 40)
+    return (
+        _PHONE_CONTEXT.search(text, a, start) is not None
+        or _PHONE_VERB.search(text, a, start) is not None
+    )
 
 
 #: what a contact block holds besides the number: an e-mail or web address, an international
@@ -75,8 +91,8 @@ _CONTACT_CUE = re.compile(
 _NOT_CONTACT = re.compile(r"[$€£¥%\d]")
 #: lines either side of a number that make its block
 _BLOCK_LINES = 3
-#: the rest of a contact line besides its number: a name, a separator, an e-mail address
-_CONTACT_LINE_REST = 48
+#: the rest of a contact line besides its number: a name, a role, a company, an e-mail address
+_CONTACT_LINE_REST = 120
 
 
 def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -132,6 +148,27 @@ def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _phone_hits(text)
     if "\n" in text and "+" in text:
         yield from _wrapped_hits(text)
+    if "\n" in text and ("@" in text or "www." in text):
+        yield from _national_wrapped_hits(text)
+
+
+def _national_wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    import phonenumbers
+
+    for m in _NATIONAL_WRAPPED.finditer(text):
+        cand = re.sub(r"[ \t]*\r?\n[ \t]*", " ", m.group(0))
+        if not 8 <= sum(c.isdigit() for c in cand) <= 12 or not phone_shaped(cand, False):
+            continue
+        if not in_contact_block(text, m.start(), m.end()):
+            continue
+        for region in country_hints(text) + PHONE_REGIONS:
+            try:
+                num = phonenumbers.parse(cand, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(num):
+                yield m.start(), m.end(), "PHONE_NUMBER"
+                break
 
 
 def _wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:

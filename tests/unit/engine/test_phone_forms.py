@@ -106,3 +106,32 @@ def test_unlabelled_national_numbers_in_a_contact_block(text, phone):
 )
 def test_grouped_numbers_outside_a_contact_block_are_no_phones(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,phone",
+    [
+        ("The contractor's supervisor can be called on 411 28 840.", "411 28 840"),
+        ("If the line drops, reach me at 411 28 840 tonight.", "411 28 840"),
+    ],
+)
+def test_a_verb_of_calling_vouches_for_a_number_like_a_label(text, phone):
+    assert _found(text) == [phone]
+
+
+def test_a_national_number_a_pdf_wrapped_in_a_contact_line():
+    text = (
+        "References\r\nYaroslav Dementyev, HR Business Partner, Tocantins Agropecuária Eireli"
+        " – 601 272\r\n611, yaroslav.dementyev@tocantins-agro.com.br"
+    )
+    assert _found(text) == ["601 272\r\n611"]
+
+
+def test_figures_on_two_lines_are_no_wrapped_phone():
+    assert _found("Budget 2026: 601 272\n611 units, see www.example.com") == []
+
+
+def test_the_phone_gate_lets_a_wrapped_national_number_through():
+    from scrubbing.engine.recognizers.phone import ScrubPhoneRecognizer
+
+    assert ScrubPhoneRecognizer.gate("Eireli – 601 272\r\n611, y.d@example.com.br")
