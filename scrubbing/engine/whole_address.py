@@ -19,6 +19,7 @@ no postcode. A run of LOCATION hits alone ("Paris, France") is left as it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -117,10 +118,11 @@ def _joins(text: str, run: _Run, kind: str, s: int) -> bool:
 
 def _items(text: str, hits: Sequence[Hit]) -> list[Item]:
     """Hits and, outside them, postcodes, units and country names, in text order."""
-    taken = [(h.start, h.end) for h in hits]
+    starts = [h.start for h in hits]  # sorted, not overlapping: a bisection finds neighbours
 
     def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
+        k = bisect_left(starts, b)  # hits starting before b: only the last can reach past a
+        return k == 0 or hits[k - 1].end <= a
 
     items: list[Item] = []
     for h in hits:
@@ -250,10 +252,15 @@ def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int) -> None:
     joined = join_addresses(text, shifted)
     if joined == shifted:
         return  # nothing joined
+    n = 0  # the first joined hit that may reach segment k (linear over the chain)
     for k in range(i, j + 1):
         a, b = offsets[k - i], offsets[k - i] + len(segs[k].text)
         seg_hits = []
-        for h in joined:
+        while n < len(joined) and joined[n].end <= a:
+            n += 1
+        for h in joined[n:]:
+            if h.start >= b:
+                break
             s, e = max(h.start, a), min(h.end, b)
             if s >= e or not segs[k].text[s - a : e - a].strip():
                 continue
