@@ -28,7 +28,7 @@ from .hits import PRIORITY, Hit
 from .lexicon import ADDRESS_UNIT_WORDS, CALENDAR, COUNTRY_ALIASES, country_names
 
 _CODE = (
-    r"(?:\d{5,6}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{3}-\d{4}|"
+    r"(?:\d{5}-\d{3}|\d{5,6}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{3}-\d{4}|"
     r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]\d[A-Z]\d|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))?)"
 )
 _NAME = r"[^\W\d_a-z][^\W\d_]*(?:[ \t\-][^\W\d_a-z][^\W\d_]*){0,2}"

@@ -424,11 +424,19 @@ STREET_TYPES = words(
 STREET_SUFFIXES = (
     "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
     "gracht", "laan", "plein", "kade", "gade", "vej", "gatan", "vägen", "veien", "gata",
+    "katu", "tie",
 )  # fmt: skip
 #: Romance street words that come before the name ("Rue de Rivoli 12", "Via Roma 1")
 STREET_PREFIXES = words(
     "rue avenue boulevard bd place chemin allée impasse quai via viale piazza corso largo "
-    "calle avenida plaza paseo carrer rua travessa praça ulica ul. aleja"
+    "calle avenida av. avda. plaza paseo carrer rua travessa praça ulica ul. aleja"
+)
+#: street words written as a word of their own after the name and before the number
+#: ("Karl Johans gate 22", "Andrássy út 52", "İstiklal Caddesi No: 45", "Mariahilfer
+#: Straße 99"); the suffix words count too
+STREET_WORDS_AFTER = words(
+    "gate gata gatan vei veien vej väg vägen tie katu út utca körút caddesi cad. sokak "
+    "sokağı sk. ulica straße strasse str. gasse weg allee platz ring damm"
 )
 #: words of a post-office box before its number, in many languages ("Skrytka pocztowa 42",
 #: "Postbus 1000", "Boîte postale 12"); written with single spaces and the dots they may have
@@ -446,7 +454,8 @@ PO_BOX_WORDS = (
 ADDRESS_UNIT_WORDS = (
     "plot", "plot no.", "flat", "flat no.", "house no.", "h.no.", "h. no.", "door no.", "shop",
     "shop no.", "sco", "scf", "block", "sector", "phase", "unit", "suite", "floor", "tower",
-    "wing", "building", "bldg.", "khasra no.", "survey no.", "apt.", "apartment",
+    "wing", "building", "bldg.", "khasra no.", "survey no.", "apt.", "apartment", "level",
+    "no.",
 )  # fmt: skip
 #: keys and column headers whose values are typed by the key (structure recognizer)
 PERSON_KEYS = words(

@@ -14,12 +14,19 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..lexicon import PO_BOX_WORDS, STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
+from ..lexicon import (
+    PO_BOX_WORDS,
+    STREET_PREFIXES,
+    STREET_SUFFIXES,
+    STREET_TYPES,
+    STREET_WORDS_AFTER,
+)
 from .base import ScrubRecognizer
 
 _CAP = r"[^\W\d_a-z][\w'\u2019.\-]*"
 _TYPES = "|".join(sorted((re.escape(t) for t in STREET_TYPES), key=len, reverse=True))
 _SUFFIXES = "|".join(re.escape(s) for s in STREET_SUFFIXES)
+_AFTER = "|".join(sorted((re.escape(w) for w in STREET_WORDS_AFTER), key=len, reverse=True))
 _PREFIXES = "|".join(sorted((re.escape(p) for p in STREET_PREFIXES), key=len, reverse=True))
 
 
@@ -54,7 +61,7 @@ _PARTS_RX = [
     # Skrytka pocztowa 42 / Postbus 1000 / 私書箱12号 / CS 70123 / P.M.B. 5112 / Private Bag 12
     re.compile(
         rf"(?i)(?<![^\W\d_])(?:{_BOXES})[ \t]*(?:n[o\u00b0\u00ba]\.?|nr\.?|#|第)?[ \t]*"
-        r"\d[\d \t]{0,10}\d?(?:号|\b)|(?-i:\bCS[ \t]\d{5}\b)"
+        r"\d[\d \t]{0,10}\d?(?:-\d{3,5})?(?:号|\b)|(?-i:\bCS[ \t]\d{5}\b)"
     ),
     # Springfield, IL 62704 / New York, NY 10001-1234
     re.compile(
@@ -97,6 +104,11 @@ _PARTS_RX = [
     re.compile(
         rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}(?![\w])"
     ),
+    # Karl Johans gate 22 / Andrássy út 52 / İstiklal Caddesi No: 45 / Mariahilfer Straße 99
+    re.compile(
+        rf"(?<![\w])(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,2}}[ \t]+(?i:{_AFTER})[ \t]+"
+        r"(?:No:?[ \t]*)?\d{1,5}[ \t]?[a-zA-Z]?(?:[-/]\d{1,4})?\b"
+    ),
 ]
 _HINTS = [
     re.compile(rf"(?i)\b(?:{_TYPES})\b"),
@@ -115,6 +127,7 @@ _HINTS = [
     re.compile(r"[\uac00-\ud7af](?:시|도)[ \t]"),
     re.compile(r"[A-Z]\d[A-Z][ \t]\d"),
     re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}"),
+    re.compile(rf"(?i)(?<![\w])(?:{_AFTER})[ \t]+(?:No:?[ \t]*)?\d"),
 ]
 _PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
 

@@ -140,3 +140,32 @@ def test_an_address_block_of_one_paragraph_per_line_is_one_address():
         [],
     ]
     assert all(h.entity_type == "ADDRESS" for seg in out for h in seg)
+
+
+@pytest.mark.parametrize(
+    "street",
+    [
+        "Karl Johans gate 22",  # Norwegian: the street word after the name
+        "Andrássy út 52",  # Hungarian
+        "İstiklal Caddesi No: 45",  # Turkish
+        "Mariahilfer Straße 99",  # Austrian, the street word apart
+        "Mannerheimintie 12",  # Finnish suffixes
+        "Aleksanterinkatu 15",
+        "Av. Paulista, 1578",  # Portuguese abbreviation before the name
+        "PO Box 30125-00100",  # Kenyan box with its postcode
+    ],
+)
+def test_street_lines_of_more_countries(street):
+    text = f"Send it to {street}\n"
+    assert [text[s:e] for s, e in address_spans(text)] == [street]
+
+
+def test_a_level_before_a_street_is_part_of_the_address():
+    text = "Level 5, 100 George Street\nSydney NSW 2000\n"
+    hits = [
+        (h.start, h.end)
+        for h in join_addresses(
+            text, _hits(text, [("ADDRESS", "100 George Street\nSydney NSW 2000")])
+        )
+    ]
+    assert hits == [(0, len(text) - 1)]
