@@ -53,6 +53,8 @@ _UNITS = "|".join(_unit_word(w) for w in sorted(ADDRESS_UNIT_WORDS, key=len, rev
 #: "Plot 7", "Flat 402", "SCO 45", "Sector 17-C"; "C-12," starting a line
 _UNIT = re.compile(
     rf"(?<![\w\-])(?i:{_UNITS})[ \t]*\d{{1,5}}(?:[\-/]?[A-Za-z\d]{{1,3}})?(?![\w\-])|"
+    # "2nd Cross", "5th Main", "3rd Floor": an ordinal street or floor of an Indian address
+    r"(?<![\w\-])\d{1,3}(?:st|nd|rd|th)[ \t]+(?:Cross|Main|Stage|Phase|Block|Floor|Sector)\b|"
     r"^[ \t]*[A-Z]-\d{1,4}(?=,)",
     re.M,
 )
@@ -196,7 +198,8 @@ def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]]) -> boo
         return True
     if kinds & {"LOCATION", "country"} and any(long and not prose for _n, long, prose in codes):
         return True
-    return "unit" in kinds and any(named and long for named, long, _p in codes)
+    place = bool(kinds & {"LOCATION", "country"})
+    return "unit" in kinds and any((named or place) and long for named, long, _p in codes)
 
 
 def _close(text: str, run: _Run) -> list[Hit]:

@@ -76,7 +76,7 @@ _PARTS_RX = [
     # 10115 Berlin / 75001 Paris / 1015 CS Amsterdam / D-80331 München / 00184 Roma
     re.compile(
         rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?:[ \t]?[A-Z]{{2}})?[ \t]+{_CAP}"
-        rf"(?:[ \t\-]{_CAP})?(?![\w])"
+        rf"(?:[ \t\-]{_CAP}|[ \t](?:am|an der|im|ob der|bei|upon)[ \t]{_CAP})?(?![\w])"
     ),
     # 〒100-0005 東京都千代田区丸の内1-2-3 / 東京都港区六本木6-10-1
     re.compile(

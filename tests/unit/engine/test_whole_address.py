@@ -169,3 +169,17 @@ def test_a_level_before_a_street_is_part_of_the_address():
         )
     ]
     assert hits == [(0, len(text) - 1)]
+
+
+def test_an_indian_address_with_an_ordinal_cross_and_a_sentence_after_it():
+    text = "There was a near miss at No. 23, 2nd Cross, Indiranagar, Bengaluru 560038 this morning."
+    hits = _hits(text, [("ORGANIZATION", "Indiranagar"), ("LOCATION", "Bengaluru")])
+    out = [(h.entity_type, h.text) for h in join_addresses(text, hits)]
+    assert out == [("ADDRESS", "No. 23, 2nd Cross, Indiranagar, Bengaluru 560038")]
+
+
+def test_a_city_with_a_particle_after_its_postcode():
+    text = "Write to Postfach 10 20 30, 60325 Frankfurt am Main today"
+    assert [text[s:e] for s, e in address_spans(text)] == [
+        "Postfach 10 20 30, 60325 Frankfurt am Main"
+    ]
