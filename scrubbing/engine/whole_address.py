@@ -151,33 +151,38 @@ def _items(text: str, hits: Sequence[Hit]) -> list[Item]:
                 continue  # "March 2026": a date
             extra.append(("postcode", a, b, (named, long, prose)))
         extra += [("unit", m.start(), m.end(), None) for m in _UNIT.finditer(text)]
-    extra += _countries(text)
     items += [x for x in extra if free(x[1], x[2])]
+    # a country ends an address: looked for only right after a part (not over every word)
+    ends = sorted({e for kind, _s, e, _h in items if kind != "other"})
+    items += [x for x in _countries(text, ends) if free(x[1], x[2])]
     items.sort(key=lambda x: (x[1], x[2]))
     return items
 
 
-def _countries(text: str) -> list[tuple[str, int, int, Hit | None]]:
-    """Country names in `text`, capitalised, the longest of up to four words at each word
-    ("United Kingdom", not "United"); three letters or more unless an alias ("UK")."""
+def _countries(text: str, after: Sequence[int]) -> list[Item]:
+    """Country names right after the positions `after` (past spaces, commas and one line
+    break), capitalised, the longest of up to four words ("United Kingdom", not "United");
+    three letters or more unless an alias ("UK")."""
     names = country_names()
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    out: list[tuple[str, int, int, Hit | None]] = []
-    i = 0
-    while i < len(words):
-        s = words[i][0]
-        n = 1
-        while n < 4 and i + n < len(words) and text[words[i + n - 1][1] : words[i + n][0]] == " ":
-            n += 1
-        for k in range(n, 0, -1):
-            e = words[i + k - 1][1]
-            phrase = text[s:e].casefold()
-            long = len(phrase) >= 3 or phrase in COUNTRY_ALIASES
-            if phrase in names and long and not text[s].islower():
-                out.append(("country", s, e, None))
-                i += k - 1
+    out: list[Item] = []
+    for pos in after:
+        gap = _GAP.match(text, pos)
+        start = gap.end() if gap else pos
+        words: list[tuple[int, int]] = []
+        for m in _WORD.finditer(text, start, min(len(text), start + 80)):
+            joined = text[words[-1][1] : m.start()] == " " if words else m.start() == start
+            if not joined:
                 break
-        i += 1
+            words.append((m.start(), m.end()))
+            if len(words) == 4:
+                break
+        for k in range(len(words), 0, -1):
+            e = words[k - 1][1]
+            phrase = text[start:e].casefold()
+            long = len(phrase) >= 3 or phrase in COUNTRY_ALIASES
+            if phrase in names and long and not text[start].islower():
+                out.append(("country", start, e, None))
+                break
     return out
 
 
