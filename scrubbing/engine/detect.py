@@ -67,6 +67,7 @@ from .technical import (
 )
 from .terms import TermLists, find_terms, normalize
 from .views import detection_view, model_view, recase_for_ner
+from .whole_address import join_addresses
 from .widen import widened
 
 __all__ = [
@@ -457,7 +458,7 @@ class Detector:
         hits = drop_syntax(view, hits)  # markup, keywords, fonts, well-known names
         for s, e, etype in find_terms(text, terms.deny):
             hits.append(Hit(etype, s, e, 1.0, "deny-list", text[s:e]))
-        return widened(text, merge_hits(hits, text))
+        return join_addresses(text, widened(text, merge_hits(hits, text)))
 
 
 @lru_cache(maxsize=4)

@@ -136,6 +136,7 @@ class Scrubber:
         from .recognizers.codename import code_words, coined_words
         from .recognizers.columns import column_hits
         from .recognizers.roster import roster_hits
+        from .whole_address import join_across_segments
 
         detector = _detector()
         texts = [s.text for s in doc.segments]
@@ -143,7 +144,7 @@ class Scrubber:
         budget = self.limits.max_model_chars
         hits = detector.detect([*texts, base], terms, model_chars=budget)
         name_hits, hits = hits[-1], hits[:-1]
-        hits = roster_hits(doc, column_hits(doc, hits))
+        hits = join_across_segments(doc, roster_hits(doc, column_hits(doc, hits)))
         hits = [
             [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]
             for i, seg_hits in enumerate(hits)

@@ -182,6 +182,9 @@ PHONE_LABELS = (
     "tel\u00e9fono", "mobile", "mobil", "mob", "cell", "cellulare", "handy", "gsm", "fax",
     "whatsapp", "ph",
 )  # fmt: skip
+#: verbs a phone number follows in a sentence ("can be called on 411 28 840", "reach me at"):
+#: they vouch for it as a label does
+PHONE_VERBS = words("call called calling ring rang reach reached dial text whatsapp")
 PHONE_REGIONS = (
     "US", "GB", "DE", "FR", "IN", "AU", "CA", "IE", "NL", "ES", "IT", "SG", "CH", "BR", "CN",
 )  # fmt: skip
@@ -421,12 +424,39 @@ STREET_TYPES = words(
 STREET_SUFFIXES = (
     "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
     "gracht", "laan", "plein", "kade", "gade", "vej", "gatan", "vägen", "veien", "gata",
+    "katu", "tie",
 )  # fmt: skip
 #: Romance street words that come before the name ("Rue de Rivoli 12", "Via Roma 1")
 STREET_PREFIXES = words(
     "rue avenue boulevard bd place chemin allée impasse quai via viale piazza corso largo "
-    "calle avenida plaza paseo carrer rua travessa praça ulica ul. aleja"
+    "calle avenida av. avda. plaza paseo carrer rua travessa praça ulica ul. aleja"
 )
+#: street words written as a word of their own after the name and before the number
+#: ("Karl Johans gate 22", "Andrássy út 52", "İstiklal Caddesi No: 45", "Mariahilfer
+#: Straße 99"); the suffix words count too
+STREET_WORDS_AFTER = words(
+    "gate gata gatan vei veien vej väg vägen tie katu út utca körút caddesi cad. sokak "
+    "sokağı sk. ulica straße strasse str. gasse weg allee platz ring damm"
+)
+#: words of a post-office box before its number, in many languages ("Skrytka pocztowa 42",
+#: "Postbus 1000", "Boîte postale 12"); written with single spaces and the dots they may have
+#: (the address recognizer lets a dot or a space be missing, "P.O.Box", "PO Box")
+PO_BOX_WORDS = (
+    "p.o. box", "post office box", "post box no.", "post box", "g.p.o. box", "private bag",
+    "locked bag", "p.m.b.", "postfach", "apartado de correos", "apartado", "apdo.",
+    "casilla de correo", "casilla", "caixa postal", "boîte postale", "boite postale", "b.p.",
+    "casella postale", "postbus", "postboks", "skrytka pocztowa", "postilokero",
+    "posta kutusu", "postafiók", "почтовый ящик", "а/я", "私書箱",
+)  # fmt: skip
+#: words before a number that name a plot, a flat or a block in an address line ("Plot 7",
+#: "Flat 402", "SCO 45", "Sector 17-C", "H.No. 5"): part of the address beside a street or a
+#: postcode, never an address alone
+ADDRESS_UNIT_WORDS = (
+    "plot", "plot no.", "flat", "flat no.", "house no.", "h.no.", "h. no.", "door no.", "shop",
+    "shop no.", "sco", "scf", "block", "sector", "phase", "unit", "suite", "floor", "tower",
+    "wing", "building", "bldg.", "khasra no.", "survey no.", "apt.", "apartment", "level",
+    "no.",
+)  # fmt: skip
 #: keys and column headers whose values are typed by the key (structure recognizer)
 PERSON_KEYS = words(
     "name fullname full_name displayname display_name firstname first_name lastname last_name "
@@ -487,3 +517,28 @@ PERSON_VERBS = words(
 )
 #: a capitalised word that starts a name and also a CamelCase word ("McDonald", "DeShawn")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")
+
+
+# --------------------------------------------------------------------------- countries
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Casefolded country names in the languages libphonenumber's geodata ships ("Poland",
+    "Polska", "Polen", "Deutschland", "Norge", "日本"...): the line an address ends with."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    return (
+        frozenset(
+            name.casefold()
+            for names in LOCALE_DATA.values()
+            for name in names.values()
+            if not name.startswith("*")
+        )
+        | COUNTRY_ALIASES
+    )
+
+
+#: country names as addresses write them that the geodata does not hold
+COUNTRY_ALIASES = frozenset(
+    {"uk", "u.k.", "usa", "u.s.a.", "u.s.", "the netherlands", "holland", "great britain",
+     "england", "scotland", "wales", "northern ireland", "korea", "republic of korea"}
+)  # fmt: skip

@@ -14,13 +14,29 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
+from ..lexicon import (
+    PO_BOX_WORDS,
+    STREET_PREFIXES,
+    STREET_SUFFIXES,
+    STREET_TYPES,
+    STREET_WORDS_AFTER,
+)
 from .base import ScrubRecognizer
 
 _CAP = r"[^\W\d_a-z][\w'\u2019.\-]*"
 _TYPES = "|".join(sorted((re.escape(t) for t in STREET_TYPES), key=len, reverse=True))
 _SUFFIXES = "|".join(re.escape(s) for s in STREET_SUFFIXES)
+_AFTER = "|".join(sorted((re.escape(w) for w in STREET_WORDS_AFTER), key=len, reverse=True))
 _PREFIXES = "|".join(sorted((re.escape(p) for p in STREET_PREFIXES), key=len, reverse=True))
+
+
+def _box_word(phrase: str) -> str:
+    """A PO-box phrase as a pattern: each dot and each space may be missing ("PO Box",
+    "P.O.Box")."""
+    return "".join(r"\.?" if c == "." else r"[ \t]*" if c == " " else re.escape(c) for c in phrase)
+
+
+_BOXES = "|".join(_box_word(w) for w in sorted(PO_BOX_WORDS, key=len, reverse=True))
 _UNIT = r"(?:,?[ \t]*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?[ \t]*[\w\-]+)?"
 # each part with a necessary hint, searched first: most texts hold none of them
 _PARTS_RX = [
@@ -42,12 +58,10 @@ _PARTS_RX = [
         rf"(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,3}}(?:,?[ \t]+\d{{1,5}}[a-zA-Z]?)?"
     ),
     # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123 / Caixa Postal 4521 /
-    # CS 70123 / P.M.B. 5112 / Post Box No. 1132 / GPO Box 9 / Private Bag 12
+    # Skrytka pocztowa 42 / Postbus 1000 / 私書箱12号 / CS 70123 / P.M.B. 5112 / Private Bag 12
     re.compile(
-        r"(?i)\b(?:p\.?[ \t]?o\.?[ \t]*box|post[ \t]?office[ \t]box|postfach|apartado|"
-        r"casella postale|boîte postale|bp|caixa postal|p\.?m\.?b\.?|"
-        r"post[ \t]box(?:[ \t]no\.?)?|g\.?p\.?o\.?[ \t]box|(?:private|locked)[ \t]bag)"
-        r"[ \t]+\d[\d \t]{0,10}\d?\b|(?-i:\bCS[ \t]\d{5}\b)"
+        rf"(?i)(?<![^\W\d_])(?:{_BOXES})[ \t]*(?:n[o\u00b0\u00ba]\.?|nr\.?|#|第)?[ \t]*"
+        r"\d[\d \t]{0,10}\d?(?:-\d{3,5})?(?:号|\b)|(?-i:\bCS[ \t]\d{5}\b)"
     ),
     # Springfield, IL 62704 / New York, NY 10001-1234
     re.compile(
@@ -62,7 +76,7 @@ _PARTS_RX = [
     # 10115 Berlin / 75001 Paris / 1015 CS Amsterdam / D-80331 München / 00184 Roma
     re.compile(
         rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?:[ \t]?[A-Z]{{2}})?[ \t]+{_CAP}"
-        rf"(?:[ \t\-]{_CAP})?(?![\w])"
+        rf"(?:[ \t\-]{_CAP}|[ \t](?:am|an der|im|ob der|bei|upon)[ \t]{_CAP})?(?![\w])"
     ),
     # 〒100-0005 東京都千代田区丸の内1-2-3 / 東京都港区六本木6-10-1
     re.compile(
@@ -90,12 +104,20 @@ _PARTS_RX = [
     re.compile(
         rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}(?![\w])"
     ),
+    # Karl Johans gate 22 / Andrássy út 52 / İstiklal Caddesi No: 45 / Mariahilfer Straße 99
+    re.compile(
+        rf"(?<![\w])(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,2}}[ \t]+(?i:{_AFTER})[ \t]+"
+        r"(?:No:?[ \t]*)?\d{1,5}[ \t]?[a-zA-Z]?(?:[-/]\d{1,4})?\b"
+    ),
 ]
 _HINTS = [
     re.compile(rf"(?i)\b(?:{_TYPES})\b"),
     re.compile(rf"(?i)(?:{_SUFFIXES})[ \t]"),
     re.compile(rf"(?i)(?<![\w])(?:{_PREFIXES})[ \t]"),
-    re.compile(r"(?i)box|postfach|apartado|postal|\bbp\b|\bcs\b|p\.?m\.?b|\bbag\b"),
+    re.compile(
+        r"(?i)box|postfach|apartado|postal|p\.?m\.?b|\bb\.?p\b|\bcs\b|\bbag\b|apdo|casilla|postbus|"
+        r"postboks|skrytka|postilokero|kutusu|postafi|почтов|а/я|私書箱"
+    ),
     re.compile(r"\b[A-Z]{2}[ \t]+\d{5}"),
     re.compile(r"[A-Z]\d[A-Z\d]?[ \t]+\d[A-Z]{2}"),
     re.compile(r"\d{4}"),
@@ -105,6 +127,7 @@ _HINTS = [
     re.compile(r"[\uac00-\ud7af](?:시|도)[ \t]"),
     re.compile(r"[A-Z]\d[A-Z][ \t]\d"),
     re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}"),
+    re.compile(rf"(?i)(?<![\w])(?:{_AFTER})[ \t]+(?:No:?[ \t]*)?\d"),
 ]
 _PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
 
@@ -122,7 +145,7 @@ class Cues:
     types: frozenset[str]  # part 0: a street type word ("st" for "St." too)
     suffixes: tuple[str, ...]  # part 1: a word ending with a street suffix ("hauptstr")
     prefixes: frozenset[str]  # part 2: a street word before the name ("rue", "ul")
-    boxes: tuple[str, ...]  # part 3: PO-box words, found inside words too ("mailbox")
+    boxes: tuple[str, ...]  # part 3: PO-box words, found inside words too ("mailbox", "b.p.")
     box_words: frozenset[str]  # part 3: short PO-box words, whole words only ("bp", "cs")
 
     def without(self, word: str) -> Cues:
@@ -141,13 +164,13 @@ class Cues:
             return None
         low = text.lower()
         words = set(_WORD.findall(low))
+        nodots = low.replace(".", "")  # "P.M.B.", "B.P." are written with dots or without
         return (
             not words.isdisjoint(self.types),
             any(w.endswith(self.suffixes) for w in words),
             not words.isdisjoint(self.prefixes),
-            any(b in low for b in self.boxes)
-            or "pmb" in low.replace(".", "")
-            or not words.isdisjoint(self.box_words),
+            any(b in nodots for b in self.boxes)
+            or not set(_WORD.findall(nodots)).isdisjoint(self.box_words),
         )
 
 
@@ -160,7 +183,21 @@ CUES = Cues(
     types=frozenset(_ascii_words(STREET_TYPES)),
     suffixes=tuple(sorted(set(_ascii_words(STREET_SUFFIXES)))),
     prefixes=frozenset(_ascii_words(STREET_PREFIXES)),
-    boxes=("box", "postfach", "apartado", "postal"),  # and "p.m.b" (any dots): see `parts`
+    # found in the text without its dots ("P.M.B.", "B.P."): see `parts`
+    boxes=(
+        "box",
+        "postfach",
+        "apartado",
+        "postal",
+        "pmb",
+        "apdo",
+        "casilla",
+        "postbus",
+        "postboks",
+        "skrytka",
+        "postilokero",
+        "kutusu",
+    ),  # fmt: skip
     box_words=frozenset({"bp", "cs", "bag"}),
 )
 #: parts that are an address only beside another part: "Mumbai 400093" (a city and a six-digit

@@ -43,7 +43,13 @@ _IN_IDENTIFIER = re.compile(r"(?<![\w\-/.])(?P<w>[A-Z0-9]+(?:[-_/][A-Z0-9]+)+)(?
 _IN_FILE_NAME = re.compile(
     r"(?i)(?<![\w\-.])(?P<w>[a-z0-9]+(?:[-_][a-z0-9]+)*)\.(?:xlsx?|docx?|pptx?|pdf|csv)\b"
 )
-_CODE_LINE = re.compile(r"[;{}=]|\(\)|^\s*(?:def|class|import|from|function|var|let|const)\b")
+#: a line of code: braces, a call, a statement ended by ";", an assignment; not a mail's
+#: quoted-printable "=" (a soft line break "agreement=", "Cl=C3=A9mence", "=?utf-8?b?...?=")
+#: nor a semicolon between two clauses of a sentence
+_CODE_LINE = re.compile(
+    r"[{}]|\(\)|;[ \t]*$|[\w\])\"'][ \t]*(?<![=!<>])=(?![=?]|[0-9A-F]{2}|[ \t]*$)|"
+    r"^\s*(?:def|class|import|from|function|var|let|const)\b"
+)
 _VOCAB = HEADINGS | JOB_WORDS | OFFICE_WORDS | PRODUCTS | TOOLS | ACRONYMS | DEV_WORDS
 _TRIGGER_VOCAB = _VOCAB | PROJECT_WORDS
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..lexicon import PHONE_LABELS, PHONE_REGIONS, PHONE_REGIONS_LABELLED
+from ..lexicon import PHONE_LABELS, PHONE_REGIONS, PHONE_REGIONS_LABELLED, PHONE_VERBS
 from .base import ScrubRecognizer
 
 _PHONE_CAND = re.compile(
@@ -42,7 +42,12 @@ _PHONE_SHAPE = re.compile(r"^(?:(?:\+?1|001)[ .\-]?)?(?:\(\d{3}\)[ ]?|\d{3}[.\-]
 _PHONE_WRAPPED = re.compile(
     r"(?<![\w+./\-])\+\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{1,14}\d(?![\w/]|[.:]\d)"
 )
-_SEVEN_DIGITS = re.compile(r"\d(?:[ \t().\-/]*\d){6}")
+# a national number wrapped the same way ("Eireli – 601 272\r\n611, name@firm.com.br"):
+# accepted only in a contact block
+_NATIONAL_WRAPPED = re.compile(
+    r"(?<![\w+./\-])\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{0,14}\d(?![\w/]|[.:]\d)"
+)
+_SEVEN_DIGITS = re.compile(r"\d(?:[ \t\r\n().\-/]*\d){6}")  # wrapped numbers too
 
 
 def phone_shaped(cand: str, intl: bool) -> bool:
@@ -62,15 +67,108 @@ def phone_shaped(cand: str, intl: bool) -> bool:
     )
 
 
+# "called on", "reach me at", "ring him on": a verb of calling right before the number
+_PHONE_VERB = re.compile(
+    r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(PHONE_VERBS)) + r")"
+    r"(?:[ \t]+(?:me|us|him|her|them|you))?[ \t]+(?:on|at)[ \t:]*\Z"
+)
+
+
 def _labelled(text: str, start: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return _PHONE_CONTEXT.search(text, max(line_start, start - 40), start) is not None
+    a = max(line_start, start - 40)
+    return (
+        _PHONE_CONTEXT.search(text, a, start) is not None
+        or _PHONE_VERB.search(text, a, start) is not None
+    )
+
+
+#: what a contact block holds besides the number: an e-mail or web address, an international
+#: number, a phone label
+_CONTACT_CUE = re.compile(
+    r"(?i)@[\w\-]+\.\w|\bwww\.|https?://|\+\d|(?<![^\W\d_])(?:" + "|".join(PHONE_LABELS) + r")\b"
+)
+_NOT_CONTACT = re.compile(r"[$€£¥%\d]")
+#: lines either side of a number that make its block
+_BLOCK_LINES = 3
+#: the rest of a contact line besides its number: a name, a role, a company, an e-mail address
+_CONTACT_LINE_REST = 120
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if line_end < 0 else line_end
+
+
+def in_contact_block(text: str, start: int, end: int) -> bool:
+    """The number at `start:end` stands in a contact block: a short line of its own (no
+    amount, no other number: "601 272 611", "Jan Nowak · 601 272 611") within three lines of
+    an e-mail or web address, an international number or a phone label (a signature, a CV's
+    header). A number in a sentence or in a row of figures is not in one."""
+    a, b = _line_of(text, start, end)
+    rest = (text[a:start] + " " + text[end:b]).strip(" \t\r|·•,;:-\u2013/()")
+    if len(rest) > _CONTACT_LINE_REST or _NOT_CONTACT.search(rest):
+        return False
+    # words of a sentence ("was paid", "the grant of"), not a name or an address
+    if sum(w[0].islower() and "@" not in w and "." not in w for w in rest.split()) > 1:
+        return False
+    lo, hi = a, b
+    for _ in range(_BLOCK_LINES):
+        lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
+        nxt = text.find("\n", hi + 1)
+        hi = len(text) if nxt < 0 or hi >= len(text) else nxt
+    block = text[lo:start] + " " + text[end:hi]
+    return _CONTACT_CUE.search(block) is not None
+
+
+_TLD = re.compile(r"(?i)(?:@|\bwww\.|://)[\w.\-]*\.([a-z]{2})(?![\w\-.@])")
+_CALLING_CODE = re.compile(r"(?<![\w+])\+(\d{1,3})[ .\-(]")
+
+
+def country_hints(text: str) -> tuple[str, ...]:
+    """Regions the text points at: the country-code top-level domains of its e-mail and web
+    addresses ("jan@firma.pl": PL), the calling codes of its international numbers ("+47")."""
+    if "@" not in text and "." not in text and "+" not in text:
+        return ()
+    import phonenumbers
+
+    out: dict[str, None] = {}
+    for m in _TLD.finditer(text):
+        cc = m.group(1).upper()
+        out["GB" if cc == "UK" else cc] = None
+    for m in _CALLING_CODE.finditer(text):
+        region = phonenumbers.region_code_for_country_code(int(m.group(1)))
+        if region != "ZZ":
+            out[region] = None
+    known = phonenumbers.SUPPORTED_REGIONS
+    return tuple(r for r in out if r in known)
 
 
 def phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _phone_hits(text)
     if "\n" in text and "+" in text:
         yield from _wrapped_hits(text)
+    if "\n" in text and ("@" in text or "www." in text):
+        yield from _national_wrapped_hits(text)
+
+
+def _national_wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    import phonenumbers
+
+    for m in _NATIONAL_WRAPPED.finditer(text):
+        cand = re.sub(r"[ \t]*\r?\n[ \t]*", " ", m.group(0))
+        if not 8 <= sum(c.isdigit() for c in cand) <= 12 or not phone_shaped(cand, False):
+            continue
+        if not in_contact_block(text, m.start(), m.end()):
+            continue
+        for region in country_hints(text) + PHONE_REGIONS:
+            try:
+                num = phonenumbers.parse(cand, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(num):
+                yield m.start(), m.end(), "PHONE_NUMBER"
+                break
 
 
 def _wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -109,6 +207,11 @@ def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
         labelled = _labelled(text, m.start())
         if cand.isdigit() and not (intl or trunk or alone or labelled):
             continue
+        # "601 272 611" under a name and beside an e-mail address: a contact block vouches for
+        # a grouped national number as a label does ("Tel. 411 28 840")
+        contact = not (intl or labelled or cand.isdigit()) and in_contact_block(
+            text, m.start(), m.end()
+        )
         # "00" is the international call prefix in most of the world: "0049 30..." is +49
         parse_as = "+" + cand[2:].lstrip(" -.") if cand.startswith("00") else cand
         shaped = _PHONE_SHAPE.match(cand) is not None
@@ -117,6 +220,10 @@ def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
             regions = (None,)
         elif labelled:
             regions = PHONE_REGIONS + PHONE_REGIONS_LABELLED
+        elif contact:
+            # the regions the text points at ("@firma.pl", "+47 ..."), else every region here
+            hints = country_hints(text)
+            regions = hints + PHONE_REGIONS if hints else PHONE_REGIONS + PHONE_REGIONS_LABELLED
         for region in regions:
             try:
                 num = phonenumbers.parse(parse_as, region)

@@ -142,3 +142,15 @@ def test_a_coined_word_counts_in_identifiers_and_file_names():
     assert coined_words("Re: DuskMantle – variation\nOur ref: DM-DUSKMANTLE-4") == {"duskmantle": 2}
     assert coined_words("Led DuskMantle.\nSee duskmantle_budget.xlsx") == {"duskmantle": 2}
     assert not coined_words("Set INGEST_KAFKA__SERVERS and CHG0031244 in MODULE.bazel")
+
+
+def test_a_mails_quoted_printable_and_semicolons_do_not_make_prose_code():
+    from scrubbing.engine.recognizers.codename import coined_words
+
+    mail = (
+        "Subject: RE: TundraFox =?utf-8?b?4oCT?= revised schedule\n"
+        "> Attached are our redlines to the TundraFox supply agreement. Cl=C3=A9mence wants =\n"
+        "the cap; we can live with it.\n"
+    )
+    assert coined_words(mail)["tundrafox"] == 2
+    assert coined_words("x = TundraFox()\nconfig = {TundraFox}\nTundraFox;\n") == {}

@@ -148,6 +148,14 @@ _BOX_EXAMPLES = {
     "bp": "Write to BP 123 today",
     "cs": "Write to CS 70123 today",
     "bag": "Write to Private Bag 12 today",
+    "pmb": "Write to P.M.B. 5112 today",
+    "apdo": "Write to Apdo. 4521 today",
+    "casilla": "Write to Casilla 4521 today",
+    "postbus": "Write to Postbus 1000 today",
+    "postboks": "Write to Postboks 1000 today",
+    "skrytka": "Write to Skrytka pocztowa 42 today",
+    "postilokero": "Write to Postilokero 42 today",
+    "kutusu": "Write to Posta Kutusu 42 today",
 }
 
 

@@ -146,3 +146,30 @@ def test_rosters_are_linear_on_1mb():
     with budget(BUDGET, "roster_hits"):
         out = roster_hits(doc, hits)
     assert sum(len(h) for h in out) > sum(len(h) for h in hits)  # the lists were read
+
+
+def test_address_joining_is_linear_on_1mb():
+    """The whole-address step on 1 MB of address lines, each with a found city: every line
+    holds a unit, a postcode and a country, and every hit is looked up beside them; also
+    over 1 MB of one-line paragraphs (the step across a document's segments)."""
+    from scrubbing.engine.base import Segment
+    from scrubbing.engine.hits import Hit
+    from scrubbing.engine.whole_address import join_across_segments, join_addresses
+
+    line = "Plot 7, Andheri East, Mumbai, Maharashtra 400093 India; "
+    text = line * (MB // len(line))
+    hits = [
+        Hit("LOCATION", i + 22, i + 28, 0.8, "model", "Mumbai")
+        for i in range(0, len(text), len(line))
+    ]
+    with budget(BUDGET, "join_addresses"):
+        out = join_addresses(text, hits)
+    assert len(out) == len(hits) and all(h.entity_type == "ADDRESS" for h in out)
+
+    class Doc:
+        segments = [Segment(i, line, f"paragraph {i + 1}") for i in range(MB // len(line))]
+
+    seg_hits = [[Hit("LOCATION", 22, 28, 0.8, "model", "Mumbai")] for _ in Doc.segments]
+    with budget(BUDGET, "join_across_segments"):
+        joined = join_across_segments(Doc(), seg_hits)
+    assert all(h.entity_type == "ADDRESS" for seg in joined for h in seg)

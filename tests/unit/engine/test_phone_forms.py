@@ -76,3 +76,62 @@ def test_an_international_number_wrapped_at_a_line_end(text, phone):
 @pytest.mark.parametrize("text", ["Total +7 495\n2024 rows", "Offset +12\n34"])
 def test_numbers_on_two_lines_that_are_no_phone_stay_data(text):
     assert not any("\n" in f for f in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text,phone",
+    [
+        # a CV's header: name, number, e-mail (Polish mobile, 3-3-3)
+        ("Anna Wiśniewska\n601 272 611\nanna.w@example.com\nGdańsk", "601 272 611"),
+        # a mail signature (Norwegian mobile, 3-2-3), the domain points at Norway
+        ("Med vennlig hilsen\nKari Nordmann\n411 28 840\nkari@firma.no", "411 28 840"),
+        # Czech, beside a web address
+        ("Jan Novák · 777 123 456 · www.firma.cz", "777 123 456"),
+    ],
+)
+def test_unlabelled_national_numbers_in_a_contact_block(text, phone):
+    assert _found(text) == [phone]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # amounts and ids in prose or a row of figures are no phones, even near an address
+        "Total 411 28 840 NOK was paid; write to kari@firma.no",
+        "Q1\t411 28 840\t411 30 054\nsee www.firma.no",
+        "The grant of 411 28 840 was approved last week by the board, see www.firma.no",
+        # a grouped number with no contact cue near it
+        "Reference\n411 28 840\nPlease keep it.",
+    ],
+)
+def test_grouped_numbers_outside_a_contact_block_are_no_phones(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,phone",
+    [
+        ("The contractor's supervisor can be called on 411 28 840.", "411 28 840"),
+        ("If the line drops, reach me at 411 28 840 tonight.", "411 28 840"),
+    ],
+)
+def test_a_verb_of_calling_vouches_for_a_number_like_a_label(text, phone):
+    assert _found(text) == [phone]
+
+
+def test_a_national_number_a_pdf_wrapped_in_a_contact_line():
+    text = (
+        "References\r\nYaroslav Dementyev, HR Business Partner, Tocantins Agropecuária Eireli"
+        " – 601 272\r\n611, yaroslav.dementyev@tocantins-agro.com.br"
+    )
+    assert _found(text) == ["601 272\r\n611"]
+
+
+def test_figures_on_two_lines_are_no_wrapped_phone():
+    assert _found("Budget 2026: 601 272\n611 units, see www.example.com") == []
+
+
+def test_the_phone_gate_lets_a_wrapped_national_number_through():
+    from scrubbing.engine.recognizers.phone import ScrubPhoneRecognizer
+
+    assert ScrubPhoneRecognizer.gate("Eireli – 601 272\r\n611, y.d@example.com.br")
