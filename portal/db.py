@@ -148,11 +148,15 @@ def is_lost_connection(exc: BaseException | None) -> bool:
     failover, `pg_terminate_backend`), not the statement failing (a constraint, a deadlock, a
     timeout)? Decided from the error itself: by the time it reaches the caller, Django's atomic()
     has already replaced the dead connection with a fresh one."""
+    import psycopg
+
     if not isinstance(exc, OperationalError | InterfaceError):
         return False
-    state = getattr(exc.__cause__, "sqlstate", None)
-    if state:  # the server said why: class 08 (connection exception), 57P (shutdown, restart)
-        return state.startswith(("08", "57P"))
+    cause = exc.__cause__
+    if not isinstance(cause, psycopg.Error):
+        return False  # another database's error (SQLite's "database is locked"): a statement's
+    if cause.sqlstate:  # the server said why: class 08 (connection exception), 57P (shutdown)
+        return cause.sqlstate.startswith(("08", "57P"))
     return True  # psycopg's own: "server closed the connection", "the connection is closed"
 
 

@@ -15,7 +15,7 @@ urlpatterns = [
         portal_views.resend_verification,
         name="resend_verification",
     ),
-    # before allauth's own: a sign-in whose database connection is cut is run once more
+    # before allauth's own: a sign-in whose database connection is cut is run again
     path("accounts/login/", rerun_if_connection_lost(LoginView.as_view()), name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("tasks/", include("submissions.urls")),

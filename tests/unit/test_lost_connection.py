@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import psycopg
 import pytest
 from django.contrib.sessions.backends.base import UpdateError
@@ -45,6 +47,7 @@ def test_the_server_closing_the_connection_is_a_lost_connection(cause):
 def test_a_statement_that_failed_is_not_a_lost_connection(cause, kind):
     assert not is_lost_connection(django_error(cause, kind))
     assert not is_lost_connection(ValueError("not a database error"))
+    assert not is_lost_connection(django_error(sqlite3.OperationalError("database is locked")))
     assert not is_lost_connection(None)
 
 
