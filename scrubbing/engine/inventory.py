@@ -53,7 +53,8 @@ def key_of(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    k = normalize(text).replace("\u2019", "'")
+    # "Temitope_Balogun" (a file name's form) is the entity "Temitope Balogun"
+    k = normalize(text.replace("_", " ")).replace("\u2019", "'")
     k = re.sub(r"'s$", "", k)
     return k.strip(" .,;:\"'()[]")
 

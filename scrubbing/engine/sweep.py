@@ -8,13 +8,44 @@ text, no model); `assign_later` does the same for a later verification round's f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .base import Document
+from .lexicon import CALENDAR
 from .pseudonyms import LABELS, Pseudonymizer
 from .results import Detection
 from .terms import KnownStrings, TermLists, is_common_word, lone_common, normalize
+
+#: words before a capitalised word that make it a thing's name, not a person's ("the Victor")
+_DETERMINERS = frozenset("the a an this that these those our their his her its my your".split())
+
+
+def common_name_finder(parts: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a name part that is also an ordinary word ("Victor", "Grace") stands as a name:
+    written Capitalised inside a sentence (after a word or a comma, not first on its line),
+    and followed by punctuation or a lower-case word ("Could Victor check ...", "ask Grace.").
+    "Grace period" first in a sentence, "the Victor Hotel" and "Victor Hugo" are left."""
+    names = sorted({p for p in parts if p.casefold() not in CALENDAR}, key=len, reverse=True)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"(?:(?<=[^\W_],[ ])|(?<=[^\W_][ ]))(?P<n>{alt})"
+        r"(?=[.,;:!?)'\u2019]|[ \t]+[a-z]|[ \t]*$)",
+        re.M,
+    )
+
+
+def _common_name_spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in rx.finditer(text):
+        before = text[: m.start("n")].split()
+        if before and before[-1].casefold() in _DETERMINERS:
+            continue
+        out.append((m.start("n"), m.end("n"), "PERSON", "pattern"))
+    return out
 
 
 def sweep(
@@ -50,9 +81,14 @@ def sweep(
     items += [(n, "PERSON", "pattern") for n in names if not lone_common(n)]
     # a lone surname is swept only when it is not also an ordinary word ("Doe" is, after
     # "Jane Doe"; "Long" after "Jane Long" is not: "Long-term plan")
-    items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
+    parts = name_parts(names)
+    items += [(p, "PERSON", "pattern") for p in parts if not is_common_word(p)]
     # the task inventory's forms first: KnownStrings keeps the first type of a string
     items = [*inventory_items, *items]
+    people = [t for t, etype, _src in items if etype == "PERSON" and " " in t.strip()]
+    common = common_name_finder(
+        p for p in parts | name_parts(people) if is_common_word(p) and normalize(p) not in allow
+    )
     # two-letter strings only as a found name's part ("Ng" of "Ng Wing-yan", `short_parts`)
     known = KnownStrings([i for i in items if _sweepable(*i, allow)], min_len=2)
     if not known:
@@ -62,7 +98,10 @@ def sweep(
     for seg, seg_hits in zip(doc.segments, hits, strict=True):
         spans = found.get(seg.text)
         if spans is None:
-            spans = found[seg.text] = list(known.finditer(seg.text))
+            spans = list(known.finditer(seg.text))
+            if common is not None:
+                spans += _common_name_spans(common, seg.text)
+            found[seg.text] = spans
         if not spans:
             out.append(seg_hits)
             continue
@@ -88,9 +127,16 @@ def learn_widened(inv: Any, file_key: str, hits: Sequence[Sequence[Any]]) -> boo
     return bool(new) and inv.contribute(file_key, new)
 
 
+#: types whose values are words: a form of one without a letter ("2024" left of a company
+#: that won the overlap) is a number, never searched for
+_WORDY = frozenset({"ADDRESS", "PERSON", "ORGANIZATION", "LOCATION", "CLIENT", "CODENAME"})
+
+
 def _sweepable(text: str, etype: str, source: str, allow: frozenset[str] = frozenset()) -> bool:
     key = normalize(text)
     if key in allow:
+        return False
+    if etype in _WORDY and not any(c.isalpha() for c in key):
         return False
     return len(key) >= 3 or (etype == "PERSON" and len(key) == 2 and text.isalpha())
 

@@ -150,16 +150,25 @@ def lone_common(name: str) -> bool:
 class _Entry:
     """One known string, matched by hand at a candidate position (no regex per string)."""
 
-    __slots__ = ("words", "lower", "forms", "prefix", "joined", "right", "etype", "source")
+    __slots__ = (
+        "words", "lower", "forms", "capital", "prefix", "joined", "right", "etype", "source",
+    )  # fmt: skip
     # `lower` holds (lower-cased word, length of the word as written): lower-casing can change
     # a length ("İ" -> "i̇"), and a match covers the text's characters, not the lower form's
 
     def __init__(
-        self, words: list[str], forms: frozenset[str] | None, prefix: str, etype: str, source: str
+        self,
+        words: list[str],
+        forms: frozenset[str] | None,
+        prefix: str,
+        etype: str,
+        source: str,
+        capital: bool = False,
     ) -> None:
         self.words = words
         self.lower = [(w.lower(), len(w)) for w in words]
         self.forms = forms  # a single-word name: only these spellings
+        self.capital = capital  # a hyphenated name: matched only where it starts in capitals
         self.prefix = prefix.lower()  # punctuation before the first letter/digit ("+44 ...")
         self.joined = _joinable(words)
         self.right = words[-1][-1].isalnum()
@@ -171,6 +180,8 @@ class _Entry:
         n = len(text)
         pos = start
         forms = self.forms
+        if self.capital and not text[start : start + 1].isupper():
+            return -1
         for i, (w, width) in enumerate(self.lower):
             if i:
                 j = pos
@@ -227,15 +238,20 @@ class KnownStrings:
                 continue
             self.info[key] = (etype, source)
             words = text.split()
-            forms = None
+            forms, capital = None, False
             if len(words) == 1 and etype in NAME_TYPES:
                 w = words[0]
-                forms = frozenset({w, w[:1].upper() + w[1:].lower(), w.upper()})
+                parts = w.split("-")
+                if len(parts) > 1 and all(p.isalpha() for p in parts):
+                    # "Hyun-woo" also as "Hyun woo" and "Hyun_woo" (a file name read as words)
+                    words, capital = parts, True
+                else:
+                    forms = frozenset({w, w[:1].upper() + w[1:].lower(), w.upper()})
             first = _ATOM.search(words[0])
             if first is None:
                 other.append(term_pattern(text))  # no letter/digit in its first word
                 continue
-            entry = _Entry(words, forms, words[0][: first.start()], etype, source)
+            entry = _Entry(words, forms, words[0][: first.start()], etype, source, capital)
             atoms = [a.casefold() for a in _ATOM.findall(text)]
             if len(atoms) == 1:
                 self._index1.setdefault(atoms[0], []).append(entry)

@@ -53,7 +53,9 @@ def ideal(case: Case) -> bytes:
         if blob[:2] == b"PK":
             return rezip(blob)
         for v in values:
-            for form in (v, html.escape(v, quote=False), html.escape(v), json.dumps(v)[1:-1]):
+            xml_refs = html.escape(v, quote=False).encode("ascii", "xmlcharrefreplace").decode()
+            forms = (v, html.escape(v, quote=False), html.escape(v), json.dumps(v)[1:-1], xml_refs)
+            for form in forms:
                 blob = blob.replace(form.encode(), b"[REDACTED]")
         return blob
 

@@ -295,6 +295,11 @@ EAST_ASIAN_SURNAMES_LATIN = words(
     "wong chan leung ng tsai hsu lau cheung lai kuo chen lin huang wu liu yeh tseng ho chow tse "
     "yip fung mak lam tam tang kwok lo siu yuen chu hui kwan poon tsang chiu tsui yau"
 )
+#: the most frequent Vietnamese family names (about nine in ten Vietnamese), as written
+VIETNAMESE_SURNAMES = words(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trương "
+    "đoàn lâm mai trịnh cao tạ lương hà vương"
+)
 #: frequent Chinese surnames (Han), for names in lists and headers
 CHINESE_SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
@@ -373,7 +378,10 @@ LEGAL_SUFFIXES = (
     "L.L.C.", "LLP", "LP", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Pty",
     "Pty Ltd", "Pty. Ltd.", "KK", "K.K.", "Co., Ltd.", "Sdn Bhd", "Bhd", "Pte Ltd", "Pte. Ltd.",
     "Pvt Ltd", "Pvt. Ltd.", "S.A. de C.V.", "Ltda", "Ltda.", "OOO", "ZAO", "OAO", "Sp. z o.o.",
-    "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.",
+    "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.", "Eireli", "S/A", "S.A.C.",
+    "S.A.A.", "Cía. Ltda.", "Lda.", "Sàrl", "EURL", "GbR", "e.V.", "ehf.", "hf.", "UAB", "OÜ",
+    "Tbk", "JSC", "PJSC", "W.L.L.", "FZE", "FZCO", "FZ-LLC", "Ltée", "BVBA", "Nyrt.",
+    "Sdn. Bhd.",
 )  # fmt: skip
 #: ALL-CAPS and CamelCase words of software and documents: never code names
 DEV_WORDS = words(
@@ -477,6 +485,10 @@ ORG_KEYS = words(
     "company organisation organization org employer vendor supplier account firm customer "
     "customer_name client client_name"
 )
+#: keys whose value is a code name (`"codename": "Bluefin"`)
+CODENAME_KEYS = words("codename code_name project_codename")
+#: keys whose value may be a code name (`PROJECT = "QuartzLine"`): only a coined word is one
+PROJECT_KEYS = words("project project_name project_code programme program initiative")
 
 # --------------------------------------------------------------------------- technical prose
 #: nouns a product or tool name stands before ("the Kafka client", "the Grafana alert", "the

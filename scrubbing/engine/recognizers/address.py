@@ -215,6 +215,7 @@ _WEAK_RX = [
 # ("3º izq.", "bureau 400", "Wuse II", "Levent") ended by a comma or the line break
 _JOIN = re.compile(r"[ \t,]*(?:[^\n,;:]{1,14}(?:,|(?=\r?\n)))?[ \t,]*(?:\r?\n)?[ \t,]*")
 _POSTCODE_ONLY = re.compile(r"^\d{4,5}[ \t]+\S+$")
+_COPYRIGHT = re.compile(r"(?i)(?:\u00a9|\(c\)|copyright)[ \t]*$")
 _GATE = re.compile(r"\d|(?i:box|postfach)")
 
 
@@ -246,6 +247,9 @@ def address_spans(text: str, cues: Cues | None = CUES) -> list[tuple[int, int]]:
         # "2024 Budget" or "1200 Units" alone: a postcode-city part needs a street beside it
         # unless the city word is not an English word
         if n_parts == 1 and _POSTCODE_ONLY.match(piece) and not _unusual(piece.split()[-1]):
+            continue
+        # "© 2024 Hanbit Precision Co., Ltd.": a year and a company, not "2100 København"
+        if n_parts == 1 and piece[:1].isdigit() and _COPYRIGHT.search(text, max(0, s - 12), s):
             continue
         out.append((s, e))
     return out

@@ -34,6 +34,7 @@ from .base import ScrubRecognizer
 
 _TRIGGER = re.compile(
     r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative)[ \t]*[:\-\u2013]?[ \t]+"
+    r"(?!(?:project|operation|code[ \-]?name|programme|initiative)\b)"  # "Project: Project X"
     r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
 )
 _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")
@@ -62,6 +63,11 @@ def _zipf(word: str) -> float:
 
 def _camel_parts(word: str) -> list[str]:
     return re.findall(r"[A-Z][a-z]*", word)
+
+
+def coined_shape(word: str) -> bool:
+    """ALL-CAPS of five letters or more, or CamelCase: "BLUEHERON", "QuartzLine"."""
+    return _COINED.fullmatch(word) is not None
 
 
 def is_coined(word: str) -> bool:

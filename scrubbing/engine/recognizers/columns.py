@@ -17,7 +17,7 @@ from typing import Any
 from ..base import Document
 from ..hits import Hit
 from ..merge import merge_hits
-from .structure import key_type, value_fits
+from .structure import generic_key, key_type, value_fits
 
 _CELL = re.compile(r"^(?P<sheet>.+)!(?P<col>[A-Z]{1,3})(?P<row>\d+)(?: \(\+\d+ more\))?$")
 MOSTLY = 0.5  # share of a column's values found as people that makes it a column of people
@@ -151,11 +151,12 @@ def column_hits(doc: Document, hits: Sequence[list[Any]]) -> list[list[Any]]:
         values = [(i, s, e, doc.segments[i].text[s:e].strip()) for i, s, e in cells]
         values = [v for v in values if v[3]]
         if etype is None and len(values) >= MIN_VALUES:
+            # a cell counts when a person was found in it, part of it too ("Zhukov" of
+            # "Konstantin Zhukov"): value_fits then judges each whole value
             people = sum(
-                any(h.entity_type == "PERSON" and h.start <= s + 1 and e - 1 <= h.end
-                    for h in hits[i])
+                any(h.entity_type == "PERSON" and h.start < e and s < h.end for h in hits[i])
                 for i, s, e, _v in values
-            )  # fmt: skip
+            )
             if people >= MOSTLY * len(values):
                 etype = "PERSON"  # a column of people
         if etype is None:
@@ -166,7 +167,7 @@ def column_hits(doc: Document, hits: Sequence[list[Any]]) -> list[list[Any]]:
                 s += 1
             while e > s and text[e - 1] in ' \t"\r':
                 e -= 1
-            if value_fits(etype, text[s:e]):
+            if value_fits(etype, text[s:e], etype == "CODENAME" and generic_key(names[j])):
                 extra[i].append(Hit(etype, s, e, 0.65, "structure", text[s:e]))
     if not extra:
         return list(hits)

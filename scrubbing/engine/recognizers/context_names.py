@@ -52,8 +52,8 @@ _INITIAL_SURNAME = re.compile(
 )
 _SIGNOFF_PHRASE = (
     r"[ \t>]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
-    r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br)[ \t]*[,!.]?[ \t]*"
-)
+    r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br|--)[ \t]*[,!.]?[ \t]*"
+)  # "--": the signature delimiter of mail (RFC 3676), "-- " alone on its line
 _SIGNOFF = re.compile(rf"(?im)^{_SIGNOFF_PHRASE}\r?\n[ \t>]*(?P<name>[^\n>]{{2,60}}?)[ \t]*$")
 #: a line that is only a sign-off ("Yours sincerely,"): the name may be the next paragraph
 SIGNOFF_LINE = re.compile(rf"(?i)^{_SIGNOFF_PHRASE}$")

@@ -17,7 +17,9 @@ _SUFFIX_ALT = "|".join(
 _WORD = r"(?:[^\W\d_a-z][\w&'\u2019.\-]*|&|of|for|de|des|du|der|und)"
 _ORG = re.compile(
     rf"(?P<name>(?<![\w&'\u2019.\-]){_WORD}(?: +{_WORD}){{0,5}})"
-    rf"(?:,)? +(?P<suffix>{_SUFFIX_ALT})(?![\w])"
+    # the legal form may wrap to the next line ("Tocantins Agropecuária\nEireli"); the name's
+    # words may not (a signature's title line above a company's would join it)
+    rf"(?:,)?(?: +| *\r?\n *)(?P<suffix>{_SUFFIX_ALT})(?![\w])"
 )
 _SUFFIX_NEXT = re.compile(rf"^(?:,)?[ \t]+(?:\(?(?:{_SUFFIX_ALT})\)?)(?![\w])")
 _SUFFIX_END = re.compile(rf"[ \t,]\(?(?:{_SUFFIX_ALT})\)?$")
@@ -58,17 +60,59 @@ def is_term_definition(words: str) -> bool:
     return all((p.isupper() and len(p) <= 6) or in_dictionary_inflected(p) for p in parts)
 
 
+def _person_before_of(words: list[str]) -> bool:
+    """True if the words before the name's first "of" are no company words and no dictionary
+    words ("Hyun-woo of Zakłady ...", but not "Bank of Valletta", "Friends of the Earth")."""
+    from ..lexicon.dictionary import in_dictionary_inflected
+
+    if "of" not in words[1:]:
+        return False
+    head = words[: words.index("of")]
+    return not any(w.casefold() in ORG_NOUNS or in_dictionary_inflected(w) for w in head)
+
+
+_SURNAME_COMMA = re.compile(r"(?<![\w\-])[^\W\d_a-z][\w'\u2019\-]+,[ \t]+$")
+
+
+def _surname_before(text: str, start: int, end: int) -> int:
+    """Where the person text[start:end] starts if a surname is written first before it
+    ("Shin, " before "Hyun-woo"), else `start`."""
+    from .name_shape import ROSTER_ZIPF, is_common_word, looks_like_name
+
+    m = _SURNAME_COMMA.search(text, max(0, start - 40), start)
+    if not m or m.group().split(",")[0].casefold() in _LEADING:
+        return start
+    if is_common_word(m.group().split(",")[0], ROSTER_ZIPF):  # "Then, Kaito of ..."
+        return start
+    return m.start() if looks_like_name(text[m.start() : end], loose=True) else start
+
+
+def _past(text: str, s: int, word: str) -> int:
+    """The position after `word` (found from s) and the white space after it."""
+    s = text.index(word, s) + len(word)
+    while text[s] in " \t\n":
+        s += 1
+    return s
+
+
 def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _ORG.finditer(text):
         s, words = m.start("name"), m.group("name").split()
         # sentence starts and function words are not part of the name
         while words and (words[0].casefold() in _LEADING or not words[0][0].isupper()):
-            s = text.index(words[0], s) + len(words[0])
-            while text[s] in " \t":
-                s += 1
+            s = _past(text, s, words[0])
             words = words[1:]
         while words and not words[-1][0].isupper():
             words = words[:-1]
+        if words and _person_before_of(words):
+            # "Priya Raman of Bluefin Bunkering AS", "Shin, Hyun-woo of Zakłady S.A.": the
+            # person is not the company
+            cut, head = words.index("of"), s
+            for w in words[:cut]:
+                s = text.index(w, s) + len(w)
+            yield _surname_before(text, head, s), s, "PERSON"
+            s = _past(text, s, "of")
+            words = words[cut + 1 :]
         if not words or (len(words) == 1 and len(words[0]) < 2):
             continue
         yield s, m.end("suffix"), "CLIENT"
@@ -92,7 +136,7 @@ def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
 
 
 class ScrubOrgRecognizer(ScrubRecognizer):
-    ENTITIES = ("CLIENT",)
+    ENTITIES = ("CLIENT", "PERSON")
     SCORE = 0.75
 
     @staticmethod

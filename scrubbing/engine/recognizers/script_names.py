@@ -7,15 +7,20 @@
   not a name there).
 * An East Asian name in Latin letters with a hyphenated two-syllable given name, next to a
   frequent family name: "Ko Eun-chae", "Eun-chae Ko", "PARK MIN-SEO", "Wong Ka-wai".
+* A Vietnamese name: two to four capitalised syllables, one of them with a mark
+  Vietnamese writes (hook above, dot below, horn, breve, "đ"), a frequent family name first
+  or last:
+  "Lý Hải Nam", "Đỗ Minh Tuấn", "Thảo Nguyễn".
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
-from ..lexicon import EAST_ASIAN_SURNAMES_LATIN
+from ..lexicon import EAST_ASIAN_SURNAMES_LATIN, VIETNAMESE_SURNAMES
 from .base import ScrubRecognizer
 from .name_shape import looks_like_name
 
@@ -36,6 +41,29 @@ _HYPHENATED = re.compile(
     rf"(?<![\w\-])(?:(?P<fam1>{_SURNAME}) (?P<giv1>{_SYL})|(?P<giv2>{_SYL}) (?P<fam2>{_SURNAME}))"
     r"(?![\w\-])"
 )
+
+
+_VI_SYLLABLE = r"[^\W\d_a-z][^\W\d_A-Z]{0,6}"
+_VI_RUN = re.compile(rf"(?<![\w\-]){_VI_SYLLABLE}(?:[ \t]+{_VI_SYLLABLE}){{1,3}}(?![\w\-])")
+#: combining marks Vietnamese puts on Latin letters: hook above, dot below, horn, breve
+_VI_MARKS = frozenset("\u0309\u0323\u031b\u0306")
+_VI_GATE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def _vietnamese_mark(word: str) -> bool:
+    return "đ" in word.casefold() or any(c in _VI_MARKS for c in unicodedata.normalize("NFD", word))
+
+
+def vietnamese_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _VI_RUN.finditer(text):
+        words = m.group(0).split()
+        if not any(_vietnamese_mark(w) for w in words):
+            continue
+        if (
+            words[0].casefold() in VIETNAMESE_SURNAMES
+            or words[-1].casefold() in VIETNAMESE_SURNAMES
+        ):
+            yield m.start(), m.end(), PATTERN_PERSON
 
 
 def cjk_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -67,10 +95,12 @@ class ScrubScriptNameRecognizer(ScrubRecognizer):
 
     @staticmethod
     def gate(text: str) -> bool:
-        return "-" in text or _CJK_ANY.search(text) is not None
+        return "-" in text or _CJK_ANY.search(text) is not None or _VI_GATE.search(text) is not None
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         if _CJK_ANY.search(text):
             yield from cjk_name_hits(text)
         if "-" in text:
             yield from hyphenated_name_hits(text)
+        if _VI_GATE.search(text):
+            yield from vietnamese_name_hits(text)

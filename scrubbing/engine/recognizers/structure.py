@@ -3,7 +3,8 @@
 
 JSON, YAML, TOML/INI, .env and HTML attributes on one line each; lists of names under a plural
 key (`"attendees": ["A", "B"]`) too. The key decides the type (person, client, phone,
-address); columns of CSV files and workbooks are typed by their header in `columns`.
+address, a coined code name); columns of CSV files and workbooks are typed by their header in
+`columns`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lexicon import ADDRESS_KEYS, EMAIL_KEYS, ORG_KEYS, PERSON_KEYS, PHONE_KEYS
+from ..lexicon import (
+    ADDRESS_KEYS,
+    CODENAME_KEYS,
+    EMAIL_KEYS,
+    ORG_KEYS,
+    PERSON_KEYS,
+    PHONE_KEYS,
+    PROJECT_KEYS,
+)
 from .base import ScrubRecognizer
 
 _KV = re.compile(
@@ -57,6 +66,8 @@ def key_type(key: str) -> str | None:
             return "ADDRESS"
         if cand in ORG_KEYS:
             return "CLIENT"
+        if cand in CODENAME_KEYS or cand in PROJECT_KEYS:
+            return "CODENAME"
         if cand in PERSON_KEYS:
             return "PERSON"
     return None
@@ -72,6 +83,12 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
         return False
     if etype == "PHONE_NUMBER":
         return sum(c.isdigit() for c in v) >= 6
+    if etype == "CODENAME":  # under "project", a coined word, not a public name ("Requests")
+        from .codename import coined_shape, is_coined
+
+        if generic:
+            return coined_shape(v) and is_coined(v)
+        return " " not in v and v[0].isupper() and v.replace("-", "").isalnum()
     if etype == "PERSON":
         if looks_like_name(v, loose=True):  # a name key: "Venkatesh, G." is a name
             return True
@@ -80,12 +97,17 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
     return any(c.isalpha() for c in v)
 
 
+def generic_key(key: str) -> bool:
+    """A key that holds other things too ("name", "project"): its values must look the part."""
+    return key.lower() in _GENERIC or key.lower() in PROJECT_KEYS
+
+
 def structure_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _KV.finditer(text):
         etype = key_type(m.group("key"))
         if etype is None:
             continue
-        generic = m.group("key").lower() in _GENERIC
+        generic = generic_key(m.group("key"))
         if m.group("list") is not None:
             base = m.start("list")
             for item in _ITEM.finditer(m.group("list")):
@@ -102,12 +124,12 @@ def structure_hits(text: str) -> Iterable[tuple[int, int, str]]:
         for m in _ATTR.finditer(text):
             key, g = ("mkey", "mval") if m.group("mkey") else ("akey", "aval")
             etype = key_type(m.group(key))
-            if etype and value_fits(etype, m.group(g), m.group(key).lower() in _GENERIC):
+            if etype and value_fits(etype, m.group(g), generic_key(m.group(key))):
                 yield m.start(g), m.end(g), etype
 
 
 class ScrubStructureRecognizer(ScrubRecognizer):
-    ENTITIES = ("PERSON", "CLIENT", "PHONE_NUMBER", "ADDRESS")
+    ENTITIES = ("PERSON", "CLIENT", "PHONE_NUMBER", "ADDRESS", "CODENAME")
     SCORE = 0.65
     SOURCE = "structure"
 

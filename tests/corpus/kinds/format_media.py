@@ -28,7 +28,8 @@ def picture_lines(w: KindWriter) -> list[str]:
     org, k = w.company(), w.codename()
     return [
         f"Site lead: {w.name(a, 'full')}",
-        f"Mail: {w.email(a, org)}",
+        # no dot in the local part: tesseract reads "siti.rahmawati@" as "siti. rahmawati@"
+        f"Mail: {w.email(a, org, style='initial')}",
         f"Phone: {w.phone()}",
         f"Project: {w.code(k, 0)}",
         f"Deputy: {w.name(b, 'last_first')}",
@@ -42,16 +43,18 @@ def _font(size: int):
     from tests.corpus.independent.render import FONT_DIRS
 
     for folder in FONT_DIRS:
-        path = Path(folder, "DejaVuSans.ttf")
+        # bold: tesseract reads "albuquerque" in DejaVu Sans as "alouquerque"
+        path = Path(folder, "DejaVuSans-Bold.ttf")
         if path.is_file():
             return ImageFont.truetype(str(path), size)
-    raise RuntimeError("DejaVu Sans not found (Debian package fonts-dejavu-core)")
+    raise RuntimeError("DejaVu Sans Bold not found (Debian package fonts-dejavu-core)")
 
 
 def draw(lines: list[str]):
     from PIL import Image, ImageDraw
 
-    im = Image.new("RGB", (1500, 90 * len(lines) + 80), "white")
+    # as wide as the reader's OCR scale (views._ocr): tesseract reads these pixels unscaled
+    im = Image.new("RGB", (1600, 90 * len(lines) + 80), "white")
     pen = ImageDraw.Draw(im)
     for i, line in enumerate(lines):
         pen.text((50, 50 + 90 * i), line, fill="black", font=_font(44))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from tests.corpus.independent.people import FIRST_ROUND, Person, name_parts
+from tests.corpus.independent.split import DEV
 from tests.corpus.independent.writer import PERSON, Doc, Planted, Pools, Writer, person_form
 
 #: a secret kind per file, in turn (make_secret's kinds; passwords are in connection strings)
@@ -70,7 +71,9 @@ class KindWriter(Writer):
 
 
 def pools(seed: int) -> Pools:
-    return Pools(random.Random(seed), people_upto=FIRST_ROUND)
+    """The dev part's items only: this slice's report shows every value left, and examples
+    of the independent slice's held-out part are never shown (split.py)."""
+    return Pools(random.Random(seed), part=DEV, people_upto=FIRST_ROUND)
 
 
 def occurrences(token: str, text: str) -> int:
