@@ -537,6 +537,31 @@ def country_names() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Casefolded names of places: the countries (`country_names`) and the English names of
+    the cities, towns and regions that libphonenumber's geocoding data (the `phonenumbers`
+    package, Apache-2.0) gives its number prefixes, each part of "Jersey City, NJ" alone too:
+    about 36,000 names ("Reading", "Bath", "Nice", "Mobile", "Salt Lake City")."""
+    import importlib
+    import pkgutil
+
+    import phonenumbers.geodata as geodata
+
+    out: set[str] = set()
+    for mod in pkgutil.iter_modules(geodata.__path__):
+        if not mod.name.startswith("data"):
+            continue
+        data = importlib.import_module(f"{geodata.__name__}.{mod.name}").data
+        for names in data.values():
+            name = names.get("en")
+            if name:
+                out.add(name.casefold())
+                parts = name.replace("/", ",").split(",")
+                out.update(p.strip().casefold() for p in parts if p.strip())
+    return frozenset(out) | country_names()
+
+
 #: country names as addresses write them that the geodata does not hold
 COUNTRY_ALIASES = frozenset(
     {"uk", "u.k.", "usa", "u.s.a.", "u.s.", "the netherlands", "holland", "great britain",
