@@ -87,7 +87,7 @@ _HANDOFF = re.compile(
     r"(?i:\b(?:"
     + "|".join(re.escape(v) for v in TO_VERBS)
     + "|(?:"
-    + "|".join((*BY_VERBS, "signed off", "raised", "chaired"))
+    + "|".join((*BY_VERBS, "signed off", "raised", "chaired", "review"))
     + r")[ \t]+by)[ \t]+)"
     r"(?P<name>(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)"
     r"(?:[ \t]+(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)){0,3})"
@@ -245,13 +245,21 @@ def role_line_hits(text: str) -> Iterable[tuple[int, int, str]]:
         yield from _name_item(text, s, e, loose=True)
 
 
+#: a second person joined to the first ("reviewed by Ana Lima and Bjørnstad")
+_AND_NAME = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<name>[^\W\d_a-z][\w'\u2019\-]*)(?![\w\-])")
+
+
 def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
-    """The person after "handed over to", "approved by", "call with"..."""
+    """The person after "handed over to", "approved by", "call with"..., and a lone family
+    name joined to that person by "and" ("for review by Ana Lima and Bjørnstad")."""
     for m in _HANDOFF.finditer(text):
         s, e = _trim(text, m.start("name"), m.end("name"))
         name = text[s:e]
         if not name:
             continue
+        m2 = _AND_NAME.match(text, e)
+        if m2 and _one_name_word(m2.group("name")):
+            yield m2.start("name"), m2.end("name"), "PERSON"
         if " " not in name:
             # a lone word: a known name, or any name's shape on a dated line of a log
             line = text[text.rfind("\n", 0, s) + 1 : s]

@@ -126,3 +126,25 @@ def test_a_topic_keeps_its_terms_and_the_place_and_person_are_found(detector):
     texts = {t for _e, t in hits}
     assert "Unary" not in texts
     assert "Wanjiru Kamau" in texts
+
+
+# ------------------------------------------------------------------ recall beside the new prose
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Status: Draft for review by Ana Lima and Bjørnstad\n", "Bjørnstad"),
+        ("Approved by Wanjiru Kamau & Okonkwo on Monday.", "Okonkwo"),
+    ],
+)
+def test_a_family_name_joined_to_a_named_reviewer_is_a_person(text, name):
+    from scrubbing.engine.recognizers.context_names import handoff_hits
+
+    found = {text[s:e] for s, e, _t in handoff_hits(text)}
+    assert name in found
+
+
+def test_an_ordinary_word_joined_to_a_reviewer_is_no_person():
+    from scrubbing.engine.recognizers.context_names import handoff_hits
+
+    text = "Reviewed by Ana Lima and Finance before the audit."
+    assert "Finance" not in {text[s:e] for s, e, _t in handoff_hits(text)}
