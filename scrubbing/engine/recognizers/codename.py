@@ -110,6 +110,14 @@ _PROMPT = re.compile(
 #: a manual page reference, "name(section)": "pg_isready(1)", "PINENTRY-CURSES(1)",
 #: "editline(3edit)", "OPENSSL-OCSP(1SSL)": the page's program, and each part of its name
 _MAN_REF = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*[A-Za-z0-9])\([1-9][A-Za-z]*\)")
+#: a shell or environment variable: "$XCOMPOSEFILE", "${LDAPRC}", "the LDAPCONF and LDAPRC
+#: environment variables", "environment variable ZENTOOL_CONFIG"
+_ENV_VAR = re.compile(
+    r"\$\{?([A-Za-z_][A-Za-z0-9_]{2,})|"
+    r"\b([A-Z][A-Z0-9_]{2,})(?:,?[ \t]+(?:and|or)[ \t]+([A-Z][A-Z0-9_]{2,}))?[ \t]+"
+    r"(?:environment|env|shell)[ \t]+variables?\b|"
+    r"\b(?:environment|env|shell)[ \t]+variables?[ \t]+\$?([A-Z][A-Z0-9_]{2,})\b"
+)
 _VENDOR_NEXT = re.compile(r"(?i)\b(?:" + "|".join(sorted(VENDORS)) + r")[ \t]+(?-i:([A-Z]\w+))")
 
 
@@ -120,7 +128,8 @@ def code_words(text: str) -> frozenset[str]:
     on a package registry (PyPI, Read the Docs, a shields.io badge); a placeholder after a
     command-line option; a product after its vendor ("AWS CloudFormation", "Apache Kafka");
     a program and its subcommands run at a shell prompt ("$ gcloud scc muteconfigs list").
-    a manual page reference ("pg_isready(1)", "PINENTRY-CURSES(1)"). The parts of an
+    a manual page reference ("pg_isready(1)", "PINENTRY-CURSES(1)"); a shell or environment
+    variable ("$XCOMPOSEFILE", "the LDAPRC environment variable"). The parts of an
     identifier in backticks, called or referred to as a manual page ("`SENTS_P`",
     "GCLOUD_SCC_MUTECONFIGS(1)") are code too.
     A code name of the document's own is none of these: it is written in prose, a title or
@@ -135,6 +144,8 @@ def code_words(text: str) -> frozenset[str]:
                 out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)
     for m in _PROMPT.finditer(text):
         out.update(w.casefold() for w in m.group(1).split())
+    for m in _ENV_VAR.finditer(text):
+        out.update(g.casefold() for g in m.groups() if g)
     for m in _MAN_REF.finditer(text):
         name = m.group(1).casefold()
         out.add(name)

@@ -17,6 +17,7 @@ from ..lexicon import (
     GROUP_WORDS,
     LEGAL_SUFFIXES,
     MAIL_HEADERS,
+    NAME_JOINERS,
     PARTICLES,
     ROLE_TITLES,
     STREET_TYPES,
@@ -342,6 +343,26 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
                         yield base + hs, base + he, t
 
 
+#: a word in lower case that no name holds: "Report bugs to <...>", "This page was written
+#: by Jeff Bailey <...>" (not "de", "van", "bin": particles and joiners)
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z][\w'\u2019]*(?![\w'\u2019\-])")
+
+
+def _after_sentence(text: str, s: int, e: int) -> int:
+    """Where the name in the display text text[s:e] before an address starts: after the last
+    word in lower case that is no particle ("This page was written by [Jeff Bailey]"); `e`
+    when the text is a sentence with no name at its end ("Report bugs to")."""
+    cut = s
+    for m in _LOWER_WORD.finditer(text, s, e):
+        if m.group(0) not in PARTICLES and m.group(0) not in NAME_JOINERS:
+            cut = m.end()
+    if cut == s:
+        return s
+    while cut < e and text[cut] in " \t":
+        cut += 1
+    return cut
+
+
 def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _header_hits(text)
     if "<" in text and "@" in text:  # a mailbox anywhere: "Jane Doe <jane@x>", a mail segment
@@ -351,6 +372,7 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
             if label >= 0:  # "Reviewed-by: Seo-yeon Bak <...>": the name is after the label
                 a = label + 1
             s, e = _trim(text, a, d.end("name"))
+            s = _after_sentence(text, s, e)
             line_start = text.rfind("\n", 0, s) + 1
             name = text[s:e]
             if (

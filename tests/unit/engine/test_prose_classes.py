@@ -148,3 +148,84 @@ def test_an_ordinary_word_joined_to_a_reviewer_is_no_person():
 
     text = "Reviewed by Ana Lima and Finance before the audit."
     assert "Finance" not in {text[s:e] for s, e, _t in handoff_hits(text)}
+
+
+# ------------------------------------------------------------------ shell and environment variables
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("If $ZENCOMPOSEFILE is set, its value is used.", {"zencomposefile"}),
+        ("Set ${QUARZRC} first.", {"quarzrc"}),
+        ("Use the QUARZCONF and QUARZRC environment variables.", {"quarzconf", "quarzrc"}),
+        ("The environment variable ZENTOOL_CONFIG overrides it.", {"zentool_config"}),
+    ],
+)
+def test_a_shell_or_environment_variable_is_code(text, words):
+    assert words <= code_words(text)
+    assert not words & set(coined_words(text + " " + text))
+
+
+def test_a_code_name_beside_a_variable_or_a_price_still_counts():
+    text = "It costs $500 a seat. Set $QUARZRC. Operation QUARZELL starts; QUARZELL is late."
+    assert coined_words(text)["quarzell"] == 2
+
+
+# ------------------------------------------------------------------ a sentence before an address
+@pytest.mark.parametrize(
+    "text,names",
+    [
+        ("Report bugs to <bug-zentool@example.org>.", set()),
+        ("This manual page was written by Jeff Bailey <jb@example.org>.", {"Jeff Bailey"}),
+        ("Send patches to Wanjiru Kamau <wk@example.org>.", {"Wanjiru Kamau"}),
+        # names stay whole, with their particles and joiners
+        ("Ana de la Cruz <ana@example.org>", {"Ana de la Cruz"}),
+        ("Ahmad bin Ismail <ahmad@example.my>", {"Ahmad bin Ismail"}),
+        ("Jane Doe <jane@example.com> wrote:", {"Jane Doe"}),
+    ],
+)
+def test_a_display_name_is_the_name_at_the_end_of_a_sentence(text, names):
+    from scrubbing.engine.recognizers.context_names import name_hits
+
+    found = {text[s:e] for s, e, _t in name_hits(text)}
+    assert names <= found
+    assert not {f for f in found if f.startswith(("Report", "This"))}
+
+
+# ------------------------------------------------------------------ role and list mailboxes
+@pytest.mark.parametrize(
+    "address,names",
+    [
+        ("bug-zentool@example.org", []),  # a word and a program: a list, nobody's name
+        ("bug-tar@example.org", []),
+        ("help-desk@example.com", []),
+        ("security-team@example.com", []),
+        ("jane.doe@example.com", ["Jane Doe"]),
+        ("li.wei@example.cn", ["Li Wei"]),
+        ("ngoc.lan@example.vn", ["Ngoc Lan"]),
+        ("will.young@example.com", ["Will Young"]),
+        ("wanjiru.kamau@example.ke", ["Wanjiru Kamau"]),
+    ],
+)
+def test_a_role_mailbox_names_nobody(address, names):
+    from scrubbing.engine.names import names_from_email
+
+    assert names_from_email(address) == names
+
+
+def test_a_manual_keeps_its_headings_and_finds_its_author(detector):
+    from scrubbing.engine.pipeline import Pseudonymizer
+    from scrubbing.scrubber import get_scrubber
+
+    text = (
+        "ZENTOOL(1)          GNU TAR Manual          ZENTOOL(1)\n\n"
+        "BUGS\n       Using this utility as a general file tool is discouraged.\n\n"
+        "BUG REPORTS\n       Report bugs to <bug-tar@example.org>.\n\n"
+        "AUTHOR\n       This manual page was written by Wanjiru Kamau <wk@example.org>.\n"
+    )
+    scrubber = get_scrubber()
+    analysis = scrubber.analyze("README.txt", text.encode(), TermLists())
+    scrubber.assign(analysis, Pseudonymizer(mode="placeholder"))
+    out = scrubber.finish(analysis).output.decode()
+    for kept in ("GNU TAR Manual", "BUGS", "BUG REPORTS", "Report bugs", "This manual page"):
+        assert kept in out
+    assert "Wanjiru" not in out and "Kamau" not in out
