@@ -59,9 +59,9 @@ def short_parts(name: str) -> list[str]:
 
 def names_from_email(address: str) -> list[str]:
     """ "jane.doe@acme.com" -> ["Jane Doe"]: a person the rest of the task may name in prose.
-    Not a role or list mailbox ("bug-tar@gnu.org", "help-desk@", "bug-libgcrypt@"): no part
-    is a known name and one is a frequent dictionary word (`lexicon.ROLE_MAILBOX_ZIPF`);
-    "li.wei@", "ngoc.lan@", "will.young@" stay names."""
+    Not a role or list mailbox ("bug-tar@gnu.org", "help-desk@"): every part a dictionary
+    word and no known name, one of them frequent (`lexicon.ROLE_MAILBOX_ZIPF`); "li.wei@",
+    "ngoc.lan@", "will.young@", "sri.mulyanihadi@" stay names."""
     from .lexicon.dictionary import in_dictionary
     from .technical import is_known_name, zipf_of
 
@@ -69,8 +69,8 @@ def names_from_email(address: str) -> list[str]:
     bits = [b for b in re.split(r"[._\-+]", local) if b]
     if len(bits) < 2 or len(bits) > 3 or not all(b.isalpha() and len(b) >= 2 for b in bits):
         return []
-    if not any(is_known_name(b) for b in bits) and any(
-        in_dictionary(b) and zipf_of(b) >= ROLE_MAILBOX_ZIPF for b in bits
+    if all(in_dictionary(b) and not is_known_name(b) for b in bits) and any(
+        zipf_of(b) >= ROLE_MAILBOX_ZIPF for b in bits
     ):
         return []
     return [" ".join(b.capitalize() for b in bits)]

@@ -361,8 +361,8 @@ ROSTER_ZIPF = 4.5
 #: a two-letter part of a found name ("Ng" of "Ng Wing-yan") is swept alone only below this
 #: Zipf frequency ("He", "Ma", "Do" stay words)
 SHORT_PART_ZIPF = 4.0
-#: an e-mail address whose local part holds a word at least this frequent (and no known
-#: name) is a role or list mailbox, not a person's ("bug-tar@", "help-desk@"):
+#: an e-mail address whose local part is dictionary words and no known name, one at least
+#: this frequent, is a role or list mailbox, not a person's ("bug-tar@", "help-desk@"):
 #: names.names_from_email
 ROLE_MAILBOX_ZIPF = 4.0
 
