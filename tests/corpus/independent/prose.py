@@ -1200,8 +1200,8 @@ Decision owner: Data Governance Council
    the Marts. Legal asked for a retention policy before the audit by {c1} in March.
 
 2. Proposal
-   Raw tables keep 13 months, then a Snowflake task moves them to cold storage in Amazon
-   S3 Glacier. The Marts keep aggregates only. A Legal Hold flag on a table stops every
+   Raw tables keep 13 months, then a Snowflake task moves them to cold storage in
+   Amazon S3 Glacier. The Marts keep aggregates only. A Legal Hold flag on a table stops every
    deletion; Records Management sets it, never an engineer. PII columns are tagged in the
    dbt schema files (`meta: {pii: true}`) and masked by a Snowflake masking policy for
    every role except DATA_STEWARD.
