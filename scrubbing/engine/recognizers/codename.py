@@ -30,6 +30,7 @@ from ..lexicon import (
     TOOLS,
     VENDORS,
 )
+from ..lexicon.code import PY_BUILTIN_NAMES
 from .base import ScrubRecognizer
 
 _TRIGGER = re.compile(
@@ -65,10 +66,11 @@ def _camel_parts(word: str) -> list[str]:
 
 
 def is_coined(word: str) -> bool:
-    """Not an English word, not vocabulary: "BLUEHERON", "NightJar" (a CamelCase word whose
-    joined form is not a word either)."""
+    """Not an English word, not vocabulary, not a Python built-in ("StopIteration",
+    "NotImplemented"): "BLUEHERON", "NightJar" (a CamelCase word whose joined form is not a
+    word either)."""
     key = word.casefold()
-    if key in _VOCAB or len(key) < 5:
+    if key in _VOCAB or len(key) < 5 or key in PY_BUILTIN_NAMES:
         return False
     if _zipf(key) >= COINED_ZIPF:
         return False

@@ -229,3 +229,13 @@ def test_a_manual_keeps_its_headings_and_finds_its_author(detector):
     for kept in ("GNU TAR Manual", "BUGS", "BUG REPORTS", "Report bugs", "This manual page"):
         assert kept in out
     assert "Wanjiru" not in out and "Kamau" not in out
+
+
+# ------------------------------------------------------------------ the language's own names
+def test_python_built_in_names_are_no_code_names():
+    text = (
+        'It should return "NotImplemented". Raising "StopIteration" ends it; '
+        '"NotImplemented" again, "StopIteration" again, and a RecursionError, RecursionError.'
+    )
+    assert not {"notimplemented", "stopiteration", "recursionerror"} & set(coined_words(text))
+    assert coined_words(text + " QuartzLine ships; QuartzLine is late.")["quartzline"] == 2
