@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .lexicon import SHORT_PART_ZIPF, SPAN_WORDS, STOP_SPANS
+from .lexicon import ROLE_MAILBOX_ZIPF, SHORT_PART_ZIPF, SPAN_WORDS, STOP_SPANS
 
 
 def name_parts(names: Iterable[str]) -> set[str]:
@@ -58,9 +58,19 @@ def short_parts(name: str) -> list[str]:
 
 
 def names_from_email(address: str) -> list[str]:
-    """ "jane.doe@acme.com" -> ["Jane Doe"]: a person the rest of the task may name in prose."""
+    """ "jane.doe@acme.com" -> ["Jane Doe"]: a person the rest of the task may name in prose.
+    Not a role or list mailbox ("bug-tar@gnu.org", "help-desk@"): every part a dictionary
+    word and no known name, one of them frequent (`lexicon.ROLE_MAILBOX_ZIPF`); "li.wei@",
+    "ngoc.lan@", "will.young@", "sri.mulyanihadi@" stay names."""
+    from .lexicon.dictionary import in_dictionary
+    from .technical import is_known_name, zipf_of
+
     local = address.split("@", 1)[0]
     bits = [b for b in re.split(r"[._\-+]", local) if b]
     if len(bits) < 2 or len(bits) > 3 or not all(b.isalpha() and len(b) >= 2 for b in bits):
+        return []
+    if all(in_dictionary(b) and not is_known_name(b) for b in bits) and any(
+        zipf_of(b) >= ROLE_MAILBOX_ZIPF for b in bits
+    ):
         return []
     return [" ".join(b.capitalize() for b in bits)]

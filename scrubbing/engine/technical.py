@@ -138,6 +138,8 @@ def is_technical(
     words = span.split()
     if any(w.casefold().strip(".,:;()'\u2019") in products for w in words):
         return True
+    if entity_type == "LOCATION" and is_ordinary_place_phrase(span):
+        return True
     if len(words) != 1:
         return False
     w = words[0]
@@ -157,6 +159,26 @@ def is_technical(
     # a role; a client with a legal form is the org recognizer's, and the task's sweep
     return _common(w) or (
         len(w) >= 4 and not w.isupper() and in_dictionary(w) and not is_known_name(w)
+    )
+
+
+def is_ordinary_place_phrase(span: str) -> bool:
+    """True if a model LOCATION is one to four ordinary words that name no place: a heading
+    or a term the model read as a place ("Classes", "Argument", "Exit", "Unary", "BUG
+    FIXES"). Every word is `is_ordinary_term_word` (no known name, no acronym: in capitals a
+    word is judged as a word), no letters beyond ASCII, and neither the span nor any word of
+    it is a place of `lexicon.place_names` ("Reading", "Bath", "Salt Lake City", "Jersey")."""
+    from .lexicon import place_names
+
+    words = [w.strip(_PHRASE_STRIP) for w in span.split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 4 or any(not w.isascii() or not w.isalpha() for w in words):
+        return False
+    if not all(is_ordinary_term_word(w, acronyms=False) for w in words):
+        return False
+    places = place_names()
+    return " ".join(words).casefold() not in places and not any(
+        w.casefold() in places for w in words
     )
 
 

@@ -366,6 +366,10 @@ ROSTER_ZIPF = 4.5
 #: a two-letter part of a found name ("Ng" of "Ng Wing-yan") is swept alone only below this
 #: Zipf frequency ("He", "Ma", "Do" stay words)
 SHORT_PART_ZIPF = 4.0
+#: an e-mail address whose local part is dictionary words and no known name, one at least
+#: this frequent, is a role or list mailbox, not a person's ("bug-tar@", "help-desk@"):
+#: names.names_from_email
+ROLE_MAILBOX_ZIPF = 4.0
 
 # --------------------------------------------------------------------------- code names, orgs
 #: words that introduce a code name ("Project BLUEHERON", "Operation Nightjar")
@@ -547,6 +551,31 @@ def country_names() -> frozenset[str]:
         )
         | COUNTRY_ALIASES
     )
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Casefolded names of places: the countries (`country_names`) and the English names of
+    the cities, towns and regions that libphonenumber's geocoding data (the `phonenumbers`
+    package, Apache-2.0) gives its number prefixes, each part of "Jersey City, NJ" alone too:
+    about 36,000 names ("Reading", "Bath", "Nice", "Mobile", "Salt Lake City")."""
+    import importlib
+    import pkgutil
+
+    import phonenumbers.geodata as geodata
+
+    out: set[str] = set()
+    for mod in pkgutil.iter_modules(geodata.__path__):
+        if not mod.name.startswith("data"):
+            continue
+        data = importlib.import_module(f"{geodata.__name__}.{mod.name}").data
+        for names in data.values():
+            name = names.get("en")
+            if name:
+                out.add(name.casefold())
+                parts = name.replace("/", ",").split(",")
+                out.update(p.strip().casefold() for p in parts if p.strip())
+    return frozenset(out) | country_names()
 
 
 #: country names as addresses write them that the geodata does not hold

@@ -6,6 +6,7 @@ Read by `syntax` (language keywords, file-format names, CSS properties, fonts) a
 
 from __future__ import annotations
 
+import builtins
 import keyword
 
 
@@ -32,6 +33,12 @@ KEYWORDS = frozenset(k.casefold() for k in keyword.kwlist + keyword.softkwlist) 
     "begin commit rollback transaction declare procedure trigger returns "
     "echo fi esac elif then done until local readonly shift source "
     "true false none nil"
+)
+#: Python's built-in names with a capital (the interpreter's own `builtins` module):
+#: exceptions and constants ("StopIteration", "NotImplemented", "ValueError", "Ellipsis")
+#: that documentation writes in prose; never a code name
+PY_BUILTIN_NAMES = frozenset(
+    n.casefold() for n in dir(builtins) if not n.startswith("_") and not n.islower()
 )
 #: names of file formats and encodings, which a model reads as organisations
 FORMATS = _casefolded(

@@ -30,6 +30,7 @@ from ..lexicon import (
     TOOLS,
     VENDORS,
 )
+from ..lexicon.code import PY_BUILTIN_NAMES
 from .base import ScrubRecognizer
 
 _TRIGGER = re.compile(
@@ -71,10 +72,11 @@ def coined_shape(word: str) -> bool:
 
 
 def is_coined(word: str) -> bool:
-    """Not an English word, not vocabulary: "BLUEHERON", "NightJar" (a CamelCase word whose
-    joined form is not a word either)."""
+    """Not an English word, not vocabulary, not a Python built-in ("StopIteration",
+    "NotImplemented"): "BLUEHERON", "NightJar" (a CamelCase word whose joined form is not a
+    word either)."""
     key = word.casefold()
-    if key in _VOCAB or len(key) < 5:
+    if key in _VOCAB or len(key) < 5 or key in PY_BUILTIN_NAMES:
         return False
     if _zipf(key) >= COINED_ZIPF:
         return False
@@ -108,6 +110,22 @@ _REGISTRY = re.compile(
 )
 #: an ALL-CAPS word after a command-line option: a placeholder ("--config CONFIGPATH")
 _METAVAR = re.compile(r"(?<![\w-])--?[A-Za-z][\w\-]*[ =]\[?([A-Z][A-Z_]{2,})\b")
+#: a command run at a shell prompt, with its subcommands ("$ gcloud scc muteconfigs list
+#: --organization=...", "$ sudo apt install ..."): the program and its subcommands are code
+_PROMPT = re.compile(
+    r"(?m)^[ \t]*\$[ \t]+(?:sudo[ \t]+)?([a-z][\w.\-]*(?:[ \t]+[a-z][a-z0-9\-]*(?![\w.=/])){0,4})"
+)
+#: a manual page reference, "name(section)": "pg_isready(1)", "PINENTRY-CURSES(1)",
+#: "editline(3edit)", "OPENSSL-OCSP(1SSL)": the page's program, and each part of its name
+_MAN_REF = re.compile(r"(?<![\w.\-])([A-Za-z][\w.\-]*[A-Za-z0-9])\([1-9][A-Za-z]*\)")
+#: a shell or environment variable: "$XCOMPOSEFILE", "${LDAPRC}", "the LDAPCONF and LDAPRC
+#: environment variables", "environment variable ZENTOOL_CONFIG"
+_ENV_VAR = re.compile(
+    r"\$\{?([A-Za-z_][A-Za-z0-9_]{2,})|"
+    r"\b([A-Z][A-Z0-9_]{2,})(?:,?[ \t]+(?:and|or)[ \t]+([A-Z][A-Z0-9_]{2,}))?[ \t]+"
+    r"(?:environment|env|shell)[ \t]+variables?\b|"
+    r"\b(?:environment|env|shell)[ \t]+variables?[ \t]+\$?([A-Z][A-Z0-9_]{2,})\b"
+)
 _VENDOR_NEXT = re.compile(r"(?i)\b(?:" + "|".join(sorted(VENDORS)) + r")[ \t]+(?-i:([A-Z]\w+))")
 
 
@@ -116,7 +134,12 @@ def code_words(text: str) -> frozenset[str]:
     name: an identifier alone in backticks, called (also as a method), declared or imported
     at the start of a line; a package installed (`pip install`, `npm install`...) or linked
     on a package registry (PyPI, Read the Docs, a shields.io badge); a placeholder after a
-    command-line option; a product after its vendor ("AWS CloudFormation", "Apache Kafka").
+    command-line option; a product after its vendor ("AWS CloudFormation", "Apache Kafka");
+    a program and its subcommands run at a shell prompt ("$ gcloud scc muteconfigs list").
+    a manual page reference ("pg_isready(1)", "PINENTRY-CURSES(1)"); a shell or environment
+    variable ("$XCOMPOSEFILE", "the LDAPRC environment variable"). The parts of an
+    identifier in backticks, called or referred to as a manual page ("`SENTS_P`",
+    "GCLOUD_SCC_MUTECONFIGS(1)") are code too.
     A code name of the document's own is none of these: it is written in prose, a title or
     a file name."""
     if not any(c in text for c in "`(.$-") and not re.search(r"(?i)import|install", text):
@@ -125,8 +148,16 @@ def code_words(text: str) -> frozenset[str]:
     for rx in (_TICKED, _CALLED, _DECLARED, _FROM_IMPORT, _METAVAR, _VENDOR_NEXT):
         for m in rx.finditer(text):
             out.add(m.group(1).casefold())
-            if rx is _TICKED and "_" in m.group(1):  # `SENTS_P`, `TAG_ACC`: each part too
+            if rx in (_TICKED, _CALLED) and "_" in m.group(1):  # `SENTS_P`, `LS_LIST(1)`
                 out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)
+    for m in _PROMPT.finditer(text):
+        out.update(w.casefold() for w in m.group(1).split())
+    for m in _ENV_VAR.finditer(text):
+        out.update(g.casefold() for g in m.groups() if g)
+    for m in _MAN_REF.finditer(text):
+        name = m.group(1).casefold()
+        out.add(name)
+        out.update(p for p in re.split(r"[\-_.]", name) if len(p) >= 3)
     for rx in (_INSTALL, _REGISTRY):
         for m in rx.finditer(text):
             name = next(g for g in m.groups() if g).casefold()

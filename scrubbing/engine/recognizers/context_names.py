@@ -17,6 +17,7 @@ from ..lexicon import (
     GROUP_WORDS,
     LEGAL_SUFFIXES,
     MAIL_HEADERS,
+    NAME_JOINERS,
     PARTICLES,
     ROLE_TITLES,
     STREET_TYPES,
@@ -87,7 +88,7 @@ _HANDOFF = re.compile(
     r"(?i:\b(?:"
     + "|".join(re.escape(v) for v in TO_VERBS)
     + "|(?:"
-    + "|".join((*BY_VERBS, "signed off", "raised", "chaired"))
+    + "|".join((*BY_VERBS, "signed off", "raised", "chaired", "review"))
     + r")[ \t]+by)[ \t]+)"
     r"(?P<name>(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)"
     r"(?:[ \t]+(?:[^\W\d_a-z]\.|[^\W\d_a-z][\w'\u2019\-]*)){0,3})"
@@ -245,13 +246,21 @@ def role_line_hits(text: str) -> Iterable[tuple[int, int, str]]:
         yield from _name_item(text, s, e, loose=True)
 
 
+#: a second person joined to the first ("reviewed by Ana Lima and Bjørnstad")
+_AND_NAME = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<name>[^\W\d_a-z][\w'\u2019\-]*)(?![\w\-])")
+
+
 def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
-    """The person after "handed over to", "approved by", "call with"..."""
+    """The person after "handed over to", "approved by", "call with"..., and a lone family
+    name joined to that person by "and" ("for review by Ana Lima and Bjørnstad")."""
     for m in _HANDOFF.finditer(text):
         s, e = _trim(text, m.start("name"), m.end("name"))
         name = text[s:e]
         if not name:
             continue
+        m2 = _AND_NAME.match(text, e)
+        if m2 and _one_name_word(m2.group("name")):
+            yield m2.start("name"), m2.end("name"), "PERSON"
         if " " not in name:
             # a lone word: a known name, or any name's shape on a dated line of a log
             line = text[text.rfind("\n", 0, s) + 1 : s]
@@ -334,6 +343,26 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
                         yield base + hs, base + he, t
 
 
+#: a word in lower case that no name holds: "Report bugs to <...>", "This page was written
+#: by Jeff Bailey <...>" (not "de", "van", "bin": particles and joiners)
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019\-])[a-z][\w'\u2019]*(?![\w'\u2019\-])")
+
+
+def _after_sentence(text: str, s: int, e: int) -> int:
+    """Where the name in the display text text[s:e] before an address starts: after the last
+    word in lower case that is no particle ("This page was written by [Jeff Bailey]"); `e`
+    when the text is a sentence with no name at its end ("Report bugs to")."""
+    cut = s
+    for m in _LOWER_WORD.finditer(text, s, e):
+        if m.group(0) not in PARTICLES and m.group(0) not in NAME_JOINERS:
+            cut = m.end()
+    if cut == s:
+        return s
+    while cut < e and text[cut] in " \t":
+        cut += 1
+    return cut
+
+
 def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     yield from _header_hits(text)
     if "<" in text and "@" in text:  # a mailbox anywhere: "Jane Doe <jane@x>", a mail segment
@@ -343,6 +372,7 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
             if label >= 0:  # "Reviewed-by: Seo-yeon Bak <...>": the name is after the label
                 a = label + 1
             s, e = _trim(text, a, d.end("name"))
+            s = _after_sentence(text, s, e)
             line_start = text.rfind("\n", 0, s) + 1
             name = text[s:e]
             if (

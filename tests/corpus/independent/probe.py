@@ -3,12 +3,23 @@
     .venv/bin/python tests/corpus/independent/probe.py [--source metadata] [--limit 200] [--show]
     .venv/bin/python tests/corpus/independent/probe.py --source debian-doc   # numbers only
 
-Two sources, both already on this machine, both real technical writing:
+Five sources, all already on this machine, all real technical writing the engine never reads:
 
 * `metadata` (DEV: look at its spans freely): the long descriptions (README text) in the
   METADATA of every package installed in this virtualenv (.venv/.../*.dist-info/METADATA);
+* `pydoc` (DEV): the help topics of the standard library (`pydoc_data.topics`: the language
+  reference as `help("FORMATTING")` shows it);
+* `man` (DEV): manual pages of sections 1, 5 and 8 under /usr/share/man, rendered to plain
+  text by `man -l` (a stable sample by hash of the file name with --limit, one page per
+  family of names: `gcloud_*` alone has thousands; the names in an AUTHOR section are
+  people, as the METADATA authors are);
 * `debian-doc` (CHECK: numbers only unless --show): README files under /usr/share/doc of the
-  Debian system (gzipped ones included).
+  Debian system (gzipped ones included);
+* `docstrings` (CHECK: numbers only unless --show): the module docstrings (read with `ast`,
+  nothing imported) of the Python files of the packages installed in this virtualenv.
+
+A CHECK source is never looked at span by span: it says whether a fix made on the DEV ones
+holds on text nobody tuned against.
 
 Each text goes through the upload path (Scrubber.analyze -> assign -> finish, as a README.md
 or README.txt, no deny-list) like the independent slice's "ours (files)". Reported: every span
@@ -93,7 +104,92 @@ def debian_doc_texts(chars: int) -> list[Text]:
     return out
 
 
-SOURCES = {"metadata": metadata_texts, "debian-doc": debian_doc_texts}
+def pydoc_texts(chars: int, limit: int = 0) -> list[Text]:
+    from pydoc_data.topics import topics
+
+    out = []
+    for key in sorted(topics):
+        body = topics[key]
+        if len(body.split()) >= 40:
+            out.append(Text(f"pydoc/{key}", "README.txt", body[:chars]))
+    return out
+
+
+_MAN_SECTION = re.compile(r"^[A-Z][A-Z ]+$", re.M)
+_MAN_AUTHOR = re.compile(r"[A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][a-z]+){1,2}")
+
+
+def _man_people(rendered: str) -> set[str]:
+    """The names in the AUTHOR(S) section of a rendered manual page."""
+    m = re.search(r"(?m)^AUTHORS?$", rendered)
+    if not m:
+        return set()
+    nxt = _MAN_SECTION.search(rendered, m.end() + 1)
+    section = rendered[m.end() : nxt.start() if nxt else len(rendered)]
+    return {n for n in _MAN_AUTHOR.findall(section) if not n.startswith(("Written", "The "))}
+
+
+def man_texts(chars: int, limit: int = 0) -> list[Text]:
+    import os
+    import subprocess
+
+    paths = [
+        p
+        for sec in ("man1", "man5", "man8")
+        for p in Path("/usr/share/man", sec).glob("*")
+        if p.is_file()
+    ]
+    paths.sort(key=lambda p: hashlib.sha256(p.name.encode()).digest())
+    env = {**os.environ, "MANWIDTH": "100", "LANG": "C.UTF-8", "MAN_KEEP_FORMATTING": ""}
+    out = []
+    families: set[str] = set()
+    for path in paths:
+        if limit and len(out) >= limit:
+            break
+        family = re.split(r"[._\-]", path.name)[0]
+        if family in families:  # one page of a family: gcloud alone has thousands
+            continue
+        families.add(family)
+        try:
+            rendered = subprocess.run(
+                ["man", "-P", "cat", "-l", str(path)],
+                capture_output=True, text=True, env=env, timeout=30, check=False,
+            ).stdout  # fmt: skip
+        except subprocess.TimeoutExpired:
+            continue
+        rendered = re.sub(r".\x08", "", rendered)
+        if len(rendered.split()) < 40:
+            continue
+        out.append(Text(f"man/{path.name}", "README.txt", rendered[:chars], _man_people(rendered)))
+    return out
+
+
+def docstring_texts(chars: int, limit: int = 0) -> list[Text]:
+    import ast
+
+    site = Path(sysconfig.get_paths()["purelib"])
+    out = []
+    for path in sorted(site.glob("*/**/*.py")):
+        if "tests" in path.parts or "test" in path.parts:
+            continue
+        try:
+            doc = ast.get_docstring(ast.parse(path.read_text("utf-8", "replace")))
+        except (SyntaxError, ValueError):
+            continue
+        if doc and len(doc.split()) >= 60:
+            out.append(Text(str(path.relative_to(site)), "README.txt", doc[:chars]))
+    return out
+
+
+SOURCES = {
+    "metadata": metadata_texts,
+    "pydoc": pydoc_texts,
+    "man": man_texts,
+    "debian-doc": debian_doc_texts,
+    "docstrings": docstring_texts,
+}
+#: sources whose spans are never listed (numbers only): the honest check
+CHECK_SOURCES = ("debian-doc", "docstrings")
 
 
 _LINKS = re.compile(r"(?:https?://|www\.)[^\s)\]>\"'`]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -146,9 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=400)
     ap.add_argument("--progress", action="store_true")
     args = ap.parse_args(argv)
-    show = args.show or args.source == "metadata"
+    show = args.show or args.source not in CHECK_SOURCES
     setup_django()
-    texts = SOURCES[args.source](args.chars)
+    if args.source == "man":  # rendering is slow: only the sample is rendered
+        texts = man_texts(args.chars, args.limit)
+    else:
+        texts = SOURCES[args.source](args.chars)
     if args.limit:  # a stable sample, by hash of the source name
         texts = sorted(texts, key=lambda t: hashlib.sha256(t.source.encode()).digest())
         texts = texts[: args.limit]

@@ -1009,6 +1009,242 @@ Actions
             "config",
         ),
     ),
+    Prose(
+        "zentool-sync-manual.txt",
+        """ZENTOOL-SYNC(1)                 User Commands                 ZENTOOL-SYNC(1)
+
+NAME
+       zentool sync - copy a folder to an object store and keep it in step
+
+SYNOPSIS
+       zentool sync SOURCE DEST [--bucket=BUCKET] [--profile=PROFILE]
+              [--exclude=PATTERN ...] [--dry-run] [ZENTOOL_GLOBAL_FLAG ...]
+
+DESCRIPTION
+       Copies every file under SOURCE to DEST, which is an Amazon S3, MinIO or Backblaze B2
+       bucket. Only changed files are sent: the tool compares the ETag and the size, as
+       rsync(1) compares times. Credentials come from the profile in ~/.zentool/config,
+       or from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY when no profile is given.
+
+EXAMPLES
+       To copy the build folder to the staging bucket, run:
+
+         $ zentool sync ./dist s3://releases-staging --profile=ci
+
+       To see what would change first:
+
+         $ zentool sync ./dist s3://releases-staging --dry-run
+
+REQUIRED FLAGS
+       --bucket=BUCKET
+              Name of the bucket. BUCKET must exist; the tool never creates one.
+
+GLOBAL FLAGS
+       --verbosity=LEVEL
+              One of debug, info, warning or error. The default is warning.
+
+EXIT STATUS
+       0 when every file was copied, 2 when some were skipped, 3 on a
+       ConnectionError or a TimeoutError from the store.
+
+ENVIRONMENT
+       ZENTOOL_CONFIG overrides the config path. NO_COLOR turns colours off.
+
+SEE ALSO
+       rsync(1), openssl-s_client(1), zentool-restore(1)
+
+AUTHOR
+       Written by {p1}. Report bugs to the Storage Tools team.
+""",
+        (
+            "Amazon S3",
+            "MinIO",
+            "Backblaze B2",
+            "ETag",
+            "AWS_ACCESS_KEY_ID",
+            "ConnectionError",
+            "TimeoutError",
+            "ZENTOOL_CONFIG",
+            "NO_COLOR",
+            "REQUIRED FLAGS",
+            "GLOBAL FLAGS",
+            "EXIT STATUS",
+            "Storage Tools",
+        ),
+    ),
+    Prose(
+        "oncall-handbook.md",
+        """# On-call handbook: Payments Platform
+
+## Who is paged
+
+The Payments Core rota is in PagerDuty; the Checkout Squad uses Opsgenie until the move in
+Q3. Primary answers within five minutes, Secondary after fifteen; a Shadow follows along
+without the pager. SEV1 and SEV2 incidents open a Slack channel named `inc-<date>-<slug>`
+and a Jira ticket in the OPS project (for example OPS-1423).
+
+## First ten minutes
+
+1. Acknowledge the page and post in #payments-oncall.
+2. Open the Payments Overview dashboard in Grafana; Loki has the logs, Tempo the traces.
+3. If pods show ImagePullBackOff or OOMKilled, check the last Argo CD sync before you
+   roll back. A CrashLoopBackOff after a deploy is rolled back first, debugged later.
+4. Card declines above 4% for ten minutes: switch the Router to the fallback acquirer
+   with `payctl route --acquirer=fallback`, then tell the Merchant Support desk.
+
+## Escalation
+
+Escalate to the Incident Manager on duty (this quarter {p1}) when money moves twice, when
+Stripe or Adyen report an outage, or when the Ledger service lags more than 15 minutes.
+Vendor tickets for {c1} go through their Partner Portal; the contract number is in
+Confluence under Payments > Vendors.
+
+## After the incident
+
+Write the postmortem within two working days in the Confluence template "Incident Review".
+Root causes go into the Reliability Backlog; the Architecture Forum reviews SEV1 ones.
+""",
+        (
+            "Payments Core",
+            "PagerDuty",
+            "Checkout Squad",
+            "Opsgenie",
+            "Primary",
+            "Secondary",
+            "Shadow",
+            "SEV1",
+            "Jira",
+            "OPS-1423",
+            "Grafana",
+            "Loki",
+            "Tempo",
+            "ImagePullBackOff",
+            "OOMKilled",
+            "Argo CD",
+            "CrashLoopBackOff",
+            "Router",
+            "Merchant Support",
+            "Stripe",
+            "Adyen",
+            "Ledger",
+            "Partner Portal",
+            "Confluence",
+            "Incident Review",
+            "Reliability Backlog",
+            "Architecture Forum",
+        ),
+    ),
+    Prose(
+        "billing-api-changelog.md",
+        """# Changelog: billing-api
+
+## 5.4.0
+
+### Added
+- `InvoiceBatch.submit()` sends up to 500 invoices in one call; the old `Invoice.send()`
+  loop is no longer needed.
+- The Bill to and Ship to blocks of an invoice accept a `TaxRegistration` (VAT, GST, ABN).
+- Webhooks for Xero and QuickBooks Online; Sage follows in 5.5.
+
+### Changed
+- `BillingAccount.close()` now refuses to close an account with open credit notes and
+  raises `AccountNotSettled` instead.
+- HEDGE_MODE is on by default: currency amounts are locked when the quote is accepted, and
+  the Hedge report in the Finance dashboard shows the locked rates.
+- Rounding follows ISO 4217 minor units (JPY has none, KWD has three).
+
+### Deprecated
+- `legacy_pdf=True`: the Cabin renderer replaces WeasyPrint in 6.0.
+
+### Fixed
+- Salesforce sync no longer duplicates a Contact when its Account changes owner.
+- The Whiteboard export (CSV) quotes fields that contain a semicolon.
+
+Thanks to {p1} for the rounding fix and to {p2} for testing against {c1}'s sandbox.
+""",
+        (
+            "InvoiceBatch.submit",
+            "Invoice.send",
+            "Bill",
+            "Ship",
+            "TaxRegistration",
+            "Xero",
+            "QuickBooks Online",
+            "Sage",
+            "BillingAccount.close",
+            "AccountNotSettled",
+            "HEDGE_MODE",
+            "Hedge",
+            "Finance",
+            "ISO",
+            "JPY",
+            "KWD",
+            "Cabin",
+            "WeasyPrint",
+            "Salesforce",
+            "Contact",
+            "Account",
+            "Whiteboard",
+        ),
+    ),
+    Prose(
+        "retention-design.docx",
+        """Design: data retention for the analytics warehouse
+
+Status: Draft for review by {p1} and {p2:family}
+Decision owner: Data Governance Council
+
+1. Context
+   The warehouse in Snowflake keeps raw events for ever. Fivetran loads Salesforce,
+   Zendesk and HubSpot every hour; dbt builds the Marts layer; Looker and Metabase read
+   the Marts. Legal asked for a retention policy before the audit by {c1} in March.
+
+2. Proposal
+   Raw tables keep 13 months, then a Snowflake task moves them to cold storage in
+   Amazon S3 Glacier. The Marts keep aggregates only. A Legal Hold flag on a table stops every
+   deletion; Records Management sets it, never an engineer. PII columns are tagged in the
+   dbt schema files (`meta: {pii: true}`) and masked by a Snowflake masking policy for
+   every role except DATA_STEWARD.
+
+3. Alternatives
+   A. Delete after 13 months (simplest; breaks the yearly Cohort report).
+   B. Keep everything, mask PII (the audit would still flag it).
+   C. The proposal above.
+
+4. Open questions
+   The Whiteboard notes from the workshop in the Cabin room list three: who approves a
+   Legal Hold, whether Okta groups or Snowflake roles carry the steward flag, and how the
+   Appendix B tables (Finance) are treated under the Sarbanes-Oxley rules.
+
+Appendix A: table inventory
+Appendix B: Finance tables and their owners
+""",
+        (
+            "Data Governance Council",
+            "Snowflake",
+            "Fivetran",
+            "Salesforce",
+            "Zendesk",
+            "HubSpot",
+            "Marts",
+            "Looker",
+            "Metabase",
+            "Legal",
+            "Amazon S3 Glacier",
+            "Legal Hold",
+            "Records Management",
+            "PII",
+            "DATA_STEWARD",
+            "Cohort",
+            "Whiteboard",
+            "Cabin",
+            "Okta",
+            "Appendix B",
+            "Finance",
+            "Sarbanes-Oxley",
+            "Appendix A",
+        ),
+    ),
 )
 
 #: a person ({p1}, {p2:family}) or company ({c1}) slot in a document's text
