@@ -346,6 +346,8 @@ TO_VERBS = (
     "handed over to", "handed back to", "escalated to", "reassigned to", "assigned to",
     "delegated to", "returned to", "transferred to", "call with", "meeting with", "met with",
     "spoke with", "spoke to", "talked to", "catch-up with", "1:1 with", "sync with",
+    "over to", "ask", "asked", "ping", "pinged", "remind", "reminded", "tell", "told",
+    "thanks to", "cc'd", "contact", "contacted", "email", "emailed",
 )  # fmt: skip
 #: what a chat or meeting log says after a speaker's name ("Ingrid Sørensen joined the call")
 CHAT_EVENTS = ("joined", "left", "has joined", "has left", "was added", "was removed", "reacted")

@@ -267,7 +267,19 @@ def handoff_hits(text: str) -> Iterable[tuple[int, int, str]]:
             if _one_name_word(name) and (_DATED_LINE.match(line) or _has_known_part(name)):
                 yield s, e, "PERSON"
             continue
-        yield from _name_item(text, s, e, loose=True)
+        if not _company_words(name):  # "contact Grafana Labs", "email Acme Support"
+            yield from _name_item(text, s, e, loose=True)
+
+
+def _company_words(name: str) -> bool:
+    """A company's or a team's words: an organisation noun, a product, or an ordinary word
+    last ("Acme Support", "Grafana Labs"); a surname that is a word is a name ("Amy Young")."""
+    from ..lexicon import ORG_NOUNS, PRODUCTS, TOOLS, VENDORS
+
+    words = [w.strip(".,;:!?").casefold() for w in name.split()]
+    if any(w in ORG_NOUNS or w in PRODUCTS or w in TOOLS or w in VENDORS for w in words):
+        return True
+    return bool(words) and is_common_word(words[-1], ROSTER_ZIPF)
 
 
 def titled_hits(text: str) -> Iterable[tuple[int, int, str]]:

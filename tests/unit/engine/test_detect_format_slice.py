@@ -193,3 +193,26 @@ def test_a_number_is_never_swept_as_an_address():
 def test_a_name_in_a_file_name_gets_the_name_s_placeholder():
     out = scrub("notes.txt", "Author: Temitope Balogun\nSee Temitope_Balogun_1on1.md\n")
     assert out == "Author: [PERSON_1]\nSee [PERSON_1]_1on1.md\n"
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Please ask Temitope Balogun first.", "Temitope Balogun"),
+        ("It goes over to Chukwuemeka Obi on Monday.", "Chukwuemeka Obi"),
+        ("We told Ngozi Eze-Okafor about it.", "Ngozi Eze-Okafor"),
+    ],
+)
+def test_the_person_someone_asks_tells_or_hands_over_to(text, name):
+    from scrubbing.engine.recognizers.context_names import handoff_hits
+
+    assert name in [text[s:e].rstrip(".") for s, e, _t in handoff_hits(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Then email Customer Support.", "Contact Grafana Labs today.", "Ask Acme Support."]
+)
+def test_a_team_or_a_company_after_ask_or_contact_is_no_person(text):
+    from scrubbing.engine.recognizers.context_names import handoff_hits
+
+    assert not list(handoff_hits(text))
