@@ -1,6 +1,7 @@
 """Code names and coined internal terms.
 
-* "Project BLUEHERON", "Operation Nightjar", "Codename: Falcon": the word after the trigger,
+* "Project BLUEHERON", "Operation Nightjar", "Codename: Falcon" (and "Projekt", "Projet",
+  "Proyecto", "Progetto", "Projeto", "Opération"...): the word after the trigger,
   unless it is ordinary vocabulary ("Project Plan", "Project Manager") or capitals with digits
   ("Project H100", "EC2", "GPT4": product and instance names);
 * coined words: ALL-CAPS (five letters or more) or CamelCase words that are not English words
@@ -33,7 +34,8 @@ from ..lexicon import (
 from .base import ScrubRecognizer
 
 _TRIGGER = re.compile(
-    r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative)[ \t]*[:\-\u2013]?[ \t]+"
+    r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative|projekt|projet|proyecto|"
+    r"progetto|projeto|opération|operación|operazione)[ \t]*[:\-\u2013]?[ \t]+"
     r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
 )
 _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")

@@ -170,6 +170,17 @@ class Writer:
         value = "\n".join(lines) if style == "block" else ", ".join(lines)
         return self._put(Planted(ADDRESS, a.id, value, a.parts, f"{a.country}:{style}"))
 
+    def address_cells(self, a: Address, country_line: bool = False) -> list[str]:
+        """The address one line per table cell or export column ("address_line_1"...): one
+        value planted, written over several cells."""
+        from .places import COUNTRY_NAMES
+
+        lines = list(a.lines)
+        if country_line and COUNTRY_NAMES.get(a.country):
+            lines.append(COUNTRY_NAMES[a.country])
+        self._put(Planted(ADDRESS, a.id, " | ".join(lines), a.parts, f"{a.country}:cells"))
+        return lines
+
     def org(self, c: Company) -> str:
         return self._put(Planted(ORG, c.id, c.name, c.parts, c.country))
 

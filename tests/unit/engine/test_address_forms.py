@@ -1,0 +1,139 @@
+"""Address forms beyond the first slice (issue #18 item 3), one class per test: postcodes of
+more countries, a street written without a street word beside its postcode line, a line led
+by a flat or a unit, romanised Korean roads, Indian PINs after a dash, boxes with a post
+office's branch; and the near misses each rule must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrubbing.engine.base import Segment
+from scrubbing.engine.hits import Hit
+from scrubbing.engine.recognizers.address import address_spans
+from scrubbing.engine.whole_address import join_across_segments
+
+
+def _spans(text: str) -> list[str]:
+    return [text[s:e] for s, e in address_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Sokolská 8\n120 00 Praha 2",  # CZ: "NNN NN" postcode, a street without a street word
+        "Hlavná 12\n040 01 Košice",  # SK
+        "Box 5512\n114 85 Stockholm",  # SE: a bare "Box" beside its postcode
+        "Riddervoldsgate 7, 0258 Oslo",  # NO, on one line
+        "Unter den Linden 12\n10117 Berlin",  # DE: a street named without a street word
+        "Rua do Ouro, 88\n1100-063 Lisboa",  # PT: "NNNN-NNN"
+        "Apartado 2211\n4700-001 Braga",  # PT: a PO box
+        "Str. Mihai Eminescu nr. 5\n010512 București",  # RO: "nr." and a six-digit postcode
+        "Vestergade 9\n8000 Aarhus C",  # DK
+    ],
+)
+def test_european_postcode_lines_and_streets_without_a_street_word(address):
+    assert _spans(f"Write to us:\n{address}\nThank you.") == [address]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Flat 3A, Lotus Towers, Linking Road, Khar West\nMumbai – 400 052",
+        "No. 8, Nehru Street, T. Nagar\nChennai, PIN: 600017",
+        "7, Brigade Road\nBengaluru - 560025",
+        "Unit 7, 4 Chapel St\nWindsor VIC 3181",
+        "Room 805, 12 Huaihai Road, Xuhui District\nShanghai 200031",
+    ],
+)
+def test_a_line_led_by_a_unit_and_indian_pins(address):
+    assert _spans(f"{address}\n") == [address]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["311 Gangnam-daero, Seocho-gu\nSeoul 06628", "12F, 8 Eulji-ro 5-gil, Jung-gu\nSeoul 04539"],
+)
+def test_korean_roads_in_latin_letters(address):
+    assert _spans(f"Office: {address}\n") == [address]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "C.P. 1100, succursale Place-d'Armes\nMontréal QC H2Y 3J6",  # CA: case postale
+        "PO Box 2211, Station Main\nHalifax NS B3J 3B7",
+        "Calle Sinaloa 20, Col. Roma Norte\nC.P. 06700",  # MX: colonia and código postal
+    ],
+)
+def test_boxes_with_their_branch_and_mexican_colonias(address):
+    assert _spans(f"{address}\n") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Véase el apartado 3 del artículo 5.",  # a section of a Spanish text
+        "Marque la casilla 2 del formulario.",  # a box of a form
+        "See Box 12 on the form for your wages.",
+        "We upgraded to Python 3, 1200 Users were moved.",  # a version and a count
+        "Chapter 12\nThe year 2019 was a good one.",
+        "Release 12, version 2026-031 Notes",
+        "Invoice - 123456 paid on time",
+        "Call 555 12 Main office",
+        "Tel. 12\nFax 34",
+    ],
+)
+def test_near_misses_are_no_address(text):
+    assert _spans(text) == []
+
+
+def _seg_doc(segs: list[tuple[str, str, str]]) -> object:
+    class Doc:
+        segments = [Segment(i, t, loc, kind) for i, (t, loc, kind) in enumerate(segs)]
+
+    return Doc()
+
+
+def test_an_address_block_inside_one_table_cell_or_one_text_box_is_one_address():
+    for loc, kind in (("paragraph {}, table 2, row 2, cell 1", "table"),
+                      ("slide 3 / shape 'Content Placeholder 2'{}", "slide")):  # fmt: skip
+        lines = ["Postboks 1504 Vika", "0117 Oslo", "Norge"]
+        fill = ("",) * 3 if kind == "slide" else (4, 5, 6)
+        doc = _seg_doc([(t, loc.format(f), kind) for t, f in zip(lines, fill, strict=True)])
+        hits = [[Hit("ADDRESS", 0, 18, 0.7, "pattern", lines[0])], [], []]
+        out = join_across_segments(doc, hits)
+        assert [[h.text for h in seg] for seg in out] == [[x] for x in lines], kind
+
+
+def test_cells_of_different_columns_are_not_one_address():
+    lines = ["Postboks 1504 Vika", "0117 Oslo"]
+    doc = _seg_doc(
+        [(lines[0], "paragraph 4, table 2, row 2, cell 1", "table"),
+         (lines[1], "paragraph 5, table 2, row 2, cell 2", "table")]
+    )  # fmt: skip
+    hits = [[Hit("ADDRESS", 0, 18, 0.7, "pattern", lines[0])], []]
+    assert [[h.text for h in seg] for seg in join_across_segments(doc, hits)] == [[lines[0]], []]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Kick-off of Projekt Nordlicht next week.", "Nordlicht"),  # German
+        ("Le Projet KINGFISHER est en retard.", "KINGFISHER"),  # French
+        ("El Proyecto MISTRAL empieza en mayo.", "MISTRAL"),  # Spanish
+        ("Il Progetto Aurelio parte a giugno.", "Aurelio"),  # Italian
+        ("O Projeto Caravela foi aprovado.", "Caravela"),  # Portuguese
+    ],
+)
+def test_code_names_after_a_trigger_in_other_languages(text, name):
+    from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
+
+    found = [text[s:e] for s, e, _t in ScrubCodenameRecognizer().find(text)]
+    assert found == [name]
+
+
+def test_an_ordinary_word_after_a_foreign_trigger_is_no_code_name():
+    from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
+
+    text = "Der Projekt Plan und das Projekt Team."
+    assert list(ScrubCodenameRecognizer().find(text)) == []
