@@ -195,13 +195,18 @@ def _add(run: _Run, kind: str, s: int, e: int, hit: Any) -> None:
         run.codes.append(hit)  # (named, long, prose)
 
 
-def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]]) -> bool:
+def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]], places: int = 0) -> bool:
     """A run of parts is an address: a street with anything else; a place with a postcode
     that cannot be a year or a count; a postcode written with its place beside a unit ("SCO
-    45, Sector 17-C, Chandigarh 160017")."""
+    45, Sector 17-C, Chandigarh 160017"); a city and its region with their postcode, even
+    when the sentence goes on ("at Jaipur, Rajasthan 302021 this morning": `places`, the
+    run's place hits, and the places written with a postcode make 2 or more)."""
     if "ADDRESS" in kinds and kinds - {"ADDRESS"}:
         return True
     if kinds & {"LOCATION", "country"} and any(long and not prose for _n, long, prose in codes):
+        return True
+    named = sum(n for n, _long, _p in codes)  # a place written into the postcode's item
+    if places + named >= 2 and any(long for _n, long, _p in codes):
         return True
     place = bool(kinds & {"LOCATION", "country"})
     return "unit" in kinds and any((named or place) and long for named, long, _p in codes)
@@ -209,7 +214,8 @@ def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]]) -> boo
 
 def _close(text: str, run: _Run) -> list[Hit]:
     multi = len(run.members) > 1 and "ADDRESS" in run.kinds
-    if not (multi or is_address_run(run.kinds, run.codes)):
+    places = sum(h.entity_type == "LOCATION" for h in run.members) + ("country" in run.kinds)
+    if not (multi or is_address_run(run.kinds, run.codes, places)):
         return run.members  # the hits as they were; postcodes and countries alone are none
     best = max(run.members, key=lambda h: PRIORITY[h.source]) if run.members else None
     return [

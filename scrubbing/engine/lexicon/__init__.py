@@ -373,7 +373,7 @@ LEGAL_SUFFIXES = (
     "L.L.C.", "LLP", "LP", "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co.", "Pty",
     "Pty Ltd", "Pty. Ltd.", "KK", "K.K.", "Co., Ltd.", "Sdn Bhd", "Bhd", "Pte Ltd", "Pte. Ltd.",
     "Pvt Ltd", "Pvt. Ltd.", "S.A. de C.V.", "Ltda", "Ltda.", "OOO", "ZAO", "OAO", "Sp. z o.o.",
-    "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.",
+    "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.", "Eireli", "EIRELI", "S/A",
 )  # fmt: skip
 #: ALL-CAPS and CamelCase words of software and documents: never code names
 DEV_WORDS = words(

@@ -78,7 +78,7 @@ _PARTS_RX = [
     # 10115 Berlin / 75001 Paris / 1015 CS Amsterdam / D-80331 München / 00184 Roma
     re.compile(
         rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?\d{{4,6}}(?:[ \t]?[A-Z]{{2}})?[ \t]+{_CAP}"
-        rf"(?:[ \t\-]{_CAP}|[ \t](?:am|an der|im|ob der|bei|upon)[ \t]{_CAP})?(?![\w])"
+        rf"(?:[ \-]{_CAP}|[ \t](?:am|an der|im|ob der|bei|upon)[ \t]{_CAP})?(?![\w])"
     ),
     # 〒100-0005 東京都千代田区丸の内1-2-3 / 東京都港区六本木6-10-1
     re.compile(
@@ -260,9 +260,11 @@ _WEAK_RX = [
     # "Box 7042" (SE): a PO box beside a postcode; alone, a box of a form ("Box 12: wages")
     re.compile(r"(?<![\w])Box[ \t]+\d{1,6}(?![\w\-])"),
 ]
-# between two parts: spaces, commas, one line break, and at most one short unit or district
+# between two parts: spaces, commas, a dash, one line break, and at most one short unit or district
 # ("3º izq.", "bureau 400", "Wuse II", "Levent") ended by a comma or the line break
-_JOIN = re.compile(r"[ \t,]*(?:[^\n,;:]{1,14}(?:,|(?=\r?\n)))?[ \t,]*(?:\r?\n)?[ \t,]*")
+_JOIN = re.compile(
+    r"[ \t,]*(?:[\-\u2013][ \t]+)?(?:[^\n,;:]{1,14}(?:,|(?=\r?\n)))?[ \t,]*(?:\r?\n)?[ \t,]*"
+)
 #: "10115 Berlin", "110 00 Praha 1", "1100-053 Lisboa", "030031 București", "Pune - 411001"
 _POSTCODE_ONLY = re.compile(
     r"^(?:(?:\d{4,6}|\d{3} \d{2}|\d{4}-\d{3})[ \t]+(?P<city>[^\s,]+)(?:[ \t]\d{1,2})?|"

@@ -29,12 +29,13 @@ from .name_shape import _VOCAB, ROSTER_ZIPF, is_common_word, looks_like_name
 _L = r"[^\W\d_]"  # a letter of any script
 _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
 _HEADER_LINE = re.compile(
-    r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|x-from|x-to|x-cc|x-bcc|attendees?|"
+    r"(?im)(?:^|(?<=\t))[ \t>]*(?:from|to|cc|bcc|reply-to|sender|x-from|x-to|x-cc|x-bcc|attendees?|"
     r"participants|present|apologies|absent|invitees|guests|organi[sz]er|chair(?:person)?|"
     r"facilitator|note[ -]?taker|scribe|maintainers?|incident commander|on-call|"
     r"minutes(?: taken)? by|author|owner|reviewer|approver|"
     r"prepared by|approved by|reviewed by|contact|assignee|reporter|requested by|submitted by|"
-    r"signed|[a-z]+(?:-[a-z]+)*-by)[ \t]*:[ \t]*(?P<val>[^\n]+)$"
+    r"signed|attn|attention|fao|for the attention of|[a-z]+(?:-[a-z]+)*-by)[ \t]*:[ \t]*"
+    r"(?P<val>[^\n\t]+)(?=\t|$)"
 )
 _DISPLAY_NAME = re.compile(
     rf"(?P<q>[\"\u201c']?)(?P<name>{_L}[^\"\u201d<>@\n,;]{{0,58}}?(?:,[ \t]*{_L}[^\"\u201d<>@\n,;]"

@@ -137,3 +137,53 @@ def test_an_ordinary_word_after_a_foreign_trigger_is_no_code_name():
 
     text = "Der Projekt Plan und das Projekt Team."
     assert list(ScrubCodenameRecognizer().find(text)) == []
+
+
+def test_a_suite_after_a_dash_stays_in_its_address():
+    text = "Write to 1305 Grant Avenue - Suite 200, Novato, CA 94945 today."
+    assert _spans(text) == ["1305 Grant Avenue - Suite 200, Novato, CA 94945"]
+
+
+def test_a_city_and_its_region_with_a_six_digit_pin_in_a_sentence_are_an_address():
+    from scrubbing.engine.whole_address import join_addresses
+
+    text = "There was a near miss at Kota, Rajasthan 324005 this morning."
+    hits = []
+    for part in ("Kota", "Rajasthan"):
+        s = text.index(part)
+        hits.append(Hit("LOCATION", s, s + len(part), 0.85, "model", part))
+    out = [(h.entity_type, h.text) for h in join_addresses(text, hits)]
+    assert out == [("ADDRESS", "Kota, Rajasthan 324005")]
+    # the region found by no one: written with its postcode, it is the second place
+    out = [(h.entity_type, h.text) for h in join_addresses(text, hits[:1])]
+    assert out == [("ADDRESS", "Kota, Rajasthan 324005")]
+    # one place and a count after it stays a place
+    text = "Berlin 100000 visitors came."
+    hit = Hit("LOCATION", 0, 6, 0.85, "model", "Berlin")
+    assert [(h.entity_type, h.text) for h in join_addresses(text, [hit])] == [
+        ("LOCATION", "Berlin")
+    ]
+
+
+def test_a_postcode_and_city_end_at_their_table_cell():
+    text = "Hafenstraße 48\n20457 Hamburg\tAttn: Mila Sorensen\n"
+    assert _spans(text) == ["Hafenstraße 48\n20457 Hamburg"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("Ship to:\nAttn: Sorensen, Mila\n4 Harbour Road", "Sorensen, Mila"),
+        ("Bill to\tShip to\nAcme Ltd\tAttn: KOFI BOATENG\n", "KOFI BOATENG"),
+        ("FAO: Ineke Vos\n", "Ineke Vos"),
+    ],
+)
+def test_the_person_after_attn_or_fao(detector, text, name):
+    people = {h.text for h in detector.detect([text])[0] if h.entity_type == "PERSON"}
+    assert name in people
+
+
+def test_a_brazilian_company_with_eireli(detector):
+    text = "Supplied by Tapajós Agroindústria Eireli since 2021."
+    hits = {(h.entity_type, h.text) for h in detector.detect([text])[0]}
+    assert ("CLIENT", "Tapajós Agroindústria Eireli") in hits
