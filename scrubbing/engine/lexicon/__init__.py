@@ -410,6 +410,12 @@ VENDORS = words(
 CODENAME_MIN_REPEATS = 2
 #: wordfreq Zipf frequency below which a word is not an English word
 COINED_ZIPF = 1.5
+#: the capitals leading several ticket or document keys ("AMBERJACK-SPA-5-100",
+#: "AMBERJACK-SPA-5-101"...) are a project's key, a code name, when they are a rare English
+#: word at most (below this Zipf frequency, "amberjack" 1.6; not "INVOICE-2026-001", "ORDER-")
+#: and lead at least KEY_PREFIX_MIN_IDS different keys of one text
+KEY_PREFIX_ZIPF = 3.0
+KEY_PREFIX_MIN_IDS = 3
 #: a single-word person span at or above this Zipf frequency is an ordinary word, unless it
 #: is also a known first name
 COMMON_ZIPF = 3.3

@@ -25,6 +25,8 @@ from ..lexicon import (
     ENV_PARTS,
     HEADINGS,
     JOB_WORDS,
+    KEY_PREFIX_MIN_IDS,
+    KEY_PREFIX_ZIPF,
     OFFICE_WORDS,
     PRODUCTS,
     PROJECT_WORDS,
@@ -153,11 +155,13 @@ def _env_identifier(atoms: list[str]) -> bool:
 def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
     """Coined words in prose lines of `text`, counted casefolded: "QuartzLine", "QUARTZLINE"
     and the word inside an identifier or an office file name built from it ("QL-QUARTZLINE-7",
-    "quartzline_term_sheet.docx") are one word used three times."""
+    "quartzline_term_sheet.docx") are one word used three times. The capitals leading three
+    or more different keys ("AMBERJACK-SPA-5-100", "-101"...) count too, when rare words."""
     found: Counter[str] = Counter()
     if not any("A" <= c <= "Z" for c in text):
         return found
     code = code_words(text) | (code or frozenset())
+    keys: dict[str, set[str]] = {}  # capitals leading identifiers -> the identifiers
     for line, is_code in zip(text.splitlines(), _code_lines(text), strict=True):
         if is_code:
             continue
@@ -169,6 +173,8 @@ def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
                 atoms = [a for a in re.split(r"[^A-Za-z]+", m.group("w")) if a]
                 if rx is _IN_IDENTIFIER and "_" in m.group("w") and _env_identifier(atoms):
                     continue
+                if rx is _IN_IDENTIFIER and _key_prefix(m.group("w"), atoms, code):
+                    keys.setdefault(atoms[0].casefold(), set()).add(m.group("w"))
                 for atom in atoms:
                     if (
                         len(atom) >= 5
@@ -177,7 +183,27 @@ def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
                         and atom.casefold() not in code
                     ):
                         found[atom.casefold()] += 1
+    for word, ids in keys.items():
+        if len(ids) >= KEY_PREFIX_MIN_IDS and word not in found:
+            found[word] += len(ids)
     return found
+
+
+_KEY_YEAR = re.compile(r"[-_/](?:19|20)\d{2}(?![0-9])")
+
+
+def _key_prefix(ident: str, atoms: list[str], code: frozenset[str]) -> bool:
+    """ "AMBERJACK-SPA-5-100", "HERONSGATE-2026-04": an identifier with digits led by
+    capitals that may be a project's key (a rare word at most, no vocabulary, not a word used
+    as code), with a second part in letters or a year; not an issue key of a public tracker
+    ("FLINK-1234", "LUCENE-88")."""
+    head = atoms[0] if atoms else ""
+    if len(head) < 5 or not ident.startswith(head) or not any(c.isdigit() for c in ident):
+        return False
+    if len(atoms) < 2 and not _KEY_YEAR.search(ident):
+        return False
+    key = head.casefold()
+    return key not in _VOCAB and key not in code and _zipf(key) < KEY_PREFIX_ZIPF
 
 
 #: capitals with digits: a product, instance or model name ("S3", "EC2", "H100", "GPT4"), never

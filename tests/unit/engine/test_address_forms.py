@@ -187,3 +187,29 @@ def test_a_brazilian_company_with_eireli(detector):
     text = "Supplied by Tapajós Agroindústria Eireli since 2021."
     hits = {(h.entity_type, h.text) for h in detector.detect([text])[0]}
     assert ("CLIENT", "Tapajós Agroindústria Eireli") in hits
+
+
+def test_the_capitals_leading_several_keys_are_a_project_key():
+    from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
+
+    text = (
+        "Key,Summary,Status\nPANGOLIN-SPA-5-100,Vendor due diligence,Open\n"
+        "PANGOLIN-SPA-5-101,Pricing model,Done\nPANGOLIN-SPA-5-102,Board paper,Open\n"
+    )  # "pangolin" is a rare English word (Zipf 2.4): no coined word, but a project's key
+    found = {text[s:e] for s, e, _t in ScrubCodenameRecognizer().find(text)}
+    assert found == {"PANGOLIN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INVOICE-2026-001, INVOICE-2026-002 and INVOICE-2026-003 are paid.",  # a common word
+        "Fixed in MARLIN-SPA-1, MARLIN-SPA-2 and MARLIN-SPA-3.",  # marlin: a word (Zipf >= 3)
+        "Two keys only: PANGOLIN-SPA-1 and PANGOLIN-SPA-2.",
+        "Upstream issues OCELOT-101, OCELOT-102, OCELOT-103.",  # a public tracker's issue keys
+    ],
+)
+def test_keys_that_name_no_project(text):
+    from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
+
+    assert list(ScrubCodenameRecognizer().find(text)) == []
