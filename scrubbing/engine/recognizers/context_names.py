@@ -302,6 +302,20 @@ def signoff_name(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
     yield from _name_item(text, s, e, loose=True)
 
 
+def family_then_given(family: str, given: str) -> bool:
+    """ "Romero Delgado, Ana Belén": two family names, then the given names (one person), not
+    a list of two people ("Anna Berg, Carl Diaz"): the first word before the comma is a known
+    surname and no first name, the first after it a known first name."""
+    from .known_names import name_lists
+
+    left, right = family.split(), given.split()
+    if len(left) != 2 or not right:
+        return False
+    first, last, _english = name_lists()
+    head = left[0].casefold()
+    return head in last and head not in first and right[0].casefold() in first
+
+
 def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _HEADER_LINE.finditer(text):
         val, base = m.group("val"), m.start("val")
@@ -325,7 +339,8 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
         if ";" not in val and val.count(",") == 1 and "@" not in val:
             # Outlook's "From: Ng, Wing-yan": one person, family name first
             family, given = val.split(",")
-            if len(family.split()) == 1 and 1 <= len(given.split()) <= 2:
+            one = len(family.split()) == 1 or family_then_given(family, given)
+            if one and 1 <= len(given.split()) <= 2:
                 for hs, he, t in _name_item(val, 0, len(val), loose=True):
                     yield base + hs, base + he, t
         elif ";" in val:

@@ -1,0 +1,51 @@
+"""One person, one placeholder, in the forms the independent slice's new documents showed
+(issue #18 item 1): two family names before the comma, the given names alone later, the family
+name with its particles after a caption in capitals, and a name's parts found apart; a line
+break between two mentions stays."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from scrubbing.engine.pipeline import Scrubber
+from scrubbing.engine.pseudonyms import Pseudonymizer
+from scrubbing.engine.terms import TermLists
+
+
+def scrub(text: str) -> str:
+    r = Scrubber().scrub("note.txt", text.encode(), TermLists(), Pseudonymizer(mode="placeholder"))
+    assert r.status in ("done", "residual"), r.error
+    return r.output.decode()
+
+
+@pytest.mark.parametrize(
+    "text,left",
+    [
+        # two family names, then the given names: one person; her given names alone later
+        ("From: Romero Delgado, Ana Belén\nTo: team\n\nThanks,\nAna Belén\n",
+         ["Romero", "Delgado", "Ana", "Belén"]),
+        # a caption in capitals, then the family name with its particle
+        ("IN THE MATTER OF\nJOOST VAN OOSTERHOUT\nApplicant\n\nThe applicant, Mr van "
+         "Oosterhout, filed the claim.\n", ["Joost", "Oosterhout"]),
+        # given names and family names found apart by the model, then the full name
+        ("Action owner: García Márquez, José Luis\nJosé Luis García Márquez approved it.\n",
+         ["García", "José"]),
+    ],
+)  # fmt: skip
+def test_one_person_one_placeholder(text, left):
+    out = scrub(text)
+    assert not any(re.search(rf"(?i)\b{w}\b", out) for w in left), out
+    assert set(re.findall(r"\[PERSON_\d+\]", out)) == {"[PERSON_1]"}, out
+    assert out.count("\n") == text.count("\n"), out  # no line swallowed
+
+
+def test_a_line_break_between_two_mentions_stays():
+    out = scrub("cc: Romero Delgado, Ana Belén\nAna Belén Romero Delgado will call you.\n")
+    assert out == "cc: [PERSON_1]\n[PERSON_1] will call you.\n"
+
+
+def test_a_list_of_two_people_is_not_one_family_first_name():
+    out = scrub("To: Anna Berg, Carl Diaz\n\nHello both,\n")
+    assert "[PERSON_1]" in out and "[PERSON_2]" in out, out
