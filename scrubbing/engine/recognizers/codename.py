@@ -28,12 +28,14 @@ from ..lexicon import (
     KEY_PREFIX_MIN_IDS,
     KEY_PREFIX_ZIPF,
     OFFICE_WORDS,
+    PARTICLES,
     PRODUCTS,
     PROJECT_WORDS,
     TOOLS,
     VENDORS,
 )
 from .base import ScrubRecognizer
+from .known_names import name_lists
 
 _TRIGGER = re.compile(
     r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative|projekt|projet|proyecto|"
@@ -162,12 +164,15 @@ def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
         return found
     code = code_words(text) | (code or frozenset())
     keys: dict[str, set[str]] = {}  # capitals leading identifiers -> the identifiers
+    surnames: set[str] = set()  # coined words written as someone's family name
     for line, is_code in zip(text.splitlines(), _code_lines(text), strict=True):
         if is_code:
             continue
         for m in _COINED.finditer(line):
             if is_coined(m.group("w")) and m.group("w").casefold() not in code:
                 found[m.group("w").casefold()] += 1
+                if _surname_context(line, m.start("w"), m.end("w")):
+                    surnames.add(m.group("w").casefold())
         for rx in (_IN_IDENTIFIER, _IN_FILE_NAME):
             for m in rx.finditer(line):
                 atoms = [a for a in re.split(r"[^A-Za-z]+", m.group("w")) if a]
@@ -186,7 +191,27 @@ def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
     for word, ids in keys.items():
         if len(ids) >= KEY_PREFIX_MIN_IDS and word not in found:
             found[word] += len(ids)
+    for word in surnames:
+        del found[word]
     return found
+
+
+_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"']))([^\W\d_][\w'\u2019\-]*) $")
+_AFTER_GIVEN = re.compile(r",[ \t]+([^\W\d_a-z][^\W\d_]+)\b")
+
+
+def _surname_context(line: str, s: int, e: int) -> bool:
+    """ "Pieter VAN OOSTERHOUT", "van OOSTERHOUT", "OOSTERHOUT, Pieter": a coined word after a
+    name particle or a known first name, or before a comma and a known first name, is a
+    family name written in capitals (a caption, a court decision), not a code name."""
+    first = name_lists()[0]
+    before = _BEFORE.search(line, 0, s)
+    if before:
+        word = before.group(1)
+        if word.casefold() in PARTICLES or (word[:1].isupper() and word.casefold() in first):
+            return True
+    after = _AFTER_GIVEN.match(line, e)
+    return bool(after and after.group(1).casefold() in first)
 
 
 _KEY_YEAR = re.compile(r"[-_/](?:19|20)\d{2}(?![0-9])")

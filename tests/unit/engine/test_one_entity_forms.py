@@ -49,3 +49,22 @@ def test_a_line_break_between_two_mentions_stays():
 def test_a_list_of_two_people_is_not_one_family_first_name():
     out = scrub("To: Anna Berg, Carl Diaz\n\nHello both,\n")
     assert "[PERSON_1]" in out and "[PERSON_2]" in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo: Pieter VAN OOSTERHOUT at the quay with VAN OOSTERHOUT's team.\n",
+        "Caption: VAN OOSTERHOUT, Pieter – harbour master\nOOSTERHOUT retired in 2024.\n",
+    ],
+)
+def test_a_family_name_in_capitals_is_a_person_not_a_code_name(text):
+    out = scrub(text)
+    assert "OOSTERHOUT" not in out and "[CODENAME" not in out and "[PERSON_1]" in out, out
+
+
+def test_a_coined_word_written_as_a_family_name_is_not_counted():
+    from scrubbing.engine.recognizers.codename import coined_words
+
+    assert coined_words("BLUEHERON is late. The BLUEHERON plan slips.")["blueheron"] == 2
+    assert "blueheron" not in coined_words("Maria BLUEHERON called. BLUEHERON again.")
