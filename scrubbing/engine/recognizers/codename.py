@@ -88,6 +88,7 @@ _SHELL_LINE = re.compile(r"^[ \t]*(?:>>>|\.\.\.[ \t]|\$[ \t]|%[ \t]|#include\b|c
 #: `SchemaPath`, ``HasTraits``, `Pool.alloc()`: one identifier alone in backticks
 _TICKED = re.compile(r"`{1,2}([A-Za-z_][\w]*)(?:\.[\w.]+)?(?:\(\))?`{1,2}")
 _FILE_EXT = r"(?:xlsx?|docx?|pptx?|pdf|csv|md|txt|json|ya?ml|toml|zip|png|jpe?g|svg|html?)\b"
+_OFFICE_FILE = re.compile(r"\.(?:xlsx?|docx?|pptx?|pdf|csv)`")
 #: called, also as a method: `SchemaPath(...)`, `HTTPClient.from_url(...)`
 _CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*\(")
 #: declared or imported at the start of a line of code ("class HasTraits:", "import httpx")
@@ -124,6 +125,8 @@ def code_words(text: str) -> frozenset[str]:
     out: set[str] = set()
     for rx in (_TICKED, _CALLED, _DECLARED, _FROM_IMPORT, _METAVAR, _VENDOR_NEXT):
         for m in rx.finditer(text):
+            if rx is _TICKED and _OFFICE_FILE.search(m.group(0)):
+                continue  # `kingfisher_valuation.xlsx`: a document's name, not code
             out.add(m.group(1).casefold())
             if rx is _TICKED and "_" in m.group(1):  # `SENTS_P`, `TAG_ACC`: each part too
                 out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)

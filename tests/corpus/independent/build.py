@@ -37,6 +37,7 @@ PLAN = (
     ("invoice", 8, ("docx", "pdf")),
     ("deck", 6, ("pptx",)),
     ("addressbook", 4, ("csv", "json")),
+    ("bundle", 4, ("zip",)),
 )
 
 

@@ -311,3 +311,33 @@ def build_addressbook(pools: Pools, n: int) -> Doc:
     out.writeheader()
     out.writerows(rows)
     return w.doc(buf.getvalue(), buf.getvalue())
+
+
+# ---------------------------------------------------------------------- zip bundles
+@dataclass
+class BundleContent:
+    members: list[tuple[str, str]]  # (name in the zip, text)
+
+    def text(self) -> str:
+        return "\n\n".join(f"{name}\n{body}" for name, body in self.members)
+
+
+def build_bundle(pools: Pools, n: int) -> Doc:
+    """A data-room export (.zip): the code name in its README's title and body, the people
+    on an access list, the delivery address for the drives."""
+    w = Writer(pools, f"bundle_{n:02d}.zip", "export", "zip")
+    code, org = w.codename(), w.company()
+    owner, a, b, c = w.people(4)
+    readme = (
+        f"# {w.code(code, 0)} – data room export\n\n"
+        f"Prepared by {w.name(owner, 'full')} ({w.org(org)}). Questions: {w.email(owner, org)}.\n\n"
+        f"## Contents\n\n- `{w.code(code, 2)}`: the working files\n"
+        f"- notes/access.txt: who may open {w.code(code, 1)}\n\n"
+        f"Hard drives go to:\n\n{w.address_text(w.address(), 'block', country_line=True)}\n"
+    )
+    access = "\n".join(
+        [f"{w.code(code, 1)} – access list", w.name(a, "last_first"), w.name(b, "caps"),
+         w.name(c, ("full", "initial")[n % 2])]
+    ) + "\n"  # fmt: skip
+    content = BundleContent([("README.md", readme), ("notes/access.txt", access)])
+    return w.doc(content, content.text())

@@ -1,4 +1,5 @@
-"""Write a `Doc` as the file a person would have: .eml, .txt, .docx, .xlsx, .pdf, .csv, .json.
+"""Write a `Doc` as the file a person would have: .eml, .txt, .docx, .xlsx, .pdf, .csv, .json,
+.pptx, .zip.
 
 Only the libraries' ordinary APIs: the standard library's `email` package, python-docx,
 openpyxl and reportlab (with DejaVu Sans embedded, so that Cyrillic, Greek, Arabic and
@@ -14,7 +15,7 @@ from email.message import EmailMessage
 from functools import cache
 from pathlib import Path
 
-from .documents import PageContent, SheetContent
+from .documents import BundleContent, PageContent, SheetContent
 from .mail import MailContent
 from .writer import Doc
 
@@ -31,6 +32,8 @@ def render(doc: Doc) -> bytes:
         return _docx(c) if doc.fmt == "docx" else _pdf(c) if doc.fmt == "pdf" else c.text().encode()
     if isinstance(c, SheetContent):
         return _xlsx(c)
+    if isinstance(c, BundleContent):
+        return _zip(c)
     return doc.text.encode("utf-8")
 
 
@@ -74,6 +77,16 @@ def _docx(c: PageContent) -> bytes:
                         table.cell(r, col).add_paragraph(line)
     buf = io.BytesIO()
     d.save(buf)
+    return buf.getvalue()
+
+
+def _zip(c: BundleContent) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in c.members:
+            zf.writestr(name, body.encode("utf-8"))
     return buf.getvalue()
 
 

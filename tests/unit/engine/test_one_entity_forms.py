@@ -68,3 +68,11 @@ def test_a_coined_word_written_as_a_family_name_is_not_counted():
 
     assert coined_words("BLUEHERON is late. The BLUEHERON plan slips.")["blueheron"] == 2
     assert "blueheron" not in coined_words("Maria BLUEHERON called. BLUEHERON again.")
+
+
+def test_a_backticked_office_file_name_is_no_code_word():
+    from scrubbing.engine.recognizers.codename import code_words
+
+    words = code_words("- `pangolin_valuation.xlsx`: the model; call `parse_args()` first")
+    assert "pangolin" not in words and "pangolin_valuation" not in words
+    assert "parse_args" in words
