@@ -234,11 +234,13 @@ def _close(text: str, run: _Run) -> list[Hit]:
 #: segment kinds whose neighbours are the next lines of one text (paragraphs, PDF lines), not
 #: cells of a table or fields of metadata
 _FLOWING = frozenset({"body", "header", "footer", "ocr", "note", "footnote", "comment"})
-#: segment kinds whose paragraphs flow only inside their container: a table cell of a Word
-#: document ("paragraph 24, table 3, row 1, cell 4"), a slide's shape or table cell ("slide 3
-#: / shape 'Content Placeholder 2'"); an address block written in one cell or one text box
+#: segment kinds whose paragraphs flow only inside their container: a table row of a Word
+#: document ("paragraph 24, table 3, row 1, cell 4"), a slide's shape or table row ("slide 3
+#: / shape 'Content Placeholder 2'"); an address block written in one cell, one text box or
+#: across the cells of one row
 _CONTAINED = frozenset({"table", "slide"})
 _PARAGRAPH_NO = re.compile(r"^paragraph \d+, ")
+_CELL_NO = re.compile(r",? cell \d+$")
 
 
 def _container(seg: Any) -> str | None:
@@ -247,7 +249,9 @@ def _container(seg: Any) -> str | None:
     if seg.kind in _FLOWING:
         return "flow"
     if seg.kind in _CONTAINED:
-        return f"{seg.kind}:{_PARAGRAPH_NO.sub('', seg.locator)}"
+        # the cells of one table row read on like a line ("Registered office | Bryggen 15 |
+        # 5003 Bergen | Norge")
+        return f"{seg.kind}:{_CELL_NO.sub('', _PARAGRAPH_NO.sub('', seg.locator))}"
     return None
 
 

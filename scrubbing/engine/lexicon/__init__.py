@@ -477,7 +477,10 @@ EMAIL_KEYS = words("email e-mail mail email_address emailaddress contact_email")
 PHONE_KEYS = words("phone telephone tel mobile cell fax phone_number phonenumber contact_phone")
 ADDRESS_KEYS = words(
     "address street street_address address1 address2 address_line1 address_line2 "
-    "mailing_address billing_address shipping_address home_address postal_address"
+    "mailing_address billing_address shipping_address home_address postal_address "
+    "address_line address3 address_line3 street_line street_name address_locality "
+    "address_region postcode post_code postal_code postalcode zip zip_code zipcode plz cep "
+    "pincode pin_code"
 )
 #: values typed CLIENT
 ORG_KEYS = words(

@@ -228,12 +228,12 @@ CUES = Cues(
     box_words=frozenset({"bp", "cs", "bag"}),
 )
 _LETTERS = r"[^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*"
-#: a street without a street word, ending its line or followed by a comma: "Vodičkova 36",
+#: a street without a street word, ending its line or cell or followed by a comma: "Vodičkova 36",
 #: "Bryggen 15", "Unter den Linden 77", "Store Torv 4" (beside "110 00 Praha 1"); its last
 #: word must not be an English word ("Python 3, 1200 Users", "Chapter 12")
 _BARE_STREET = re.compile(
     rf"(?m)(?<![\w\-])(?:{_LETTERS}[ \t]+(?:(?:den|der|des|de|la|le|del|di|du)[ \t]+)?){{0,3}}"
-    rf"(?P<last>{_LETTERS})[ \t]+\d{{1,4}}[a-zA-Z]?(?:[\-/]\d{{1,4}})?(?=[ \t]*(?:,|$))"
+    rf"(?P<last>{_LETTERS})[ \t]+\d{{1,4}}[a-zA-Z]?(?:[\-/]\d{{1,4}})?(?=[ \t]*(?:,|$)|\t)"
 )
 #: parts that are an address only beside another part: "Mumbai 400093" (a city and a six-digit
 #: PIN), "80-958 Gdańsk", "160-0023", "Am Sandtorkai 54" (a German street without a street word)

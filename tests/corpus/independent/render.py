@@ -47,7 +47,9 @@ def _eml(c: MailContent) -> bytes:
             f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in c.body.split("\n\n")
         )
         msg.add_alternative(f"<html><body>{paras}</body></html>", subtype="html", cte=c.cte)
-    return msg.as_bytes(policy=policy.default.clone(linesep="\r\n"))
+    # headers unfolded up to RFC 5322's 998 characters: CPython folds a long Cc between two
+    # encoded words and the space between them is lost on reading ("HeloísaBragança")
+    return msg.as_bytes(policy=policy.default.clone(linesep="\r\n", max_line_length=998))
 
 
 def _docx(c: PageContent) -> bytes:

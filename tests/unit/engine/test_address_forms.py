@@ -105,14 +105,31 @@ def test_an_address_block_inside_one_table_cell_or_one_text_box_is_one_address()
         assert [[h.text for h in seg] for seg in out] == [[x] for x in lines], kind
 
 
-def test_cells_of_different_columns_are_not_one_address():
-    lines = ["Postboks 1504 Vika", "0117 Oslo"]
-    doc = _seg_doc(
-        [(lines[0], "paragraph 4, table 2, row 2, cell 1", "table"),
-         (lines[1], "paragraph 5, table 2, row 2, cell 2", "table")]
-    )  # fmt: skip
-    hits = [[Hit("ADDRESS", 0, 18, 0.7, "pattern", lines[0])], []]
-    assert [[h.text for h in seg] for seg in join_across_segments(doc, hits)] == [[lines[0]], []]
+def test_the_cells_of_one_table_row_read_on_like_a_line_but_rows_do_not():
+    cells = ["Registered office", "Müllerstraße 42", "Berlin"]
+    for street_row in (1, 2):
+        rows = (1, street_row, 1)
+        doc = _seg_doc(
+            [(t, f"paragraph {4 + k}, table 2, row {rows[k]}, cell {k + 1}", "table")
+             for k, t in enumerate(cells)]
+        )  # fmt: skip
+        hits = [[], [Hit("ADDRESS", 0, 15, 0.7, "pattern", cells[1])],
+                [Hit("LOCATION", 0, 6, 0.85, "model", "Berlin")]]  # fmt: skip
+        out = join_across_segments(doc, hits)
+        # one row: the city beside the street is part of the address; in another row it
+        # stays a city
+        city = "ADDRESS" if street_row == 1 else "LOCATION"
+        assert [[(h.entity_type, h.text) for h in seg] for seg in out] == [
+            [],
+            [("ADDRESS", cells[1])],
+            [(city, "Berlin")],
+        ]
+
+
+def test_a_bare_street_before_a_tab():
+    assert _spans("Registered office\tBryggen 15\t5003 Bergen\tNorge\n") == [
+        "Bryggen 15\t5003 Bergen"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -213,3 +230,25 @@ def test_keys_that_name_no_project(text):
     from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
 
     assert list(ScrubCodenameRecognizer().find(text)) == []
+
+
+@pytest.mark.parametrize(
+    "key,value,etype",
+    [
+        ("address_line_1", "Bryggen 15", "ADDRESS"),  # numbered columns of a CRM export
+        ("address_line_3", "5003 Bergen", "ADDRESS"),
+        ("postalCode", "13353", "ADDRESS"),  # schema.org PostalAddress; a postcode alone
+        ("zip", "110 00", "ADDRESS"),
+        ("version_2", "13353", None),  # a numbered key that is no address
+        ("zip", "true", "ADDRESS-no-value"),
+    ],
+)
+def test_address_columns_and_postcode_values_are_typed_by_their_key(key, value, etype):
+    from scrubbing.engine.recognizers.structure import key_type, value_fits
+
+    typed = key_type(key)
+    if etype == "ADDRESS-no-value":
+        assert typed == "ADDRESS" and not value_fits(typed, value)
+    else:
+        assert typed == etype
+        assert etype is None or value_fits(etype, value)
