@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import CODENAME_MIN_REPEATS, LEGAL_SUFFIXES, ORG_LABELS
+from .lexicon import CODENAME_MIN_REPEATS, LEGAL_SUFFIXES, ORG_LABELS, PARTICLES
 from .names import name_parts, names_from_email, short_parts
 from .terms import SHORT, is_common_word, lone_common, normalize
 
@@ -193,11 +193,17 @@ class Inventory:
 
     def _absorb(self, i: int) -> None:
         """A new full name takes over the entities of its parts seen alone before it
-        ("Oksana" in a salutation, then "Oksana Melnychuk"): one person, one placeholder."""
+        ("Oksana" in a salutation, then "Oksana Melnychuk"; "José Luis" and "García Márquez",
+        then "José Luis García Márquez"): one person, one placeholder."""
         e = self.entities[i]
-        if e.kind != "person" or len(key_of(e.text).split()) < 2:
+        words = key_of(e.text).split()
+        if e.kind != "person" or len(words) < 2:
             return
-        for part in key_of(e.text).split():
+        # its words, and its runs of words ("José Luis", "García Márquez" of "José Luis García
+        # Márquez": the given names and the family names seen alone)
+        n = len(words)
+        runs = [" ".join(words[a:b]) for a in range(n) for b in range(a + 2, n + 1)]
+        for part in [*words, *(r for r in runs if r.count(" ") < n - 1)] if n <= 6 else words:
             j = self.index.get(part)
             if j is None or j == i:
                 continue
@@ -243,6 +249,9 @@ class Inventory:
             if "," in key:
                 last, first = (p.strip() for p in text.split(",", 1))
                 forms.append(f"{first} {last}")
+                # "Romero Delgado, Ana Belén": her given names alone are her ("Thanks, Ana
+                # Belén"), so are her two family names
+                forms += [p for p in (first, last) if len(p.split()) >= 2]
                 forms += [p for p in name_parts([text]) if not is_common_word(p)]
                 forms += short_parts(text)
             elif len(words) >= 2:
@@ -252,6 +261,11 @@ class Inventory:
                 forms += [f"{orig[-1]}, {' '.join(orig[:-1])}", f"{orig[0][0]}. {orig[-1]}"]
                 if len(orig) == 2:
                     forms.append(f"{orig[1]} {orig[0]}")  # family first: "Visser Roos"
+                # "JOOST VAN OOSTERHOUT", then "Mr van Oosterhout": the family name with its
+                # particles is the person too
+                lead = next((k for k, w in enumerate(words) if k and w in PARTICLES), 0)
+                if lead and lead < len(orig) - 1:
+                    forms.append(" ".join(orig[lead:]))
                 forms += [p for p in name_parts([text]) if not is_common_word(p)]
                 forms += short_parts(text)
         elif e.kind == "org":

@@ -106,6 +106,9 @@ def sweep(
             out.append(seg_hits)
             continue
         extra = [Hit(t, s, e, 0.7, src, seg.text[s:e], sweep=True) for s, e, t, src in spans]
+        # a string found across a line break over a name found on either side is two
+        # mentions meeting ("…, José Luis\nJosé Luis García" read as "Luis José"), not one
+        extra = [h for h in extra if "\n" not in h.text or not _overlaps(h, seg_hits)]
         if allow:
             extra = [h for h in extra if normalize(h.text) not in allow]
         if extra:  # a swept surname may have the rest of its name beside it
@@ -113,6 +116,10 @@ def sweep(
         else:
             out.append(seg_hits)
     return out
+
+
+def _overlaps(h: Any, hits: Sequence[Any]) -> bool:
+    return any(a.start < h.end and h.start < a.end for a in hits)
 
 
 def learn_widened(inv: Any, file_key: str, hits: Sequence[Sequence[Any]]) -> bool:

@@ -28,14 +28,14 @@ from .hits import PRIORITY, Hit
 from .lexicon import ADDRESS_UNIT_WORDS, CALENDAR, COUNTRY_ALIASES, country_names
 
 _CODE = (
-    r"(?:\d{5}-\d{3}|\d{5,6}|\d{2}-\d{3}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{3}-\d{4}|"
+    r"(?:\d{5}-\d{3}|\d{5,6}|\d{2}-\d{3}|\d{3}[ ]\d{3}|\d{3}[ ]\d{2}|\d{4}-\d{3}|\d{3}-\d{4}|"
     r"[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|[A-Z]\d[A-Z][ ]\d[A-Z]\d|\d{4}(?:[ ]?[A-Z]{2}(?![\w]))?)"
 )
 _NAME = r"[^\W\d_a-z][^\W\d_]*(?:[ \t\-][^\W\d_a-z][^\W\d_]*){0,2}"
-#: postcode shapes: 5-6 digits (DE, ES, FR, IT, US, IN, NG, CN, RU), "80-958" (PL), "111 22"
-#: (SE, CZ, GR), "1000-001" (PT), "160-0023" (JP), UK, Canadian and Dutch forms, 4 digits;
-#: with the place written beside it on its line when there is one ("Rajasthan 302021",
-#: "13353 Berlin"), the place ending or starting the line or field
+#: postcode shapes: 5-6 digits (DE, ES, FR, IT, US, IN, NG, CN, RU), "400 050" (IN), "80-958"
+#: (PL), "111 22" (SE, CZ, GR), "1000-001" (PT), "160-0023" (JP), UK, Canadian and Dutch
+#: forms, 4 digits; with the place written beside it on its line when there is one
+#: ("Rajasthan 302021", "13353 Berlin"), the place ending or starting the line or field
 _POSTCODE = re.compile(
     rf"(?:(?P<left>{_NAME}),?[ \t]+)?"
     rf"(?<![\w\-+.,/$€£¥#])(?P<code>{_CODE})(?![\w\-]|[.,]\d|[ \t]*%)"
@@ -195,13 +195,18 @@ def _add(run: _Run, kind: str, s: int, e: int, hit: Any) -> None:
         run.codes.append(hit)  # (named, long, prose)
 
 
-def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]]) -> bool:
+def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]], places: int = 0) -> bool:
     """A run of parts is an address: a street with anything else; a place with a postcode
     that cannot be a year or a count; a postcode written with its place beside a unit ("SCO
-    45, Sector 17-C, Chandigarh 160017")."""
+    45, Sector 17-C, Chandigarh 160017"); a city and its region with their postcode, even
+    when the sentence goes on ("at Jaipur, Rajasthan 302021 this morning": `places`, the
+    run's place hits, and the places written with a postcode make 2 or more)."""
     if "ADDRESS" in kinds and kinds - {"ADDRESS"}:
         return True
     if kinds & {"LOCATION", "country"} and any(long and not prose for _n, long, prose in codes):
+        return True
+    named = sum(n for n, _long, _p in codes)  # a place written into the postcode's item
+    if places + named >= 2 and any(long for _n, long, _p in codes):
         return True
     place = bool(kinds & {"LOCATION", "country"})
     return "unit" in kinds and any((named or place) and long for named, long, _p in codes)
@@ -209,7 +214,8 @@ def is_address_run(kinds: set[str], codes: list[tuple[bool, bool, bool]]) -> boo
 
 def _close(text: str, run: _Run) -> list[Hit]:
     multi = len(run.members) > 1 and "ADDRESS" in run.kinds
-    if not (multi or is_address_run(run.kinds, run.codes)):
+    places = sum(h.entity_type == "LOCATION" for h in run.members) + ("country" in run.kinds)
+    if not (multi or is_address_run(run.kinds, run.codes, places)):
         return run.members  # the hits as they were; postcodes and countries alone are none
     best = max(run.members, key=lambda h: PRIORITY[h.source]) if run.members else None
     return [
@@ -228,17 +234,38 @@ def _close(text: str, run: _Run) -> list[Hit]:
 #: segment kinds whose neighbours are the next lines of one text (paragraphs, PDF lines), not
 #: cells of a table or fields of metadata
 _FLOWING = frozenset({"body", "header", "footer", "ocr", "note", "footnote", "comment"})
+#: segment kinds whose paragraphs flow only inside their container: a table row of a Word
+#: document ("paragraph 24, table 3, row 1, cell 4"), a slide's shape or table row ("slide 3
+#: / shape 'Content Placeholder 2'"); an address block written in one cell, one text box or
+#: across the cells of one row
+_CONTAINED = frozenset({"table", "slide"})
+_PARAGRAPH_NO = re.compile(r"^paragraph \d+, ")
+_CELL_NO = re.compile(r",? cell \d+$")
+
+
+def _container(seg: Any) -> str | None:
+    """What a segment's text flows on into: every flowing segment into the next, a cell's or a
+    shape's paragraph into the next one of the same cell or shape; None: it stands alone."""
+    if seg.kind in _FLOWING:
+        return "flow"
+    if seg.kind in _CONTAINED:
+        # the cells of one table row read on like a line ("Registered office | Bryggen 15 |
+        # 5003 Bergen | Norge")
+        return f"{seg.kind}:{_CELL_NO.sub('', _PARAGRAPH_NO.sub('', seg.locator))}"
+    return None
 
 
 def join_across_segments(doc: Any, hits: Sequence[list[Hit]]) -> list[list[Hit]]:
     """The same over consecutive paragraphs of a document: a Word letter's address block is a
-    paragraph per line ("Müllerstraße 42" / "13353 Berlin" / "Germany")."""
+    paragraph per line ("Müllerstraße 42" / "13353 Berlin" / "Germany"), also inside one
+    table cell or one slide's text box (`_container`)."""
     segs = doc.segments
     out = [list(h) for h in hits]
     i = 0
     while i < len(segs):
         j = i
-        while j + 1 < len(segs) and segs[j].kind in _FLOWING and segs[j + 1].kind in _FLOWING:
+        key = _container(segs[i])
+        while j + 1 < len(segs) and key is not None and _container(segs[j + 1]) == key:
             j += 1
         if j > i and any(h.entity_type in _JOINABLE for k in range(i, j + 1) for h in out[k]):
             _join_chain(segs, out, i, j)

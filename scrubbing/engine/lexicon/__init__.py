@@ -424,6 +424,12 @@ VENDORS = words(
 CODENAME_MIN_REPEATS = 2
 #: wordfreq Zipf frequency below which a word is not an English word
 COINED_ZIPF = 1.5
+#: the capitals leading several ticket or document keys ("AMBERJACK-SPA-5-100",
+#: "AMBERJACK-SPA-5-101"...) are a project's key, a code name, when they are a rare English
+#: word at most (below this Zipf frequency, "amberjack" 1.6; not "INVOICE-2026-001", "ORDER-")
+#: and lead at least KEY_PREFIX_MIN_IDS different keys of one text
+KEY_PREFIX_ZIPF = 3.0
+KEY_PREFIX_MIN_IDS = 3
 #: a single-word person span at or above this Zipf frequency is an ordinary word, unless it
 #: is also a known first name
 COMMON_ZIPF = 3.3
@@ -438,27 +444,28 @@ STREET_TYPES = words(
 STREET_SUFFIXES = (
     "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
     "gracht", "laan", "plein", "kade", "gade", "vej", "gatan", "vägen", "veien", "gata",
-    "katu", "tie",
+    "katu", "tie", "gaten", "vegen", "avenyen", "torget", "gränd", "allén", "stræde",
 )  # fmt: skip
 #: Romance street words that come before the name ("Rue de Rivoli 12", "Via Roma 1")
 STREET_PREFIXES = words(
     "rue avenue boulevard bd place chemin allée impasse quai via viale piazza corso largo "
-    "calle avenida av. avda. plaza paseo carrer rua travessa praça ulica ul. aleja"
+    "calle avenida av. avda. plaza paseo carrer rua travessa praça ulica ul. aleja al. "
+    "náměstí nám. námestie str."
 )
 #: street words written as a word of their own after the name and before the number
 #: ("Karl Johans gate 22", "Andrássy út 52", "İstiklal Caddesi No: 45", "Mariahilfer
 #: Straße 99"); the suffix words count too
 STREET_WORDS_AFTER = words(
     "gate gata gatan vei veien vej väg vägen tie katu út utca körút caddesi cad. sokak "
-    "sokağı sk. ulica straße strasse str. gasse weg allee platz ring damm"
+    "sokağı sk. ulica straße strasse str. gasse weg allee platz ring damm torv torg torget"
 )
 #: words of a post-office box before its number, in many languages ("Skrytka pocztowa 42",
 #: "Postbus 1000", "Boîte postale 12"); written with single spaces and the dots they may have
 #: (the address recognizer lets a dot or a space be missing, "P.O.Box", "PO Box")
 PO_BOX_WORDS = (
     "p.o. box", "post office box", "post box no.", "post box", "g.p.o. box", "private bag",
-    "locked bag", "p.m.b.", "postfach", "apartado de correos", "apartado", "apdo.",
-    "casilla de correo", "casilla", "caixa postal", "boîte postale", "boite postale", "b.p.",
+    "locked bag", "p.m.b.", "postfach", "apartado de correos", "apdo. de correos", "apdo.",
+    "casilla de correo", "caixa postal", "boîte postale", "boite postale", "b.p.",
     "casella postale", "postbus", "postboks", "skrytka pocztowa", "postilokero",
     "posta kutusu", "postafiók", "почтовый ящик", "а/я", "私書箱",
 )  # fmt: skip
@@ -484,7 +491,10 @@ EMAIL_KEYS = words("email e-mail mail email_address emailaddress contact_email")
 PHONE_KEYS = words("phone telephone tel mobile cell fax phone_number phonenumber contact_phone")
 ADDRESS_KEYS = words(
     "address street street_address address1 address2 address_line1 address_line2 "
-    "mailing_address billing_address shipping_address home_address postal_address"
+    "mailing_address billing_address shipping_address home_address postal_address "
+    "address_line address3 address_line3 street_line street_name address_locality "
+    "address_region postcode post_code postal_code postalcode zip zip_code zipcode plz cep "
+    "pincode pin_code"
 )
 #: values typed CLIENT
 ORG_KEYS = words(

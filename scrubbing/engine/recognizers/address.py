@@ -42,7 +42,8 @@ _UNIT = r"(?:,?[ \t]*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?
 _PARTS_RX = [
     # 1600 Pennsylvania Avenue NW (Suite 200) / 221B Baker Street / 12 N. Main St.
     re.compile(
-        rf"(?i)(?<![\w.,])\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+        rf"(?i)(?<![\w.,])(?:\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?|\d{{1,3}},)[ \t]+"
+        rf"(?:[NSEW]\.?[ \t]+)?"
         rf"(?:(?-i:{_CAP})[ \t]+){{1,4}}(?:{_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
         rf"{_UNIT}"
     ),
@@ -54,8 +55,9 @@ _PARTS_RX = [
     # 12 rue de Rivoli / Via Roma 10 / Calle Mayor 5 / ul. Długa 12
     re.compile(
         rf"(?i)(?:(?<![\w,])\d{{1,5}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?<![\w])(?:{_PREFIXES})"
-        r"[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|dos|das)[ \t]+)*"
-        rf"(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,3}}(?:,?[ \t]+\d{{1,5}}[a-zA-Z]?)?"
+        r"[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|do|dos|das)[ \t]+)*"
+        rf"(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,3}}"
+        r"(?:,?[ \t]+(?:(?:nr|no|n[º°])\.?[ \t]*)?\d{1,5}[a-zA-Z]?)?"
     ),
     # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123 / Caixa Postal 4521 /
     # Skrytka pocztowa 42 / Postbus 1000 / 私書箱12号 / CS 70123 / P.M.B. 5112 / Private Bag 12
@@ -75,8 +77,8 @@ _PARTS_RX = [
     ),
     # 10115 Berlin / 75001 Paris / 1015 CS Amsterdam / D-80331 München / 00184 Roma
     re.compile(
-        rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?\d{{4,5}}(?:[ \t]?[A-Z]{{2}})?[ \t]+{_CAP}"
-        rf"(?:[ \t\-]{_CAP}|[ \t](?:am|an der|im|ob der|bei|upon)[ \t]{_CAP})?(?![\w])"
+        rf"(?<![\w\-.,/])(?:[A-Z]{{1,2}}-)?\d{{4,6}}(?:[ \t]?[A-Z]{{2}})?[ \t]+{_CAP}"
+        rf"(?:[ \-]{_CAP}|[ \t](?:am|an der|im|ob der|bei|upon)[ \t]{_CAP})?(?![\w])"
     ),
     # 〒100-0005 東京都千代田区丸の内1-2-3 / 東京都港区六本木6-10-1
     re.compile(
@@ -109,6 +111,25 @@ _PARTS_RX = [
         rf"(?<![\w])(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,2}}[ \t]+(?i:{_AFTER})[ \t]+"
         r"(?:No:?[ \t]*)?\d{1,5}[ \t]?[a-zA-Z]?(?:[-/]\d{1,4})?\b"
     ),
+    # 110 00 Praha 1 / 111 21 Stockholm / 811 06 Bratislava / 105 63 Athina (CZ, SK, SE, GR)
+    re.compile(rf"(?<![\w\-.,/+])\d{{3}} \d{{2}}[ \t]+{_CAP}(?:[ \t]\d{{1,2}}(?![\w]))?"),
+    # 1100-053 Lisboa (PT)
+    re.compile(rf"(?<![\w\-.,/+])\d{{4}}-\d{{3}}[ \t]+{_CAP}"),
+    # Mumbai – 400 050 / Bengaluru - 560001 / PIN: 600017 (IN)
+    re.compile(
+        rf"(?<![\w])(?:{_CAP}[ \t]*[\-\u2013][ \t]*|(?:{_CAP},?[ \t]+)?PIN(?:[ \t]?[Cc]ode)?"
+        r"[ \t]*[:\-]?[ \t]*)\d{3} ?\d{3}(?![\w\-])(?=[ \t]*(?:$|[,;·|\r\n]|India))"
+    ),
+    # 152 Teheran-ro, Gangnam-gu / 17F, 55 Sejong-daero, Jung-gu (KR, romanised)
+    re.compile(
+        rf"(?<![\w\-])(?:\d{{1,3}}F,?[ \t]+)?\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP}-(?:ro|gil|daero)"
+        rf"(?:[ \t]?\d{{1,3}}(?:beon)?-gil)?\b(?:,?[ \t]+{_CAP}-(?:gu|gun|si|dong)\b)?"
+    ),
+    # C.P. 6128 (a Canadian "case postale") / C.P. 06700 (a Mexican "código postal")
+    re.compile(r"(?<![\w.])C\.P\.[ \t]*\d{4,5}(?![\w\-])"),
+    # Apartado 1045 (PT, ES) / Casilla 1234 (CL): capitalised, as an address line writes it;
+    # in lower case a section of a text or a box of a form ("véase el apartado 3")
+    re.compile(r"(?<![\w])(?:Apartado|Casilla)[ \t]+\d{1,6}(?![\w\-])"),
 ]
 _HINTS = [
     re.compile(rf"(?i)\b(?:{_TYPES})\b"),
@@ -128,6 +149,12 @@ _HINTS = [
     re.compile(r"[A-Z]\d[A-Z][ \t]\d"),
     re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}"),
     re.compile(rf"(?i)(?<![\w])(?:{_AFTER})[ \t]+(?:No:?[ \t]*)?\d"),
+    re.compile(r"\d{3} \d{2}[ \t]+[^\W\d_]"),
+    re.compile(r"\d{4}-\d{3}[ \t]"),
+    re.compile(r"[\-\u2013:][ \t]*\d{3} ?\d{3}"),
+    re.compile(r"-(?:ro|gil|daero)\b"),
+    re.compile(r"C\.P\."),
+    re.compile(r"Apartado|Casilla"),
 ]
 _PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
 
@@ -200,21 +227,49 @@ CUES = Cues(
     ),  # fmt: skip
     box_words=frozenset({"bp", "cs", "bag"}),
 )
+_LETTERS = r"[^\W\d_a-z][^\W\d_]+(?:-[^\W\d_]+)*"
+#: a street without a street word, ending its line or cell or followed by a comma: "Vodičkova 36",
+#: "Bryggen 15", "Unter den Linden 77", "Store Torv 4" (beside "110 00 Praha 1"); its last
+#: word must not be an English word ("Python 3, 1200 Users", "Chapter 12")
+_BARE_STREET = re.compile(
+    rf"(?m)(?<![\w\-])(?:{_LETTERS}[ \t]+(?:(?:den|der|des|de|la|le|del|di|du)[ \t]+)?){{0,3}}"
+    rf"(?P<last>{_LETTERS})[ \t]+\d{{1,4}}[a-zA-Z]?(?:[\-/]\d{{1,4}})?(?=[ \t]*(?:,|$)|\t)"
+)
 #: parts that are an address only beside another part: "Mumbai 400093" (a city and a six-digit
 #: PIN), "80-958 Gdańsk", "160-0023", "Am Sandtorkai 54" (a German street without a street word)
 _WEAK_RX = [
-    re.compile(rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+\d{{6}}(?![\w\-])"),
+    re.compile(rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+\d{{5,6}}(?![\w\-])"),
     re.compile(rf"(?<![\w\-])\d{{2}}-\d{{3}}[ \t]+{_CAP}(?![\w])"),
     re.compile(r"(?<![\w\-+(])\d{3}-\d{4}(?![\w\-])"),
     re.compile(
         rf"(?<![\w])(?:Am|An der|An den|Im|Auf der|Auf dem|In der|Zum|Zur)[ \t]+{_CAP}[ \t]+"
         r"\d{1,4}[a-z]?\b"
     ),
+    _BARE_STREET,
+    # a Mexican colonia: "Col. Roma Norte"
+    re.compile(rf"(?<![\w])Col\.[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,3}}"),
+    # a line led by a flat, unit, shop or room and the comma-separated names after it: "Flat
+    # 7B, Sea Breeze Apartments, Carter Road, Bandra West", "Unit 4, 12 Smith St"
+    re.compile(
+        r"(?<![\w\-])(?i:flat|unit|shop|room|suite|plot|house|door[ \t]no\.?|no\.|apartment|"
+        rf"level)[ \t]*\d[\w/\-]*(?:,[ \t]*(?:\d[\w/\-]*[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}})*"
+    ),
+    # a post office's branch after its box: "C.P. 6128, succursale Centre-ville", "PO Box
+    # 1630, Station Main"
+    re.compile(rf"(?<![\w])(?i:station|stn\.?|succursale|succ\.)[ \t]+{_CAP}(?:[ \t]{_CAP})?"),
+    # "Box 7042" (SE): a PO box beside a postcode; alone, a box of a form ("Box 12: wages")
+    re.compile(r"(?<![\w])Box[ \t]+\d{1,6}(?![\w\-])"),
 ]
-# between two parts: spaces, commas, one line break, and at most one short unit or district
+# between two parts: spaces, commas, a dash, one line break, and at most one short unit or district
 # ("3º izq.", "bureau 400", "Wuse II", "Levent") ended by a comma or the line break
-_JOIN = re.compile(r"[ \t,]*(?:[^\n,;:]{1,14}(?:,|(?=\r?\n)))?[ \t,]*(?:\r?\n)?[ \t,]*")
-_POSTCODE_ONLY = re.compile(r"^\d{4,5}[ \t]+\S+$")
+_JOIN = re.compile(
+    r"[ \t,]*(?:[\-\u2013][ \t]+)?(?:[^\n,;:]{1,14}(?:,|(?=\r?\n)))?[ \t,]*(?:\r?\n)?[ \t,]*"
+)
+#: "10115 Berlin", "110 00 Praha 1", "1100-053 Lisboa", "030031 București", "Pune - 411001"
+_POSTCODE_ONLY = re.compile(
+    r"^(?:(?:\d{4,6}|\d{3} \d{2}|\d{4}-\d{3})[ \t]+(?P<city>[^\s,]+)(?:[ \t]\d{1,2})?|"
+    r"(?P<city2>[^\s\-\u2013]+)[ \t]*[\-\u2013][ \t]*\d{3} ?\d{3})$"
+)
 _COPYRIGHT = re.compile(r"(?i)(?:\u00a9|\(c\)|copyright)[ \t]*$")
 _GATE = re.compile(r"\d|(?i:box|postfach)")
 
@@ -229,7 +284,13 @@ def address_spans(text: str, cues: Cues | None = CUES) -> list[tuple[int, int]]:
         if (may is None or k >= len(may) or may[k]) and hint.search(text)
         for m in rx.finditer(text)
     }
-    weak = {(m.start(), m.end()) for rx in _WEAK_RX if strong for m in rx.finditer(text)}
+    weak = {
+        (m.start(), m.end())
+        for rx in _WEAK_RX
+        if strong
+        for m in rx.finditer(text)
+        if rx is not _BARE_STREET or _unusual(m["last"])
+    }
     joined: list[list[int]] = []  # start, end, strong parts, parts
     for s, e in sorted(strong | weak):
         firm = int((s, e) in strong)
@@ -246,7 +307,8 @@ def address_spans(text: str, cues: Cues | None = CUES) -> list[tuple[int, int]]:
             continue  # weak parts alone are not an address
         # "2024 Budget" or "1200 Units" alone: a postcode-city part needs a street beside it
         # unless the city word is not an English word
-        if n_parts == 1 and _POSTCODE_ONLY.match(piece) and not _unusual(piece.split()[-1]):
+        only = _POSTCODE_ONLY.match(piece) if n_parts == 1 else None
+        if only and not _unusual(only["city"] or only["city2"]):
             continue
         # "© 2024 Hanbit Precision Co., Ltd.": a year and a company, not "2100 København"
         if n_parts == 1 and piece[:1].isdigit() and _COPYRIGHT.search(text, max(0, s - 12), s):

@@ -1,6 +1,7 @@
 """Code names and coined internal terms.
 
-* "Project BLUEHERON", "Operation Nightjar", "Codename: Falcon": the word after the trigger,
+* "Project BLUEHERON", "Operation Nightjar", "Codename: Falcon" (and "Projekt", "Projet",
+  "Proyecto", "Progetto", "Projeto", "Opération"...): the word after the trigger,
   unless it is ordinary vocabulary ("Project Plan", "Project Manager") or capitals with digits
   ("Project H100", "EC2", "GPT4": product and instance names);
 * coined words: ALL-CAPS (five letters or more) or CamelCase words that are not English words
@@ -24,7 +25,10 @@ from ..lexicon import (
     ENV_PARTS,
     HEADINGS,
     JOB_WORDS,
+    KEY_PREFIX_MIN_IDS,
+    KEY_PREFIX_ZIPF,
     OFFICE_WORDS,
+    PARTICLES,
     PRODUCTS,
     PROJECT_WORDS,
     TOOLS,
@@ -32,10 +36,15 @@ from ..lexicon import (
 )
 from ..lexicon.code import PY_BUILTIN_NAMES
 from .base import ScrubRecognizer
+from .known_names import name_lists
 
+_TRIGGERS = (
+    r"project|operation|code[ \-]?name|programme|initiative|projekt|projet|proyecto|progetto|"
+    r"projeto|opération|operación|operazione"
+)
 _TRIGGER = re.compile(
-    r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative)[ \t]*[:\-\u2013]?[ \t]+"
-    r"(?!(?:project|operation|code[ \-]?name|programme|initiative)\b)"  # "Project: Project X"
+    rf"(?i)\b(?:{_TRIGGERS})[ \t]*[:\-\u2013]?[ \t]+"
+    rf"(?!(?:{_TRIGGERS})\b)"  # "Project: Project X"
     r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
 )
 _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")
@@ -90,6 +99,7 @@ _SHELL_LINE = re.compile(r"^[ \t]*(?:>>>|\.\.\.[ \t]|\$[ \t]|%[ \t]|#include\b|c
 #: `SchemaPath`, ``HasTraits``, `Pool.alloc()`: one identifier alone in backticks
 _TICKED = re.compile(r"`{1,2}([A-Za-z_][\w]*)(?:\.[\w.]+)?(?:\(\))?`{1,2}")
 _FILE_EXT = r"(?:xlsx?|docx?|pptx?|pdf|csv|md|txt|json|ya?ml|toml|zip|png|jpe?g|svg|html?)\b"
+_OFFICE_FILE = re.compile(r"\.(?:xlsx?|docx?|pptx?|pdf|csv)`")
 #: called, also as a method: `SchemaPath(...)`, `HTTPClient.from_url(...)`
 _CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*\(")
 #: declared or imported at the start of a line of code ("class HasTraits:", "import httpx")
@@ -147,6 +157,8 @@ def code_words(text: str) -> frozenset[str]:
     out: set[str] = set()
     for rx in (_TICKED, _CALLED, _DECLARED, _FROM_IMPORT, _METAVAR, _VENDOR_NEXT):
         for m in rx.finditer(text):
+            if rx is _TICKED and _OFFICE_FILE.search(m.group(0)):
+                continue  # `kingfisher_valuation.xlsx`: a document's name, not code
             out.add(m.group(1).casefold())
             if rx in (_TICKED, _CALLED) and "_" in m.group(1):  # `SENTS_P`, `LS_LIST(1)`
                 out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)
@@ -188,22 +200,29 @@ def _env_identifier(atoms: list[str]) -> bool:
 def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
     """Coined words in prose lines of `text`, counted casefolded: "QuartzLine", "QUARTZLINE"
     and the word inside an identifier or an office file name built from it ("QL-QUARTZLINE-7",
-    "quartzline_term_sheet.docx") are one word used three times."""
+    "quartzline_term_sheet.docx") are one word used three times. The capitals leading three
+    or more different keys ("AMBERJACK-SPA-5-100", "-101"...) count too, when rare words."""
     found: Counter[str] = Counter()
     if not any("A" <= c <= "Z" for c in text):
         return found
     code = code_words(text) | (code or frozenset())
+    keys: dict[str, set[str]] = {}  # capitals leading identifiers -> the identifiers
+    surnames: set[str] = set()  # coined words written as someone's family name
     for line, is_code in zip(text.splitlines(), _code_lines(text), strict=True):
         if is_code:
             continue
         for m in _COINED.finditer(line):
             if is_coined(m.group("w")) and m.group("w").casefold() not in code:
                 found[m.group("w").casefold()] += 1
+                if _surname_context(line, m.start("w"), m.end("w")):
+                    surnames.add(m.group("w").casefold())
         for rx in (_IN_IDENTIFIER, _IN_FILE_NAME):
             for m in rx.finditer(line):
                 atoms = [a for a in re.split(r"[^A-Za-z]+", m.group("w")) if a]
                 if rx is _IN_IDENTIFIER and "_" in m.group("w") and _env_identifier(atoms):
                     continue
+                if rx is _IN_IDENTIFIER and _key_prefix(m.group("w"), atoms, code):
+                    keys.setdefault(atoms[0].casefold(), set()).add(m.group("w"))
                 for atom in atoms:
                     if (
                         len(atom) >= 5
@@ -212,7 +231,47 @@ def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
                         and atom.casefold() not in code
                     ):
                         found[atom.casefold()] += 1
+    for word, ids in keys.items():
+        if len(ids) >= KEY_PREFIX_MIN_IDS and word not in found:
+            found[word] += len(ids)
+    for word in surnames:
+        del found[word]
     return found
+
+
+_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"']))([^\W\d_][\w'\u2019\-]*) $")
+_AFTER_GIVEN = re.compile(r",[ \t]+([^\W\d_a-z][^\W\d_]+)\b")
+
+
+def _surname_context(line: str, s: int, e: int) -> bool:
+    """ "Pieter VAN OOSTERHOUT", "van OOSTERHOUT", "OOSTERHOUT, Pieter": a coined word after a
+    name particle or a known first name, or before a comma and a known first name, is a
+    family name written in capitals (a caption, a court decision), not a code name."""
+    first = name_lists()[0]
+    before = _BEFORE.search(line, 0, s)
+    if before:
+        word = before.group(1)
+        if word.casefold() in PARTICLES or (word[:1].isupper() and word.casefold() in first):
+            return True
+    after = _AFTER_GIVEN.match(line, e)
+    return bool(after and after.group(1).casefold() in first)
+
+
+_KEY_YEAR = re.compile(r"[-_/](?:19|20)\d{2}(?![0-9])")
+
+
+def _key_prefix(ident: str, atoms: list[str], code: frozenset[str]) -> bool:
+    """ "AMBERJACK-SPA-5-100", "HERONSGATE-2026-04": an identifier with digits led by
+    capitals that may be a project's key (a rare word at most, no vocabulary, not a word used
+    as code), with a second part in letters or a year; not an issue key of a public tracker
+    ("FLINK-1234", "LUCENE-88")."""
+    head = atoms[0] if atoms else ""
+    if len(head) < 5 or not ident.startswith(head) or not any(c.isdigit() for c in ident):
+        return False
+    if len(atoms) < 2 and not _KEY_YEAR.search(ident):
+        return False
+    key = head.casefold()
+    return key not in _VOCAB and key not in code and _zipf(key) < KEY_PREFIX_ZIPF
 
 
 #: capitals with digits: a product, instance or model name ("S3", "EC2", "H100", "GPT4"), never

@@ -30,12 +30,13 @@ from .name_shape import _VOCAB, ROSTER_ZIPF, is_common_word, looks_like_name
 _L = r"[^\W\d_]"  # a letter of any script
 _NAME_WORD = rf"{_L}[\w'\u2019\-]*\.?"
 _HEADER_LINE = re.compile(
-    r"(?im)^[ \t>]*(?:from|to|cc|bcc|reply-to|sender|x-from|x-to|x-cc|x-bcc|attendees?|"
+    r"(?im)(?:^|(?<=\t))[ \t>]*(?:from|to|cc|bcc|reply-to|sender|x-from|x-to|x-cc|x-bcc|attendees?|"
     r"participants|present|apologies|absent|invitees|guests|organi[sz]er|chair(?:person)?|"
     r"facilitator|note[ -]?taker|scribe|maintainers?|incident commander|on-call|"
     r"minutes(?: taken)? by|author|owner|reviewer|approver|"
     r"prepared by|approved by|reviewed by|contact|assignee|reporter|requested by|submitted by|"
-    r"signed|[a-z]+(?:-[a-z]+)*-by)[ \t]*:[ \t]*(?P<val>[^\n]+)$"
+    r"signed|attn|attention|fao|for the attention of|[a-z]+(?:-[a-z]+)*-by)[ \t]*:[ \t]*"
+    r"(?P<val>[^\n\t]+)(?=\t|$)"
 )
 _DISPLAY_NAME = re.compile(
     rf"(?P<q>[\"\u201c']?)(?P<name>{_L}[^\"\u201d<>@\n,;]{{0,58}}?(?:,[ \t]*{_L}[^\"\u201d<>@\n,;]"
@@ -322,6 +323,20 @@ def signoff_name(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
     yield from _name_item(text, s, e, loose=True)
 
 
+def family_then_given(family: str, given: str) -> bool:
+    """ "Romero Delgado, Ana Belén": two family names, then the given names (one person), not
+    a list of two people ("Anna Berg, Carl Diaz"): the first word before the comma is a known
+    surname and no first name, the first after it a known first name."""
+    from .known_names import name_lists
+
+    left, right = family.split(), given.split()
+    if len(left) != 2 or not right:
+        return False
+    first, last, _english = name_lists()
+    head = left[0].casefold()
+    return head in last and head not in first and right[0].casefold() in first
+
+
 def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _HEADER_LINE.finditer(text):
         val, base = m.group("val"), m.start("val")
@@ -345,7 +360,8 @@ def _header_hits(text: str) -> Iterable[tuple[int, int, str]]:
         if ";" not in val and val.count(",") == 1 and "@" not in val:
             # Outlook's "From: Ng, Wing-yan": one person, family name first
             family, given = val.split(",")
-            if len(family.split()) == 1 and 1 <= len(given.split()) <= 2:
+            one = len(family.split()) == 1 or family_then_given(family, given)
+            if one and 1 <= len(given.split()) <= 2:
                 for hs, he, t in _name_item(val, 0, len(val), loose=True):
                     yield base + hs, base + he, t
         elif ";" in val:

@@ -49,6 +49,7 @@ _NOT_VALUE = re.compile(
 
 #: code, not a value: a call or a method call (`client = docker.from_env()`,
 #: `self.customer = baker.make('shop.Customer')`, `owner = get_owner(request)`)
+_POSTCODE_VALUE = re.compile(r"^\d{3,6}(?:[ \-]\d{2,4})?$")
 _CODE_VALUE = re.compile(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\(")
 
 
@@ -57,7 +58,16 @@ def key_type(key: str) -> str | None:
     "CONTACT_PHONE", "attendees" are all typed."""
     k = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", key).lower().replace("-", "_").strip("_")
     parts = re.split(r"[._]", k)
-    for cand in (k, parts[-1], "_".join(parts[-2:]), k.rstrip("s"), parts[-1].rstrip("s")):
+    # "address_line_1" is "address_line1" and "address_line" (numbered columns)
+    numbered = (re.sub(r"_(\d+)$", r"\1", k), re.sub(r"_?\d+$", "", k)) if k[-1:].isdigit() else ()
+    for cand in (
+        k,
+        parts[-1],
+        "_".join(parts[-2:]),
+        k.rstrip("s"),
+        parts[-1].rstrip("s"),
+        *numbered,
+    ):
         if cand in EMAIL_KEYS:
             return None  # the e-mail recognizer owns addresses
         if cand in PHONE_KEYS:
@@ -79,6 +89,8 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
     from .name_shape import looks_like_name
 
     v = value.strip()
+    if etype == "ADDRESS" and _POSTCODE_VALUE.match(v):
+        return True  # "13353", "110 00", "1100-053" under "postcode" / "zip"
     if not v or len(v) < 2 or _NOT_VALUE.match(v) or _CODE_VALUE.match(v):
         return False
     if etype == "PHONE_NUMBER":

@@ -34,6 +34,10 @@ PLAN = (
     ("csv", 3, ("csv",)),
     ("xlsx", 3, ("xlsx",)),
     ("log", 12, ("txt", "md")),
+    ("invoice", 8, ("docx", "pdf")),
+    ("deck", 6, ("pptx",)),
+    ("addressbook", 4, ("csv", "json")),
+    ("bundle", 4, ("zip",)),
 )
 
 
@@ -65,7 +69,7 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
                 docs.append(build_mail(pools, n))
             elif kind == "log":
                 docs.append(build_log(pools, n))
-            elif kind in ("minutes", "letter", "cv"):
+            elif kind in ("minutes", "letter", "cv", "invoice"):
                 docs.append(getattr(documents, f"build_{kind}")(pools, n, fmt))
             else:
                 docs.append(getattr(documents, f"build_{kind}")(pools, n))

@@ -224,3 +224,120 @@ def build_prose(pools: Pools, i: int) -> Doc:
     doc = w.doc(content, text)
     doc.survive = survive_terms(p)
     return doc
+
+
+# ---------------------------------------------------------------------- invoices
+def build_invoice(pools: Pools, n: int, fmt: str) -> Doc:
+    """An invoice: the bill-to and ship-to addresses side by side in two table cells, the
+    seller's registered office one line per cell in the footer, the project in the lines."""
+    w = Writer(pools, f"invoice_{n:02d}.{fmt}", "letter", fmt)
+    buyer, clerk = w.people(2)
+    org_s, org_b = w.company(), w.company()
+    code = w.codename()
+    a_bill, a_ship, a_seat = w.address(org_b.country), w.address(), w.address(org_s.country)
+    bill = f"{w.org(org_b)}\n{w.address_text(a_bill, 'block')}"
+    ship = f"Attn: {w.name(buyer, ('full', 'last_first', 'caps')[n % 3])}\n" + w.address_text(
+        a_ship, "block", country_line=True
+    )
+    blocks: list[tuple[str, Any]] = [
+        ("p", f"Invoice no. INV-2026-{n:03d} · {3 + n} April 2026 · Your ref: {w.code(code, 1)}"),
+        ("table", [["Bill to", "Ship to"], [bill, ship]]),
+        ("table", [
+            ["Description", "Qty", "Amount"],
+            [f"Advisory services – {w.code(code, 0)}", "1", "EUR 12,400.00"],
+            [f"Data room hosting ({w.code(code, 2)})", "1", "EUR 860.00"],
+        ]),
+        ("p", f"Please pay within 30 days to {w.iban()}. Questions about this invoice: "
+              f"{w.name(clerk, 'full')}, {w.email(clerk, org_s)}, {w.phone(org_s.country)}."),
+        ("table", [["Registered office", *w.address_cells(a_seat, country_line=n % 2 == 0)]]),
+    ]  # fmt: skip
+    return _page(w, PageContent(w.org(org_s), blocks, author=w.name(clerk, "western")))
+
+
+# ---------------------------------------------------------------------- slide decks
+def build_deck(pools: Pools, n: int) -> Doc:
+    """A board deck (.pptx): the code name in the slide titles, the site's address on a slide
+    of its own, owners in a table."""
+    w = Writer(pools, f"deck_{n:02d}.pptx", "minutes", "pptx")
+    code, org = w.codename(), w.company()
+    lead, owner1, owner2 = w.people(3)
+    site = w.address()
+    blocks: list[tuple[str, Any]] = [
+        ("p", f"Board update · prepared by {w.name(lead, 'full')}, {w.org(org)}"),
+        ("h", f"{w.code(code, 0)}: where we are"),
+        ("bullets", [f"{w.code(code, 1)} signed on 3 March", f"Working files: {w.code(code, 2)}",
+                     "Budget on track; one supplier late"]),
+        ("h", "Site visit"),
+        ("p", w.address_text(site, "block", country_line=n % 2 == 1)),
+        ("h", f"Next steps for {w.code(code, 0)}"),
+        ("table", [["Action", "Owner"],
+                   ["Close the open points", w.name(owner1, ("full", "initial")[n % 2])],
+                   ["Prepare the signing", w.name(owner2, "last_first")]]),
+    ]  # fmt: skip
+    return _page(w, PageContent(f"{w.code(code, 0)} – board update", blocks))
+
+
+# ---------------------------------------------------------------------- address books
+def build_addressbook(pools: Pools, n: int) -> Doc:
+    """A CRM export with the address over several columns (csv) or a nested object (json)."""
+    import csv
+    import io
+
+    fmt = ("csv", "json")[n % 2]
+    w = Writer(pools, f"addresses_{n:02d}.{fmt}", "export", fmt)
+    rows = []
+    for i in range(10):
+        p, org = w.person(), w.company()
+        lines = w.address_cells(w.address(), country_line=i % 2 == 0)
+        rows.append({
+            "contact": w.name(p, ("full", "last_first", "caps")[i % 3]),
+            "organisation": w.org(org),
+            "address_line_1": lines[0],
+            "address_line_2": lines[1] if len(lines) > 1 else "",
+            "address_line_3": ", ".join(lines[2:]),
+            "phone": w.phone(),
+        })  # fmt: skip
+    if fmt == "json":
+        recs = [
+            {"contact": r["contact"], "organisation": r["organisation"], "phone": r["phone"],
+             "address": {"street": r["address_line_1"], "locality": r["address_line_2"],
+                         "region": r["address_line_3"]}}
+            for r in rows
+        ]  # fmt: skip
+        text = json.dumps({"contacts": recs}, ensure_ascii=False, indent=2)
+        return w.doc(text, text)
+    buf = io.StringIO()
+    out = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    out.writeheader()
+    out.writerows(rows)
+    return w.doc(buf.getvalue(), buf.getvalue())
+
+
+# ---------------------------------------------------------------------- zip bundles
+@dataclass
+class BundleContent:
+    members: list[tuple[str, str]]  # (name in the zip, text)
+
+    def text(self) -> str:
+        return "\n\n".join(f"{name}\n{body}" for name, body in self.members)
+
+
+def build_bundle(pools: Pools, n: int) -> Doc:
+    """A data-room export (.zip): the code name in its README's title and body, the people
+    on an access list, the delivery address for the drives."""
+    w = Writer(pools, f"bundle_{n:02d}.zip", "export", "zip")
+    code, org = w.codename(), w.company()
+    owner, a, b, c = w.people(4)
+    readme = (
+        f"# {w.code(code, 0)} – data room export\n\n"
+        f"Prepared by {w.name(owner, 'full')} ({w.org(org)}). Questions: {w.email(owner, org)}.\n\n"
+        f"## Contents\n\n- `{w.code(code, 2)}`: the working files\n"
+        f"- notes/access.txt: who may open {w.code(code, 1)}\n\n"
+        f"Hard drives go to:\n\n{w.address_text(w.address(), 'block', country_line=True)}\n"
+    )
+    access = "\n".join(
+        [f"{w.code(code, 1)} – access list", w.name(a, "last_first"), w.name(b, "caps"),
+         w.name(c, ("full", "initial")[n % 2])]
+    ) + "\n"  # fmt: skip
+    content = BundleContent([("README.md", readme), ("notes/access.txt", access)])
+    return w.doc(content, content.text())

@@ -92,8 +92,8 @@ def _signature(w: Writer, p: Person, org, style: int) -> str:
     title = w.rnd.choice(TITLES)
     name = w.name(p, ("upper_last", "full", "last_first", "middle")[style % 4])
     lines = [name, title, w.org(org)]
-    if style % 3 == 0:
-        lines.append(w.address_text(w.address(org.country), "line"))
+    if style % 3 == 0:  # the office's address on one line, or as a block of its own lines
+        lines.append(w.address_text(w.address(org.country), ("line", "block")[style % 2]))
     lines.append(f"Tel. {w.phone(org.country)} | Mob. {w.phone(kind='national')}")
     if style % 2:
         lines.append(w.email(p, org))

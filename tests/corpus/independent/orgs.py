@@ -88,6 +88,29 @@ ZEPHYRINE | Operation ZEPHYRINE ; ZEPHYRINE-OPS-3 ; zephyrine_rota.xlsx
 COPPERLEAF | Project COPPERLEAF ; COPPERLEAF-2026-09 ; copperleaf-forecast
 MARLSTONE | Codename MARLSTONE ; MARLSTONE-HR-12 ; marlstone_offer_letters.docx
 PIKEWATER | Project Pikewater ; PKW-PIKEWATER-01 ; pikewater_sow.docx
+LUMENFORGE | LumenForge ; lumenforge-api ; LUMENFORGE-REL-4
+HARBOUR | Project HARBOUR ; HARBOUR-2026-04 ; harbour_model.xlsx
+NORDLICHT | Projekt Nordlicht ; NORDLICHT-2026-02 ; nordlicht_budget.xlsx
+FOXGLOVE | Codename: Foxglove ; FOXGLOVE-DD-9 ; foxglove_vdr_index.xlsx
+ORCHIDWAVE | Project Orchidwave ; orchidwave-etl ; orchidwave_costs.csv
+SEALANTERN | SeaLantern ; SEALANTERN-Q4 ; sealantern_kpis.xlsx
+LANTERN | Operation LANTERN ; LANTERN-OPS-14 ; lantern_rota.xlsx
+CIRRUSVALE | CirrusVale ; cirrusvale_migration_plan.docx ; CIRRUSVALE-MIG-6
+MISTRAL | Proyecto MISTRAL ; MISTRAL-2026-05 ; mistral_forecast.xlsx
+EMBERLY | Project Emberly ; EMBERLY-HR-3 ; emberly-onboarding
+QUILLON | Project QUILLON ; QUILLON/2026/07 ; quillon_term_sheet.pdf
+SPRUCEHOLLOW | SpruceHollow ; SPRUCEHOLLOW-DD-1 ; sprucehollow-dataroom
+KINGFISHER | Projet KINGFISHER ; KINGFISHER-LOI-8 ; kingfisher_valuation.xlsx
+BASALTRIDGE | BasaltRidge ; basaltridge_synergy_model.xlsx ; BASALTRIDGE-IC-2
+HERONSGATE | Project Heronsgate ; HRG-HERONSGATE-12 ; heronsgate_board_pack.pptx
+WILLOWMERE | WillowMere ; willowmere-sync ; WILLOWMERE-2027-03
+THISTLEDOWN | Project THISTLEDOWN ; THISTLEDOWN-CAPEX-2 ; thistledown_capex.xlsx
+MARIGOLD | Operation Marigold ; MARIGOLD-RFP-5 ; marigold_bidders.csv
+CASSOWARY | Codename CASSOWARY ; cassowary_pricing.xlsx ; CASSOWARY-SOW-1
+PEBBLEDASH | PebbleDash ; pebbledash-ingest ; PEBBLEDASH-INC-40
+FALKENSTEIN | Projekt FALKENSTEIN ; FALKENSTEIN-2026-10 ; falkenstein_due_diligence.docx
+RIVERGLASS | Project RiverGlass ; RIVERGLASS-KPI-7 ; riverglass-dashboard
+NIGHTOWLSYNC | NightOwlSync ; nightowlsync_rollout.pptx ; NIGHTOWLSYNC-REL-2
 """
 
 

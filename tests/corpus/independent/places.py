@@ -146,6 +146,62 @@ AE | <P.O. Box 50217> ; Dubai ; United Arab Emirates
 SG | {1 Raffles Place}, #20-61 ; Singapore [048616]
 ZA | {33 Baker Street}, Rosebank ; Johannesburg [2196]
 MX | {Av. Paseo de la Reforma 505}, Col. Cuauhtémoc ; [06500] Ciudad de México, CDMX
+CZ | {Vodičkova 36} ; [110 00] Praha 1
+CZ | {Masarykova 12} ; [602 00] Brno
+CZ | {Náměstí Míru 15} ; [120 00] Praha 2
+SK | {Obchodná 52} ; [811 06] Bratislava
+SK | {Hlavná 68} ; [040 01] Košice
+PT | {Rua Augusta, 274}, 2.º Esq. ; [1100-053] Lisboa
+PT | {Avenida da Boavista, 1203} ; [4100-130] Porto
+PT | <Apartado 1045> ; [4711-911] Braga
+NO | {Storgata 12} ; [0155] Oslo
+NO | {Bryggen 15} ; [5003] Bergen
+NO | <Postboks 1504 Vika> ; [0117] Oslo
+SE | {Drottninggatan 53} ; [111 21] Stockholm
+SE | <Box 7042> ; [103 86] Stockholm
+SE | {Kungsportsavenyen 21} ; [411 36] Göteborg
+DK | {Vesterbrogade 3}, 2. tv ; [1620] København V
+DK | {Store Torv 4} ; [8000] Aarhus C
+FI | {Mannerheimintie 12 B 5} ; [00100] Helsinki
+IE | {12 Merrion Square} ; Dublin 2 ; [D02 X285]
+KR | {152 Teheran-ro}, Gangnam-gu ; Seoul [06236]
+KR | 부산광역시 해운대구 {센텀중앙로 79} ([48058])
+KR | {17F, 55 Sejong-daero}, Jung-gu ; Seoul [04519]
+CN | {No. 100 Century Avenue}, Pudong New District ; Shanghai [200120]
+CN | 北京市朝阳区{建国路88号} [100022]
+CN | {Room 1203, 88 Jianguo Road}, Chaoyang District ; Beijing [100022]
+CN | 广东省深圳市南山区{科技园南区深南大道9988号} [518057]
+IN | {12, MG Road} ; Bengaluru - [560001]
+IN | {Flat 7B, Sea Breeze Apartments}, {Carter Road}, Bandra West ; Mumbai – [400 050]
+IN | {No. 45, Gandhi Street}, T. Nagar ; Chennai, PIN: [600017]
+AU | Unit 4, {12 Smith St} ; Fitzroy VIC [3065]
+AU | {Shop 3, 45 Beach Road} ; Surfers Paradise QLD [4217]
+AU | <GPO Box 1289> ; Brisbane QLD [4001]
+CA | {24 Sussex Drive} ; Ottawa ON [K1M 1M4]
+CA | <C.P. 6128>, succursale Centre-ville ; Montréal QC [H3C 3J7]
+CA | {350 Bay Street}, Suite 700 ; Toronto, Ontario ; [M5H 2S6]
+MX | {Calle Durango 247}, Col. Roma Norte ; C.P. [06700] ; Ciudad de México
+MX | {Av. Vallarta 1525}, Col. Americana ; [44160] Guadalajara, Jal.
+ES | <Apdo. de Correos 312> ; [29080] Málaga
+ES | {C/ Gran Vía 28}, 4ºB ; [28013] Madrid
+AR | {Av. Corrientes 1234}, Piso 5 ; [C1043AAZ] CABA
+CL | {Av. Providencia 1208}, Of. 501 ; Providencia ; Santiago [7500000]
+US | {350 5th Avenue}, 34th Floor ; New York, NY [10118]
+US | {1200 W 7th St} ; Los Angeles CA [90017]
+UK | Flat 2/1, {45 Byres Road} ; Glasgow ; [G11 5RG]
+UK | {Unit 3, Riverside Business Park}, {Stoney Common Road} ; Stansted ; [CM24 8PL]
+RU | {ул. Тверская, д. 7}, кв. 12 ; Москва ; [125009]
+BR | {Rua Augusta, 1500}, conj. 12 ; Consolação ; São Paulo - SP ; CEP [01304-001]
+BR | {Avenida Brigadeiro Faria Lima, 3477} ; São Paulo - SP, [04538-133]
+PL | {ul. Piotrkowska 104}, m. 5 ; [90-926] Łódź
+PL | {al. Jerozolimskie 65/79} ; [00-697] Warszawa
+HU | {Andrássy út 52} ; [1062] Budapest
+RO | {Str. Lipscani nr. 12} ; [030031] București
+DE | {Unter den Linden 77} ; [10117] Berlin
+CH | {Rue du Rhône 48} ; [1204] Genève
+NZ | {15 Queen Street}, Auckland CBD ; Auckland [1010]
+IL | {Rothschild Blvd 22} ; Tel Aviv-Yafo [6688218]
+GR | {Odos Ermou 25} ; [105 63] Athina
 """
 
 COUNTRY_NAMES = {
@@ -153,12 +209,16 @@ COUNTRY_NAMES = {
     "BE": "", "JP": "Japan", "IN": "India", "BR": "Brasil", "NL": "Nederland", "ES": "España",
     "IT": "Italia", "CA": "Canada", "AU": "Australia", "PL": "Polska", "NG": "Nigeria",
     "TR": "Türkiye", "KR": "대한민국", "CN": "中国", "AE": "", "SG": "", "ZA": "South Africa",
-    "MX": "México",
+    "MX": "México", "CZ": "Česká republika", "SK": "Slovensko", "PT": "Portugal",
+    "NO": "Norge", "SE": "Sverige", "DK": "Danmark", "FI": "Suomi", "IE": "Ireland",
+    "AR": "Argentina", "CL": "Chile", "RU": "Россия", "HU": "Magyarország", "RO": "România",
+    "NZ": "New Zealand", "IL": "Israel", "GR": "Greece",
 }  # fmt: skip
 _MARK = re.compile(r"\{([^}]*)\}|<([^>]*)>|\[([^\]]*)\]")
 _UNIT_WORDS = frozenset(
     "flat apt apartment unit suite ste floor level house plot door no no. bureau lok. apto "
-    "bloco sco ul. street road avenue ave st. st rd straße str. rue via calle the sector no:"
+    "bloco sco ul. street road avenue ave st. st rd straße str. rue via calle the sector no: "
+    "al. c/ ул. д. room shop odos"
     "".split()
 )
 _CJK = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")

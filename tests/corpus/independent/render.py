@@ -1,4 +1,5 @@
-"""Write a `Doc` as the file a person would have: .eml, .txt, .docx, .xlsx, .pdf, .csv, .json.
+"""Write a `Doc` as the file a person would have: .eml, .txt, .docx, .xlsx, .pdf, .csv, .json,
+.pptx, .zip.
 
 Only the libraries' ordinary APIs: the standard library's `email` package, python-docx,
 openpyxl and reportlab (with DejaVu Sans embedded, so that Cyrillic, Greek, Arabic and
@@ -14,7 +15,7 @@ from email.message import EmailMessage
 from functools import cache
 from pathlib import Path
 
-from .documents import PageContent, SheetContent
+from .documents import BundleContent, PageContent, SheetContent
 from .mail import MailContent
 from .writer import Doc
 
@@ -26,9 +27,13 @@ def render(doc: Doc) -> bytes:
     if isinstance(c, MailContent) and doc.fmt == "eml":
         return _eml(c)
     if isinstance(c, PageContent):
+        if doc.fmt == "pptx":
+            return _pptx(c)
         return _docx(c) if doc.fmt == "docx" else _pdf(c) if doc.fmt == "pdf" else c.text().encode()
     if isinstance(c, SheetContent):
         return _xlsx(c)
+    if isinstance(c, BundleContent):
+        return _zip(c)
     return doc.text.encode("utf-8")
 
 
@@ -42,7 +47,9 @@ def _eml(c: MailContent) -> bytes:
             f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in c.body.split("\n\n")
         )
         msg.add_alternative(f"<html><body>{paras}</body></html>", subtype="html", cte=c.cte)
-    return msg.as_bytes(policy=policy.default.clone(linesep="\r\n"))
+    # headers unfolded up to RFC 5322's 998 characters: CPython folds a long Cc between two
+    # encoded words and the space between them is lost on reading ("HeloísaBragança")
+    return msg.as_bytes(policy=policy.default.clone(linesep="\r\n", max_line_length=998))
 
 
 def _docx(c: PageContent) -> bytes:
@@ -66,9 +73,55 @@ def _docx(c: PageContent) -> bytes:
             table.style = "Table Grid"
             for r, row in enumerate(value):
                 for col, cell in enumerate(row):
-                    table.cell(r, col).text = cell
+                    first, *more = cell.split("\n")  # a line per paragraph of the cell
+                    table.cell(r, col).text = first
+                    for line in more:
+                        table.cell(r, col).add_paragraph(line)
     buf = io.BytesIO()
     d.save(buf)
+    return buf.getvalue()
+
+
+def _zip(c: BundleContent) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, body in c.members:
+            zf.writestr(name, body.encode("utf-8"))
+    return buf.getvalue()
+
+
+def _pptx(c: PageContent) -> bytes:
+    """A title slide, then a slide per heading ("h") holding the blocks after it."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.core_properties.title = c.title
+    prs.core_properties.author = c.author
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    slide.shapes.title.text = c.title
+    body = slide.placeholders[1].text_frame
+    for kind, value in c.blocks:
+        if kind == "h":
+            slide = prs.slides.add_slide(prs.slide_layouts[1])
+            slide.shapes.title.text = value
+            body = slide.placeholders[1].text_frame
+            body.text = ""
+        elif kind in ("p", "bullets"):
+            for line in value if kind == "bullets" else value.split("\n"):
+                para = body.paragraphs[0] if not body.text else body.add_paragraph()
+                para.text = line
+        elif kind == "table":
+            shape = slide.shapes.add_table(
+                len(value), len(value[0]), Inches(0.5), Inches(4.5), Inches(9), Inches(1.5)
+            )
+            for r, row in enumerate(value):
+                for col, cell in enumerate(row):
+                    shape.table.cell(r, col).text = cell
+    buf = io.BytesIO()
+    prs.save(buf)
     return buf.getvalue()
 
 

@@ -1,7 +1,7 @@
 """What a reader of a file can read, extracted without the engine's own readers.
 
 .eml through the standard library (decoded headers, every text part decoded, HTML without
-tags); .docx/.xlsx from every XML part of the package (runs of a paragraph joined, shared
+tags); .docx/.xlsx from every XML part of the package (a .zip from its text members) (runs of a paragraph joined, shared
 strings, document properties); .pdf through pdfium's text layer plus the document info, and
 tesseract on any page that has no text layer (a rasterized page still shows its words);
 everything else as UTF-8 text; base64 and quoted-printable payloads left encoded in a text
@@ -92,6 +92,9 @@ def _eml(data: bytes) -> View:
     return View("\n".join(lines), raw)
 
 
+_TEXT_MEMBERS = (".md", ".txt", ".csv", ".json")
+
+
 def _package(data: bytes) -> View:
     from lxml import etree
 
@@ -105,6 +108,9 @@ def _package(data: bytes) -> View:
         for info in zf.infolist():
             blob = zf.read(info)
             raw.append(blob)
+            if info.filename.lower().endswith(_TEXT_MEMBERS):  # a zip's README, notes...
+                texts.append(blob.decode("utf-8", "replace"))
+                continue
             if not info.filename.endswith((".xml", ".rels")):
                 continue
             try:

@@ -100,10 +100,16 @@ class Writer:
 
     # ------------------------------------------------------------------ drawing entities
     def renderable(self, text: str) -> bool:
-        """PDFs are drawn with DejaVu Sans: no CJK, Devanagari, Tamil or Thai glyphs."""
+        """PDFs are drawn with DejaVu Sans: no CJK, Devanagari, Tamil or Thai glyphs; and by
+        reportlab, which neither shapes nor reorders right-to-left text (Arabic, Persian,
+        Hebrew: its text layer would not hold the name as written)."""
         if self.fmt != "pdf":
             return True
-        return not re.search(r"[\u0900-\u0dff\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af]", text)
+        return not re.search(
+            r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0e7f\u3000-\u9fff\uac00-\ud7af\ufb1d-\ufdff"
+            r"\ufe70-\ufeff]",
+            text,
+        )
 
     def person(self) -> Person:
         """The next person whose name shares no word with anyone already in this document."""
@@ -169,6 +175,21 @@ class Writer:
             lines.append(COUNTRY_NAMES[a.country])
         value = "\n".join(lines) if style == "block" else ", ".join(lines)
         return self._put(Planted(ADDRESS, a.id, value, a.parts, f"{a.country}:{style}"))
+
+    def address_cells(self, a: Address, country_line: bool = False) -> list[str]:
+        """The address one line per table cell or export column ("address_line_1"...): one
+        value planted, written over several cells."""
+        from .places import COUNTRY_NAMES
+
+        lines = list(a.lines)
+        if country_line and COUNTRY_NAMES.get(a.country):
+            lines.append(COUNTRY_NAMES[a.country])
+        # one unit (the address's key), a value per cell that holds a street, a box or a
+        # postcode (a city or a country alone is no leak)
+        for line in lines:
+            if any(part in line for part in a.parts):
+                self._put(Planted(ADDRESS, a.id, line, a.parts, f"{a.country}:cells"))
+        return lines
 
     def org(self, c: Company) -> str:
         return self._put(Planted(ORG, c.id, c.name, c.parts, c.country))
