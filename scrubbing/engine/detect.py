@@ -55,6 +55,7 @@ from .lexicon import NON_IDENTIFYING_IPS
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
+from .recognizers.codename import code_words_memo
 from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import (
@@ -301,7 +302,7 @@ class Detector:
             if known is not None:
                 results[t] = known
         unique = [t for t in texts_in if t not in results]
-        with self._lock:
+        with self._lock, code_words_memo():
             views = {t: detection_view(t) for t in texts_in}
             raw = [self.pattern_results(views[t]) for t in unique]
             need = [
@@ -327,7 +328,8 @@ class Detector:
             # words the texts (one document's, together) use as names of things: read once,
             # when a model span first needs them
             products = _Lazy(
-                lambda: product_words("\n".join(views.values())) | _document_products(context)
+                lambda: product_words("\n".join(views.values()), views.values())
+                | _document_products(context)
             )
             by_text = {
                 t: self._to_hits(t, views[t], results[t], terms, allow, products) for t in texts_in

@@ -9,7 +9,7 @@ import pytest
 
 from scrubbing.engine import detect as detect_module
 from scrubbing.engine.lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
-from scrubbing.engine.recognizers import address, model
+from scrubbing.engine.recognizers import address, codename, model
 from scrubbing.engine.recognizers.base import always
 from scrubbing.engine.terms import Term, TermLists
 
@@ -210,3 +210,69 @@ def test_short_cells_are_read_in_bigger_batches_with_the_same_entities(detector,
     small = detector.detect(texts)
     detector.cache.clear()
     assert big == small
+
+
+# ------------------------------------------------------------------ code names: read once
+_CODE_TEXTS = [
+    "Apache Kafka",  # a vendor's product: no punctuation, so alone it is not read for code
+    "pip install sympy",
+    "Run `SchemaPath` then HTTPClient.from_url(x)",
+    "from httpx import Client",
+    "import os",
+    "`SENTS_P` ends here: `",
+    "`TAG_ACC` and --config CONFIGPATH",
+    "class HasTraits:",
+    "see https://pypi.org/project/quartz-line/ and foo.readthedocs.io",
+    "Kafka 3.7 and AWS CloudFormation.",
+    "",
+    "plain words only",
+]
+
+
+@pytest.mark.parametrize("k", range(len(_CODE_TEXTS)))
+def test_code_words_of_texts_are_those_of_the_joined_text(k):
+    # every window of the list, also one text that fails the first check beside one that
+    # passes it ("Apache Kafka" with "pip install sympy"), duplicates and empty texts
+    for n in range(1, len(_CODE_TEXTS) - k + 1):
+        texts = _CODE_TEXTS[k : k + n]
+        for group in (texts, [*texts, *texts], ["", *texts, ""]):
+            assert codename.code_words_in(group) == codename.code_words("\n".join(group)), group
+            with codename.code_words_memo():
+                assert codename.code_words_in(group) == codename.code_words("\n".join(group))
+    assert codename.code_words_in(["Apache Kafka"]) == frozenset()
+    assert codename.code_words_in(["Apache Kafka", "pip install sympy"]) >= {"kafka", "sympy"}
+
+
+def test_code_words_memo_lives_as_long_as_its_with():
+    text = "Run `SchemaPath` now."
+    assert codename._MEMO.get() is None
+    with codename.code_words_memo():
+        first = codename.code_words(text)
+        with codename.code_words_memo():  # nested: the outer memo serves
+            assert codename.code_words(text) is first
+        assert text in codename._MEMO.get()
+    assert codename._MEMO.get() is None
+    assert codename.code_words(text) == first == {"schemapath"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BLUEHERON and BLUEHERON again",  # capitals
+        "Ship ZORBX_Q3 and ZORBX_Q4 today, ZORBX.",  # five capitals exactly
+        "NightJar met NightJar",  # CamelCase
+        "Ship QUARZELL_Q3 and QUARZELL_Q4 today.",  # capitals inside an identifier
+        "Re: DuskMantle – variation\nOur ref: DM-DUSKMANTLE-4",
+        "See Tundrafox_pmo.xlsx and tundrafox_plan.DOCX",  # file names, any case
+        "Ref QL-QUARTZ-7 and QL-QUARTZ-8",
+        "Open Bramblegate.pdf; bramblegate_contract.pdf",
+        "A Bramblegate.p\u1e0bf, a Mc.do\u212a x",  # near misses, not ASCII
+        "ABCD and AbCd and Ab and Abc-Def",  # four capitals, no CamelCase join
+        "Set DBSNP_PATH, then check DBSNP_PATH.",
+        "QuartzLine\nQUARTZLINE\nquartzline_term_sheet.docx",
+    ],
+)
+def test_coined_words_first_check_is_necessary(monkeypatch, text):
+    fast = codename.coined_words(text)
+    monkeypatch.setattr(codename, "_MAY_COIN", re.compile(""))  # every text passes
+    assert codename.coined_words(text) == fast
