@@ -328,8 +328,10 @@ class Detector:
             # words the texts (one document's, together) use as names of things: read once,
             # when a model span first needs them
             products = _Lazy(
-                lambda: product_words("\n".join(views.values()), views.values())
-                | _document_products(context)
+                lambda: (
+                    product_words("\n".join(views.values()), views.values())
+                    | _document_products(context)
+                )
             )
             by_text = {
                 t: self._to_hits(t, views[t], results[t], terms, allow, products) for t in texts_in
