@@ -9,7 +9,7 @@ import pytest
 
 from scrubbing.engine import detect as detect_module
 from scrubbing.engine.lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
-from scrubbing.engine.recognizers import address, codename, model
+from scrubbing.engine.recognizers import address, codename, model, presidio
 from scrubbing.engine.recognizers.base import always
 from scrubbing.engine.terms import Term, TermLists
 
@@ -276,3 +276,32 @@ def test_coined_words_first_check_is_necessary(monkeypatch, text):
     fast = codename.coined_words(text)
     monkeypatch.setattr(codename, "_MAY_COIN", re.compile(""))  # every text passes
     assert codename.coined_words(text) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *MIXED,
+        "Mail jane.doe@acme.com, bob@example.org or a@b.co@c.com; x@@y.com and @ alone",
+        "@start, end@, @@, a@b, a@b., .a@b.com., -a@b-c.com-, a@b.c_d.com",
+        "émile@exämple.com <jane@acme.com> mailto:jo@x.io (ann@x.co.uk)",
+        "\u00e9@\u00e9.fr \u2019o'neil@acme.com x\u0301y@acme.com a\u200db@acme.com",
+        "first.last+tag@sub-domain.example.co.uk\nsecond@x.com\tthird@y.org",
+        "a" * 500 + "@" + "b" * 300 + ".com and " + "@" * 50 + " a@b.com",
+        "jane@acme.com" * 3 + " " + "x@y.z@w.com" * 4,
+        "no address here at all",
+    ],
+)
+def test_email_runs_give_presidios_results(detector, text):
+    from presidio_analyzer import predefined_recognizers
+
+    rec = next(r for r in detector._patterns if isinstance(r, presidio.ScrubEmailRecognizer))
+    whole = predefined_recognizers.EmailRecognizer.analyze(rec, text, detector._entities)
+    runs = rec.analyze(text, detector._entities)
+
+    def key(results):
+        return [(r.entity_type, r.start, r.end, r.score) for r in results]
+
+    assert key(runs) == key(whole)
+    for s, e in presidio.address_runs(text):
+        assert "@" in text[s:e]
