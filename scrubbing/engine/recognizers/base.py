@@ -12,7 +12,8 @@ class attributes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -20,6 +21,30 @@ from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerR
 
 def always(text: str) -> bool:
     return True
+
+
+class Cue:
+    """Whether a text holds one of some literals: `exact` ones as written, `anycase` ones in
+    any case, or a match of the regex `rest`; the same answer as `rx.search(text)` (all three
+    as one alternation), several times faster on ASCII text (substring tests of the text and
+    of its lower case: in ASCII that is what a case-insensitive literal matches)."""
+
+    def __init__(self, exact: Sequence[str] = (), anycase: Sequence[str] = (), rest: str = ""):
+        anyof = f"(?i:{'|'.join(map(re.escape, anycase))})" if anycase else ""
+        self.rx = re.compile("|".join(p for p in (*map(re.escape, exact), anyof, rest) if p))
+        self.exact, self.anycase = tuple(exact), tuple(w.lower() for w in anycase)
+        self.rest = re.compile(rest) if rest else None
+
+    def search(self, text: str) -> bool:
+        if not text.isascii():
+            return self.rx.search(text) is not None
+        if any(w in text for w in self.exact):
+            return True
+        if self.anycase:
+            low = text.lower()
+            if any(w in low for w in self.anycase):
+                return True
+        return self.rest is not None and self.rest.search(text) is not None
 
 
 class Gated:

@@ -305,3 +305,41 @@ def test_email_runs_give_presidios_results(detector, text):
     assert key(runs) == key(whole)
     for s, e in presidio.address_runs(text):
         assert "@" in text[s:e]
+
+
+#: the secret recognizer's cues as single regexes (what `Cue` replaced)
+_SPECIFIC_RX = re.compile(
+    r"-----BEGIN|PuTTY-User|A3T|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|"
+    r"(?i:aws)|gh[opusr]_|github_pat_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt)-|xox[abposr]-|"
+    r"[sr]k_(?:live|test)_|SG\.|AIza|sk-|npm_|pypi-AgE|eyJ|SK[0-9a-fA-F]|://|"
+    r"(?i:authorization|password|passwd|pwd|passphrase)"
+)
+_ASSIGN_RX = re.compile(r"(?i)pass|pwd|secret|key|token|bearer|credential|conn|dsn|salt")
+_CUE_TEXTS = [
+    *MIXED,
+    "AWS_SECRET=abc",
+    "aWs key",
+    "Authorization: Bearer abcdefgh12345678",
+    "ghp_" + "a" * 36,
+    "gho_x glpat-abc xoxb-1 sk_live_1 rk_test_2 SKa SKg",
+    "SG.x AIza npm_ pypi-AgE eyJ https://x",
+    "PASSWORD is hunter2",
+    "paſsword: x",  # long s: a case-insensitive "s"
+    "KEY and \u212aey",  # the Kelvin sign: a case-insensitive "k"
+    "\u0130D token, dsn, ıd",
+    "Token-free prose, no cue at all",
+    "passe-partout, keyboard, connected, salty",
+    "sg. aiza SK-1 sk_live gh_ xox-",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_TEXTS)
+def test_secret_cues_answer_as_their_regexes(text):
+    from scrubbing.engine.recognizers import secrets
+
+    assert secrets._SPECIFIC_GATE.search(text) == (_SPECIFIC_RX.search(text) is not None)
+    assert secrets._ASSIGN_GATE.search(text) == (_ASSIGN_RX.search(text) is not None)
+    for cue in (secrets._SPECIFIC_GATE, secrets._ASSIGN_GATE):
+        assert cue.search(text) == (cue.rx.search(text) is not None)
+        # the regex path alone (any text that is not ASCII takes it) agrees with the fast one
+        assert cue.search(text + "\u00e9") == (cue.rx.search(text + "\u00e9") is not None)
