@@ -32,7 +32,7 @@ from ..lexicon import (
     TOOLS,
     VENDORS,
 )
-from .base import ScrubRecognizer
+from .base import Cue, ScrubRecognizer
 
 _TRIGGER = re.compile(
     r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative)[ \t]*[:\-\u2013]?[ \t]+"
@@ -104,6 +104,8 @@ _REGISTRY = re.compile(
     r"shields\.io/(?:pypi|conda|npm)/\w+/(?:[\w\-]+/)?([\w.\-]+)|"
     r"anaconda\.org/[\w\-]+/([\w.\-]+)|npmjs\.com/package/([\w.\-]+)"
 )
+#: in every text `_REGISTRY` matches in
+_REGISTRY_CUE = Cue(anycase=("pypi.", "readthedocs.", "shields.io/", "anaconda.org/", "npmjs.com/"))
 #: an ALL-CAPS word after a command-line option: a placeholder ("--config CONFIGPATH")
 _METAVAR = re.compile(r"(?<![\w-])--?[A-Za-z][\w\-]*[ =]\[?([A-Z][A-Z_]{2,})\b")
 _VENDOR_NEXT = re.compile(r"(?i)\b(?:" + "|".join(sorted(VENDORS)) + r")[ \t]+(?-i:([A-Z]\w+))")
@@ -167,6 +169,8 @@ def _used_as_code(text: str) -> frozenset[str]:
             if rx is _TICKED and "_" in m.group(1):  # `SENTS_P`, `TAG_ACC`: each part too
                 out.update(p.casefold() for p in m.group(1).split("_") if len(p) >= 3)
     for rx in (_INSTALL, _REGISTRY):
+        if rx is _REGISTRY and not _REGISTRY_CUE.search(text):
+            continue
         for m in rx.finditer(text):
             name = next(g for g in m.groups() if g).casefold()
             name = re.sub(r"\.(?:svg|png|git|html?)$", "", name)

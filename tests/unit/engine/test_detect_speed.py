@@ -343,3 +343,20 @@ def test_secret_cues_answer_as_their_regexes(text):
         assert cue.search(text) == (cue.rx.search(text) is not None)
         # the regex path alone (any text that is not ASCII takes it) agrees with the fast one
         assert cue.search(text + "\u00e9") == (cue.rx.search(text + "\u00e9") is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://pypi.org/project/quartz-line/ and PyPI.Python.org/simple/zorbx",
+        "docs at foo-bar.readthedocs.io, READTHEDOCS.ORG/projects/bazqux",
+        "![badge](https://img.shields.io/pypi/v/gizmo-lib.svg) shields.io/npm/v/@x/gadget",
+        "conda install: anaconda.org/conda-forge/widgetry; npmjs.com/package/left-pad",
+        "pypi\u017f.org and readthedoc\u017f.io",  # near misses, not ASCII
+        "pypi org, readthedocs io",  # no dots: no link
+    ],
+)
+def test_registry_cue_is_necessary(monkeypatch, text):
+    fast = codename.code_words(text)
+    monkeypatch.setattr(codename, "_REGISTRY_CUE", codename.Cue(rest="(?s).?"))  # every text
+    assert codename.code_words(text) == fast
