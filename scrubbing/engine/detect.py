@@ -226,6 +226,8 @@ class Detector:
         self._entities = self.analyzer.get_supported_entities(language="en")
         self._model = next(r for r in self.recognizers if isinstance(r, ScrubModelRecognizer))
         self._patterns = [r for r in self.recognizers if r is not self._model]
+        # each with its analysis of a text that passed its gate
+        self._passed = [(r, getattr(r, "analyze_passed", r.analyze)) for r in self._patterns]
         self._context_of = {r.id: [w.lower() for w in r.context or ()] for r in self.recognizers}
         self._source = {r.id: source_of(r) for r in self.recognizers}
         for r in self.recognizers:
@@ -343,10 +345,12 @@ class Detector:
         gate fails is not called at all (its `analyze` would return [] at once: most of a
         sheet's cells fail all but two or three gates)."""
         out: list[Any] = []
-        for rec in self._patterns:
+        for rec, passed in self._passed:
             gate = getattr(type(rec), "gate", None)
-            if gate is None or gate(view):
+            if gate is None:
                 out += _tag(rec.analyze(view, self._entities, None) or [], rec)
+            elif gate(view):  # checked once: `analyze_passed` does not check it again
+                out += _tag(passed(view, self._entities, None) or [], rec)
         return out
 
     def postprocess(

@@ -32,7 +32,7 @@ from ..lexicon import (
     TOOLS,
     VENDORS,
 )
-from .base import Cue, ScrubRecognizer
+from .base import Cue, ScrubRecognizer, has_ascii_capital
 
 _TRIGGER = re.compile(
     r"(?i)\b(?:project|operation|code[ \-]?name|programme|initiative)[ \t]*[:\-\u2013]?[ \t]+"
@@ -254,7 +254,7 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
 
     @staticmethod
     def gate(text: str) -> bool:
-        return any("A" <= c <= "Z" for c in text)
+        return has_ascii_capital(text)
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         for m in _TRIGGER.finditer(text):

@@ -62,14 +62,12 @@ class ScrubEmailRecognizer(Gated, predefined_recognizers.EmailRecognizer):
     def validate_result(self, pattern_text: str) -> bool:
         return self._tld(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+    def analyze_passed(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
         """Presidio's analysis of each run of address characters holding an "@" (the same
         results as of the whole text: its pattern scans every word of a text otherwise)."""
-        if not type(self).gate(text):
-            return []
         results = []
         for s, e in address_runs(text):
-            for r in super().analyze(text[s:e], entities, nlp_artifacts) or []:
+            for r in super().analyze_passed(text[s:e], entities, nlp_artifacts):
                 r.start, r.end = r.start + s, r.end + s
                 results.append(r)
         return EntityRecognizer.remove_duplicates(results)

@@ -80,6 +80,7 @@ def test_model_gate(detector):
 @pytest.mark.parametrize("use_model", [True, False])
 def test_gates_change_nothing(detector, monkeypatch, use_model):
     terms = TermLists(deny=(Term("Acme Corp", "CLIENT"),), allow=("bob@example.org",))
+    detector.cache.clear()  # each run analyses the texts (no answers kept from the other)
     fast = detector.detect(MIXED, terms, use_model=use_model)
     monkeypatch.setattr(
         model.ScrubModelRecognizer,
@@ -91,7 +92,9 @@ def test_gates_change_nothing(detector, monkeypatch, use_model):
     anything = re.compile("")
     monkeypatch.setattr(address, "_PARTS", [(anything, rx) for _hint, rx in address._PARTS])
     monkeypatch.setattr(address, "CUES", None)
+    detector.cache.clear()
     slow = detector.detect(MIXED, terms, use_model=use_model)
+    detector.cache.clear()
     assert fast == slow
 
 
@@ -360,3 +363,14 @@ def test_registry_cue_is_necessary(monkeypatch, text):
     fast = codename.code_words(text)
     monkeypatch.setattr(codename, "_REGISTRY_CUE", codename.Cue(rest="(?s).?"))  # every text
     assert codename.code_words(text) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "aBc", "\u00c9t\u00e9", "\u01c5", "\u2160 x", "\u212a", "x\u0130", "ab\u00df"],
+)
+def test_capital_checks_are_the_loops_they_replace(text):
+    from scrubbing.engine.recognizers.base import has_ascii_capital, has_upper
+
+    assert has_ascii_capital(text) == any("A" <= c <= "Z" for c in text)
+    assert has_upper(text) == any(c.isupper() for c in text)
