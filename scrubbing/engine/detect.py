@@ -55,6 +55,7 @@ from .lexicon import NON_IDENTIFYING_IPS
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
+from .recognizers.codename import code_words_memo
 from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import (
@@ -225,6 +226,8 @@ class Detector:
         self._entities = self.analyzer.get_supported_entities(language="en")
         self._model = next(r for r in self.recognizers if isinstance(r, ScrubModelRecognizer))
         self._patterns = [r for r in self.recognizers if r is not self._model]
+        # each with its analysis of a text that passed its gate
+        self._passed = [(r, getattr(r, "analyze_passed", r.analyze)) for r in self._patterns]
         self._context_of = {r.id: [w.lower() for w in r.context or ()] for r in self.recognizers}
         self._source = {r.id: source_of(r) for r in self.recognizers}
         for r in self.recognizers:
@@ -301,7 +304,7 @@ class Detector:
             if known is not None:
                 results[t] = known
         unique = [t for t in texts_in if t not in results]
-        with self._lock:
+        with self._lock, code_words_memo():
             views = {t: detection_view(t) for t in texts_in}
             raw = [self.pattern_results(views[t]) for t in unique]
             need = [
@@ -327,7 +330,10 @@ class Detector:
             # words the texts (one document's, together) use as names of things: read once,
             # when a model span first needs them
             products = _Lazy(
-                lambda: product_words("\n".join(views.values())) | _document_products(context)
+                lambda: (
+                    product_words("\n".join(views.values()), views.values())
+                    | _document_products(context)
+                )
             )
             by_text = {
                 t: self._to_hits(t, views[t], results[t], terms, allow, products) for t in texts_in
@@ -339,10 +345,12 @@ class Detector:
         gate fails is not called at all (its `analyze` would return [] at once: most of a
         sheet's cells fail all but two or three gates)."""
         out: list[Any] = []
-        for rec in self._patterns:
+        for rec, passed in self._passed:
             gate = getattr(type(rec), "gate", None)
-            if gate is None or gate(view):
+            if gate is None:
                 out += _tag(rec.analyze(view, self._entities, None) or [], rec)
+            elif gate(view):  # checked once: `analyze_passed` does not check it again
+                out += _tag(passed(view, self._entities, None) or [], rec)
         return out
 
     def postprocess(

@@ -38,6 +38,7 @@ from .filenames import name_for_detection, scrub_name
 from .gcpause import collecting_less
 from .inventory import atoms_of
 from .pseudonyms import Pseudonymizer
+from .recognizers.codename import code_words_memo
 from .results import (
     ENGINE_VERSION,
     GENERIC_ERROR,
@@ -109,6 +110,7 @@ class Scrubber:
 
     # ------------------------------------------------------------------ analyze
     @collecting_less()
+    @code_words_memo()  # detection, the code filter and the coined words read each text's once
     def analyze(
         self,
         name: str,
@@ -133,7 +135,7 @@ class Scrubber:
             from .base import LimitExceeded
 
             raise LimitExceeded("This file has too many parts to process.")
-        from .recognizers.codename import code_words, coined_words
+        from .recognizers.codename import code_words_in, coined_words
         from .recognizers.columns import column_hits
         from .recognizers.roster import roster_hits
         from .whole_address import join_across_segments
@@ -151,7 +153,7 @@ class Scrubber:
         ]
         # a word the document uses as code or as a public package anywhere in it is no code
         # name in any of its parts ("pip install sympy" once, "SymPy" in every paragraph)
-        code = code_words("\n".join(texts))
+        code = code_words_in(texts)
         if code:
             hits = [
                 [

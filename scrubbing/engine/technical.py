@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from .lexicon import (
@@ -69,9 +69,10 @@ _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]|^[a-z]+[A-Z]")
 _EXTENSIONS = frozenset("yaml yml json toml txt csv pdf docx xlsx pptx md py js ts html".split())
 
 
-def product_words(text: str) -> frozenset[str]:
+def product_words(text: str, lines: Iterable[str] | None = None) -> frozenset[str]:
     """Casefolded words the text itself uses as the name of a thing (see the module doc), and
-    the words it uses as code or as a public package (`codename.code_words`)."""
+    the words it uses as code or as a public package (`codename.code_words`). `lines`: the
+    texts `text` joins with line breaks, when it does (their code words are known apart)."""
     out: set[str] = set()
     for m in _VERSION.finditer(text):
         if not _DATE.match(m.group(2)):
@@ -85,9 +86,9 @@ def product_words(text: str) -> frozenset[str]:
             out.add(m.group(1))
     out.update(m.group(1) for m in _PATH.finditer(text))
     # called, declared, imported, installed, in backticks... (the code-name recognizer's)
-    from .recognizers.codename import code_words
+    from .recognizers.codename import code_words, code_words_in
 
-    out.update(code_words(text))
+    out.update(code_words(text) if lines is None else code_words_in(lines))
     return frozenset(out)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _UPPER_WORD = re.compile(r"\b[A-Z][A-Z'\u2019\-]+\b")
+_CAPITAL = re.compile("[A-Z]")
 # Markdown links: "[Steve Taylor](mailto:...)" -> " Steve Taylor (mailto:...)", same length.
 _MD_LINK = re.compile(r"(?<![\w\]\)])(!?\[)([^\[\]\n]{1,200})(\]\()(?=[^\s()]*\))")
 
@@ -15,7 +16,7 @@ def recase_for_ner(text: str) -> str:
     Same length as the input, so offsets map back 1:1. Only lines whose letters are mostly
     upper case are touched: acronyms inside normal prose stay as they are.
     """
-    if not any("A" <= c <= "Z" for c in text):
+    if not _CAPITAL.search(text):
         return text
     out = []
     changed = False

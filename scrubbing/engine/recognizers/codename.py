@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ..lexicon import (
     ACRONYMS,
@@ -35,7 +37,7 @@ from ..lexicon import (
     VENDORS,
 )
 from ..lexicon.code import PY_BUILTIN_NAMES
-from .base import ScrubRecognizer
+from .base import Cue, ScrubRecognizer, has_ascii_capital
 from .known_names import name_lists
 
 _TRIGGERS = (
@@ -51,9 +53,11 @@ _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)
 #: identifiers with a part in capitals ("BLUEHERON-2026-07", "QL-QUARTZLINE-7") and office
 #: file names ("tundrafox_pmo.xlsx"), where a code name is written without a word boundary
 _IN_IDENTIFIER = re.compile(r"(?<![\w\-/.])(?P<w>[A-Z0-9]+(?:[-_/][A-Z0-9]+)+)(?![\w\-])")
-_IN_FILE_NAME = re.compile(
-    r"(?i)(?<![\w\-.])(?P<w>[a-z0-9]+(?:[-_][a-z0-9]+)*)\.(?:xlsx?|docx?|pptx?|pdf|csv)\b"
-)
+_OFFICE_EXT = r"\.(?:xlsx?|docx?|pptx?|pdf|csv)\b"
+_IN_FILE_NAME = re.compile(rf"(?i)(?<![\w\-.])(?P<w>[a-z0-9]+(?:[-_][a-z0-9]+)*){_OFFICE_EXT}")
+#: in every text where `coined_words` counts a word: five capitals in a row (an ALL-CAPS word,
+#: also one inside an identifier), a CamelCase join, or an office file's extension
+_MAY_COIN = re.compile(rf"[A-Z]{{5}}|[A-Z][a-z]+[A-Z][a-z]|(?i:{_OFFICE_EXT})")
 #: a line of code: braces, a call, a statement ended by ";", an assignment; not a mail's
 #: quoted-printable "=" (a soft line break "agreement=", "Cl=C3=A9mence", "=?utf-8?b?...?=")
 #: nor a semicolon between two clauses of a sentence
@@ -118,6 +122,8 @@ _REGISTRY = re.compile(
     r"shields\.io/(?:pypi|conda|npm)/\w+/(?:[\w\-]+/)?([\w.\-]+)|"
     r"anaconda\.org/[\w\-]+/([\w.\-]+)|npmjs\.com/package/([\w.\-]+)"
 )
+#: in every text `_REGISTRY` matches in
+_REGISTRY_CUE = Cue(anycase=("pypi.", "readthedocs.", "shields.io/", "anaconda.org/", "npmjs.com/"))
 #: an ALL-CAPS word after a command-line option: a placeholder ("--config CONFIGPATH")
 _METAVAR = re.compile(r"(?<![\w-])--?[A-Za-z][\w\-]*[ =]\[?([A-Z][A-Z_]{2,})\b")
 #: a command run at a shell prompt, with its subcommands ("$ gcloud scc muteconfigs list
@@ -152,8 +158,49 @@ def code_words(text: str) -> frozenset[str]:
     "GCLOUD_SCC_MUTECONFIGS(1)") are code too.
     A code name of the document's own is none of these: it is written in prose, a title or
     a file name."""
-    if not any(c in text for c in "`(.$-") and not re.search(r"(?i)import|install", text):
+    if not _may_hold_code(text):
         return frozenset()
+    return _used_as_code(text)
+
+
+def _may_hold_code(text: str) -> bool:
+    return any(c in text for c in "`(.$-") or re.search(r"(?i)import|install", text) is not None
+
+
+#: `_used_as_code` per distinct text, inside a `code_words_memo()` (None: outside one)
+_MEMO: ContextVar[dict[str, frozenset[str]] | None] = ContextVar("code_words", default=None)
+
+
+@contextmanager
+def code_words_memo() -> Iterator[None]:
+    """Within it, the code words of each distinct text are worked out once: an analysis asks
+    for them per text (`coined_words`), for the whole document (`code_words_in`) and for the
+    document's detection views (`technical.product_words`). Nested: the outer memo serves;
+    it lives as long as the `with`."""
+    if _MEMO.get() is not None:
+        yield
+        return
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def code_words_in(texts: Iterable[str]) -> frozenset[str]:
+    """`code_words("\n".join(texts))`, from each text's own matches: no match crosses a line
+    break (nor looks across one differently from a text's start or end), and the first check
+    is on characters and words, so the joined text passes it if one of the texts does."""
+    texts = list(dict.fromkeys(texts))
+    if not any(_may_hold_code(t) for t in texts):
+        return frozenset()
+    return frozenset().union(*map(_used_as_code, texts))
+
+
+def _used_as_code(text: str) -> frozenset[str]:
+    memo = _MEMO.get()
+    if memo is not None and (known := memo.get(text)) is not None:
+        return known
     out: set[str] = set()
     for rx in (_TICKED, _CALLED, _DECLARED, _FROM_IMPORT, _METAVAR, _VENDOR_NEXT):
         for m in rx.finditer(text):
@@ -171,12 +218,17 @@ def code_words(text: str) -> frozenset[str]:
         out.add(name)
         out.update(p for p in re.split(r"[\-_.]", name) if len(p) >= 3)
     for rx in (_INSTALL, _REGISTRY):
+        if rx is _REGISTRY and not _REGISTRY_CUE.search(text):
+            continue
         for m in rx.finditer(text):
             name = next(g for g in m.groups() if g).casefold()
             name = re.sub(r"\.(?:svg|png|git|html?)$", "", name)
             out.add(name)
             out.update(p for p in re.split(r"[\-_.]", name) if len(p) >= 3)
-    return frozenset(out)
+    found = frozenset(out)
+    if memo is not None:
+        memo[text] = found
+    return found
 
 
 def _code_lines(text: str) -> list[bool]:
@@ -203,7 +255,7 @@ def coined_words(text: str, code: frozenset[str] | None = None) -> Counter[str]:
     "quartzline_term_sheet.docx") are one word used three times. The capitals leading three
     or more different keys ("AMBERJACK-SPA-5-100", "-101"...) count too, when rare words."""
     found: Counter[str] = Counter()
-    if not any("A" <= c <= "Z" for c in text):
+    if not _MAY_COIN.search(text) or not any("A" <= c <= "Z" for c in text):
         return found
     code = code_words(text) | (code or frozenset())
     keys: dict[str, set[str]] = {}  # capitals leading identifiers -> the identifiers
@@ -298,7 +350,7 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
 
     @staticmethod
     def gate(text: str) -> bool:
-        return any("A" <= c <= "Z" for c in text)
+        return has_ascii_capital(text)
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         for m in _TRIGGER.finditer(text):

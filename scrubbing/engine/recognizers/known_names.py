@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..hits import PATTERN_PERSON
 from ..lexicon import CALENDAR, NAME_EXCLUDE, NAME_LOCALES, PARTICLES, english_words
-from .base import ScrubRecognizer
+from .base import ScrubRecognizer, has_upper
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _GAP = re.compile(r"[ \u00a0]{1,2}")  # words of one name: one or two spaces, nothing else
@@ -150,7 +150,7 @@ class ScrubKnownNameRecognizer(ScrubRecognizer):
 
     @staticmethod
     def gate(text: str) -> bool:
-        return any(c.isupper() for c in text)  # a match starts with a capital
+        return has_upper(text)  # a match starts with a capital
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         for s, e in known_name_spans(text, NAME_EXCLUDE, CALENDAR):

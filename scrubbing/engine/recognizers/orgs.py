@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from ..lexicon import CALENDAR, CORP_SUFFIXES, LEAD_WORDS, LEGAL_SUFFIXES, ORG_NOUNS
-from .base import ScrubRecognizer
+from .base import ScrubRecognizer, has_ascii_capital
 
 _SUFFIX_ALT = "|".join(
     re.escape(s)
@@ -141,7 +141,7 @@ class ScrubOrgRecognizer(ScrubRecognizer):
 
     @staticmethod
     def gate(text: str) -> bool:
-        return any("A" <= c <= "Z" for c in text)
+        return has_ascii_capital(text)
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         return org_hits(text)

@@ -4,9 +4,11 @@ its 2.2.366 patterns (compiled case-insensitively), so a text failing it skips t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from presidio_analyzer import predefined_recognizers
+import regex
+from presidio_analyzer import EntityRecognizer, predefined_recognizers
 
 from .base import Gated
 
@@ -18,6 +20,28 @@ _IP_HINT = re.compile(r"(?i)\d\.\d|[0-9a-f]:|::")
 # every IBAN match begins with two letters and two digits ([A-Z]{2}[0-9]{2}; letters and
 # digits of any script here, so the gate holds whatever flags the pattern is compiled with)
 _IBAN_HINT = re.compile(r"[^\W\d_]{2}\d{2}")
+
+
+#: a character Presidio's e-mail pattern can match (local part, "@", domain), in its own regex
+#: engine and flags, so that \w is the same
+_ADDRESS_CHAR = regex.compile(r"[!#$%&'*+\-/=?^_`{|}~.\w@]", regex.IGNORECASE)
+
+
+def address_runs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of such characters that holds an "@": every match of the
+    pattern lies inside one (its \b reads the character past a run's end as it reads the end of
+    a text: no word character). Linear: each character is looked at once or twice."""
+    n, done = len(text), 0
+    at = text.find("@")
+    while at >= 0:
+        s, e = at, at + 1
+        while s > done and _ADDRESS_CHAR.match(text, s - 1):
+            s -= 1
+        while e < n and _ADDRESS_CHAR.match(text, e):
+            e += 1
+        yield s, e
+        done = e
+        at = text.find("@", e)
 
 
 def _ascii_digits(text: str) -> int:
@@ -37,6 +61,16 @@ class ScrubEmailRecognizer(Gated, predefined_recognizers.EmailRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return self._tld(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
+
+    def analyze_passed(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list:
+        """Presidio's analysis of each run of address characters holding an "@" (the same
+        results as of the whole text: its pattern scans every word of a text otherwise)."""
+        results = []
+        for s, e in address_runs(text):
+            for r in super().analyze_passed(text[s:e], entities, nlp_artifacts):
+                r.start, r.end = r.start + s, r.end + s
+                results.append(r)
+        return EntityRecognizer.remove_duplicates(results)
 
 
 class ScrubIbanRecognizer(Gated, predefined_recognizers.IbanRecognizer):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from ..lexicon import SECRET_PLACEHOLDER_VALUES
-from .base import ScrubRecognizer
+from .base import Cue, ScrubRecognizer
 
 # (entity type, pattern, group holding the secret)
 SECRET_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
@@ -78,11 +78,14 @@ SECRET_PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
 ]
 # A literal every pattern above needs (case as the pattern reads it): texts without one skip
 # the twenty passes.
-_SPECIFIC_GATE = re.compile(
-    r"-----BEGIN|PuTTY-User|A3T|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|"
-    r"(?i:aws)|gh[opusr]_|github_pat_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt)-|xox[abposr]-|"
-    r"[sr]k_(?:live|test)_|SG\.|AIza|sk-|npm_|pypi-AgE|eyJ|SK[0-9a-fA-F]|://|"
-    r"(?i:authorization|password|passwd|pwd|passphrase)"
+_SPECIFIC_GATE = Cue(
+    exact=(
+        "-----BEGIN PuTTY-User A3T AKIA ASIA ABIA ACCA AGPA AIDA AROA AIPA ANPA ANVA APKA "
+        "github_pat_ SG. AIza sk- npm_ pypi-AgE eyJ ://"
+    ).split(),
+    anycase=("aws", "authorization", "password", "passwd", "pwd", "passphrase"),
+    rest=r"gh[opusr]_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt)-|xox[abposr]-|[sr]k_(?:live|test)_|"
+    r"SK[0-9a-fA-F]",
 )
 
 # key = value / key: value / "key": "value" / KEY=value, for secret-sounding keys. Linear
@@ -99,7 +102,7 @@ _SECRET_KEY = re.compile(
         dsn|signing[_\-]?key|encryption[_\-]?key|salt)"""
 )
 # every key above contains one of these (case-insensitively)
-_ASSIGN_GATE = re.compile(r"(?i)pass|pwd|secret|key|token|bearer|credential|conn|dsn|salt")
+_ASSIGN_GATE = Cue(anycase="pass pwd secret key token bearer credential conn dsn salt".split())
 _QUOTES = "\"'`"
 _VALUE_STOP = frozenset(" \t\n\r\f\v\"'`,;")  # a value never holds these (nor other space)
 _CLOSERS = frozenset(")}]")  # an unquoted value ends before one of these too

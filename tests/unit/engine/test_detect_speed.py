@@ -9,7 +9,7 @@ import pytest
 
 from scrubbing.engine import detect as detect_module
 from scrubbing.engine.lexicon import STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES
-from scrubbing.engine.recognizers import address, model
+from scrubbing.engine.recognizers import address, codename, model, presidio
 from scrubbing.engine.recognizers.base import always
 from scrubbing.engine.terms import Term, TermLists
 
@@ -80,6 +80,7 @@ def test_model_gate(detector):
 @pytest.mark.parametrize("use_model", [True, False])
 def test_gates_change_nothing(detector, monkeypatch, use_model):
     terms = TermLists(deny=(Term("Acme Corp", "CLIENT"),), allow=("bob@example.org",))
+    detector.cache.clear()  # each run analyses the texts (no answers kept from the other)
     fast = detector.detect(MIXED, terms, use_model=use_model)
     monkeypatch.setattr(
         model.ScrubModelRecognizer,
@@ -91,7 +92,9 @@ def test_gates_change_nothing(detector, monkeypatch, use_model):
     anything = re.compile("")
     monkeypatch.setattr(address, "_PARTS", [(anything, rx) for _hint, rx in address._PARTS])
     monkeypatch.setattr(address, "CUES", None)
+    detector.cache.clear()
     slow = detector.detect(MIXED, terms, use_model=use_model)
+    detector.cache.clear()
     assert fast == slow
 
 
@@ -210,3 +213,164 @@ def test_short_cells_are_read_in_bigger_batches_with_the_same_entities(detector,
     small = detector.detect(texts)
     detector.cache.clear()
     assert big == small
+
+
+# ------------------------------------------------------------------ code names: read once
+_CODE_TEXTS = [
+    "Apache Kafka",  # a vendor's product: no punctuation, so alone it is not read for code
+    "pip install sympy",
+    "Run `SchemaPath` then HTTPClient.from_url(x)",
+    "from httpx import Client",
+    "import os",
+    "`SENTS_P` ends here: `",
+    "`TAG_ACC` and --config CONFIGPATH",
+    "class HasTraits:",
+    "see https://pypi.org/project/quartz-line/ and foo.readthedocs.io",
+    "Kafka 3.7 and AWS CloudFormation.",
+    "",
+    "plain words only",
+]
+
+
+@pytest.mark.parametrize("k", range(len(_CODE_TEXTS)))
+def test_code_words_of_texts_are_those_of_the_joined_text(k):
+    # every window of the list, also one text that fails the first check beside one that
+    # passes it ("Apache Kafka" with "pip install sympy"), duplicates and empty texts
+    for n in range(1, len(_CODE_TEXTS) - k + 1):
+        texts = _CODE_TEXTS[k : k + n]
+        for group in (texts, [*texts, *texts], ["", *texts, ""]):
+            assert codename.code_words_in(group) == codename.code_words("\n".join(group)), group
+            with codename.code_words_memo():
+                assert codename.code_words_in(group) == codename.code_words("\n".join(group))
+    assert codename.code_words_in(["Apache Kafka"]) == frozenset()
+    assert codename.code_words_in(["Apache Kafka", "pip install sympy"]) >= {"kafka", "sympy"}
+
+
+def test_code_words_memo_lives_as_long_as_its_with():
+    text = "Run `SchemaPath` now."
+    assert codename._MEMO.get() is None
+    with codename.code_words_memo():
+        first = codename.code_words(text)
+        with codename.code_words_memo():  # nested: the outer memo serves
+            assert codename.code_words(text) is first
+        assert text in codename._MEMO.get()
+    assert codename._MEMO.get() is None
+    assert codename.code_words(text) == first == {"schemapath"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BLUEHERON and BLUEHERON again",  # capitals
+        "Ship ZORBX_Q3 and ZORBX_Q4 today, ZORBX.",  # five capitals exactly
+        "NightJar met NightJar",  # CamelCase
+        "Ship QUARZELL_Q3 and QUARZELL_Q4 today.",  # capitals inside an identifier
+        "Re: DuskMantle – variation\nOur ref: DM-DUSKMANTLE-4",
+        "See Tundrafox_pmo.xlsx and tundrafox_plan.DOCX",  # file names, any case
+        "Ref QL-QUARTZ-7 and QL-QUARTZ-8",
+        "Open Bramblegate.pdf; bramblegate_contract.pdf",
+        "A Bramblegate.p\u1e0bf, a Mc.do\u212a x",  # near misses, not ASCII
+        "ABCD and AbCd and Ab and Abc-Def",  # four capitals, no CamelCase join
+        "Set DBSNP_PATH, then check DBSNP_PATH.",
+        "QuartzLine\nQUARTZLINE\nquartzline_term_sheet.docx",
+    ],
+)
+def test_coined_words_first_check_is_necessary(monkeypatch, text):
+    fast = codename.coined_words(text)
+    monkeypatch.setattr(codename, "_MAY_COIN", re.compile(""))  # every text passes
+    assert codename.coined_words(text) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *MIXED,
+        "Mail jane.doe@acme.com, bob@example.org or a@b.co@c.com; x@@y.com and @ alone",
+        "@start, end@, @@, a@b, a@b., .a@b.com., -a@b-c.com-, a@b.c_d.com",
+        "émile@exämple.com <jane@acme.com> mailto:jo@x.io (ann@x.co.uk)",
+        "\u00e9@\u00e9.fr \u2019o'neil@acme.com x\u0301y@acme.com a\u200db@acme.com",
+        "first.last+tag@sub-domain.example.co.uk\nsecond@x.com\tthird@y.org",
+        "a" * 500 + "@" + "b" * 300 + ".com and " + "@" * 50 + " a@b.com",
+        "jane@acme.com" * 3 + " " + "x@y.z@w.com" * 4,
+        "no address here at all",
+    ],
+)
+def test_email_runs_give_presidios_results(detector, text):
+    from presidio_analyzer import predefined_recognizers
+
+    rec = next(r for r in detector._patterns if isinstance(r, presidio.ScrubEmailRecognizer))
+    whole = predefined_recognizers.EmailRecognizer.analyze(rec, text, detector._entities)
+    runs = rec.analyze(text, detector._entities)
+
+    def key(results):
+        return [(r.entity_type, r.start, r.end, r.score) for r in results]
+
+    assert key(runs) == key(whole)
+    for s, e in presidio.address_runs(text):
+        assert "@" in text[s:e]
+
+
+#: the secret recognizer's cues as single regexes (what `Cue` replaced)
+_SPECIFIC_RX = re.compile(
+    r"-----BEGIN|PuTTY-User|A3T|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA|"
+    r"(?i:aws)|gh[opusr]_|github_pat_|gl(?:pat|dt|ft|soat|rt|cbt|imt|ptt)-|xox[abposr]-|"
+    r"[sr]k_(?:live|test)_|SG\.|AIza|sk-|npm_|pypi-AgE|eyJ|SK[0-9a-fA-F]|://|"
+    r"(?i:authorization|password|passwd|pwd|passphrase)"
+)
+_ASSIGN_RX = re.compile(r"(?i)pass|pwd|secret|key|token|bearer|credential|conn|dsn|salt")
+_CUE_TEXTS = [
+    *MIXED,
+    "AWS_SECRET=abc",
+    "aWs key",
+    "Authorization: Bearer abcdefgh12345678",
+    "ghp_" + "a" * 36,
+    "gho_x glpat-abc xoxb-1 sk_live_1 rk_test_2 SKa SKg",
+    "SG.x AIza npm_ pypi-AgE eyJ https://x",
+    "PASSWORD is hunter2",
+    "paſsword: x",  # long s: a case-insensitive "s"
+    "KEY and \u212aey",  # the Kelvin sign: a case-insensitive "k"
+    "\u0130D token, dsn, ıd",
+    "Token-free prose, no cue at all",
+    "passe-partout, keyboard, connected, salty",
+    "sg. aiza SK-1 sk_live gh_ xox-",
+]
+
+
+@pytest.mark.parametrize("text", _CUE_TEXTS)
+def test_secret_cues_answer_as_their_regexes(text):
+    from scrubbing.engine.recognizers import secrets
+
+    assert secrets._SPECIFIC_GATE.search(text) == (_SPECIFIC_RX.search(text) is not None)
+    assert secrets._ASSIGN_GATE.search(text) == (_ASSIGN_RX.search(text) is not None)
+    for cue in (secrets._SPECIFIC_GATE, secrets._ASSIGN_GATE):
+        assert cue.search(text) == (cue.rx.search(text) is not None)
+        # the regex path alone (any text that is not ASCII takes it) agrees with the fast one
+        assert cue.search(text + "\u00e9") == (cue.rx.search(text + "\u00e9") is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "see https://pypi.org/project/quartz-line/ and PyPI.Python.org/simple/zorbx",
+        "docs at foo-bar.readthedocs.io, READTHEDOCS.ORG/projects/bazqux",
+        "![badge](https://img.shields.io/pypi/v/gizmo-lib.svg) shields.io/npm/v/@x/gadget",
+        "conda install: anaconda.org/conda-forge/widgetry; npmjs.com/package/left-pad",
+        "pypi\u017f.org and readthedoc\u017f.io",  # near misses, not ASCII
+        "pypi org, readthedocs io",  # no dots: no link
+    ],
+)
+def test_registry_cue_is_necessary(monkeypatch, text):
+    fast = codename.code_words(text)
+    monkeypatch.setattr(codename, "_REGISTRY_CUE", codename.Cue(rest="(?s).?"))  # every text
+    assert codename.code_words(text) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "aBc", "\u00c9t\u00e9", "\u01c5", "\u2160 x", "\u212a", "x\u0130", "ab\u00df"],
+)
+def test_capital_checks_are_the_loops_they_replace(text):
+    from scrubbing.engine.recognizers.base import has_ascii_capital, has_upper
+
+    assert has_ascii_capital(text) == any("A" <= c <= "Z" for c in text)
+    assert has_upper(text) == any(c.isupper() for c in text)
