@@ -65,8 +65,11 @@ def sweep(
     items += [(p, "PERSON", "pattern") for p in name_parts(names) if not is_common_word(p)]
     # the task inventory's forms first: KnownStrings keeps the first type of a string
     items = [*inventory_items, *items]
-    # two-letter strings only as a found name's part ("Ng" of "Ng Wing-yan", `short_parts`)
-    known = KnownStrings([i for i in items if _sweepable(*i, allow)], min_len=2)
+    # two-letter strings only as a found name's part ("Ng" of "Ng Wing-yan", `short_parts`);
+    # each (text, type, source) once: half the items of a big sheet repeat an earlier one (a
+    # found name is an inventory form too), and KnownStrings keeps the first of a string
+    unique = dict.fromkeys(items)
+    known = KnownStrings([i for i in unique if _sweepable(*i, allow)], min_len=2)
     if not known:
         return hits
     out = []

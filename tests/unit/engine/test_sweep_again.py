@@ -97,3 +97,20 @@ def test_a_string_gone_from_the_second_sweep_leaves_the_first_sweeps_hit():
     full = sweep(doc, once, TermLists(), (), only_full)
     assert _plain(again) == _plain(full)
     assert [h.text for h in again[2]] == ["Raman"]  # found before, kept
+
+
+def test_repeated_items_are_searched_once_and_the_first_type_of_a_string_wins():
+    doc = _Doc([Segment(0, "Acme signed with Raman", "A1", "table")])
+    hits: list[list[Hit]] = [[]]
+    items = [
+        ("Acme", "ORGANIZATION", "pattern"),
+        ("Raman", "PERSON", "pattern"),
+        ("Acme", "PERSON", "model"),  # the same string, another type: the first one wins
+        ("Acme", "ORGANIZATION", "pattern"),  # the very same item again
+        ("Raman", "PERSON", "pattern"),
+    ]
+    out = sweep(doc, hits, TermLists(), (), items)
+    assert [(h.entity_type, h.text) for h in out[0]] == [
+        ("ORGANIZATION", "Acme"),
+        ("PERSON", "Raman"),
+    ]
