@@ -38,9 +38,10 @@ def sweep(
     `swept`: the spans found per segment text, filled in here. A second sweep of the same
     document, given its first sweep's output as `hits` and the same dict, leaves a segment
     whose text holds exactly the spans the first sweep found there as the first sweep left
-    it (those spans are merged into its hits already): only segments where something new is
-    found (a new form, another type) are merged and widened again. On a 60,000-row sheet the
-    second sweep changes a handful of its 180,000 segments with hits.
+    it: those spans are merged into its hits already (merging them again would only drop the
+    `sweep` mark of a repeat that overlapped nothing, which findings do not carry). Only
+    segments where something new is found (a new form, another type) are merged and widened
+    again: on a 60,000-row sheet the second sweep changes 8 of its 180,000 segments with hits.
     """
     from .detect import Hit, merge_hits, name_parts, names_from_email
     from .widen import widened
