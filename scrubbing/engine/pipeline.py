@@ -219,11 +219,12 @@ class Scrubber:
         items = inv.sweep_items(allow)
         hits = sweep(doc, hits, analysis.terms, analysis.known_names, items, swept=swept)
         if learn_widened(inv, analysis.file_key, hits):  # its parts are swept for now too
-            hits = sweep(doc, hits, analysis.terms, (), inv.sweep_items(allow), swept=swept)
+            items = inv.sweep_items(allow)
+            hits = sweep(doc, hits, analysis.terms, (), items, swept=swept)
         analysis.findings = findings_for(doc, hits)
-        assign_replacements(analysis.findings, pseudonymizer)
+        assign_replacements(analysis.findings, pseudonymizer)  # (the inventory unchanged)
         analysis.replacements = pseudonymizer.replacements()
-        analysis.task_entities = task_entities(pseudonymizer, allow)
+        analysis.task_entities = task_entities(pseudonymizer, allow, items)
         analysis.pseudonymizer = pseudonymizer
         analysis.inventory_version = inv.version
 

@@ -161,8 +161,13 @@ def replaced_items(pseudonymizer: Pseudonymizer) -> list[tuple[str, str, str]]:
 
 
 def task_entities(
-    pseudonymizer: Pseudonymizer, allow: frozenset[str] = frozenset()
+    pseudonymizer: Pseudonymizer,
+    allow: frozenset[str] = frozenset(),
+    inventory_items: list[tuple[str, str, str]] | None = None,
 ) -> list[tuple[str, str, str]]:
     """(text, entity type, source) of every original the task has replaced so far and every
-    surface form of every entity in its inventory."""
-    return replaced_items(pseudonymizer) + pseudonymizer.inventory.sweep_items(allow)
+    surface form of every entity in its inventory (`inventory_items`: its `sweep_items(allow)`
+    already listed, the inventory unchanged since)."""
+    if inventory_items is None:
+        inventory_items = pseudonymizer.inventory.sweep_items(allow)
+    return replaced_items(pseudonymizer) + inventory_items

@@ -114,3 +114,16 @@ def test_repeated_items_are_searched_once_and_the_first_type_of_a_string_wins():
         ("ORGANIZATION", "Acme"),
         ("PERSON", "Raman"),
     ]
+
+
+def test_assign_lists_the_task_entities_of_the_inventory_as_assign_leaves_it(detector):
+    from scrubbing.engine.pipeline import Scrubber
+    from scrubbing.engine.pseudonyms import Pseudonymizer
+    from scrubbing.engine.sweep import task_entities
+
+    scrubber, ps = Scrubber(), Pseudonymizer()
+    text = b"Minutes: Priya Raman met Oksana.\nOksana Melnychuk signed.\nRaman agreed.\n"
+    analysis = scrubber.analyze("minutes.txt", text, TermLists())
+    scrubber.assign(analysis, ps)
+    assert analysis.task_entities == task_entities(ps, frozenset())
+    assert ("Oksana Melnychuk", "PERSON", "pattern") in analysis.task_entities
