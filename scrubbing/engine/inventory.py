@@ -111,6 +111,8 @@ class Inventory:
             k: dict(v) for k, v in st.get("coined", {}).items()
         }
         self.titles: set[str] = set(st.get("titles", []))
+        self._before: dict[int, tuple[str, int]] = {}  # during `contribute`: see `_touch`
+        self._existing = 0
         self.index: dict[str, int] = {}  # key of every form -> entity
         self.acronyms: dict[str, int] = {}  # initials of an organisation -> entity
         for i, e in enumerate(self.entities):
@@ -141,7 +143,10 @@ class Inventory:
         is_title: bool = False,
     ) -> bool:
         """Add one file's mentions (text, type, source); True if anything changed."""
-        before = {i: (e.resolve(), len(e.forms)) for i, e in enumerate(self.entities)}
+        # what each entity this call touches was before it (`_touch`): the others cannot change
+        # (a snapshot of every entity took a second per call on a 60,000-row sheet)
+        self._before = {}
+        self._existing = len(self.entities)
         for text, etype, source in mentions:
             self._add(file_key, text.strip(), etype.upper(), source)
             if etype == "EMAIL_ADDRESS":
@@ -154,8 +159,12 @@ class Inventory:
                 self.titles.add(word)
             if sum(seen.values()) >= CODENAME_MIN_REPEATS or word in self.titles:
                 self._add(file_key, word, "CODENAME", "pattern")
+        before, self._before = self._before, {}
+        touched = [*sorted(before), *range(self._existing, len(self.entities))]
         changed = [
-            i for i, e in enumerate(self.entities) if before.get(i) != (e.resolve(), len(e.forms))
+            i
+            for i in touched
+            if before.get(i) != (self.entities[i].resolve(), len(self.entities[i].forms))
         ]
         if not changed:
             return False
@@ -176,6 +185,7 @@ class Inventory:
             self._add_forms(i, text)
             self._absorb(i)
         else:
+            self._touch(i)
             e = self.entities[i]
             if len(key.split()) > len(key_of(e.text).split()) and kind_of(etype) == e.kind:
                 e.text = text  # "Priya Raman" after "Raman": the fuller form names the entity
@@ -190,6 +200,12 @@ class Inventory:
             e.kind = kind
             for form in list(e.forms):
                 self._add_forms(i, form)
+
+    def _touch(self, i: int) -> None:
+        """Entity `i` is about to change: remember what it was, once per `contribute`."""
+        if i < self._existing and i not in self._before:
+            e = self.entities[i]
+            self._before[i] = (e.resolve(), len(e.forms))
 
     def _absorb(self, i: int) -> None:
         """A new full name takes over the entities of its parts seen alone before it
@@ -210,6 +226,7 @@ class Inventory:
             other = self.entities[j]
             if other.kind != "person" or key_of(other.text) != part:
                 continue
+            self._touch(j)
             for t, files in other.votes.items():
                 mine = e.votes.setdefault(t, {})
                 for fk, r in files.items():

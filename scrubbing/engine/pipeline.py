@@ -54,6 +54,7 @@ from .results import (
 from .rounds import VERIFY_ROUNDS, AssignFailed, verify_in_rounds
 from .sniff import sniff
 from .sweep import (
+    Span,
     assign_later,
     assign_replacements,
     hits_of,
@@ -216,13 +217,16 @@ class Scrubber:
         allow = analysis.terms.allow_keys()
         doc = analysis.document
         hits = hits_of(doc, analysis.findings)
-        hits = sweep(doc, hits, analysis.terms, analysis.known_names, inv.sweep_items(allow))
+        swept: dict[str, list[Span]] = {}  # what the first sweep found: the second skips it
+        items = inv.sweep_items(allow)
+        hits = sweep(doc, hits, analysis.terms, analysis.known_names, items, swept=swept)
         if learn_widened(inv, analysis.file_key, hits):  # its parts are swept for now too
-            hits = sweep(doc, hits, analysis.terms, (), inv.sweep_items(allow))
+            items = inv.sweep_items(allow)
+            hits = sweep(doc, hits, analysis.terms, (), items, swept=swept)
         analysis.findings = findings_for(doc, hits)
-        assign_replacements(analysis.findings, pseudonymizer)
+        assign_replacements(analysis.findings, pseudonymizer)  # (the inventory unchanged)
         analysis.replacements = pseudonymizer.replacements()
-        analysis.task_entities = task_entities(pseudonymizer, allow)
+        analysis.task_entities = task_entities(pseudonymizer, allow, items)
         analysis.pseudonymizer = pseudonymizer
         analysis.inventory_version = inv.version
 

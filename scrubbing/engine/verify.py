@@ -193,9 +193,10 @@ class Verifier:
         # a one-word name that is a calendar word ("Dear Dr Sun,") was replaced where found;
         # searched for alone it would find the weekday. An ordinary word that is a name ("Ask
         # Will.") is still searched for, in its own spelling: a leftover is worse than a round
+        unique = dict.fromkeys(map(tuple, items))  # each once: a big sheet repeats half of them
         return KnownStrings(
             (text, etype, source)
-            for text, etype, source in items
+            for text, etype, source in unique
             if (key := normalize(text)) not in self._known_keys
             and key not in self.allow
             and not (etype == "PERSON" and text.strip().casefold() in CALENDAR)
