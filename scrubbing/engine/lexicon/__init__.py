@@ -360,7 +360,8 @@ ROSTER_HEADINGS = frozenset(
      "invitees", "guests", "references", "referees", "contacts", "key contacts", "team",
      "project team", "team members", "members", "distribution", "distribution list",
      "circulation", "signatories", "panel", "speakers", "in attendance", "also present",
-     "people", "staff", "committee", "board members", "interviewers", "reviewers", "authors"}
+     "people", "staff", "committee", "board members", "interviewers", "reviewers", "authors",
+     "access list", "access", "recipients", "approvers", "stakeholders"}
 )  # fmt: skip
 #: an entry of a roster whose every word is at least this frequent in English (wordfreq
 #: Zipf) is text, not a name ("Next Steps", "Action Items")

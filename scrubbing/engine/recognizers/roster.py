@@ -131,6 +131,19 @@ def _candidate(text: str) -> bool:
     )
 
 
+_HEAD_TAIL = re.compile(r"[ \t](?:[\u2013\u2014\-]|:)[ \t]+(?P<tail>[^\u2013\u2014:]+)$")
+
+
+def _roster_heading(line: str) -> bool:
+    """ "Attendees:", and a heading's last part after a dash or a colon ("KINGFISHER-LOI-8 –
+    access list", "Steering group: members")."""
+    head = line.strip().rstrip(":").strip().casefold()
+    if head in ROSTER_HEADINGS:
+        return True
+    m = _HEAD_TAIL.search(head)
+    return bool(m) and m.group("tail").strip() in ROSTER_HEADINGS
+
+
 class _Overlaps:
     """The hits of a segment that overlap a span, by bisection (linear time in all)."""
 
@@ -181,8 +194,7 @@ class ScrubRosterRecognizer:
         if len(run) >= self.MIN_ENTRIES:
             yield "bullets", run
         for k, (i, s, e) in enumerate(lines):
-            head = texts[i][s:e].strip().rstrip(":").strip().casefold()
-            if head not in ROSTER_HEADINGS:
+            if not _roster_heading(texts[i][s:e]):
                 continue
             block: list[Line] = []
             for j, a, b in lines[k + 1 : k + 1 + self.MAX_AFTER_HEADING]:
@@ -251,9 +263,12 @@ class ScrubRosterRecognizer:
                     entries.append((i, a, b))
             if len(entries) < self.MIN_ENTRIES:
                 continue
+            # after a roster heading, which says "people", a full name's shape counts too
+            # ("KINGFISHER-LOI-8 – access list" over "MacGillivray, Lachlan", "A. Sydykov")
             found = [
                 any(h.entity_type == "PERSON" for h in index(i, a, b))
                 or _words(texts[i][a:b]) in mailboxes
+                or (kind == "heading" and looks_like_name(texts[i][a:b]))
                 for i, a, b in entries
             ]
             share = self.AFTER_HEADING if kind == "heading" else self.MOSTLY

@@ -43,7 +43,7 @@ _HYPHENATED = re.compile(
 )
 
 
-_VI_SYLLABLE = r"[^\W\d_a-z][^\W\d_A-Z]{0,6}"
+_VI_SYLLABLE = r"[^\W\d_a-z](?:[^\W\d_A-Z]{0,6}|[^\W\d_a-z]{0,6})"  # "Ngọc", "NGỌC"
 _VI_RUN = re.compile(rf"(?<![\w\-]){_VI_SYLLABLE}(?:[ \t]+{_VI_SYLLABLE}){{1,3}}(?![\w\-])")
 #: combining marks Vietnamese puts on Latin letters: hook above, dot below, horn, breve
 _VI_MARKS = frozenset("\u0309\u0323\u031b\u0306")

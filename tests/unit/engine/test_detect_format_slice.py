@@ -216,3 +216,17 @@ def test_a_team_or_a_company_after_ask_or_contact_is_no_person(text):
     from scrubbing.engine.recognizers.context_names import handoff_hits
 
     assert not list(handoff_hits(text))
+
+
+def test_a_list_under_a_heading_that_ends_in_a_roster_word_is_a_list_of_people():
+    out = scrub("access.txt", "Data room – access list\nDrummond, Fiona\nXU JIAYI\nB. Omurbekov\n")
+    assert out == "Data room – access list\n[PERSON_1]\n[PERSON_2]\n[PERSON_3]\n"
+
+
+def test_a_list_of_ordinary_phrases_under_a_roster_heading_stays():
+    text = "Attendees:\nNext steps\nBudget review\nAction items\n"
+    assert scrub("minutes.txt", text) == text
+
+
+def test_a_vietnamese_name_in_capitals(detector):
+    assert ("PERSON", "TRẦN MINH KHOA") in found(detector, "Signed: TRẦN MINH KHOA, Director")
