@@ -24,6 +24,10 @@ from ..lexicon import (
 from .base import ScrubRecognizer
 
 _CAP = r"[^\W\d_a-z][\w'\u2019.\-]*"
+_BR_WORD = r"[^\W\d_a-z][\w'\u2019.]*+"  # possessive: each word is read once (linear time)
+_BR_STATES = (
+    r"(?:AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO)\b"
+)
 _TYPES = "|".join(sorted((re.escape(t) for t in STREET_TYPES), key=len, reverse=True))
 _SUFFIXES = "|".join(re.escape(s) for s in STREET_SUFFIXES)
 _AFTER = "|".join(sorted((re.escape(w) for w in STREET_WORDS_AFTER), key=len, reverse=True))
@@ -56,7 +60,7 @@ _PARTS_RX = [
     re.compile(
         rf"(?i)(?:(?<![\w,])\d{{1,5}}(?:[ \t]?(?:bis|ter))?,?[ \t]+)?(?<![\w])(?:{_PREFIXES})"
         r"[ \t]+(?:(?:de|du|des|la|le|del|della|di|da|do|dos|das)[ \t]+)*"
-        rf"(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,3}}"
+        rf"(?-i:{_CAP})(?:[ \t]+(?:(?:de|da|do|dos|das|del|di)[ \t]+)?(?-i:{_CAP})){{0,3}}"
         r"(?:,?[ \t]+(?:(?:nr|no|n[º°])\.?[ \t]*)?\d{1,5}[a-zA-Z]?)?"
     ),
     # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123 / Caixa Postal 4521 /
@@ -106,6 +110,11 @@ _PARTS_RX = [
     re.compile(
         rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}(?![\w])"
     ),
+    # Brazil: São Paulo - SP, 01426-001 / Blumenau/SC CEP 89010-001: a city, its state and CEP
+    re.compile(
+        rf"(?<![\w])(?:{_BR_WORD}[ \t]+){{0,2}}{_BR_WORD}[ \t]*[\-\u2013/][ \t]*{_BR_STATES}"
+        r",?[ \t]+(?:CEP:?[ \t]*)?\d{5}-\d{3}(?![\w\-])"
+    ),
     # Karl Johans gate 22 / Andrássy út 52 / İstiklal Caddesi No: 45 / Mariahilfer Straße 99
     re.compile(
         rf"(?<![\w])(?-i:{_CAP})(?:[ \t]+(?-i:{_CAP})){{0,2}}[ \t]+(?i:{_AFTER})[ \t]+"
@@ -148,6 +157,7 @@ _HINTS = [
     re.compile(r"[\uac00-\ud7af](?:시|도)[ \t]"),
     re.compile(r"[A-Z]\d[A-Z][ \t]\d"),
     re.compile(r"\b(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{4}"),
+    re.compile(r"\d{5}-\d{3}(?![\w\-])"),
     re.compile(rf"(?i)(?<![\w])(?:{_AFTER})[ \t]+(?:No:?[ \t]*)?\d"),
     re.compile(r"\d{3} \d{2}[ \t]+[^\W\d_]"),
     re.compile(r"\d{4}-\d{3}[ \t]"),

@@ -45,8 +45,11 @@ _PHONE_WRAPPED = re.compile(
 # a national number wrapped the same way ("Eireli – 601 272\r\n611, name@firm.com.br"):
 # accepted only in a contact block
 _NATIONAL_WRAPPED = re.compile(
-    r"(?<![\w+./\-])\d[\d ().\-]{1,14}\d[ \t]*\r?\n[ \t]*\d[\d ().\-]{0,14}\d(?![\w/]|[.:]\d)"
-)
+    r"(?<![\w+./\-(])(?:\(\d{1,4}\)|\d[\d ().\-]{1,14}\d)[ \t]*\r?\n[ \t]*\d[\d ().\-]{0,14}\d"
+    r"(?![\w/]|[.:]\d)"
+)  # "Call (21)\r\n3731-4747 or write to ...": an area code in brackets too
+#: a phone's label right before a number ("Call (21)\r\n3731-4747", "Tel. 601 272\r\n611")
+_LABEL_BEFORE = re.compile(r"(?i)\b(?:call|tel|phone|mobile|mob|cell|fax)\.?:?[ \t]*$")
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t\r\n().\-/]*\d){6}")  # wrapped numbers too
 
 
@@ -121,7 +124,8 @@ def in_contact_block(text: str, start: int, end: int) -> bool:
     return _CONTACT_CUE.search(block) is not None
 
 
-_TLD = re.compile(r"(?i)(?:@|\bwww\.|://)[\w.\-]*\.([a-z]{2})(?![\w\-.@])")
+#: (a sentence's full stop may follow: "write to x@firm.com.br.")
+_TLD = re.compile(r"(?i)(?:@|\bwww\.|://)[\w.\-]*\.([a-z]{2})(?![\w\-@]|\.\w)")
 _CALLING_CODE = re.compile(r"(?<![\w+])\+(\d{1,3})[ .\-(]")
 
 
@@ -159,7 +163,10 @@ def _national_wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
         cand = re.sub(r"[ \t]*\r?\n[ \t]*", " ", m.group(0))
         if not 8 <= sum(c.isdigit() for c in cand) <= 12 or not phone_shaped(cand, False):
             continue
-        if not in_contact_block(text, m.start(), m.end()):
+        if not (
+            in_contact_block(text, m.start(), m.end())
+            or _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        ):
             continue
         for region in country_hints(text) + PHONE_REGIONS:
             try:

@@ -230,3 +230,27 @@ def test_a_list_of_ordinary_phrases_under_a_roster_heading_stays():
 
 def test_a_vietnamese_name_in_capitals(detector):
     assert ("PERSON", "TRẦN MINH KHOA") in found(detector, "Signed: TRẦN MINH KHOA, Director")
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Rua XV de Novembro, 1200, Blumenau - SC, 89010-001",
+        "Avenida Paulista, 1578, São Paulo/SP, CEP 01310-200",
+    ],
+)
+def test_a_brazilian_address_with_its_state_and_cep_is_one_address(detector, address):
+    hits = found(detector, f"Site office: {address}. Call us.")
+    assert ("ADDRESS", address) in hits
+    assert not {t for e, t in hits if e == "PHONE_NUMBER"}
+
+
+def test_a_national_number_wrapped_after_its_label(detector):
+    text = "Call (21)\r\n3731-4747 or write to ana@firma.com.br."
+    assert ("PHONE_NUMBER", "(21)\r\n3731-4747") in found(detector, text)
+
+
+def test_a_mail_domain_before_a_full_stop_still_names_its_country():
+    from scrubbing.engine.recognizers.phone import country_hints
+
+    assert country_hints("write to ana@firma.com.br.") == ("BR",)
