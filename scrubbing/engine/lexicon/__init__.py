@@ -495,7 +495,7 @@ ADDRESS_KEYS = words(
     "mailing_address billing_address shipping_address home_address postal_address "
     "address_line address3 address_line3 street_line street_name address_locality "
     "address_region postcode post_code postal_code postalcode zip zip_code zipcode plz cep "
-    "pincode pin_code"
+    "pincode pin_code locality"
 )
 #: values typed CLIENT
 ORG_KEYS = words(

@@ -20,6 +20,11 @@ from ..merge import merge_hits
 from .structure import generic_key, key_type, value_fits
 
 _CELL = re.compile(r"^(?P<sheet>.+)!(?P<col>[A-Z]{1,3})(?P<row>\d+)(?: \(\+\d+ more\))?$")
+#: a cell of a .docx or .pptx table: "paragraph 5, table 1, row 2, cell 1", "slide 4 / table
+#: 'Table 3' row 2 cell 2"
+_TABLE_CELL = re.compile(
+    r"(?:^|, )(?P<sheet>(?:slide \d+ / )?table [^,]*?),? row (?P<row>\d+),? cell (?P<col>\d+)$"
+)
 MOSTLY = 0.5  # share of a column's values found as people that makes it a column of people
 MIN_VALUES = 3
 Cell = tuple[int, int, int]  # segment index, start, end
@@ -117,9 +122,11 @@ def _tab_tables(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None
 
 
 def _sheet_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None:
+    """The columns of a workbook's sheets, or of the tables of a document or a deck (its first
+    row the header: "Owner" over "Zhou Y.")."""
     by_sheet: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     for seg in doc.segments:
-        m = _CELL.match(seg.locator)
+        m = _CELL.match(seg.locator) or _TABLE_CELL.search(seg.locator)
         if m:
             by_sheet[m.group("sheet")][m.group("col")].append((int(m.group("row")), seg.index))
     if not by_sheet:

@@ -254,3 +254,29 @@ def test_a_mail_domain_before_a_full_stop_still_names_its_country():
     from scrubbing.engine.recognizers.phone import country_hints
 
     assert country_hints("write to ana@firma.com.br.") == ("BR",)
+
+
+def test_an_address_locality_in_a_json_export_is_an_address():
+    out = scrub("contacts.json", '{"address": {"locality": "Kota, Rajasthan 324005"}}\n')
+    assert "324005" not in out and "Kota" not in out
+
+
+def test_the_columns_of_a_deck_s_table_are_typed_by_their_header():
+    import io
+
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    table = slide.shapes.add_table(3, 2, Inches(1), Inches(1), Inches(6), Inches(2)).table
+    for r, row in enumerate([("Action", "Owner"), ("Close the points", "Qiu H."),
+                             ("Sign", "Ekwueme, Adaora")]):  # fmt: skip
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    buf = io.BytesIO()
+    deck.save(buf)
+    r = Scrubber().scrub("deck.pptx", buf.getvalue(), TermLists(), Pseudonymizer())
+    people = {f.text for f in r.findings if f.entity_type == "PERSON"}
+    assert {"Qiu H.", "Ekwueme, Adaora"} <= people
+    assert not {f.text for f in r.findings} & {"Close the points", "Sign", "Owner"}
