@@ -268,20 +268,24 @@ def join_across_segments(doc: Any, hits: Sequence[list[Hit]]) -> list[list[Hit]]
         while j + 1 < len(segs) and key is not None and _container(segs[j + 1]) == key:
             j += 1
         if j > i and any(h.entity_type in _JOINABLE for k in range(i, j + 1) for h in out[k]):
-            _join_chain(segs, out, i, j)
+            _join_chain(segs, out, i, j, cells=segs[i].kind in _CONTAINED)
         i = j + 1
     return out
 
 
-def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int) -> None:
+def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int, cells: bool = False) -> None:
+    """`cells`: the chain is one cell, shape or table row: its address parts are looked for
+    in the chain's text as a whole too, so a part that is an address only beside another
+    ("Bryggen 15" in one cell, "5003 Bergen" in the next) is found."""
     offsets, pos = [], 0
     for k in range(i, j + 1):
         offsets.append(pos)
         pos += len(segs[k].text) + 1
     text = "\n".join(segs[k].text for k in range(i, j + 1))
     shifted = sorted(
-        (replace(h, start=h.start + offsets[k - i], end=h.end + offsets[k - i])
-         for k in range(i, j + 1) for h in out[k]),
+        [*(replace(h, start=h.start + offsets[k - i], end=h.end + offsets[k - i])
+           for k in range(i, j + 1) for h in out[k]),
+         *(_chain_addresses(text) if cells else ())],
         key=lambda h: (h.start, h.end),
     )  # fmt: skip
     joined = join_addresses(text, shifted)
@@ -303,3 +307,9 @@ def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int) -> None:
             e -= len(text[s:e]) - len(text[s:e].rstrip())
             seg_hits.append(replace(h, start=s - a, end=e - a, text=segs[k].text[s - a : e - a]))
         out[k] = seg_hits
+
+
+def _chain_addresses(text: str) -> list[Hit]:
+    from .recognizers.address import address_spans
+
+    return [Hit("ADDRESS", s, e, 0.7, "pattern", text[s:e]) for s, e in address_spans(text)]

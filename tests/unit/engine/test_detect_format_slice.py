@@ -280,3 +280,22 @@ def test_the_columns_of_a_deck_s_table_are_typed_by_their_header():
     people = {f.text for f in r.findings if f.entity_type == "PERSON"}
     assert {"Qiu H.", "Ekwueme, Adaora"} <= people
     assert not {f.text for f in r.findings} & {"Close the points", "Sign", "Owner"}
+
+
+def test_a_street_without_a_street_word_in_a_cell_beside_its_postcode():
+    import io
+
+    from docx import Document
+
+    doc = Document()
+    row = doc.add_table(rows=1, cols=4).rows[0]
+    for cell, text in zip(
+        row.cells, ["Registered office", "Strandgaten 8", "5013 Bergen", "Norge"]
+    ):
+        cell.text = text
+    buf = io.BytesIO()
+    doc.save(buf)
+    r = Scrubber().scrub("invoice.docx", buf.getvalue(), TermLists(), Pseudonymizer())
+    addresses = {f.text for f in r.findings if f.entity_type == "ADDRESS"}
+    assert {"Strandgaten 8", "5013 Bergen"} <= addresses
+    assert "Registered office" not in {f.text for f in r.findings}
