@@ -280,7 +280,9 @@ def _company_words(name: str) -> bool:
     words = [w.strip(".,;:!?").casefold() for w in name.split()]
     if any(w in ORG_NOUNS or w in PRODUCTS or w in TOOLS or w in VENDORS for w in words):
         return True
-    return bool(words) and is_common_word(words[-1], ROSTER_ZIPF)
+    if not words or len(words[-1]) < 2:
+        return False  # an initial last is a name's ("Sun L.")
+    return is_common_word(words[-1], ROSTER_ZIPF)
 
 
 def titled_hits(text: str) -> Iterable[tuple[int, int, str]]:

@@ -299,3 +299,10 @@ def test_a_street_without_a_street_word_in_a_cell_beside_its_postcode():
     addresses = {f.text for f in r.findings if f.entity_type == "ADDRESS"}
     assert {"Strandgaten 8", "5013 Bergen"} <= addresses
     assert "Registered office" not in {f.text for f in r.findings}
+
+
+def test_a_family_name_and_an_initial_after_a_hand_off():
+    from scrubbing.engine.recognizers.context_names import handoff_hits
+
+    text = "2024-07 — data migration reassigned to Sun L."
+    assert [text[s:e].rstrip(".") for s, e, _t in handoff_hits(text)] == ["Sun L"]
