@@ -13,13 +13,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .base import Document
-from .lexicon import CALENDAR
+from .lexicon import CALENDAR, HONORIFICS, WORLD_HONORIFICS
 from .pseudonyms import LABELS, Pseudonymizer
 from .results import Detection
 from .terms import KnownStrings, TermLists, is_common_word, lone_common, normalize
 
 #: words before a capitalised word that make it a thing's name, not a person's ("the Victor")
 _DETERMINERS = frozenset("the a an this that these those our their his her its my your".split())
+#: words of a name that are titles, never swept alone ("Mrs" of "Mrs. Laura Stokes")
+_TITLES = frozenset(HONORIFICS) | {h.casefold() for h in WORLD_HONORIFICS}
 
 
 def common_name_finder(parts: Iterable[str]) -> re.Pattern[str] | None:
@@ -27,7 +29,11 @@ def common_name_finder(parts: Iterable[str]) -> re.Pattern[str] | None:
     written Capitalised inside a sentence (after a word or a comma, not first on its line),
     and followed by punctuation or a lower-case word ("Could Victor check ...", "ask Grace.").
     "Grace period" first in a sentence, "the Victor Hotel" and "Victor Hugo" are left."""
-    names = sorted({p for p in parts if p.casefold() not in CALENDAR}, key=len, reverse=True)
+    names = sorted(
+        {p for p in parts if p.casefold() not in CALENDAR and p.casefold() not in _TITLES},
+        key=len,
+        reverse=True,
+    )
     if not names:
         return None
     alt = "|".join(re.escape(n) for n in names)
