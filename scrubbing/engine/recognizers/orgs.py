@@ -80,9 +80,9 @@ def _surname_before(text: str, start: int, end: int) -> int:
     from .name_shape import ROSTER_ZIPF, is_common_word, looks_like_name
 
     m = _SURNAME_COMMA.search(text, max(0, start - 40), start)
-    if not m or m.group().split(",")[0].casefold() in _LEADING:
-        return start
-    if is_common_word(m.group().split(",")[0], ROSTER_ZIPF):  # "Then, Kaito of ..."
+    surname = m.group().split(",")[0] if m else ""
+    # "Then, Kaito of ...": a sentence's first word, not a surname
+    if not m or surname.casefold() in _LEADING or is_common_word(surname, ROSTER_ZIPF):
         return start
     return m.start() if looks_like_name(text[m.start() : end], loose=True) else start
 
