@@ -48,8 +48,6 @@ _NATIONAL_WRAPPED = re.compile(
     r"(?<![\w+./\-(])(?:\(\d{1,4}\)|\d[\d ().\-]{1,14}\d)[ \t]*\r?\n[ \t]*\d[\d ().\-]{0,14}\d"
     r"(?![\w/]|[.:]\d)"
 )  # "Call (21)\r\n3731-4747 or write to ...": an area code in brackets too
-#: a phone's label right before a number ("Call (21)\r\n3731-4747", "Tel. 601 272\r\n611")
-_LABEL_BEFORE = re.compile(r"(?i)\b(?:call|tel|phone|mobile|mob|cell|fax)\.?:?[ \t]*$")
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t\r\n().\-/]*\d){6}")  # wrapped numbers too
 
 
@@ -74,6 +72,10 @@ def phone_shaped(cand: str, intl: bool) -> bool:
 _PHONE_VERB = re.compile(
     r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(PHONE_VERBS)) + r")"
     r"(?:[ \t]+(?:me|us|him|her|them|you))?[ \t]+(?:on|at)[ \t:]*\Z"
+)
+#: a verb of calling right before a wrapped number, with no "on"/"at" ("Call (21)\r\n3731-4747")
+_BARE_PHONE_VERB = re.compile(
+    r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(PHONE_VERBS)) + r")[ \t:]*\Z"
 )
 
 
@@ -165,7 +167,8 @@ def _national_wrapped_hits(text: str) -> Iterable[tuple[int, int, str]]:
             continue
         if not (
             in_contact_block(text, m.start(), m.end())
-            or _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start())
+            or _labelled(text, m.start())
+            or _BARE_PHONE_VERB.search(text, max(0, m.start() - 16), m.start())
         ):
             continue
         for region in country_hints(text) + PHONE_REGIONS:
