@@ -50,6 +50,7 @@ from .lexicon import (
     PERSON_VERBS,
     PRODUCTS,
     ROLE_LABELS,
+    ROSTER_ZIPF,
     TECH_NOUNS,
     TOOLS,
 )
@@ -399,7 +400,7 @@ def is_ordinary_phrase(
     # a span all in capitals is a heading or a name in capitals ("BUG FIXES", "DERYA AKSOY"):
     # its words are judged as words, none as an acronym
     acronyms = len(words) == 1 or not all(p.isupper() for p in parts if p.isalpha())
-    if not parts or not all(is_ordinary_term_word(p, acronyms=acronyms) for p in parts):
+    if not parts or not _ordinary_words(parts, acronyms):
         return False
     if entity_type == "ORGANIZATION":
         from .recognizers.orgs import has_legal_suffix, names_a_firm
@@ -407,6 +408,20 @@ def is_ordinary_phrase(
         if names_a_firm(parts, anywhere=True) or has_legal_suffix(text, start, end):
             return False
     return not has_name_evidence(text, start, end)
+
+
+def _ordinary_words(parts: list[str], acronyms: bool) -> bool:
+    """Every part is `is_ordinary_term_word`; in a phrase of three words or more, one of them
+    may be a name that is a very frequent word as well ("Good Clinical Practice", "Trial
+    Master File": wordfreq, at least `ROSTER_ZIPF`) when the others are no names at all."""
+    odd = [p for p in parts if not is_ordinary_term_word(p, acronyms=acronyms)]
+    if not odd:
+        return True
+    if len(parts) < 3 or len(odd) > 1 or not odd[0].isalpha() or odd[0].isupper():
+        return False
+    return is_ordinary_term_word(odd[0], names=False, acronyms=acronyms) and (
+        zipf_of(odd[0]) >= ROSTER_ZIPF
+    )
 
 
 #: labels that only a person follows: not "From:"/"To:" (a firm's display name), "Contact:"

@@ -539,7 +539,8 @@ TECH_NOUNS = words(
     "sdk server servers service sidecar sink snapshot source stack table task template "
     "templates topic ui widget worker workers workflow class method function instance "
     "deployment chart helm image images config configuration version release build tool tools "
-    "window adapter wrapper format"
+    "window adapter wrapper format connectors drivers clusters controllers adapters gateways "
+    "exporters collectors brokers"
 )
 #: words before a span that make it a person even in technical prose ("Ask Ana", "cc Bo"):
 #: LEAD_WORDS without the prepositions and fillers that stand before products too ("from

@@ -141,15 +141,17 @@ def names_a_firm(parts: list[str], anywhere: bool = False) -> bool:
     """True if the words of a name say company: a legal form or a word of one anywhere
     ("Group", "Ltd", "Partners"), or a head (the last word, or the one before "of"; any word
     with `anywhere`) that firms are named with ("Blue Ocean Shipping", "Bank of Valletta",
-    "MIDC Industrial Area" with `anywhere`); not a word that names a public body or a
+    "MIDC Industrial Area" with `anywhere`); not a head that names a public body or a
     service as often (`lexicon.INSTITUTION_NOUNS`: "Health Research Authority", "Royal
-    College of Physicians", "Key Management Service"). Without `anywhere`, such a word
-    inside a term is no sign of a firm ("Transport Layer Security", "Software Development
-    Kit")."""
+    College of Physicians", "Key Management Service"), whatever the other words. Without
+    `anywhere`, a firm's word inside a term is no sign of a firm ("Transport Layer
+    Security", "Software Development Kit")."""
     lower = [p.casefold() for p in parts]
     if any(p in CORP_SUFFIXES and p not in _NOT_FIRM_WORDS for p in lower):
         return True
     head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    if head in INSTITUTION_NOUNS:
+        return False  # "Health Research Authority": the head names the body
     heads = lower if anywhere else [head]
     return any(h in ORG_NOUNS and h not in INSTITUTION_NOUNS for h in heads)
 

@@ -76,6 +76,30 @@ def test_a_firm_word_anywhere_says_firm_only_when_asked():
     assert not names_a_firm(["MIDC", "Industrial", "Area"])
     assert names_a_firm(["MIDC", "Industrial", "Area"], anywhere=True)
     assert not names_a_firm(["Data", "Safety", "Monitoring", "Board"], anywhere=True)
+    assert not names_a_firm(["Health", "Research", "Authority"], anywhere=True)
+    assert names_a_firm(["Atlantic", "Health", "Partners"], anywhere=True)
+
+
+@pytest.mark.parametrize(
+    "text,span,ordinary",
+    [
+        ("Monitoring follows Good Clinical Practice (GCP) in full.", "Good Clinical Practice",
+         True),
+        ("The eTMF is the Trial Master File of the study.", "Trial Master File", True),
+        # names: two words, or more than one name among them
+        ("Ask Will Young about it.", "Will Young", False),
+        ("Minutes by Rose White Smith.", "Rose White Smith", False),
+    ],
+)  # fmt: skip
+def test_a_frequent_word_that_is_also_a_name_in_a_long_term(text, span, ordinary):
+    s, e = _span(text, span)
+    assert is_ordinary_phrase(text, s, e, "ORGANIZATION") is ordinary
+
+
+def test_a_product_before_a_plural_technical_noun():
+    words = product_words("PostgreSQL and SQL Server connectors; Priya builds the images.")
+    assert "server" in words
+    assert "priya" not in words
 
 
 @pytest.mark.parametrize(
