@@ -78,7 +78,8 @@ def drop_licence_holders(texts: Sequence[str], hits: list[list[Hit]]) -> list[li
     """`hits` (one list per text of a document) without the organisations that hold the
     copyright of a licence notice (`in_licence_notice`), read across the document's texts: a
     source file's comment blocks are texts of their own, and its "Copyright (c) 2019 MySQL AB"
-    line is one text, the GNU GPL's words the next. A deny-listed name is always kept."""
+    line is one text, the GNU GPL's words the next. A deny-listed name is always kept, and so
+    is an author the model read as an organisation (`_given_name_in`)."""
     joined = "\n".join(texts)
     if not _COPYRIGHT_MARK.search(joined):
         return hits
@@ -92,10 +93,21 @@ def drop_licence_holders(texts: Sequence[str], hits: list[list[Hit]]) -> list[li
             for h in seg
             if h.entity_type not in ("CLIENT", "ORGANIZATION")
             or h.source == "deny-list"
+            or (h.entity_type == "ORGANIZATION" and _given_name_in(h.text))
             or not in_licence_notice(joined, starts[i] + h.start)
         ]
         for i, seg in enumerate(hits)
     ]
+
+
+def _given_name_in(span: str) -> bool:
+    """A model organisation on a copyright line that holds a known given name and no word of
+    a firm is the author ("Copyright (c) 2017-2023, Artur Maciag"): a person, kept."""
+    from .known_names import name_lists
+
+    first, _last, _c = name_lists()
+    words = [w.strip(".,;:()") for w in span.split()]
+    return not names_a_firm(words, anywhere=True) and any(w.casefold() in first for w in words)
 
 
 def has_legal_suffix(text: str, start: int, end: int) -> bool:

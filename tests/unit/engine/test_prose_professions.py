@@ -219,3 +219,18 @@ def test_a_licence_header_keeps_its_product_in_code_and_a_client_is_still_found(
     assert out.count("mysql") == text.count("mysql")
     assert "MySQL AB" in out
     assert "Brückner" not in out
+
+
+def test_an_author_on_a_copyright_line_is_still_a_person():
+    from scrubbing.engine.hits import Hit
+    from scrubbing.engine.recognizers.orgs import drop_licence_holders
+
+    texts = ["Copyright (c) 2017-2023, Artur Maciag, All rights reserved.", "Apache v2 licence"]
+    s, e = _span(texts[0], "Artur Maciag")
+    author = Hit("ORGANIZATION", s, e, 0.85, "model", "Artur Maciag")
+    assert drop_licence_holders(texts, [[author], []]) == [[author], []]
+    # the firm on the same kind of line is dropped
+    texts = ["Copyright (c) 2019 Oracle Corporation.", "Licensed under the GNU GPL."]
+    s, e = _span(texts[0], "Oracle Corporation")
+    holder = Hit("CLIENT", s, e, 0.75, "pattern", "Oracle Corporation")
+    assert drop_licence_holders(texts, [[holder], []]) == [[], []]
