@@ -1273,4 +1273,4 @@ def survive_terms(p: Prose) -> list[str]:
 
 
 #: the professional prose of many occupations, licence headers and protocol texts (prose_work)
-DOCS = DOCS + tuple(Prose(name, text, traps) for name, text, traps in WORK_DOCS)
+DOCS = DOCS + tuple(Prose(name, text, tuple(traps.split("; "))) for name, text, traps in WORK_DOCS)
