@@ -138,6 +138,7 @@ class Scrubber:
             raise LimitExceeded("This file has too many parts to process.")
         from .recognizers.codename import code_words_in, coined_words
         from .recognizers.columns import column_hits
+        from .recognizers.orgs import drop_licence_holders
         from .recognizers.roster import roster_hits
         from .whole_address import join_across_segments
 
@@ -146,7 +147,7 @@ class Scrubber:
         base = name_for_detection(name)
         budget = self.limits.max_model_chars
         hits = detector.detect([*texts, base], terms, model_chars=budget)
-        name_hits, hits = hits[-1], hits[:-1]
+        name_hits, hits = hits[-1], drop_licence_holders(texts, hits[:-1])
         hits = join_across_segments(doc, roster_hits(doc, column_hits(doc, hits)))
         hits = [
             [h for h in seg_hits if doc.admits(i, h.start, h.end, h.source)]

@@ -7,7 +7,8 @@ or "SWOT" as organisations. Three kinds of evidence, none a list of products:
   "MLflow", "iPad"; not "McDonald"), letters with digits, or an acronym read as an
   organisation or place ("SWOT", "RTL-SDR");
 * how the text itself uses a word (`product_words`): before a dotted version ("Kafka 3.7"),
-  before a technical noun ("the Grafana alert", "the Debezium connector"), called like code
+  before a technical noun ("the Grafana alert", "the Debezium connector") or the noun of a
+  method named after its author ("Kaplan-Meier curves", "Bonferroni correction"), called like code
   (`Decimal(0)`), or in lower case as a config key or path segment (`kafka.group_id`,
   `ops/grafana/`); and a single word after "the" is no person ("the Scheduler owns it");
 * an ordinary English word (wordfreq, or a lower-case dictionary entry) that is no known
@@ -36,13 +37,12 @@ from .lexicon import (
     ACRONYMS,
     BY_VERBS,
     COMMON_ZIPF,
-    CORP_SUFFIXES,
     DEV_WORDS,
     GREETINGS,
     HONORIFICS,
+    METHOD_NOUNS,
     NAME_JOINERS,
     NAME_PREFIXES,
-    ORG_NOUNS,
     PARTICLES,
     PERSON_KEYS,
     PERSON_LEADS,
@@ -50,6 +50,7 @@ from .lexicon import (
     PERSON_VERBS,
     PRODUCTS,
     ROLE_LABELS,
+    ROSTER_ZIPF,
     TECH_NOUNS,
     TOOLS,
 )
@@ -60,6 +61,10 @@ _VERSION = re.compile(rf"(?<![\w.-])({_WORD})[ \t]+v?(\d+(?:\.\d+)+)\b(?!\.\d)")
 _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _NOUN = re.compile(
     rf"(?<![\w.-])({_WORD})[ \t]+(?:{'|'.join(sorted(TECH_NOUNS, key=len, reverse=True))})\b",
+)
+_EPONYM = re.compile(
+    rf"(?<![\w.-])({_WORD})(?:['\u2019]s)?[ \t]+(?:[A-Z][ \t]+test\b|"
+    rf"(?:{'|'.join(sorted(METHOD_NOUNS, key=len, reverse=True))})\b)"
 )
 _CALL = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9]+)\(")
 _THE = re.compile(r"(?:^|\s)the\s+$")
@@ -78,6 +83,8 @@ def product_words(text: str, lines: Iterable[str] | None = None) -> frozenset[st
         if not _DATE.match(m.group(2)):
             out.add(m.group(1).casefold())
     for m in _NOUN.finditer(text):
+        out.add(m.group(1).casefold())
+    for m in _EPONYM.finditer(text):  # "Kaplan-Meier curves", "Bonferroni correction"
         out.add(m.group(1).casefold())
     out.update(m.group(1).casefold() for m in _CALL.finditer(text))
     for m in _KEY.finditer(text):
@@ -154,10 +161,19 @@ def is_technical(
         return True
     if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not is_known_name(w):
         return True
-    if entity_type != "ORGANIZATION" or not w.isalpha():
+    if entity_type != "ORGANIZATION":
+        return False
+    parts = w.strip(".,;:()'\u2019").split("-")
+    if len(parts) > 1 and all(p.isalpha() and _ordinary(p) for p in parts):
+        return True  # "Stand-Alone", "Per-Protocol", "Intention-to-Treat": a compound of words
+    if not w.isalpha():
         return False
     # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
     # a role; a client with a legal form is the org recognizer's, and the task's sweep
+    return _ordinary(w)
+
+
+def _ordinary(w: str) -> bool:
     return _common(w) or (
         len(w) >= 4 and not w.isupper() and in_dictionary(w) and not is_known_name(w)
     )
@@ -273,7 +289,10 @@ def has_name_evidence(text: str, start: int, end: int) -> bool:
                 not in_dictionary(x) or x in first or x in last for x in others
             ):
                 return True
-    if _BEFORE.search(text[max(0, start - 24) : start]):
+    # "Call the Critical Care Outreach Team", "approved by the Quality Assurance unit": a word
+    # that introduces a person stands before the article, and no person takes one
+    article = bool(words) and words[0].casefold() == "the"
+    if not article and _BEFORE.search(text[max(0, start - 24) : start]):
         return True
     return bool(_AFTER.match(text[end : end + 24]))
 
@@ -360,8 +379,8 @@ def is_ordinary_phrase(
     a span all in capitals no word counts as an acronym ("DERYA AKSOY" stays, "BUG FIXES" not).
     Not when the span has name evidence of its own (`has_name_evidence`: "Ask Quick Start",
     "... said") or another recognizer's name or contact is beside it. An organisation is kept
-    when one of its words is one that companies are named with ("Blue Ocean Shipping":
-    `lexicon.ORG_NOUNS`) or a legal form follows."""
+    when its words name a firm (`orgs.names_a_firm`: "Blue Ocean Shipping", "Acme Group"; not
+    "Data Safety Monitoring Board") or a legal form follows."""
     if entity_type not in ("PERSON", "ORGANIZATION"):
         return False
     span = text[start:end]
@@ -381,15 +400,28 @@ def is_ordinary_phrase(
     # a span all in capitals is a heading or a name in capitals ("BUG FIXES", "DERYA AKSOY"):
     # its words are judged as words, none as an acronym
     acronyms = len(words) == 1 or not all(p.isupper() for p in parts if p.isalpha())
-    if not parts or not all(is_ordinary_term_word(p, acronyms=acronyms) for p in parts):
+    if not parts or not _ordinary_words(parts, acronyms):
         return False
     if entity_type == "ORGANIZATION":
-        from .recognizers.orgs import has_legal_suffix
+        from .recognizers.orgs import has_legal_suffix, names_a_firm
 
-        named = ORG_NOUNS | (CORP_SUFFIXES - {"the", "and", "&", "co", "co."})
-        if any(p.casefold() in named for p in parts) or has_legal_suffix(text, start, end):
+        if names_a_firm(parts, anywhere=True) or has_legal_suffix(text, start, end):
             return False
     return not has_name_evidence(text, start, end)
+
+
+def _ordinary_words(parts: list[str], acronyms: bool) -> bool:
+    """Every part is `is_ordinary_term_word`; in a phrase of three words or more, one of them
+    may be a name that is a very frequent word as well ("Good Clinical Practice", "Trial
+    Master File": wordfreq, at least `ROSTER_ZIPF`) when the others are no names at all."""
+    odd = [p for p in parts if not is_ordinary_term_word(p, acronyms=acronyms)]
+    if not odd:
+        return True
+    if len(parts) < 3 or len(odd) > 1 or not odd[0].isalpha() or odd[0].isupper():
+        return False
+    return is_ordinary_term_word(odd[0], names=False, acronyms=acronyms) and (
+        zipf_of(odd[0]) >= ROSTER_ZIPF
+    )
 
 
 #: labels that only a person follows: not "From:"/"To:" (a firm's display name), "Contact:"

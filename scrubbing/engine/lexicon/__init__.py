@@ -148,6 +148,16 @@ ORG_NOUNS = words(
     "society association federation union league club church charity coalition alliance "
     "council cooperative co-operative brothers sons law chambers firm"
 )
+#: the ORG_NOUNS that head the name of a public body, a committee or a service as often as a
+#: firm ("Health Research Authority", "Data Safety Monitoring Board", "Key Management
+#: Service"): an acronym's spelt-out words of ordinary words headed by one are a term
+#: (orgs.is_term_definition); the others ("... Shipping", "... Services") say company
+INSTITUTION_NOUNS = words(
+    "agency agencies bureau office ministry department authority council commission "
+    "committee board university college school institute institution academy foundation "
+    "society association federation union league club church charity coalition alliance "
+    "cooperative co-operative service"
+)
 #: the same, as the pseudonymizer strips them from a client key (order kept for the regex)
 CORP_KEY_SUFFIXES = (
     "inc corp corporation co company ltd limited llc llp plc gmbh ag sa bv nv group holdings"
@@ -511,6 +521,15 @@ PROJECT_KEYS = words("project project_name project_code programme program initia
 #: nouns a product or tool name stands before ("the Kafka client", "the Grafana alert", "the
 #: Debezium connector"): a capitalised word right before one of these names a thing, not a
 #: person or a client (technical.product_words)
+#: nouns of the methods, tests and results named after their authors ("Kaplan-Meier curves",
+#: "Bonferroni correction", "Schoenfeld residuals", "Rubin's rules", "Mann-Whitney U test"):
+#: the word before one is a method's name, no person (technical.product_words); nouns that
+#: are verbs after a name as well ("Priya tests", "Lars models") are not among them
+METHOD_NOUNS = words(
+    "curve curves correction corrections residuals sequence sequences procedure distribution "
+    "estimator equation equations coefficient criterion algorithm theorem inequality formula "
+    "smoothing statistic regression method rules"
+)
 TECH_NOUNS = words(
     "api apis alert alerts agent backend block blocks broker bucket cache cli client cluster "
     "collector connector console container controller daemon dashboard dashboards database "
@@ -520,7 +539,8 @@ TECH_NOUNS = words(
     "sdk server servers service sidecar sink snapshot source stack table task template "
     "templates topic ui widget worker workers workflow class method function instance "
     "deployment chart helm image images config configuration version release build tool tools "
-    "window adapter wrapper format"
+    "window adapter wrapper format connectors drivers clusters controllers adapters gateways "
+    "exporters collectors brokers"
 )
 #: words before a span that make it a person even in technical prose ("Ask Ana", "cc Bo"):
 #: LEAD_WORDS without the prepositions and fillers that stand before products too ("from

@@ -37,16 +37,32 @@ def in_dictionary(word: str) -> bool:
 
 
 _INFLECTIONS = ("ing", "ed", "er", "ers", "ly", "able")
+#: British spellings and their American forms, which web2 lists ("harmonisation",
+#: "realisable", "behaviour", "centre", "catalogue")
+_BRITISH = (("isation", "ization"), ("isab", "izab"), ("ise", "ize"), ("ising", "izing"),
+            ("our", "or"), ("tre", "ter"), ("ogue", "og"))  # fmt: skip
+
+
+def _american(key: str) -> str | None:
+    for gb, us in _BRITISH:
+        i = key.rfind(gb)
+        if i > 1:
+            return key[:i] + us + key[i + len(gb) :]
+    return None
 
 
 def in_dictionary_inflected(word: str) -> bool:
     """`in_dictionary`, or an inflection of an entry web2 lists only as a stem: "Sharing"
-    (share), "Annotated" (annotate), "Getting" (get), "Enabling" (enable), "Normalizer"."""
+    (share), "Annotated" (annotate), "Getting" (get), "Enabling" (enable), "Normalizer";
+    a British spelling of either ("Harmonisation", "Realisable", "Behaviour")."""
     if in_dictionary(word):
         return True
     key = word.casefold()
     if not key.isalpha():
         return False
+    us = _american(key)
+    if us is not None and us != key and in_dictionary_inflected(us):
+        return True
     for suffix in _INFLECTIONS:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)]

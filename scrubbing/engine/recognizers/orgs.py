@@ -1,13 +1,23 @@
 """Organisations named with a legal form: "Bluefin Bunkering AS", "Müller Logistik GmbH",
 "Kaito Trading KK", "Acme Pty Ltd" (CLIENT), and the acronym given after one in brackets:
-"Northwind Maritime Services (NMS)"."""
+"Northwind Maritime Services (NMS)"; not the holder on a copyright line of a software
+licence ("Copyright (c) 2019 MySQL AB" above the GNU GPL)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from ..lexicon import CALENDAR, CORP_SUFFIXES, LEAD_WORDS, LEGAL_SUFFIXES, ORG_NOUNS
+from ..hits import Hit
+from ..lexicon import (
+    CALENDAR,
+    CORP_SUFFIXES,
+    INSTITUTION_NOUNS,
+    LEAD_WORDS,
+    LEGAL_SUFFIXES,
+    ORG_NOUNS,
+    ROSTER_ZIPF,
+)
 from .base import ScrubRecognizer, has_ascii_capital
 
 _SUFFIX_ALT = "|".join(
@@ -39,25 +49,137 @@ _LEADING = (
 )
 
 
+_COPYRIGHT_MARK = re.compile(r"(?i)\bcopyright\b|\(c\)|\u00a9")
+_LICENCE_WORDS = re.compile(
+    r"(?i:\blicen[cs](?:e|ed|es|ing)\b|\bspdx\b|\bfree software\b|\bopen[ -]source\b|"
+    r"\bredistribut|\bpermission is hereby granted\b)|"
+    r"\b(?:MIT|BSD|[AL]?GPL|MPL|EPL|CDDL|ISC|OFL|Apache-2\.0|GPLv[23])\b"
+)
+#: how far around a copyright line the licence's words are looked for (a header's lines)
+_LICENCE_REACH = 600
+
+
+def in_licence_notice(text: str, start: int) -> bool:
+    """True if text[start:] is the holder on a copyright line of a licence notice: the line
+    before it carries a copyright mark ("Copyright (c) 2019", "©") and the words of a
+    software licence stand near it ("GNU General Public License", "Licensed under",
+    "SPDX-License-Identifier", an SPDX id such as "MIT" or "LGPL-3.0" in the same table
+    row). The holder of public software's copyright ("MySQL AB", "The Qt Company Ltd.") is
+    no client; a company's own "© 2026 Northwind Maritime AS. All rights reserved." footer,
+    with no licence near, stays one."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if not _COPYRIGHT_MARK.search(line):
+        return False
+    reach = text[max(0, start - _LICENCE_REACH) : start + _LICENCE_REACH]
+    return bool(_LICENCE_WORDS.search(reach))
+
+
+def drop_licence_holders(texts: Sequence[str], hits: list[list[Hit]]) -> list[list[Hit]]:
+    """`hits` (one list per text of a document) without the organisations that hold the
+    copyright of a licence notice (`in_licence_notice`), read across the document's texts: a
+    source file's comment blocks are texts of their own, and its "Copyright (c) 2019 MySQL AB"
+    line is one text, the GNU GPL's words the next. A deny-listed name is always kept, and so
+    is an author the model read as an organisation (`_given_name_in`)."""
+    joined = "\n".join(texts)
+    if not _COPYRIGHT_MARK.search(joined):
+        return hits
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return [
+        [
+            h
+            for h in seg
+            if h.entity_type not in ("CLIENT", "ORGANIZATION")
+            or h.source == "deny-list"
+            or (h.entity_type == "ORGANIZATION" and _given_name_in(h.text))
+            or not in_licence_notice(joined, starts[i] + h.start)
+        ]
+        for i, seg in enumerate(hits)
+    ]
+
+
+def _given_name_in(span: str) -> bool:
+    """A model organisation on a copyright line that holds a known given name and no word of
+    a firm is the author ("Copyright (c) 2017-2023, Artur Maciag"): a person, kept."""
+    from .known_names import name_lists
+
+    first, _last, _c = name_lists()
+    words = [w.strip(".,;:()") for w in span.split()]
+    return not names_a_firm(words, anywhere=True) and any(w.casefold() in first for w in words)
+
+
 def has_legal_suffix(text: str, start: int, end: int) -> bool:
     """True if the span text[start:end] ends with a legal form or is followed by one ("Jan
-    Novak Ltd", "Hansen Bunkering" before " AS"): company evidence, never a person."""
-    return bool(_SUFFIX_END.search(text[start:end]) or _SUFFIX_NEXT.match(text[end : end + 24]))
+    Novak Ltd", "Hansen Bunkering" before " AS"): company evidence, never a person. A legal
+    form in brackets that spells the span's initials is its acronym ("American Society of
+    Anesthesiologists (ASA)"), no legal form."""
+    if _SUFFIX_END.search(text[start:end]):
+        return True
+    m = _SUFFIX_NEXT.match(text[end : end + 24])
+    if not m:
+        return False
+    form = m.group().strip(" \t,")
+    if form.startswith("(") and form.endswith(")"):
+        initials = "".join(w[0] for w in text[start:end].split() if w[:1].isupper())
+        return form[1:-1].upper() != initials.upper()
+    return True
 
 
 def is_term_definition(words: str) -> bool:
     """True if the words spelt out before an acronym in brackets are a term, not an
-    organisation: each is a lower-case dictionary word (an inflection too: "Sharing") or an
-    acronym ("Cross Origin Resource Sharing", "Public Suffix List", "JSON
-    Web Key", "Pull Request"; a surname that is also a word, as "Cross", counts as a word
-    here), and none is a word companies are named with ("Northwind Maritime Services", "Blue
-    Ocean Shipping" stay clients; "Goldman Sachs" is no dictionary word)."""
-    from ..lexicon.dictionary import in_dictionary_inflected
-
+    organisation: each is a lower-case dictionary word (an inflection or a British spelling
+    too: "Sharing", "Realisable"), a frequent modern word no name list holds ("Online",
+    "European": wordfreq, at least `ROSTER_ZIPF`) or an acronym ("Cross Origin Resource
+    Sharing", "Online Certificate Status Protocol", "JSON Web Key"; a surname that is also a
+    word, as "Cross", counts as a word here); no word is a legal form, and the head of the
+    name (its last word, or the one before "of") is no word firms are named with
+    ("Northwind Maritime Services", "Blue Ocean Shipping" stay clients; "Goldman Sachs" is no
+    dictionary word). A head that names a public body or a service as often
+    (`lexicon.INSTITUTION_NOUNS`: "Health Research Authority", "Key Management Service") and
+    the company words elsewhere in a term ("Transport Layer Security", "Software Development
+    Kit") are no sign of a client."""
     parts = [p for w in words.split() for p in w.split("-") if p and p != "&"]
-    if not parts or any(p.casefold() in ORG_NOUNS or p.casefold() in CORP_SUFFIXES for p in parts):
+    if not parts or names_a_firm(parts):
         return False
-    return all((p.isupper() and len(p) <= 6) or in_dictionary_inflected(p) for p in parts)
+    return all(_term_word(p) for p in parts)
+
+
+_NOT_FIRM_WORDS = frozenset({"the", "and", "&"})
+
+
+def names_a_firm(parts: list[str], anywhere: bool = False) -> bool:
+    """True if the words of a name say company: a legal form or a word of one anywhere
+    ("Group", "Ltd", "Partners"), or a head (the last word, or the one before "of"; any word
+    with `anywhere`) that firms are named with ("Blue Ocean Shipping", "Bank of Valletta",
+    "MIDC Industrial Area" with `anywhere`); not a head that names a public body or a
+    service as often (`lexicon.INSTITUTION_NOUNS`: "Health Research Authority", "Royal
+    College of Physicians", "Key Management Service"), whatever the other words. Without
+    `anywhere`, a firm's word inside a term is no sign of a firm ("Transport Layer
+    Security", "Software Development Kit")."""
+    lower = [p.casefold() for p in parts]
+    if any(p in CORP_SUFFIXES and p not in _NOT_FIRM_WORDS for p in lower):
+        return True
+    head = lower[lower.index("of") - 1] if "of" in lower[1:] else lower[-1]
+    if head in INSTITUTION_NOUNS:
+        return False  # "Health Research Authority": the head names the body
+    heads = lower if anywhere else [head]
+    return any(h in ORG_NOUNS and h not in INSTITUTION_NOUNS for h in heads)
+
+
+def _term_word(part: str) -> bool:
+    from ..lexicon.dictionary import in_dictionary_inflected
+    from .known_names import name_lists
+    from .name_shape import zipf
+
+    if (part.isupper() and len(part) <= 6) or part in ("of", "and", "for", "the"):
+        return True
+    if in_dictionary_inflected(part):
+        return True
+    first, last, _c = name_lists()
+    key = part.casefold()
+    return zipf(key) >= ROSTER_ZIPF and key not in first and key not in last
 
 
 def _person_before_of(words: list[str]) -> bool:
@@ -113,7 +235,7 @@ def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
             yield _surname_before(text, head, s), s, "PERSON"
             s = _past(text, s, "of")
             words = words[cut + 1 :]
-        if not words or (len(words) == 1 and len(words[0]) < 2):
+        if not words or (len(words) == 1 and len(words[0]) < 2) or in_licence_notice(text, s):
             continue
         yield s, m.end("suffix"), "CLIENT"
         acr = _ACRONYM.match(text, m.end("suffix"))
@@ -129,7 +251,7 @@ def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 start = text.index(" ", start) + 1
                 while text[start] in " \t":
                     start += 1
-            if is_term_definition(text[start : m.end("name")]):
+            if is_term_definition(text[start : m.end("name")]) or in_licence_notice(text, start):
                 continue  # "Cross Origin Resource Sharing (CORS)": a term, not a client
             yield start, m.end("name"), "CLIENT"
             yield m.start("acr"), m.end("acr"), "CLIENT"

@@ -8,12 +8,15 @@ last ones also name a few people and companies (`{p1}`, `{p2:family}`, `{c1}`: s
 from the part's pools when the document is built), which must still be found.
 
 Over 500 lines because it is data: the documents' text, one document after another.
+More documents, of other occupations, are in prose_work.py.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .prose_work import WORK_DOCS
 
 
 @dataclass(frozen=True)
@@ -1267,3 +1270,7 @@ def survive_terms(p: Prose) -> list[str]:
             continue  # an ordinary word that starts a sentence
         out.setdefault(w)
     return list(out)
+
+
+#: the professional prose of many occupations, licence headers and protocol texts (prose_work)
+DOCS = DOCS + tuple(Prose(name, text, tuple(traps.split("; "))) for name, text, traps in WORK_DOCS)
