@@ -29,6 +29,7 @@ from ..lexicon import (
     JOB_WORDS,
     KEY_PREFIX_MIN_IDS,
     KEY_PREFIX_ZIPF,
+    MAIL_TAGS,
     OFFICE_WORDS,
     PARTICLES,
     PRODUCTS,
@@ -47,8 +48,18 @@ _TRIGGERS = (
 _TRIGGER = re.compile(
     rf"(?i)\b(?:{_TRIGGERS})[ \t]*[:\-\u2013]?[ \t]+"
     rf"(?!(?:{_TRIGGERS})\b)"  # "Project: Project X"
-    r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
+    r"\[?(?P<name>(?-i:[A-Z][A-Za-z0-9]+)"
+    r"(?:[ \t](?P<second>(?-i:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]{2,})))?)"
 )
+#: a mail subject's tag: "Re: [Falcon] figures", "Subject: [Silver Birch] handover"
+_SUBJECT_TAG = re.compile(
+    r"(?im)^[ \t]*(?:subject:[ \t]*(?:(?:re|fwd?|fw|aw|wg|tr|sv|rv)[ \t]*:[ \t]*)*|"
+    r"(?:(?:re|fwd?|fw|aw|wg|tr|sv|rv)[ \t]*:[ \t]*)+)"
+    r"\[(?P<name>(?-i:[A-Z][A-Za-z]{2,}(?:[ \t][A-Z][a-z]{2,})?))\]"
+)
+#: the second word of a two-word code name is rarer than this ("Arctic Tern", "Red Cedar"),
+#: unless the first is an ordinary word that is no code name alone ("Half Moon", "White Stag")
+PAIR_ZIPF = 3.8
 _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")
 #: identifiers with a part in capitals ("BLUEHERON-2026-07", "QL-QUARTZLINE-7") and office
 #: file names ("tundrafox_pmo.xlsx"), where a code name is written without a word boundary
@@ -344,6 +355,15 @@ def _ordinary(name: str) -> bool:
     return all(common) and not (any(w.isupper() and len(w) >= 3 for w in words))
 
 
+def _two_word_name(name: str) -> bool:
+    """ "Silver Birch", "Arctic Tern", "Half Moon" after "Project" are one code name; "Nightjar
+    Review", "Closure Report", "Kick Off" are a code name (or a word) and a word after it."""
+    first, second = name.split()
+    if second.casefold() in _TRIGGER_VOCAB or _ordinary(name):
+        return False
+    return _ordinary(first) or _zipf(second.casefold()) < PAIR_ZIPF
+
+
 class ScrubCodenameRecognizer(ScrubRecognizer):
     ENTITIES = ("CODENAME",)
     SCORE = 0.8
@@ -354,9 +374,17 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         for m in _TRIGGER.finditer(text):
-            name = m.group("name")
+            s, e = m.span("name")
+            second = m.group("second")
+            if second and not second.isupper() and not _two_word_name(m.group("name")):
+                e = s + len(m.group("name").split()[0])  # "Project Nightjar Review"
+            name = text[s:e]
             if not _ordinary(name) and len(name) >= 3:
-                yield m.start("name"), m.end("name"), "CODENAME"
+                yield s, e, "CODENAME"
+        if "[" in text:
+            for m in _SUBJECT_TAG.finditer(text):
+                if not _ordinary(m.group("name")) and m.group("name").casefold() not in MAIL_TAGS:
+                    yield m.start("name"), m.end("name"), "CODENAME"
         repeated = {w for w, n in coined_words(text).items() if n >= CODENAME_MIN_REPEATS}
         if repeated:
             for m in _COINED.finditer(text):
