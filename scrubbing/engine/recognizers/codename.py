@@ -57,6 +57,7 @@ _SUBJECT_TAG = re.compile(
     r"(?:(?:re|fwd?|fw|aw|wg|tr|sv|rv)[ \t]*:[ \t]*)+)"
     r"\[(?P<name>(?-i:[A-Z][A-Za-z]{2,}(?:[ \t][A-Z][a-z]{2,})?))\]"
 )
+_BRACKETED = re.compile(r"(?<![\w\]])\[(?P<w>[A-Z][a-z]{3,})\](?![(\[])")  # not a Markdown link
 #: the second word of a two-word code name is rarer than this ("Arctic Tern", "Red Cedar"),
 #: unless the first is an ordinary word that is no code name alone ("Half Moon", "White Stag")
 PAIR_ZIPF = 3.8
@@ -355,6 +356,18 @@ def _ordinary(name: str) -> bool:
     return all(common) and not (any(w.isupper() and len(w) >= 3 for w in words))
 
 
+def _tags_with_files(text: str) -> Iterable[tuple[int, int, str]]:
+    """ "Led [Magpie]: a fleet renewal" beside "magpie_q2_close.xlsx": a bracketed word that
+    also begins an office file's name in the same text is the project's name."""
+    stems = {m.group("w").split("_")[0].split("-")[0] for m in _IN_FILE_NAME.finditer(text)}
+    if not stems:
+        return
+    for m in _BRACKETED.finditer(text):
+        word = m.group("w")
+        if word.casefold() in stems and not _ordinary(word) and word.casefold() not in MAIL_TAGS:
+            yield m.start("w"), m.end("w"), "CODENAME"
+
+
 def _two_word_name(name: str) -> bool:
     """ "Silver Birch", "Arctic Tern", "Half Moon" after "Project" are one code name; "Nightjar
     Review", "Closure Report", "Kick Off" are a code name (or a word) and a word after it."""
@@ -385,6 +398,7 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
             for m in _SUBJECT_TAG.finditer(text):
                 if not _ordinary(m.group("name")) and m.group("name").casefold() not in MAIL_TAGS:
                     yield m.start("name"), m.end("name"), "CODENAME"
+            yield from _tags_with_files(text)
         repeated = {w for w, n in coined_words(text).items() if n >= CODENAME_MIN_REPEATS}
         if repeated:
             for m in _COINED.finditer(text):

@@ -31,6 +31,9 @@ def scrub(text: str, name: str = "note.txt") -> str:
          "larkspur"),
         # "Project:" then the name in brackets
         ("Project: [Wrenfield]. Open issues are tracked under OPS-WRENFIELD-14.\n", "wrenfield"),
+        # a bracketed word that also begins an office file's name in the same text
+        ("Led [Thornvale]: a fleet renewal.\nBuilt the thornvale_q2_close.xlsx reporting.\n",
+         "thornvale"),
     ],
 )  # fmt: skip
 def test_a_tagged_code_name_and_its_identifiers(text, word):
@@ -59,6 +62,7 @@ def test_a_two_word_code_name_after_project(text, words):
         ("The Project Status Update is due on Friday.\n", "Status Update"),
         ("Subject: [EXTERNAL] Re: invoice\n\nPlease see below.\n", "EXTERNAL"),
         ("Send it to the Project Nightjar Review board.\n", "Review"),
+        ("[Service]\nUser=ops\n\nThe service_accounts.xlsx sheet lists them.\n", "[Service]"),
     ],
 )  # fmt: skip
 def test_ordinary_words_after_project_or_in_a_subject_tag_stay(text, kept):
