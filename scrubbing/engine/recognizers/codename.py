@@ -357,9 +357,16 @@ def _ordinary(name: str) -> bool:
 
 
 def _tags_with_files(text: str) -> Iterable[tuple[int, int, str]]:
-    """ "Led [Magpie]: a fleet renewal" beside "magpie_q2_close.xlsx": a bracketed word that
-    also begins an office file's name in the same text is the project's name."""
+    """ "Led [Magpie]: a fleet renewal" beside "magpie_q2_close.xlsx" or "MAGPIE-TASK-301": a
+    bracketed word that also begins an office file's name, or is a part in capitals of an
+    identifier, in the same text is the project's name."""
     stems = {m.group("w").split("_")[0].split("-")[0] for m in _IN_FILE_NAME.finditer(text)}
+    stems |= {
+        part.casefold()
+        for m in _IN_IDENTIFIER.finditer(text)
+        for part in re.split(r"[-_/]", m.group("w"))
+        if len(part) >= 4 and part.isalpha()
+    }
     if not stems:
         return
     for m in _BRACKETED.finditer(text):

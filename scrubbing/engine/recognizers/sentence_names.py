@@ -13,9 +13,10 @@ only when all of these hold:
 * either one word is a known given or family name (the engine's name lists) and the others are
   no dictionary words, or every word is a non-word: in no dictionary and rarer than
   NONWORD_ZIPF in English text ("Filmon Tekeste", "Wanjiru Kamau");
-* outside a technical paragraph (code, versions, CLI flags), where only the first kind counts;
-* the text does not write one of its words in lower case or use it as a product's name ("pip
-  install pydantic" beside "Pydantic Logfire").
+* outside a technical line (code, backticks, versions, CLI flags), where only the first kind
+  counts;
+* the text does not write one of its words in lower case or use it as code or a package
+  (`codename.code_words`: "pip install pydantic" beside "Pydantic Logfire").
 
 A capitalised word that opens the sentence and is a dictionary word ("Yesterday Kamau Njoroge
 said") is not part of the name.
@@ -30,6 +31,7 @@ from ..hits import PATTERN_PERSON
 from ..lexicon import LEGAL_SUFFIXES, NAME_JOINERS, ORG_NOUNS, PARTICLES, PRODUCTS, TOOLS, VENDORS
 from ..lexicon.dictionary import in_dictionary
 from .base import ScrubRecognizer, has_upper
+from .codename import _CODE_LINE, code_words
 from .known_names import name_lists
 from .name_shape import _VOCAB, zipf
 
@@ -92,12 +94,15 @@ def _is_name(words: list[str], technical: bool, joined: bool = False) -> bool:
 
 
 def sentence_name_spans(text: str) -> Iterable[tuple[int, int]]:
-    from ..technical import is_technical_paragraph, paragraph
-
+    """(start, end) of each full name in running text (see the module doc); linear in the
+    text: each candidate looks at most _LOOK characters around it, and the text's words in
+    lower case and its code words are worked out once, for the first candidate that needs them."""
+    terms: list[frozenset[str]] = []
     for m in _RUN.finditer(text):
         s, e = m.span("name")
         words = m.group("name").split(" ")
-        line_start = text.rfind("\n", 0, s) + 1
+        lo = max(0, s - _LOOK)
+        line_start = text.rfind("\n", lo, s) + 1 or lo
         before = text[line_start:s]
         after = text[e : e + 2]
         in_sentence = _LOWER_BEFORE.search(before) or _LOWER_AFTER.match(text, e)
@@ -114,27 +119,41 @@ def sentence_name_spans(text: str) -> Iterable[tuple[int, int]]:
             while len(words) > 2 and in_dictionary(words[0]) and not _known_first(words[0]):
                 s += len(words[0]) + 1
                 words = words[1:]
-        a, b = paragraph(text, s, e)
         joined = prev not in _PLACE_WORDS and any(
             w in _JOINERS or w.startswith(("al-", "el-")) for w in words
         )
-        technical = is_technical_paragraph(text[a:b])
-        if _is_name(words, technical, joined) and not _used_as_term(text, words):
+        line_end = text.find("\n", e, e + _LOOK)
+        if not _is_name(
+            words, _technical(text[line_start : line_end if line_end >= 0 else e + _LOOK]), joined
+        ):
+            continue
+        if not terms:
+            terms.append(_lower_words(text) | code_words(text))
+        if not {w.casefold() for w in words if w[:1].isupper()} & terms[0]:
             yield s, e
 
 
-def _used_as_term(text: str, words: list[str]) -> bool:
-    """A word of the run the same text writes in lower case as a word of its own ("pip install
-    pydantic", "github.com/pydantic/") or uses as a product (`technical.product_words`): a
-    thing's name. A name's word in an e-mail address ("prasanthi.vemulapalli@") is no sign."""
-    from ..technical import product_words
+#: how far around a candidate its line is read
+_LOOK = 200
+_TECHNICAL = re.compile(r"`|(?<![\w-])--?[a-z][\w-]+|\b\d+\.\d+\.\d+\b|\w\(\)|[{};]\s*$|=>|::")
 
-    caps = [w for w in words if w[:1].isupper()]
-    for w in caps:
-        low = w.casefold()
-        if low in text and re.search(rf"(?<![\w@.]){re.escape(low)}(?![\w@]|\.[\w.]+@)", text):
-            return True
-    return bool({w.casefold() for w in caps} & product_words(text))
+
+def _technical(line: str) -> bool:
+    """A line of code or about code: backticks, a CLI flag, a version, a call, braces."""
+    return bool(_TECHNICAL.search(line) or _CODE_LINE.search(line))
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case on their own ("pip install pydantic",
+    "github.com/pydantic/"): a capitalised run with one of them is a thing's name. A name's
+    word in an e-mail address ("prasanthi.vemulapalli@") is no sign."""
+    return frozenset(
+        m.group(0) for m in _LOWER_WORD.finditer(text) if not _IN_MAILBOX.match(text, m.end())
+    )
+
+
+_LOWER_WORD = re.compile(r"(?<![\w@.])[^\W\d_A-Z]{3,}(?![\w@])")
+_IN_MAILBOX = re.compile(r"\.[\w.\-]+@")
 
 
 class ScrubSentenceNameRecognizer(ScrubRecognizer):

@@ -34,6 +34,8 @@ def scrub(text: str, name: str = "note.txt") -> str:
         # a bracketed word that also begins an office file's name in the same text
         ("Led [Thornvale]: a fleet renewal.\nBuilt the thornvale_q2_close.xlsx reporting.\n",
          "thornvale"),
+        ("Led [Brackenfold]: a fleet renewal.\nBuilt the BRACKENFOLD-TASK-301 reporting.\n",
+         "brackenfold"),
     ],
 )  # fmt: skip
 def test_a_tagged_code_name_and_its_identifiers(text, word):
