@@ -282,6 +282,12 @@ PRODUCT_PHRASES = frozenset(
 #: invoice and form phrases whose first word is also a first name ("Bill to", "Ship to")
 FORM_PHRASES = frozenset({"bill to", "ship to", "sold to", "deliver to", "remit to", "bill from"})
 #: e-mail header field names: never entities
+#: tags a mail system or a list puts in a subject ("[EXTERNAL] Re: ..."): no code names
+MAIL_TAGS = words(
+    "external ext spam suspected suspicious phishing warning caution urgent important action fyi "
+    "info draft wip patch rfc bug issue ticket jira github gitlab confidential internal public "
+    "secure encrypted newsletter announce announcement reminder update"
+)
 MAIL_HEADERS = words(
     "from to cc bcc sent date subject reply-to sender received return-path message-id "
     "mime-version content-type content-transfer-encoding x-from x-to x-cc x-bcc x-folder "

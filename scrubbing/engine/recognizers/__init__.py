@@ -30,6 +30,7 @@ from .presidio import (
 )
 from .script_names import ScrubScriptNameRecognizer
 from .secrets import ScrubSecretRecognizer
+from .sentence_names import ScrubSentenceNameRecognizer
 from .structure import ScrubStructureRecognizer
 
 __all__ = ["ScrubModelRecognizer", "build_recognizers", "source_of"]
@@ -51,6 +52,7 @@ def build_recognizers(tld: Any) -> list[Any]:
         ScrubUrlRecognizer(),
         ScrubNameRecognizer(),
         ScrubKnownNameRecognizer(),
+        ScrubSentenceNameRecognizer(),
         ScrubScriptNameRecognizer(),
         ScrubAddressRecognizer(),
         ScrubCodenameRecognizer(),

@@ -29,6 +29,7 @@ from ..lexicon import (
     JOB_WORDS,
     KEY_PREFIX_MIN_IDS,
     KEY_PREFIX_ZIPF,
+    MAIL_TAGS,
     OFFICE_WORDS,
     PARTICLES,
     PRODUCTS,
@@ -47,8 +48,19 @@ _TRIGGERS = (
 _TRIGGER = re.compile(
     rf"(?i)\b(?:{_TRIGGERS})[ \t]*[:\-\u2013]?[ \t]+"
     rf"(?!(?:{_TRIGGERS})\b)"  # "Project: Project X"
-    r"(?P<name>(?-i:[A-Z][A-Za-z0-9]+)(?:[ \t](?-i:[A-Z][A-Z0-9]{2,}))?)"
+    r"\[?(?P<name>(?-i:[A-Z][A-Za-z0-9]+)"
+    r"(?:[ \t](?P<second>(?-i:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]{2,})))?)"
 )
+#: a mail subject's tag: "Re: [Falcon] figures", "Subject: [Silver Birch] handover"
+_SUBJECT_TAG = re.compile(
+    r"(?im)^[ \t]*(?:subject:[ \t]*(?:(?:re|fwd?|fw|aw|wg|tr|sv|rv)[ \t]*:[ \t]*)*|"
+    r"(?:(?:re|fwd?|fw|aw|wg|tr|sv|rv)[ \t]*:[ \t]*)+)"
+    r"\[(?P<name>(?-i:[A-Z][A-Za-z]{2,}(?:[ \t][A-Z][a-z]{2,})?))\]"
+)
+_BRACKETED = re.compile(r"(?<![\w\]])\[(?P<w>[A-Z][a-z]{3,})\](?![(\[])")  # not a Markdown link
+#: the second word of a two-word code name is rarer than this ("Arctic Tern", "Red Cedar"),
+#: unless the first is an ordinary word that is no code name alone ("Half Moon", "White Stag")
+PAIR_ZIPF = 3.8
 _COINED = re.compile(r"(?<![\w.\-/@$])(?P<w>[A-Z]{5,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w(@]|\.\w)")
 #: identifiers with a part in capitals ("BLUEHERON-2026-07", "QL-QUARTZLINE-7") and office
 #: file names ("tundrafox_pmo.xlsx"), where a code name is written without a word boundary
@@ -344,6 +356,34 @@ def _ordinary(name: str) -> bool:
     return all(common) and not (any(w.isupper() and len(w) >= 3 for w in words))
 
 
+def _tags_with_files(text: str) -> Iterable[tuple[int, int, str]]:
+    """ "Led [Magpie]: a fleet renewal" beside "magpie_q2_close.xlsx" or "MAGPIE-TASK-301": a
+    bracketed word that also begins an office file's name, or is a part in capitals of an
+    identifier, in the same text is the project's name."""
+    stems = {m.group("w").split("_")[0].split("-")[0] for m in _IN_FILE_NAME.finditer(text)}
+    stems |= {
+        part.casefold()
+        for m in _IN_IDENTIFIER.finditer(text)
+        for part in re.split(r"[-_/]", m.group("w"))
+        if len(part) >= 4 and part.isalpha()
+    }
+    if not stems:
+        return
+    for m in _BRACKETED.finditer(text):
+        word = m.group("w")
+        if word.casefold() in stems and not _ordinary(word) and word.casefold() not in MAIL_TAGS:
+            yield m.start("w"), m.end("w"), "CODENAME"
+
+
+def _two_word_name(name: str) -> bool:
+    """ "Silver Birch", "Arctic Tern", "Half Moon" after "Project" are one code name; "Nightjar
+    Review", "Closure Report", "Kick Off" are a code name (or a word) and a word after it."""
+    first, second = name.split()
+    if second.casefold() in _TRIGGER_VOCAB or _ordinary(name):
+        return False
+    return _ordinary(first) or _zipf(second.casefold()) < PAIR_ZIPF
+
+
 class ScrubCodenameRecognizer(ScrubRecognizer):
     ENTITIES = ("CODENAME",)
     SCORE = 0.8
@@ -354,9 +394,18 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         for m in _TRIGGER.finditer(text):
-            name = m.group("name")
+            s, e = m.span("name")
+            second = m.group("second")
+            if second and not second.isupper() and not _two_word_name(m.group("name")):
+                e = s + len(m.group("name").split()[0])  # "Project Nightjar Review"
+            name = text[s:e]
             if not _ordinary(name) and len(name) >= 3:
-                yield m.start("name"), m.end("name"), "CODENAME"
+                yield s, e, "CODENAME"
+        if "[" in text:
+            for m in _SUBJECT_TAG.finditer(text):
+                if not _ordinary(m.group("name")) and m.group("name").casefold() not in MAIL_TAGS:
+                    yield m.start("name"), m.end("name"), "CODENAME"
+            yield from _tags_with_files(text)
         repeated = {w for w, n in coined_words(text).items() if n >= CODENAME_MIN_REPEATS}
         if repeated:
             for m in _COINED.finditer(text):

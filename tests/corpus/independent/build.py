@@ -18,6 +18,7 @@ from pathlib import Path
 from . import documents
 from .logs import build_log
 from .mail import build_mail
+from .narrative import build_note, build_status
 from .prose import DOCS
 from .render import render
 from .split import DEV, part_of
@@ -38,6 +39,8 @@ PLAN = (
     ("deck", 6, ("pptx",)),
     ("addressbook", 4, ("csv", "json")),
     ("bundle", 4, ("zip",)),
+    ("status", 9, ("docx", "txt", "pdf")),
+    ("note", 8, ("eml",)),
 )
 
 
@@ -69,6 +72,10 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
                 docs.append(build_mail(pools, n))
             elif kind == "log":
                 docs.append(build_log(pools, n))
+            elif kind == "status":
+                docs.append(build_status(pools, n, fmt))
+            elif kind == "note":
+                docs.append(build_note(pools, n))
             elif kind in ("minutes", "letter", "cv", "invoice"):
                 docs.append(getattr(documents, f"build_{kind}")(pools, n, fmt))
             else:

@@ -111,6 +111,37 @@ PEBBLEDASH | PebbleDash ; pebbledash-ingest ; PEBBLEDASH-INC-40
 FALKENSTEIN | Projekt FALKENSTEIN ; FALKENSTEIN-2026-10 ; falkenstein_due_diligence.docx
 RIVERGLASS | Project RiverGlass ; RIVERGLASS-KPI-7 ; riverglass-dashboard
 NIGHTOWLSYNC | NightOwlSync ; nightowlsync_rollout.pptx ; NIGHTOWLSYNC-REL-2
+# issue 18's third round (recall3): tags, tickets, lower-case file names, two-word and
+# ordinary-word code names
+FALCON | [Falcon] ; falcon_v2_final.xlsx ; OPS-FALCON-14
+SILVER BIRCH | Project Silver Birch ; SILVERBIRCH-Q3-07 ; silver_birch_steerco.pptx
+COMPASS | Project Compass ; compass_pricing_final_v3.xlsx ; CMP-COMPASS-22
+JUNIPER | codename: juniper ; juniper-dataroom-index.xlsx ; JUNIPER/OPS/2026-5
+BLACKTHORN | Operation Blackthorn ; ops-blackthorn-14 ; blackthorn_board_v2.pptx
+MAGPIE | [Magpie] ; magpie_q2_close.xlsx ; MAGPIE-TASK-301
+TIDEWATER | Project Tidewater ; TIDEWATER-SPA-3 ; tidewater_redlines_clean.docx
+CINNABAR | Codename: CINNABAR ; cinnabar_model_v7.xlsx ; CNB-CINNABAR-09
+WHITE STAG | Project White Stag ; WHITESTAG-2027-02 ; white_stag_synergies.xlsx
+GRANITE | Project Granite ; granite-migration-runbook.docx ; GRANITE-CHG-118
+OSPREY | Operation Osprey ; osprey_headcount_final.xlsx ; OSP-OSPREY-3
+BOLLARD | Project Bollard ; bollard_vdr.xlsx ; BOLLARD-LOI-4
+HALF MOON | Project Half Moon ; HALFMOON-DD-6 ; half_moon_closing_memo.docx
+QUINCE | [Quince] ; quince_pricing_v2_final.xlsx ; QUINCE-RFP-12
+PALISADE | codename: palisade ; PALISADE-2026-08 ; palisade_integration_plan.pptx
+ARCTIC TERN | Project Arctic Tern ; ARCTICTERN-IC-1 ; arctic_tern_model.xlsx
+MOSSBANK | Project MOSSBANK ; mossbank-etl ; mossbank_budget_v3_final.xlsx
+SAFFRON | Operation Saffron ; saffron_rota_final.xlsx ; SAF-SAFFRON-27
+CORMORANT | Codename CORMORANT ; cormorant_sow_signed.pdf ; CORMORANT-PMO-5
+TEAKWOOD | [Teakwood] ; TEAKWOOD-2026-12 ; teakwood_deck_v4.pptx
+GREEN LINNET | Project Green Linnet ; GREENLINNET-RFI-2 ; green_linnet_scoring.xlsx
+ANVIL | Project Anvil ; anvil_capex_v2_final.xlsx ; OPS-ANVIL-31
+SNOWDROP | Operation Snowdrop ; snowdrop-ledger-recon ; SNOWDROP-AUD-4
+KINGSWOOD | Project Kingswood ; kingswood_tracker_final.xlsx ; KW-KINGSWOOD-8
+HAWTHORN | Codename: Hawthorn ; hawthorn_fee_schedule.docx ; HAWTHORN-CLM-61
+RED CEDAR | Project Red Cedar ; REDCEDAR-2026-04 ; red_cedar_headcount_v2.xlsx
+STONECHAT | [Stonechat] ; stonechat_dd_q_and_a.xlsx ; STONECHAT-VDR-3
+SEAGLASS | Project Seaglass ; seaglass-sync ; SEAGLASS-INC-212
+DRUMLIN | Operation DRUMLIN ; drumlin_capex_final.xlsx ; DRUMLIN-2027-01
 """
 
 
@@ -139,6 +170,11 @@ class CodeName:
         return self.forms[0]
 
     @property
+    def parts(self) -> frozenset[str]:
+        """Traces that leak it: the word, and each word of a two-word name ("Silver Birch")."""
+        return frozenset({self.word, *(w for w in self.word.split() if len(w) >= 3)})
+
+    @property
     def identifiers(self) -> tuple[str, ...]:
         return self.forms[1:]
 
@@ -160,7 +196,8 @@ def companies() -> tuple[Company, ...]:
 @cache
 def codenames() -> tuple[CodeName, ...]:
     out = []
-    for i, line in enumerate(ln for ln in _CODENAMES.strip().splitlines() if ln.strip()):
+    lines = (ln for ln in _CODENAMES.strip().splitlines() if ln.strip() and ln[0] != "#")
+    for i, line in enumerate(lines):
         word, forms = (c.strip() for c in line.split("|"))
         out.append(CodeName(f"K{i + 1:03d}", word, tuple(f.strip() for f in forms.split(";"))))
     return tuple(out)

@@ -196,7 +196,7 @@ class Writer:
 
     def code(self, k: CodeName, i: int = 0) -> str:
         value = k.forms[i % len(k.forms)]
-        return self._put(Planted(CODENAME, k.id, value, frozenset({k.word}), f"form{i}"))
+        return self._put(Planted(CODENAME, k.id, value, k.parts, f"form{i}"))
 
     def email(self, p: Person, c: Company | None = None, style: str = "dot") -> str:
         local = p.email_local
