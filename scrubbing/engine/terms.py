@@ -211,7 +211,7 @@ def _atoms(text: str) -> tuple[tuple[int, str], ...]:
     """(start, casefolded run) of each run of letters/digits in `text`, kept for the last text
     only: verification searches a text for the strings of each round in turn (one
     `KnownStrings` each), and the runs depend on the text alone."""
-    return tuple((m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text))
+    return tuple([(m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text)])
 
 
 class KnownStrings:
