@@ -49,10 +49,12 @@ def _ascii_digits(text: str) -> int:
 
 
 # the digits and separators of every SSN pattern (nnnnn-nnnn, nnn-nnnnnn, nine digits,
-# nnn-nn-nnnn, nnn nn nnnn, nnn.nn.nnnn), without their word boundaries: a phone number
-# ("555-123-4567") has none of them
+# nnn-nn-nnnn, nnn nn nnnn, nnn.nn.nnnn), with no digit on either side (what their word
+# boundaries ask at least): a phone number ("555-123-4567", "5551234567") has none of them.
+# Written to start with a digit (the look-behind after it), so the regex skips to digits
 _SSN_DIGITS = re.compile(
-    r"[0-9]{5}-[0-9]{4}|[0-9]{3}-[0-9]{6}|[0-9]{9}|[0-9]{3}[- .][0-9]{2}[- .][0-9]{4}"
+    r"[0-9](?<![0-9][0-9])[0-9]{2}"
+    r"(?:[0-9]{2}-[0-9]{4}|-[0-9]{6}|[0-9]{6}|[- .][0-9]{2}[- .][0-9]{4})(?![0-9])"
 )
 # the three pairs of digits and the letter after them of the NINO pattern ("QQ 12 34 56 C");
 # no letter folds to a-d in any case, so the class holds under the pattern's IGNORECASE

@@ -152,7 +152,8 @@ def test_digit_gates_are_necessary(detector, name):
     rec = next(r for r in detector.recognizers if type(r).__name__ == name)
     rnd = random.Random(19)
     forms = ["536-90-4399", "53690-4399", "536-904399", "536904399", "536 90 4399",
-             "536.90.4399", "AB123456C", "ab 12 34 56 d", "QQ 123456 A", "JG12 34 56B"]  # fmt: skip
+             "536.90.4399", "AB123456C", "ab 12 34 56 d", "QQ 123456 A", "JG12 34 56B",
+             "5551234567", "555-123-4567", "(555) 123 4567"]  # fmt: skip
     alphabet = "0123456789 -.ABCDQZabcdqz\n"
     found = 0
     for _ in range(4000):
