@@ -51,7 +51,7 @@ from .hits import (
     SOURCES,
     Hit,
 )
-from .lexicon import NON_IDENTIFYING_IPS
+from .lexicon import NON_IDENTIFYING_IPS, place_names
 from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
@@ -199,6 +199,9 @@ class Detector:
                 "(nothing is downloaded at run time)"
             )
         self.tld = _offline_tldextract()
+        # the place names of libphonenumber's geodata (half a second to read) are read now,
+        # once per process, not in the first file with a model LOCATION
+        place_names()
         provider = NlpEngineProvider(
             nlp_configuration={
                 "nlp_engine_name": "spacy",

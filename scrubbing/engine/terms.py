@@ -206,6 +206,14 @@ class _Entry:
         return pos
 
 
+@lru_cache(maxsize=1)
+def _atoms(text: str) -> tuple[tuple[int, str], ...]:
+    """(start, casefolded run) of each run of letters/digits in `text`, kept for the last text
+    only: verification searches a text for the strings of each round in turn (one
+    `KnownStrings` each), and the runs depend on the text alone."""
+    return tuple([(m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text)])
+
+
 class KnownStrings:
     """Every occurrence of strings already judged sensitive somewhere in the task.
 
@@ -268,7 +276,7 @@ class KnownStrings:
         """(start, end, entity_type, source) for each occurrence (longest per position)."""
         index1, index2 = self._index1, self._index2
         if index1 or index2:
-            atoms = [(m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text)]
+            atoms = _atoms(text)
             last = len(atoms) - 1
             for i, (p, atom) in enumerate(atoms):
                 entries = index1.get(atom)

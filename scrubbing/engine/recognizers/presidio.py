@@ -48,6 +48,19 @@ def _ascii_digits(text: str) -> int:
     return sum(text.count(d) for d in "0123456789")
 
 
+# the digits and separators of every SSN pattern (nnnnn-nnnn, nnn-nnnnnn, nine digits,
+# nnn-nn-nnnn, nnn nn nnnn, nnn.nn.nnnn), with no digit on either side (what their word
+# boundaries ask at least): a phone number ("555-123-4567", "5551234567") has none of them.
+# Written to start with a digit (the look-behind after it), so the regex skips to digits
+_SSN_DIGITS = re.compile(
+    r"[0-9](?<![0-9][0-9])[0-9]{2}"
+    r"(?:[0-9]{2}-[0-9]{4}|-[0-9]{6}|[0-9]{6}|[- .][0-9]{2}[- .][0-9]{4})(?![0-9])"
+)
+# the three pairs of digits and the letter after them of the NINO pattern ("QQ 12 34 56 C");
+# no letter folds to a-d in any case, so the class holds under the pattern's IGNORECASE
+_NINO_DIGITS = re.compile(r"[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[a-dA-D]")
+
+
 class ScrubEmailRecognizer(Gated, predefined_recognizers.EmailRecognizer):
     """Addresses; the domain is checked against tldextract's bundled suffix list (offline)."""
 
@@ -88,13 +101,13 @@ class ScrubIpRecognizer(Gated, predefined_recognizers.IpRecognizer):
 class ScrubUsSsnRecognizer(Gated, predefined_recognizers.UsSsnRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
-        return _ascii_digits(text) >= 9
+        return _ascii_digits(text) >= 9 and _SSN_DIGITS.search(text) is not None
 
 
 class ScrubUkNinoRecognizer(Gated, predefined_recognizers.UkNinoRecognizer):
     @staticmethod
     def gate(text: str) -> bool:
-        return _ascii_digits(text) >= 6
+        return _ascii_digits(text) >= 6 and _NINO_DIGITS.search(text) is not None
 
 
 class ScrubCryptoRecognizer(Gated, predefined_recognizers.CryptoRecognizer):

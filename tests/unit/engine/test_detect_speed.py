@@ -125,7 +125,13 @@ def test_same_as_presidio_analyze(detector):
         ("ScrubIpRecognizer", "10.0.0.1"),
         ("ScrubIpRecognizer", "::1"),
         ("ScrubUsSsnRecognizer", "536-90-4399"),
+        ("ScrubUsSsnRecognizer", "53690-4399"),
+        ("ScrubUsSsnRecognizer", "536-904399"),
+        ("ScrubUsSsnRecognizer", "ssn 536904399"),
+        ("ScrubUsSsnRecognizer", "536 90 4399"),
+        ("ScrubUsSsnRecognizer", "536.90.4399"),
         ("ScrubUkNinoRecognizer", "AB123456C"),
+        ("ScrubUkNinoRecognizer", "nino ab 12 34 56 c"),
         ("ScrubCryptoRecognizer", "1BoatSLRHtKNngkdXEeobR76b53LETtpyT"),
         ("ScrubIbanRecognizer", "IBAN GB82 WEST 1234 5698 7654 32"),
         ("ScrubIbanRecognizer", "DE89370400440532013000"),
@@ -135,6 +141,31 @@ def test_recognizer_gates_pass_real_matches(detector, name, text):
     rec = next(r for r in detector.recognizers if type(r).__name__ == name)
     assert type(rec).gate(text)
     assert rec.analyze(text=text, entities=detector._entities, nlp_artifacts=None)
+
+
+@pytest.mark.parametrize("name", ["ScrubUsSsnRecognizer", "ScrubUkNinoRecognizer"])
+def test_digit_gates_are_necessary(detector, name):
+    """Whatever Presidio's SSN or NINO patterns find, the gate lets through: on matches of
+    each form and near misses (random edits of them, a fixed seed)."""
+    import random
+
+    rec = next(r for r in detector.recognizers if type(r).__name__ == name)
+    rnd = random.Random(19)
+    forms = ["536-90-4399", "53690-4399", "536-904399", "536904399", "536 90 4399",
+             "536.90.4399", "AB123456C", "ab 12 34 56 d", "QQ 123456 A", "JG12 34 56B",
+             "5551234567", "555-123-4567", "(555) 123 4567"]  # fmt: skip
+    alphabet = "0123456789 -.ABCDQZabcdqz\n"
+    found = 0
+    for _ in range(4000):
+        text = list(f"x {rnd.choice(forms)} y")
+        for _edit in range(rnd.randint(0, 3)):
+            k = rnd.randrange(len(text))
+            text[k : k + rnd.randint(0, 1)] = rnd.choice(alphabet) * rnd.randint(0, 1)
+        text = "".join(text)
+        if rec.analyze_passed(text, detector._entities, None):
+            found += 1
+            assert type(rec).gate(text), text
+    assert found  # the texts hold matches: the check is not empty
 
 
 # each cue word with an address that only it lets the recognizer find (ASCII texts)

@@ -239,3 +239,20 @@ def test_python_built_in_names_are_no_code_names():
     )
     assert not {"notimplemented", "stopiteration", "recursionerror"} & set(coined_words(text))
     assert coined_words(text + " QuartzLine ships; QuartzLine is late.")["quartzline"] == 2
+
+
+def test_place_names_hold_every_english_name_of_the_geodata_and_each_of_its_parts():
+    """`place_names` splits each distinct name once: every name of a geodata module, and each
+    part of one written "Jersey City, NJ" or "A/B", is still there."""
+    import phonenumbers.geodata.data0 as data0
+
+    from scrubbing.engine.lexicon import country_names, place_names
+
+    places = place_names()
+    names = {n["en"] for n in data0.data.values() if n.get("en")}
+    assert any("," in n for n in names)  # the module holds names with parts
+    for name in names:
+        assert name.casefold() in places, name
+        for part in name.replace("/", ",").split(","):
+            assert not part.strip() or part.strip().casefold() in places, (name, part)
+    assert country_names() <= places

@@ -117,3 +117,14 @@ def test_only_the_space_is_printable_white_space():
     # what normalize's fast path relies on: a printable string holds no white space but " "
     spaces = [chr(c) for c in range(0x110000) if chr(c).isspace()]
     assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+def test_strings_of_several_lists_searched_in_turn_over_several_texts():
+    # verification searches one text for each round's strings in turn: the runs of letters
+    # of the last text are kept, and a search of another text reads that text's own
+    first = KnownStrings([("Jane Doe", "PERSON", "model")])
+    second = KnownStrings([("Acme Corp", "CLIENT", "deny-list")])
+    a, b = "Jane Doe of Acme Corp", "Acme Corp, not Jane Doe, and Jane Doe"
+    for _ in range(2):
+        assert spans(first, a) == ["Jane Doe"] and spans(second, a) == ["Acme Corp"]
+        assert spans(second, b) == ["Acme Corp"] and spans(first, b) == ["Jane Doe"] * 2
