@@ -267,7 +267,7 @@ def join_across_segments(doc: Any, hits: Sequence[list[Hit]]) -> list[list[Hit]]
         key = _container(segs[i])
         while j + 1 < len(segs) and key is not None and _container(segs[j + 1]) == key:
             j += 1
-        if j > i and any(h.entity_type in _JOINABLE for k in range(i, j + 1) for h in out[k]):
+        if j > i:
             _join_chain(segs, out, i, j, cells=segs[i].kind in _CONTAINED)
         i = j + 1
     return out
@@ -282,15 +282,12 @@ def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int, cells: bool = F
         offsets.append(pos)
         pos += len(segs[k].text) + 1
     text = "\n".join(segs[k].text for k in range(i, j + 1))
-    shifted = sorted(
-        [*(replace(h, start=h.start + offsets[k - i], end=h.end + offsets[k - i])
-           for k in range(i, j + 1) for h in out[k]),
-         *(_chain_addresses(text) if cells else ())],
-        key=lambda h: (h.start, h.end),
-    )  # fmt: skip
-    joined = join_addresses(text, shifted)
-    if joined == shifted:
-        return  # nothing joined
+    found = [replace(h, start=h.start + offsets[k - i], end=h.end + offsets[k - i])
+             for k in range(i, j + 1) for h in out[k]]  # fmt: skip
+    extra = _chain_addresses(text) if cells else _block_addresses(segs, i, j, offsets)
+    joined = join_addresses(text, sorted([*found, *extra], key=lambda h: (h.start, h.end)))
+    if joined == found:
+        return  # nothing joined, nothing new
     n = 0  # the first joined hit that may reach segment k (linear over the chain)
     for k in range(i, j + 1):
         a, b = offsets[k - i], offsets[k - i] + len(segs[k].text)
@@ -309,7 +306,34 @@ def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int, cells: bool = F
         out[k] = seg_hits
 
 
-def _chain_addresses(text: str) -> list[Hit]:
-    from .recognizers.address import address_spans
+def _chain_addresses(text: str, base: int = 0) -> list[Hit]:
+    from .recognizers.address import ScrubAddressRecognizer, address_spans
 
-    return [Hit("ADDRESS", s, e, 0.7, "pattern", text[s:e]) for s, e in address_spans(text)]
+    if not ScrubAddressRecognizer.gate(text):
+        return []
+    return [
+        Hit("ADDRESS", base + s, base + e, 0.7, "pattern", text[s:e])
+        for s, e in address_spans(text)
+    ]
+
+
+#: the longest line of an address block written a paragraph per line
+_BLOCK_LINE = 90
+
+
+def _block_addresses(segs: Any, i: int, j: int, offsets: list[int]) -> list[Hit]:
+    """Addresses that span the short paragraphs of an address block ("Flat 7B, Sea Breeze
+    Apartments, Carter Road" / "Mumbai – 400 050"): parts that are one only beside another,
+    each in a paragraph of its own. Only spans across a paragraph break are new: each
+    paragraph was read alone already."""
+    out: list[Hit] = []
+    k = i
+    while k <= j:
+        m = k
+        while m <= j and 0 < len(segs[m].text) <= _BLOCK_LINE:
+            m += 1
+        if m - k >= 2:
+            block = "\n".join(segs[x].text for x in range(k, m))
+            out += [h for h in _chain_addresses(block, offsets[k - i]) if "\n" in h.text]
+        k = m + 1
+    return out

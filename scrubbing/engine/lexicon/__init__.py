@@ -513,6 +513,13 @@ ADDRESS_KEYS = words(
     "address_region postcode post_code postal_code postalcode zip zip_code zipcode plz cep "
     "pincode pin_code locality"
 )
+#: keys that are a part of an address only inside an address object (`"address": {"region":
+#: "125009"}`, YAML `address:` with its parts indented under it); alone, "region" is "EMEA"
+ADDRESS_PART_KEYS = words(
+    "city town region state province county district suburb prefecture area municipality "
+    "neighbourhood neighborhood ward building floor unit line line1 line2 line3 house "
+    "house_number housenumber number street_number streetnumber index"
+)
 #: values typed CLIENT
 ORG_KEYS = words(
     "company organisation organization org employer vendor supplier account firm customer "

@@ -41,6 +41,8 @@ def _box_word(phrase: str) -> str:
 
 
 _BOXES = "|".join(_box_word(w) for w in sorted(PO_BOX_WORDS, key=len, reverse=True))
+#: an Irish Eircode: a routing key ("D02", "D6W") and a unique identifier of four ("X285")
+_EIRCODE = r"(?-i:(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[0-9AC-FHKNPRTV-Y]{4})(?![\w])"
 _UNIT = r"(?:,?[ \t]*(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|#)\.?[ \t]*[\w\-]+)?"
 # each part with a necessary hint, searched first: most texts hold none of them
 _PARTS_RX = [
@@ -75,9 +77,11 @@ _PARTS_RX = [
         r"I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|"
         r"W[AIVY])[ \t]+\d{5}(?:-\d{4})?\b"
     ),
-    # London SW1A 1AA / Manchester, M1 1AE / SW1A 1AA
+    # London SW1A 1AA / Manchester, M1 1AE / SW1A 1AA / "Stansted\nCM24 8PL" (the post town
+    # on its own line, as a British address block writes it)
     re.compile(
-        rf"(?<![\w])(?:{_CAP},?[ \t]+)?(?-i:[A-Z]{{1,2}}\d[A-Z\d]?[ \t]+\d[A-Z]{{2}})(?![\w])"
+        rf"(?<![\w])(?:{_CAP}(?:,?[ \t]+|[ \t]*\r?\n[ \t]*))?"
+        r"(?-i:[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2})(?![\w])"
     ),
     # 10115 Berlin / 75001 Paris / 1015 CS Amsterdam / D-80331 München / 00184 Roma
     re.compile(
@@ -134,6 +138,8 @@ _PARTS_RX = [
         rf"(?<![\w\-])(?:\d{{1,3}}F,?[ \t]+)?\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP}-(?:ro|gil|daero)"
         rf"(?:[ \t]?\d{{1,3}}(?:beon)?-gil)?\b(?:,?[ \t]+{_CAP}-(?:gu|gun|si|dong)\b)?"
     ),
+    # Dublin 2, D02 X285 / Cork T12 RY4K / Co. Galway, H91 E2K3: a place and its Eircode (IE)
+    re.compile(rf"(?<![\w])(?:{_CAP}[ \t]+)?{_CAP}(?:[ \t]+\d{{1,2}}W?)?,?[ \t]+{_EIRCODE}"),
     # C.P. 6128 (a Canadian "case postale") / C.P. 06700 (a Mexican "código postal")
     re.compile(r"(?<![\w.])C\.P\.[ \t]*\d{4,5}(?![\w\-])"),
     # Apartado 1045 (PT, ES) / Casilla 1234 (CL): capitalised, as an address line writes it;
@@ -163,6 +169,7 @@ _HINTS = [
     re.compile(r"\d{4}-\d{3}[ \t]"),
     re.compile(r"[\-\u2013:][ \t]*\d{3} ?\d{3}"),
     re.compile(r"-(?:ro|gil|daero)\b"),
+    re.compile(r"[AC-FHKNPRTV-Y]\d[\dW][ \t]?[0-9AC-FHKNPRTV-Y]{4}"),
     re.compile(r"C\.P\."),
     re.compile(r"Apartado|Casilla"),
 ]
@@ -248,7 +255,7 @@ _BARE_STREET = re.compile(
 #: parts that are an address only beside another part: "Mumbai 400093" (a city and a six-digit
 #: PIN), "80-958 Gdańsk", "160-0023", "Am Sandtorkai 54" (a German street without a street word)
 _WEAK_RX = [
-    re.compile(rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+\d{{5,6}}(?![\w\-])"),
+    re.compile(rf"(?<![\w\-])(?:{_CAP}[ \t]+){{0,2}}{_CAP},?[ \t]+\d{{5,6}}(?![\w\-]|[ \t]+\d)"),
     re.compile(rf"(?<![\w\-])\d{{2}}-\d{{3}}[ \t]+{_CAP}(?![\w])"),
     re.compile(r"(?<![\w\-+(])\d{3}-\d{4}(?![\w\-])"),
     re.compile(
@@ -267,6 +274,8 @@ _WEAK_RX = [
     # a post office's branch after its box: "C.P. 6128, succursale Centre-ville", "PO Box
     # 1630, Station Main"
     re.compile(rf"(?<![\w])(?i:station|stn\.?|succursale|succ\.)[ \t]+{_CAP}(?:[ \t]{_CAP})?"),
+    # an Eircode beside a street line ("14 Fitzwilliam Square\nD02 X285")
+    re.compile(rf"(?<![\w\-]){_EIRCODE}"),
     # "Box 7042" (SE): a PO box beside a postcode; alone, a box of a form ("Box 12: wages")
     re.compile(r"(?<![\w])Box[ \t]+\d{1,6}(?![\w\-])"),
 ]

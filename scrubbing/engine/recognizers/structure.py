@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ..lexicon import (
     ADDRESS_KEYS,
+    ADDRESS_PART_KEYS,
     CODENAME_KEYS,
     EMAIL_KEYS,
     ORG_KEYS,
@@ -114,9 +115,46 @@ def generic_key(key: str) -> bool:
     return key.lower() in _GENERIC or key.lower() in PROJECT_KEYS
 
 
+#: an address key whose value is an object: `"address": {` (JSON) or `address:` ending its
+#: line with the parts indented under it (YAML)
+_ADDRESS_OBJECT = re.compile(
+    r"""(?m)(?P<json>["']?(?P<jkey>[A-Za-z_][\w.\-]{0,40}?)["']?[ \t]*:[ \t]*\{)|"""
+    r"^(?P<indent>[ \t]*)(?P<ykey>[A-Za-z_][\w.\-]{0,40}?)[ \t]*:[ \t]*$"
+)
+_DEEPER = re.compile(r"(?:\r?\n(?P<ind>[ \t]*)[^\n]*)")
+
+
+def address_objects(text: str) -> list[tuple[int, int]]:
+    """Where the parts of an address object stand: a JSON object up to its closing brace (one
+    without objects inside it), a YAML mapping's more indented lines."""
+    out = []
+    for m in _ADDRESS_OBJECT.finditer(text):
+        if key_type(m.group("jkey") or m.group("ykey")) != "ADDRESS":
+            continue
+        if m.group("json"):
+            end = text.find("}", m.end())
+            if end > 0 and "{" not in text[m.end() : end]:
+                out.append((m.end(), end))
+            continue
+        depth, pos = len(m.group("indent").expandtabs()), m.end()
+        while (line := _DEEPER.match(text, pos)) and len(line["ind"].expandtabs()) > depth:
+            pos = line.end()
+        if pos > m.end():
+            out.append((m.end(), pos))
+    return out
+
+
+def _part_key(m: re.Match[str], objects: list[tuple[int, int]]) -> bool:
+    key = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", m.group("key")).lower()
+    return key in ADDRESS_PART_KEYS and any(a <= m.start("key") < b for a, b in objects)
+
+
 def structure_hits(text: str) -> Iterable[tuple[int, int, str]]:
+    objects = address_objects(text) if "address" in text.lower() else []
     for m in _KV.finditer(text):
         etype = key_type(m.group("key"))
+        if etype is None and objects and _part_key(m, objects):
+            etype = "ADDRESS"
         if etype is None:
             continue
         generic = generic_key(m.group("key"))
