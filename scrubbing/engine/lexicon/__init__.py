@@ -404,7 +404,7 @@ LEGAL_SUFFIXES = (
     "s.r.o.", "a.s.", "Kft.", "Zrt.", "d.o.o.", "AŞ", "A.Ş.", "Eireli", "S/A", "S.A.C.",
     "S.A.A.", "Cía. Ltda.", "Lda.", "Sàrl", "EURL", "GbR", "e.V.", "ehf.", "hf.", "UAB", "OÜ",
     "Tbk", "JSC", "PJSC", "W.L.L.", "FZE", "FZCO", "FZ-LLC", "Ltée", "BVBA", "Nyrt.",
-    "Sdn. Bhd.",
+    "Sdn. Bhd.", "(Pty) Ltd", "(Pty) Ltd.", "(Pty) Limited", "(Pvt) Ltd", "(Private) Limited",
 )  # fmt: skip
 #: ALL-CAPS and CamelCase words of software and documents: never code names
 DEV_WORDS = words(

@@ -46,7 +46,7 @@ _TRIGGERS = (
     r"projeto|opération|operación|operazione"
 )
 _TRIGGER = re.compile(
-    rf"(?i)\b(?:{_TRIGGERS})[ \t]*[:\-\u2013]?[ \t]+"
+    rf"(?i)\b(?:{_TRIGGERS})[ \t]*[:\-\u2013]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
     rf"(?!(?:{_TRIGGERS})\b)"  # "Project: Project X"
     r"\[?(?P<name>(?-i:[A-Z][A-Za-z0-9]+)"
     r"(?:[ \t](?P<second>(?-i:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]{2,})))?)"
@@ -394,6 +394,8 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
 
     def find(self, text: str) -> Iterable[tuple[int, int, str]]:
         for m in _TRIGGER.finditer(text):
+            if "\n" in text[m.start() : m.start("name")] and not text[m.start()].isupper():
+                continue  # a cell's "Project" wraps to its name; "the project\nDeadline" not
             s, e = m.span("name")
             second = m.group("second")
             if second and not second.isupper() and not _two_word_name(m.group("name")):

@@ -77,7 +77,14 @@ def test_a_legal_form_wrapped_to_the_next_line(detector):
 
 
 @pytest.mark.parametrize(
-    "company", ["Cerrado Sementes Eireli", "Vilniaus Baldai UAB", "Gulf Star W.L.L."]
+    "company",
+    [
+        "Cerrado Sementes Eireli",
+        "Vilniaus Baldai UAB",
+        "Gulf Star W.L.L.",
+        "Umhlanga Fresh Produce (Pty) Ltd",
+        "Lanka Tea Exports (Pvt) Ltd",
+    ],
 )
 def test_legal_forms_of_more_countries(detector, company):
     assert ("CLIENT", company) in found(detector, f"The order came from {company} last week.")
@@ -307,3 +314,17 @@ def test_a_family_name_and_an_initial_after_a_hand_off():
 
     text = "2024-07 — data migration reassigned to Sun L."
     assert [text[s:e].rstrip(".") for s, e, _t in handoff_hits(text)] == ["Sun L"]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Advisory services – Project\nNightjar      1      EUR 12,400.00", ["Nightjar"]),
+        ("the budget of the project\nKestrel said yes", []),  # a sentence runs on, no cell
+        ("Project\nOverview", []),
+    ],
+)
+def test_a_code_name_wrapped_to_the_line_after_its_trigger_in_a_cell(text, names):
+    from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
+
+    assert [text[s:e] for s, e, _t in ScrubCodenameRecognizer().find(text)] == names
