@@ -52,10 +52,13 @@ def key_of(text: str) -> str:
     return _key_short(text) if len(text) <= SHORT else _key(text)
 
 
+_POSSESSIVE = re.compile(r"'s$")
+
+
 def _key(text: str) -> str:
     # "Temitope_Balogun" (a file name's form) is the entity "Temitope Balogun"
     k = normalize(text.replace("_", " ")).replace("\u2019", "'")
-    k = re.sub(r"'s$", "", k)
+    k = _POSSESSIVE.sub("", k)
     return k.strip(" .,;:\"'()[]")
 
 

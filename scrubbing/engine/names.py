@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .lexicon import ROLE_MAILBOX_ZIPF, SHORT_PART_ZIPF, SPAN_WORDS, STOP_SPANS
 
@@ -15,23 +16,35 @@ def name_parts(names: Iterable[str]) -> set[str]:
     are left out; KnownStrings matches single-word names only when capitalised, so "Doe"
     finds "Doe" and "DOE" but not "doe".
     """
+    parts: set[str] = set()
+    for n in names:
+        parts.update(_parts_of(n))
+    return parts
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+_PART = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1 << 18)
+def _parts_of(name: str) -> frozenset[str]:
+    """`name_parts` of one name: the sweep asks for the same names again (a second sweep,
+    verification), tens of thousands of them on a big sheet."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     parts: set[str] = set()
-    for n in names:
-        n = re.sub(r"['\u2019]s$", "", n.strip())
-        for w in n.split():
-            w = w.strip(".,")
-            low = w.lower()
-            if (
-                len(w) >= 3
-                and re.fullmatch(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*", w)
-                and low not in STOP_WORDS
-                and low not in SPAN_WORDS
-                and low not in STOP_SPANS
-            ):
-                parts.add(w)
-    return parts
+    for w in _POSSESSIVE.sub("", name.strip()).split():
+        w = w.strip(".,")
+        low = w.lower()
+        if (
+            len(w) >= 3
+            and _PART.fullmatch(w)
+            and low not in STOP_WORDS
+            and low not in SPAN_WORDS
+            and low not in STOP_SPANS
+        ):
+            parts.add(w)
+    return frozenset(parts)
 
 
 def short_parts(name: str) -> list[str]:

@@ -54,7 +54,7 @@ from .results import (
 from .rounds import VERIFY_ROUNDS, AssignFailed, verify_in_rounds
 from .sniff import sniff
 from .sweep import (
-    Span,
+    Swept,
     assign_later,
     assign_replacements,
     hits_of,
@@ -218,7 +218,7 @@ class Scrubber:
         allow = analysis.terms.allow_keys()
         doc = analysis.document
         hits = hits_of(doc, analysis.findings)
-        swept: dict[str, list[Span]] = {}  # what the first sweep found: the second skips it
+        swept = Swept()  # what the first sweep found: the second skips it
         items = inv.sweep_items(allow)
         hits = sweep(doc, hits, analysis.terms, analysis.known_names, items, swept=swept)
         if learn_widened(inv, analysis.file_key, hits):  # its parts are swept for now too

@@ -62,8 +62,12 @@ def _words(key: str) -> list[str]:
     return key.replace(".", ". ").split()
 
 
+_NOT_LABEL = re.compile(r"[^A-Z0-9_]")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
 def label(entity_type: str) -> str:
-    t = re.sub(r"[^A-Z0-9_]", "_", entity_type.upper()) or "REDACTED"
+    t = _NOT_LABEL.sub("_", entity_type.upper()) or "REDACTED"
     return LABELS.get(t, t)
 
 
@@ -73,7 +77,7 @@ _CORP = re.compile(r"(?:[\s,]+(?:" + "|".join(CORP_KEY_SUFFIXES) + r")\.?)+$")
 def _key(text: str, lab: str = "") -> str:
     # case/whitespace-insensitive, possessive and stray punctuation dropped
     k = normalize(text)
-    k = re.sub(r"['\u2019]s$", "", k)
+    k = _POSSESSIVE.sub("", k)
     k = k.strip(" .,;:\"'()[]")
     if lab in ORG_LABELS:
         k = _CORP.sub("", k) or k  # "Acme Corp" and "Acme, Inc." are the same client as "Acme"

@@ -58,6 +58,19 @@ def _common_name_spans(rx: re.Pattern[str], text: str) -> list[Span]:
     return out
 
 
+class Swept(dict):
+    """`sweep`'s `swept=`: the spans found per segment text (as a plain dict), and what a
+    second sweep needs to search again only the texts where a string new or changed since can
+    occur: the KnownStrings searched, the common-name finder's pattern, and per text the
+    spans each found."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.known: KnownStrings | None = None
+        self.common: str | None = None
+        self.parts: dict[str, tuple[list[Span], list[Span]]] = {}
+
+
 def sweep(
     doc: Document,
     hits: list[list[Any]],
@@ -119,12 +132,29 @@ def sweep(
     out = []
     found: dict[str, list[Span]] = {}  # equal texts searched once
     before = swept or {}
+    # after a first sweep (`Swept`): a text no changed string can occur in has the spans of
+    # the known strings it had, and those of the common names if that pattern is the same
+    memo = swept if isinstance(swept, Swept) and swept.known is not None else None
+    differs = known.may_differ(memo.known) if memo is not None and memo.known else None
+    pattern = common.pattern if common is not None else None
+    same_common = memo is not None and memo.common == pattern
+    parts: dict[str, tuple[list[Span], list[Span]]] = {}
     for seg, seg_hits in zip(doc.segments, hits, strict=True):
         spans = found.get(seg.text)
         if spans is None:
-            spans = list(known.finditer(seg.text))
-            if common is not None:
-                spans += _common_name_spans(common, seg.text)
+            old = memo.parts.get(seg.text) if memo is not None else None
+            if old is not None and differs is not None and not differs(seg.text):
+                by_known = old[0]
+            else:
+                by_known = list(known.finditer(seg.text))
+            if common is None:
+                by_common: list[Span] = []
+            elif old is not None and same_common:
+                by_common = old[1]
+            else:
+                by_common = _common_name_spans(common, seg.text)
+            parts[seg.text] = (by_known, by_common)
+            spans = by_known + by_common
             found[seg.text] = spans
         if not spans or before.get(seg.text) == spans:
             out.append(seg_hits)
@@ -141,6 +171,8 @@ def sweep(
             out.append(seg_hits)
     if swept is not None:
         swept.update(found)
+    if isinstance(swept, Swept):
+        swept.known, swept.common, swept.parts = known, pattern, parts
     return out
 
 

@@ -7,7 +7,7 @@ pipeline.py re-exports `Term` and `TermLists`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,6 +214,41 @@ def _atoms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple([(m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text)])
 
 
+@lru_cache(maxsize=1 << 18)
+def _prepared(
+    text: str, etype: str, source: str
+) -> tuple[_Entry | None, str, tuple[str, ...], tuple[str, str] | None]:
+    """One known string made ready for `KnownStrings`: its entry (None: it is matched by the
+    regex `pattern` instead), the first-run keys and the first-two-runs key it is indexed by.
+    The same strings are made into KnownStrings several times per file (each sweep, each
+    verification round), tens of thousands of them on a big sheet; an entry is never changed
+    once made, so one serves them all."""
+    words = text.split()
+    forms, capital = None, False
+    if len(words) == 1 and etype in NAME_TYPES:
+        w = words[0]
+        parts = w.split("-")
+        if len(parts) > 1 and all(p.isalpha() for p in parts):
+            # "Hyun-woo" also as "Hyun woo" and "Hyun_woo" (a file name read as words)
+            words, capital = parts, True
+        else:
+            forms = frozenset({w, w[:1].upper() + w[1:].lower(), w.upper()})
+    first = _ATOM.search(words[0])
+    if first is None:
+        return None, term_pattern(text), (), None
+    entry = _Entry(words, forms, words[0][: first.start()], etype, source, capital)
+    atoms = [a.casefold() for a in _ATOM.findall(text)]
+    keys1: list[str] = []
+    key2 = None
+    if len(atoms) == 1:
+        keys1.append(atoms[0])
+    else:
+        key2 = (atoms[0], atoms[1])
+    if entry.joined:
+        keys1.append("".join(words).casefold())
+    return entry, "", tuple(keys1), key2
+
+
 class KnownStrings:
     """Every occurrence of strings already judged sensitive somewhere in the task.
 
@@ -245,32 +280,42 @@ class KnownStrings:
             if len(key) < min_len or key in self.info:
                 continue
             self.info[key] = (etype, source)
-            words = text.split()
-            forms, capital = None, False
-            if len(words) == 1 and etype in NAME_TYPES:
-                w = words[0]
-                parts = w.split("-")
-                if len(parts) > 1 and all(p.isalpha() for p in parts):
-                    # "Hyun-woo" also as "Hyun woo" and "Hyun_woo" (a file name read as words)
-                    words, capital = parts, True
-                else:
-                    forms = frozenset({w, w[:1].upper() + w[1:].lower(), w.upper()})
-            first = _ATOM.search(words[0])
-            if first is None:
-                other.append(term_pattern(text))  # no letter/digit in its first word
+            entry, pattern, keys1, key2 = _prepared(text, etype, source)
+            if entry is None:
+                other.append(pattern)  # no letter/digit in its first word
                 continue
-            entry = _Entry(words, forms, words[0][: first.start()], etype, source, capital)
-            atoms = [a.casefold() for a in _ATOM.findall(text)]
-            if len(atoms) == 1:
-                self._index1.setdefault(atoms[0], []).append(entry)
-            else:
-                self._index2.setdefault((atoms[0], atoms[1]), []).append(entry)
-            if entry.joined:
-                self._index1.setdefault("".join(words).casefold(), []).append(entry)
+            for k in keys1:
+                self._index1.setdefault(k, []).append(entry)
+            if key2 is not None:
+                self._index2.setdefault(key2, []).append(entry)
         self._other = re.compile("|".join(other), re.I) if other else None
 
     def __bool__(self) -> bool:
         return bool(self.info)
+
+    def may_differ(self, before: KnownStrings) -> Callable[[str], bool] | None:
+        """A test of whether this `finditer` may find in a text other than what `before`'s
+        finds there (False: the same, for sure): only a text holding a run of letters/digits
+        (casefolded) that keys entries changed since may; None when it cannot tell (a
+        string matched by the regex part). A second sweep after a few new forms searches
+        only the texts where they can occur."""
+        if self._other is not None or before._other is not None:
+            return None
+        keys: set[str] = set()
+        for mine, theirs in ((self._index1, before._index1), (self._index2, before._index2)):
+            for k in mine.keys() | theirs.keys():
+                # the same entries (one object per string: `_prepared`) in the same order
+                if mine.get(k) != theirs.get(k):
+                    keys.add(k if isinstance(k, str) else k[0])
+        if not keys:
+            return lambda _text: False
+
+        def differs(text: str) -> bool:
+            # one pass over the text's runs, as `finditer` makes them (an alternation of the
+            # keys was slower than a full search once a big sheet changed thousands of them)
+            return any(m.group(0).casefold() in keys for m in _ATOM.finditer(text))
+
+        return differs
 
     def finditer(self, text: str) -> Iterable[tuple[int, int, str, str]]:
         """(start, end, entity_type, source) for each occurrence (longest per position)."""

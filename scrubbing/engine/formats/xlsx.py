@@ -215,8 +215,18 @@ class XlsxDocument(OoxmlDocument):
             for c in root.iter(X_C):
                 t = c.get("t")
                 ref = c.get("r") or "?"
+                # the first <v>, <is> and <f> child, as `find` gives them, in one pass over
+                # the cell's children (three `find`s per cell were most of a big sheet's read)
+                v = inline = f = None
+                for child in c:
+                    tag = child.tag
+                    if tag == X_V:
+                        v = child if v is None else v
+                    elif tag == X_F:
+                        f = child if f is None else f
+                    elif tag == X_IS:
+                        inline = child if inline is None else inline
                 if t == "s":
-                    v = c.find(X_V)
                     if v is not None and v.text:
                         try:
                             index = int(v.text)
@@ -228,19 +238,15 @@ class XlsxDocument(OoxmlDocument):
                         else:
                             use[1] += 1
                 elif t == "inlineStr":
-                    inline = c.find(X_IS)
                     if inline is not None:
                         self._rich_text(part, inline, f"{name}!{ref}", cell_kind)
-                elif t == "str":
-                    v = c.find(X_V)
-                    if v is not None and v.text:
-                        self.add(
-                            v.text,
-                            f"{name}!{ref} (formula result)",
-                            cell_kind,
-                            ElementTextTarget(part, v, preserve_space=True),
-                        )
-                f = c.find(X_F)
+                elif t == "str" and v is not None and v.text:
+                    self.add(
+                        v.text,
+                        f"{name}!{ref} (formula result)",
+                        cell_kind,
+                        ElementTextTarget(part, v, preserve_space=True),
+                    )
                 if f is not None and f.text:
                     self._formula(part, f, None, f"{name}!{ref}")
             self._read_sheet_extras(name, part, root)

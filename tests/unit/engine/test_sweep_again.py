@@ -127,3 +127,96 @@ def test_assign_lists_the_task_entities_of_the_inventory_as_assign_leaves_it(det
     scrubber.assign(analysis, ps)
     assert analysis.task_entities == task_entities(ps, frozenset())
     assert ("Oksana Melnychuk", "PERSON", "pattern") in analysis.task_entities
+
+
+# --- a second sweep with `Swept`: only the texts a new or changed string can occur in are
+# searched again, with the same findings as searching every text
+
+
+def _texts_doc(texts: list[str]) -> Document:
+    return _Doc([Segment(i, t, f"A{i + 1}", "table") for i, t in enumerate(texts)])
+
+
+def test_a_second_sweep_with_swept_finds_what_a_full_search_finds():
+    from scrubbing.engine.sweep import Swept
+
+    doc = _doc()
+    memo = Swept()
+    once = sweep(doc, _hits(doc), TermLists(), (), FIRST, swept=memo)
+    assert memo.known is not None and memo["Raman signed it"] == [(0, 5, "PERSON", "pattern")]
+    again = sweep(doc, once, TermLists(), (), SECOND, swept=memo)
+    full = sweep(doc, once, TermLists(), (), SECOND)
+    assert _plain(again) == _plain(full)
+    assert [h.text for h in again[6]] == ["Stoyanova"]
+    assert [(h.entity_type, h.text) for h in again[3]] == [("ORGANIZATION", "Finance")]
+
+
+def test_swept_searches_again_only_where_a_changed_string_can_occur(monkeypatch):
+    from scrubbing.engine import terms
+    from scrubbing.engine.sweep import Swept
+
+    doc = _doc()
+    memo = Swept()
+    once = sweep(doc, _hits(doc), TermLists(), (), FIRST, swept=memo)
+    searched: list[str] = []
+    real = terms.KnownStrings.finditer
+
+    def spy(self, text):
+        searched.append(text)
+        return real(self, text)
+
+    monkeypatch.setattr(terms.KnownStrings, "finditer", spy)
+    sweep(doc, once, TermLists(), (), SECOND, swept=memo)
+    # "Stoyanova" and "Finance" are new or changed; "Priya Raman" is not
+    assert set(searched) == {"Finance", "Call Tsvetelina Stoyanova today", "Stoyanova wrote back"}
+
+
+def test_a_changed_type_of_a_word_inside_other_texts_is_found_there_again():
+    from scrubbing.engine.sweep import Swept
+
+    texts = ["Raman met Finance", "Finance team", "Raman", "RAMAN in capitals", "finance"]
+    doc = _texts_doc(texts)
+    hits: list[list[Hit]] = [[] for _ in texts]
+    first = [("Raman", "PERSON", "pattern"), ("Finance", "ORGANIZATION", "pattern")]
+    second = [("Finance", "CLIENT", "deny-list"), *first, ("Raman met", "PERSON", "model")]
+    memo = Swept()
+    once = sweep(doc, hits, TermLists(), (), first, swept=memo)
+    again = sweep(doc, once, TermLists(), (), second, swept=memo)
+    full = sweep(doc, once, TermLists(), (), second)
+    assert _plain(again) == _plain(full)
+    assert ("CLIENT", "Finance") in [(h.entity_type, h.text) for h in again[1]]
+
+
+def test_a_new_common_word_name_is_looked_for_in_every_text_again():
+    from scrubbing.engine.sweep import Swept
+
+    # "Grace" is an ordinary word: swept only where it stands as a name (common_name_finder)
+    texts = ["Grace Hopper", "Could Grace check it?", "a grace period", "Hopper agreed"]
+    doc = _texts_doc(texts)
+    hits: list[list[Hit]] = [[] for _ in texts]
+    memo = Swept()
+    once = sweep(doc, hits, TermLists(), (), [("Hopper", "PERSON", "pattern")], swept=memo)
+    second = [("Hopper", "PERSON", "pattern"), ("Grace Hopper", "PERSON", "pattern")]
+    again = sweep(doc, once, TermLists(), (), second, swept=memo)
+    full = sweep(doc, once, TermLists(), (), second)
+    assert _plain(again) == _plain(full)
+    assert [h.text for h in again[1]] == ["Grace"]
+    assert again[2] == []
+
+
+def test_known_strings_may_differ_names_the_texts_holding_a_changed_key():
+    from scrubbing.engine.terms import KnownStrings
+
+    items = [("Priya Raman", "PERSON", "pattern"), ("Raman", "PERSON", "pattern")]
+    a = KnownStrings(items)
+    same = KnownStrings(items).may_differ(a)
+    assert same is not None and not same("Priya Raman signed") and not same("Raman")
+    b = KnownStrings([*items, ("Finance", "ORGANIZATION", "pattern")])
+    differs = b.may_differ(a)
+    assert differs is not None
+    assert differs("FINANCE report") and differs("Finance")
+    # a key only as part of a longer run of letters is no occurrence of it
+    assert not differs("Refinanced") and not differs("Priya Raman")
+    # a string with no letter or digit in its first word is matched by a regex: no answer
+    c = KnownStrings([*items, ("(+) Raman", "PERSON", "pattern")])
+    assert c.may_differ(a) is None
