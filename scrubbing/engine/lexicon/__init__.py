@@ -541,8 +541,10 @@ PROJECT_KEYS = words("project project_name project_code programme program initia
 METHOD_NOUNS = words(
     "curve curves correction corrections residuals sequence sequences procedure distribution "
     "estimator equation equations coefficient criterion algorithm theorem inequality formula "
-    "smoothing statistic regression method rules"
-)
+    "smoothing statistic regression method rules series integral matrix ratio constant "
+    "effect law principle conjecture lemma hypothesis transformation expansion approximation "
+    "interpolation decomposition distance kernel polynomial polynomials"
+)  # nouns only: "Can Priya estimate ...?", "Will Okoro test ...?" keep their names
 TECH_NOUNS = words(
     "api apis alert alerts agent backend block blocks broker bucket cache cli client cluster "
     "collector connector console container controller daemon dashboard dashboards database "

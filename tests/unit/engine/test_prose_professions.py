@@ -180,6 +180,17 @@ def test_a_method_named_after_its_author_is_a_term():
     assert not {"priya", "okoro"} & words
 
 
+def test_more_methods_named_after_their_authors_and_questions_to_people_stay_names():
+    text = (
+        "Expand it as a Taylor series, invert the Hessian matrix by Cholesky decomposition and "
+        "report the Sharpe ratio and the Mahalanobis distance.\n"
+        "Can Priya estimate the cost? Will Okoro test the model?"
+    )
+    words = product_words(text)
+    assert {"taylor", "hessian", "cholesky", "sharpe", "mahalanobis"} <= words
+    assert not {"priya", "okoro"} & words
+
+
 # ------------------------------------------------------------------ copyright holders in a licence
 @pytest.mark.parametrize(
     "text,holder,kept",
