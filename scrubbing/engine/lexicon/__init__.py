@@ -422,7 +422,9 @@ PROJECT_WORDS = words(
     "close-out retrospective governance board brief overview report reports review reviews "
     "costs cost expenses work works phase phases name number code team teams lead leads "
     "description goals goal outcome outcomes tracker tracking register log files file folder "
-    "documents document meeting meetings list details detail info information space site"
+    "documents document meeting meetings list details detail info information space site "
+    "closure kick steering handover handoff lessons initiation mandate signoff sign-off "
+    "wrap-up go-live"
 )
 #: the other part of an environment variable or constant built from a word ("DBSNP_PATH",
 #: "APP_CONFIG_DIR"): the word is code, not a code name (codename.code_words)

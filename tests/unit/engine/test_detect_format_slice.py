@@ -328,3 +328,16 @@ def test_a_code_name_wrapped_to_the_line_after_its_trigger_in_a_cell(text, names
     from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
 
     assert [text[s:e] for s, e, _t in ScrubCodenameRecognizer().find(text)] == names
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Closure Report", "Kick Off", "Steering Committee", "Handover", "Lessons Learned",
+     "Initiation Document"],
+)  # fmt: skip
+def test_the_documents_and_meetings_of_a_project_are_no_code_names(words):
+    from scrubbing.engine.recognizers.codename import ScrubCodenameRecognizer
+
+    text = f"Attached is the Project {words} for the board; Project Nightjar is on time."
+    found = [text[s:e] for s, e, _t in ScrubCodenameRecognizer().find(text)]
+    assert found == ["Nightjar"]
