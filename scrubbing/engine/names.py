@@ -22,7 +22,8 @@ def name_parts(names: Iterable[str]) -> set[str]:
     return parts
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s$")
+#: a possessive ending ("Okoro's", "Okoro’s")
+POSSESSIVE = re.compile(r"['\u2019]s$")
 _PART = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 
 
@@ -33,7 +34,7 @@ def _parts_of(name: str) -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     parts: set[str] = set()
-    for w in _POSSESSIVE.sub("", name.strip()).split():
+    for w in POSSESSIVE.sub("", name.strip()).split():
         w = w.strip(".,")
         low = w.lower()
         if (

@@ -16,6 +16,7 @@ from typing import Any
 
 from .inventory import Inventory
 from .lexicon import CORP_KEY_SUFFIXES, ORG_LABELS
+from .names import POSSESSIVE
 from .terms import normalize
 
 STATE_VERSION = 1
@@ -63,7 +64,6 @@ def _words(key: str) -> list[str]:
 
 
 _NOT_LABEL = re.compile(r"[^A-Z0-9_]")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def label(entity_type: str) -> str:
@@ -77,7 +77,7 @@ _CORP = re.compile(r"(?:[\s,]+(?:" + "|".join(CORP_KEY_SUFFIXES) + r")\.?)+$")
 def _key(text: str, lab: str = "") -> str:
     # case/whitespace-insensitive, possessive and stray punctuation dropped
     k = normalize(text)
-    k = _POSSESSIVE.sub("", k)
+    k = POSSESSIVE.sub("", k)
     k = k.strip(" .,;:\"'()[]")
     if lab in ORG_LABELS:
         k = _CORP.sub("", k) or k  # "Acme Corp" and "Acme, Inc." are the same client as "Acme"

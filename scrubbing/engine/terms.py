@@ -313,7 +313,7 @@ class KnownStrings:
         def differs(text: str) -> bool:
             # one pass over the text's runs, as `finditer` makes them (an alternation of the
             # keys was slower than a full search once a big sheet changed thousands of them)
-            return any(m.group(0).casefold() in keys for m in _ATOM.finditer(text))
+            return any(atom in keys for _start, atom in _atoms(text))
 
         return differs
 

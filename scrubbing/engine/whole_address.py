@@ -282,8 +282,11 @@ def _join_chain(segs: Any, out: list[list[Hit]], i: int, j: int, cells: bool = F
         offsets.append(pos)
         pos += len(segs[k].text) + 1
     text = "\n".join(segs[k].text for k in range(i, j + 1))
-    found = [replace(h, start=h.start + offsets[k - i], end=h.end + offsets[k - i])
-             for k in range(i, j + 1) for h in out[k]]  # fmt: skip
+    found = sorted(
+        [replace(h, start=h.start + offsets[k - i], end=h.end + offsets[k - i])
+         for k in range(i, j + 1) for h in out[k]],
+        key=lambda h: (h.start, h.end),
+    )  # fmt: skip
     extra = _chain_addresses(text) if cells else _block_addresses(segs, i, j, offsets)
     joined = join_addresses(text, sorted([*found, *extra], key=lambda h: (h.start, h.end)))
     if joined == found:

@@ -80,9 +80,9 @@ def drop_licence_holders(texts: Sequence[str], hits: list[list[Hit]]) -> list[li
     source file's comment blocks are texts of their own, and its "Copyright (c) 2019 MySQL AB"
     line is one text, the GNU GPL's words the next. A deny-listed name is always kept, and so
     is an author the model read as an organisation (`_given_name_in`)."""
-    joined = "\n".join(texts)
-    if not _COPYRIGHT_MARK.search(joined):
+    if not any(_COPYRIGHT_MARK.search(t) for t in texts):
         return hits
+    joined = "\n".join(texts)
     starts, pos = [], 0
     for t in texts:
         starts.append(pos)

@@ -69,14 +69,13 @@ def phone_shaped(cand: str, intl: bool) -> bool:
 
 
 # "called on", "reach me at", "ring him on": a verb of calling right before the number
+_VERBS = "|".join(sorted(PHONE_VERBS))
 _PHONE_VERB = re.compile(
-    r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(PHONE_VERBS)) + r")"
+    r"(?i)(?<![^\W\d_])(?:" + _VERBS + r")"
     r"(?:[ \t]+(?:me|us|him|her|them|you))?[ \t]+(?:on|at)[ \t:]*\Z"
 )
 #: a verb of calling right before a wrapped number, with no "on"/"at" ("Call (21)\r\n3731-4747")
-_BARE_PHONE_VERB = re.compile(
-    r"(?i)(?<![^\W\d_])(?:" + "|".join(sorted(PHONE_VERBS)) + r")[ \t:]*\Z"
-)
+_BARE_PHONE_VERB = re.compile(r"(?i)(?<![^\W\d_])(?:" + _VERBS + r")[ \t:]*\Z")
 
 
 def _labelled(text: str, start: int) -> bool:

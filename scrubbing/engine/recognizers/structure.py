@@ -54,10 +54,15 @@ _POSTCODE_VALUE = re.compile(r"^\d{3,6}(?:[ \-]\d{2,4})?$")
 _CODE_VALUE = re.compile(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\(")
 
 
+def _snake(key: str) -> str:
+    """ "ownerName" as "owner_name", "CONTACT_PHONE" as "contact_phone"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", key).lower()
+
+
 def key_type(key: str) -> str | None:
     """The entity type a key's values have, or None. "owner", "ownerName", "billing.contact",
     "CONTACT_PHONE", "attendees" are all typed."""
-    k = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", key).lower().replace("-", "_").strip("_")
+    k = _snake(key).replace("-", "_").strip("_")
     parts = re.split(r"[._]", k)
     # "address_line_1" is "address_line1" and "address_line" (numbered columns)
     numbered = (re.sub(r"_(\d+)$", r"\1", k), re.sub(r"_?\d+$", "", k)) if k[-1:].isdigit() else ()
@@ -145,8 +150,9 @@ def address_objects(text: str) -> list[tuple[int, int]]:
 
 
 def _part_key(m: re.Match[str], objects: list[tuple[int, int]]) -> bool:
-    key = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", m.group("key")).lower()
-    return key in ADDRESS_PART_KEYS and any(a <= m.start("key") < b for a, b in objects)
+    return _snake(m.group("key")) in ADDRESS_PART_KEYS and any(
+        a <= m.start("key") < b for a, b in objects
+    )
 
 
 def structure_hits(text: str) -> Iterable[tuple[int, int, str]]:
