@@ -48,12 +48,16 @@ _NATIONAL_WRAPPED = re.compile(
     r"(?<![\w+./\-(])(?:\(\d{1,4}\)|\d[\d ().\-]{1,14}\d)[ \t]*\r?\n[ \t]*\d[\d ().\-]{0,14}\d"
     r"(?![\w/]|[.:]\d)"
 )  # "Call (21)\r\n3731-4747 or write to ...": an area code in brackets too
+#: the trunk prefix an international number keeps in brackets ("+44 (0)20 ...")
+_TRUNK_IN_BRACKETS = re.compile(r"\(0\)")
 _SEVEN_DIGITS = re.compile(r"\d(?:[ \t\r\n().\-/]*\d){6}")  # wrapped numbers too
 
 
 def phone_shaped(cand: str, intl: bool) -> bool:
     """Whether digit groups `cand` are grouped the way phone numbers are (not a decimal, a
     thousands-grouped amount, a version number or a row of one-digit values)."""
+    if intl:
+        cand = _TRUNK_IN_BRACKETS.sub(" ", cand, count=1)  # "+33 (0)7 72 34 93 60"
     groups = [len(g) for g in _GROUPS.findall(cand)]
     seps = set(_SEPARATORS.findall(cand)) - {"(", ")"} if len(groups) > 1 else set()
     if sum(n == 1 for n in groups) > 1 or groups[-1] < 2:

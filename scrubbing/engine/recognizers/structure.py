@@ -51,6 +51,8 @@ _NOT_VALUE = re.compile(
 #: code, not a value: a call or a method call (`client = docker.from_env()`,
 #: `self.customer = baker.make('shop.Customer')`, `owner = get_owner(request)`)
 _POSTCODE_VALUE = re.compile(r"^\d{3,6}(?:[ \-]\d{2,4})?$")
+#: how many digits a phone number has, written without separators (E.164: at most 15)
+_PHONE_DIGITS = (7, 15)
 _CODE_VALUE = re.compile(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*\(")
 
 
@@ -97,6 +99,8 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
     v = value.strip()
     if etype == "ADDRESS" and _POSTCODE_VALUE.match(v):
         return True  # "13353", "110 00", "1100-053" under "postcode" / "zip"
+    if etype == "PHONE_NUMBER" and v.isdigit():
+        return _PHONE_DIGITS[0] <= len(v) <= _PHONE_DIGITS[1]  # "3773560335" under "phone"
     if not v or len(v) < 2 or _NOT_VALUE.match(v) or _CODE_VALUE.match(v):
         return False
     if etype == "PHONE_NUMBER":

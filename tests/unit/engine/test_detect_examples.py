@@ -213,6 +213,22 @@ def test_phones_with_extension_or_trunk_prefix(detector, phone):
     assert ("PHONE_NUMBER", phone) in found(detector, f"Reach me at {phone}.")
 
 
+@pytest.mark.parametrize("phone", ["+33 (0)7 72 34 93 60", "+33 (0)2 55 20 96 85"])
+def test_international_phones_keeping_their_trunk_zero_in_brackets(detector, phone):
+    assert ("PHONE_NUMBER", phone) in found(detector, f"Portable : {phone}")
+    assert ("PHONE_NUMBER", phone) in found(detector, f"Valérie Moreau\n{phone}")
+
+
+def test_digits_alone_under_a_phone_header_are_phones_and_an_id_column_stays():
+    csv = (
+        b'name,phone,account\nOttavio Brancaleoni,"3773560335",4410029381\n'
+        b"Mirela Dinu,0722 123 456,4410029382\n"
+    )
+    out = Scrubber().scrub("contacts.csv", csv, TermLists(), Pseudonymizer()).output.decode()
+    assert "3773560335" not in out and "0722 123 456" not in out, out
+    assert "4410029381" in out and "4410029382" in out, out
+
+
 # ------------------------------------------------------------------ over-redaction
 @pytest.mark.parametrize(
     "text,word",
