@@ -49,7 +49,12 @@ _SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
 _VOCABULARY = SPAN_WORDS | STOP_SPANS | OFFICE_WORDS | PRODUCTS
 #: a cell boundary inside one text: CSV's '","' and a table's " | " end a name
 _CELL_SEP = re.compile(r"[ \t]*\"[ \t]*[,;][ \t]*\"?[ \t]*|[ \t]*[,;][ \t]*\"[ \t]*|[ \t]*\|[ \t]*")
-_BREAKS = re.compile(r"(\r?\n|\r|\t|" + _SPLIT.pattern + "|" + _CELL_SEP.pattern + ")")
+#: a dash with spaces either side joins the parts of a title, not the words of a name
+#: ("Carter, Serrano and Simmons - Quarterly Valuation Review")
+_SPACED_DASH = r"[ \t]+[\-\u2013\u2014][ \t]+"
+_BREAKS = re.compile(
+    r"(\r?\n|\r|\t|" + _SPLIT.pattern + "|" + _CELL_SEP.pattern + "|" + _SPACED_DASH + ")"
+)
 
 
 _INITIALLED = re.compile(r"^[^\W\d_a-z][^\W\d_]+(?:[ \t]+[^\W\d_a-z]\.){0,2}[ \t]+[^\W\d_a-z]\.?$")
@@ -156,6 +161,7 @@ def tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             or piece in ("\n", "\r\n", "\r", "\t")
             or _SPLIT.fullmatch(piece)
             or _CELL_SEP.fullmatch(piece)
+            or re.fullmatch(_SPACED_DASH, piece)
         ):
             continue
         for _ in range(4):  # "Hi Dr. Jones", "Thanks, Prof. Lee"

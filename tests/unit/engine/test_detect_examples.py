@@ -263,3 +263,10 @@ def test_mailbox_segment_without_a_field_name(detector):
     assert "Okafor, Chidi" in people(detector, '"Okafor, Chidi" <chidi.okafor@example.org>')
     assert "Wiremu Tane" in people(detector, "Wiremu Tane <w.tane@example.org>")
     assert not people(detector, "if a < b and c@d.com")
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013"])
+def test_a_model_span_ends_at_a_spaced_dash_of_a_title(detector, dash):
+    text = f"Carter, Serrano and Simmons {dash} Quarterly Valuation Review"
+    spans = {t for _e, t in found(detector, text)}
+    assert not any("Valuation" in t or dash in t for t in spans), spans
