@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from . import places_more
+
 _RAW = """
 US | {1847 Larkspur Avenue}, Apt 4B ; Boulder, CO [80302]
 US | {3301 N. Kedzie Ave}, Suite 210 ; Chicago, IL [60618]
@@ -214,6 +216,7 @@ COUNTRY_NAMES = {
     "AR": "Argentina", "CL": "Chile", "RU": "Россия", "HU": "Magyarország", "RO": "România",
     "NZ": "New Zealand", "IL": "Israel", "GR": "Greece",
 }  # fmt: skip
+COUNTRY_NAMES.update(places_more.COUNTRY_NAMES)
 _MARK = re.compile(r"\{([^}]*)\}|<([^>]*)>|\[([^\]]*)\]")
 _UNIT_WORDS = frozenset(
     "flat apt apartment unit suite ste floor level house plot door no no. bureau lok. apto "
@@ -285,5 +288,6 @@ def _parse(line: str, n: int) -> Address:
 
 @cache
 def addresses() -> tuple[Address, ...]:
-    rows = [ln for ln in _RAW.strip().splitlines() if ln.strip()]
+    raw = _RAW + places_more.RAW
+    rows = [ln for ln in raw.strip().splitlines() if ln.strip()]
     return tuple(_parse(ln, i + 1) for i, ln in enumerate(rows))
