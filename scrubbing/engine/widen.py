@@ -10,7 +10,8 @@ when it has a name's shape and no other reading:
     ("DERYA [..]", "Yetunde G [..]"), never work vocabulary, greetings or honorifics;
   * particles and a capitalised word right after it ("[..] van 't Hof", "[..] de la Cruz");
   * initials with their dots after a one-word span that close the line ("[Cho] E."), and
-    the given name after a family name in capitals that ends the field ("[NARAYANAN] Lakshmi").
+    the given name after a family name in capitals that ends the field ("[NARAYANAN] Lakshmi",
+    "[VON AHLEFELDT] Maximilian", "[LOCKRIDGE] Summer": an English word too).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ _RIGHT_COMMA = re.compile(
     rf"^, ((?:{_NAME_WORD} ){{0,2}}{_NAME_WORD})(?=[ \t]*(?:$|[\n\t\"'>;)\]<|]))"
 )
 _RIGHT_INITIALS = re.compile(r"^((?: [^\W\d_a-z]\.){1,3})(?=[ \t]*(?:$|[\r\n;)\]<>]))")
-_RIGHT_WORD = re.compile(rf"^ ({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<]))")
+_RIGHT_WORD = re.compile(rf"^ ({_NAME_WORD})(?=[ \t]*(?:$|[\r\n\t,;\"'>)\]<|]))")
 _FIELD_END = re.compile(r"[ \t]*(?:$|[\n\t\"'>;)\]<|])")
 _FIELD_START = re.compile(r"(?:^|[\n\t\"'<:;(\[|])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
@@ -84,6 +85,15 @@ def _calendar_given(before: str, word: str, after: str) -> bool:
     return bool(_FIELD_START.search(lead)) and bool(re.match(r"[ \t]*(?:$|[\n,;\"'>)<])", after))
 
 
+def _strict_given(span: str, word: str, before: str) -> bool:
+    """Whether the word after `span` must be no English word to be its given name: not when
+    a family name in capitals starts the field and the word is capitalised only ("|
+    LOCKRIDGE Summer |", "KIM Hope": how a surname-first roster writes a name); yes after
+    anything else, or for a word in capitals ("SUN LIHUA" passes on its own length)."""
+    starts = _FIELD_START.search(before) is not None
+    return not (starts and span.isupper() and word[:1].isupper() and not word.isupper())
+
+
 def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
     """`hits` with each PERSON span widened over the rest of its name (module doc)."""
     out = []
@@ -121,13 +131,14 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             elif alone and (m := _RIGHT_INITIALS.match(after)):
                 e += m.end(1)  # "[Cho] E." closing its line: the given name's initials
             elif (
-                alone
+                (alone or (h.text.isupper() and not h.text.islower()))
                 and (h.text.isupper() or _FIELD_START.search(before))
                 and (m := _RIGHT_WORD.match(after))
-                and _name_word(m.group(1), strict=not m.group(1).isupper())
+                and (alone or not m.group(1).isupper())
+                and _name_word(m.group(1), strict=_strict_given(h.text, m.group(1), before))
             ):
-                # "[NARAYANAN] Lakshmi", "[SUN] LIHUA", a cell "[Neema] Mwakyusa": the two
-                # words fill the field
+                # "[NARAYANAN] Lakshmi", "[SUN] LIHUA", a cell "[Neema] Mwakyusa",
+                # "[VON AHLEFELDT] Maximilian", "[LOCKRIDGE] Summer": the two fill the field
                 e += m.end(1)
         if (s, e) != (h.start, h.end):
             changed = True

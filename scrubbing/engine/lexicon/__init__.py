@@ -106,6 +106,7 @@ WORLD_HONORIFICS = (
     "Ato", "Woizero", "W/ro", "Sheikh", "Sheikha", "Haji", "Hajjah", "Engr", "Dott", "Dott.ssa",
     "Sra", "Srta", "Sr", "Doña", "Senhor", "Senhora", "Datuk", "Dato", "Datin", "Tuan", "Puan",
     "Encik", "Herr", "Frau", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof",
+    "Justice",  # a judgment's "Before: the Honourable Justice Procházková"
 )  # fmt: skip
 #: words the model glues onto the end of a name ("Bob Smith said")
 TRAIL_WORDS = (
@@ -363,10 +364,13 @@ TO_VERBS = (
     "delegated to", "returned to", "transferred to", "call with", "meeting with", "met with",
     "spoke with", "spoke to", "talked to", "catch-up with", "1:1 with", "sync with",
     "over to", "ask", "asked", "ping", "pinged", "remind", "reminded", "tell", "told",
-    "thanks to", "cc'd", "contact", "contacted", "email", "emailed",
+    "thanks to", "cc'd", "contact", "contacted", "email", "emailed", "thank", "thanked",
 )  # fmt: skip
 #: what a chat or meeting log says after a speaker's name ("Ingrid Sørensen joined the call")
-CHAT_EVENTS = ("joined", "left", "has joined", "has left", "was added", "was removed", "reacted")
+CHAT_EVENTS = (
+    "joined", "left", "has joined", "has left", "was added", "was removed", "reacted",
+    "created group", "added", "removed", "changed the subject",
+)  # fmt: skip
 
 # --------------------------------------------------------------------------- rosters
 #: a line that introduces a list of people (minutes, CVs, distribution lists), compared
@@ -486,7 +490,7 @@ PO_BOX_WORDS = (
     "locked bag", "p.m.b.", "postfach", "apartado de correos", "apdo. de correos", "apdo.",
     "casilla de correo", "caixa postal", "boîte postale", "boite postale", "b.p.",
     "casella postale", "postbus", "postboks", "skrytka pocztowa", "postilokero",
-    "posta kutusu", "postafiók", "почтовый ящик", "а/я", "私書箱",
+    "posta kutusu", "postafiók", "pósthólf", "почтовый ящик", "а/я", "私書箱",
 )  # fmt: skip
 #: words before a number that name a plot, a flat or a block in an address line ("Plot 7",
 #: "Flat 402", "SCO 45", "Sector 17-C", "H.No. 5"): part of the address beside a street or a

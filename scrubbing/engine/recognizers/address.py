@@ -66,10 +66,10 @@ _PARTS_RX = [
         r"(?:,?[ \t]+(?:(?:nr|no|n[º°])\.?[ \t]*)?\d{1,5}[a-zA-Z]?)?"
     ),
     # P.O. Box 1234 / PO Box 77 / Postfach 10 20 30 / Apartado 123 / Caixa Postal 4521 /
-    # Skrytka pocztowa 42 / Postbus 1000 / 私書箱12号 / CS 70123 / P.M.B. 5112 / Private Bag 12
+    # Skrytka pocztowa 42 / Postbus 1000 / 私書箱12号 / CS 70123 / P.M.B. 5112 / Private Bag X19
     re.compile(
         rf"(?i)(?<![^\W\d_])(?:{_BOXES})[ \t]*(?:n[o\u00b0\u00ba]\.?|nr\.?|#|第)?[ \t]*"
-        r"\d[\d \t]{0,10}\d?(?:-\d{3,5})?(?:号|\b)|(?-i:\bCS[ \t]\d{5}\b)"
+        r"(?-i:[A-Z])?\d[\d \t]{0,10}\d?(?:-\d{3,5})?(?:号|\b)|(?-i:\bCS[ \t]\d{5}\b)"
     ),
     # Springfield, IL 62704 / New York, NY 10001-1234
     re.compile(
@@ -99,11 +99,12 @@ _PARTS_RX = [
         rf"(?<![\w-])\d{{1,4}}-\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP},?[ \t]+{_CAP}-(?:ku|shi|cho|"
         rf"machi|gun)(?:,?[ \t]+{_CAP})?(?:[ \t]+\d{{3}}-\d{{4}})?"
     ),
-    # 서울특별시 강남구 테헤란로 152
+    # 서울특별시 강남구 테헤란로 152 / 서울특별시 마포구 월드컵북로 396, 12층 (03925)
     re.compile(
         r"[\uac00-\ud7af]{1,6}(?:특별시|광역시|특별자치시|도|시)[ \t]+"
         r"[\uac00-\ud7af]{1,6}(?:구|군|시)"
         r"(?:[ \t]+[\uac00-\ud7af]{1,8}(?:로|길|동|읍|면))?(?:[ \t]*\d{1,4}(?:-\d{1,4})?)?"
+        r"(?:,?[ \t]*\d{1,3}층)?(?:[ \t]*\(\d{5}\))?"
     ),
     # Canada: Montréal (Québec) H3A 1H6 / Toronto, ON M5V 2T6
     re.compile(
@@ -133,18 +134,30 @@ _PARTS_RX = [
         rf"(?<![\w])(?:{_CAP}[ \t]*[\-\u2013][ \t]*|(?:{_CAP},?[ \t]+)?PIN(?:[ \t]?[Cc]ode)?"
         r"[ \t]*[:\-]?[ \t]*)\d{3} ?\d{3}(?![\w\-])(?=[ \t]*(?:$|[,;·|\r\n]|India))"
     ),
-    # 152 Teheran-ro, Gangnam-gu / 17F, 55 Sejong-daero, Jung-gu (KR, romanised)
+    # 152 Teheran-ro, Gangnam-gu / 17F, 55 Sejong-daero, Jung-gu / 35-1 Yeouido-dong (a lot
+    # number in its neighbourhood) (KR, romanised)
     re.compile(
-        rf"(?<![\w\-])(?:\d{{1,3}}F,?[ \t]+)?\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP}-(?:ro|gil|daero)"
+        rf"(?<![\w\-])(?:\d{{1,3}}F,?[ \t]+)?\d{{1,4}}(?:-\d{{1,4}})?[ \t]+{_CAP}"
+        r"-(?:ro|gil|daero|dong)"
         rf"(?:[ \t]?\d{{1,3}}(?:beon)?-gil)?\b(?:,?[ \t]+{_CAP}-(?:gu|gun|si|dong)\b)?"
     ),
-    # Dublin 2, D02 X285 / Cork T12 RY4K / Co. Galway, H91 E2K3: a place and its Eircode (IE)
-    re.compile(rf"(?<![\w])(?:{_CAP}[ \t]+)?{_CAP}(?:[ \t]+\d{{1,2}}W?)?,?[ \t]+{_EIRCODE}"),
+    # Dublin 2, D02 X285 / Cork T12 RY4K / Co. Galway, H91 E2K3: a place and its Eircode (IE),
+    # on one line or the Eircode on the next (an address block)
+    re.compile(
+        rf"(?<![\w])(?:{_CAP}[ \t]+)?{_CAP}(?:[ \t]+\d{{1,2}}W?)?(?:,?[ \t]+|[ \t]*\r?\n[ \t]*)"
+        rf"{_EIRCODE}"
+    ),
     # C.P. 6128 (a Canadian "case postale") / C.P. 06700 (a Mexican "código postal")
     re.compile(r"(?<![\w.])C\.P\.[ \t]*\d{4,5}(?![\w\-])"),
     # Apartado 1045 (PT, ES) / Casilla 1234 (CL): capitalised, as an address line writes it;
     # in lower case a section of a text or a box of a form ("véase el apartado 3")
     re.compile(r"(?<![\w])(?:Apartado|Casilla)[ \t]+\d{1,6}(?![\w\-])"),
+    # Pasig City 1605 / Quezon City 1100 (PH): a city named "... City" and its four digits
+    # ending the line (not a year: "Kansas City 2024")
+    re.compile(
+        rf"(?<![\w])(?:{_CAP}[ \t]+)?{_CAP}[ \t]+City[ \t]+(?!19[5-9]\d|20[0-4]\d)\d{{4}}"
+        r"(?=[ \t]*(?:$|\r?\n|[,;\u00b7|]|Philippines))"
+    ),
 ]
 _HINTS = [
     re.compile(rf"(?i)\b(?:{_TYPES})\b"),
@@ -152,7 +165,7 @@ _HINTS = [
     re.compile(rf"(?i)(?<![\w])(?:{_PREFIXES})[ \t]"),
     re.compile(
         r"(?i)box|postfach|apartado|postal|p\.?m\.?b|\bb\.?p\b|\bcs\b|\bbag\b|apdo|casilla|postbus|"
-        r"postboks|skrytka|postilokero|kutusu|postafi|почтов|а/я|私書箱"
+        r"postboks|skrytka|postilokero|kutusu|postafi|pósthólf|почтов|а/я|私書箱"
     ),
     re.compile(r"\b[A-Z]{2}[ \t]+\d{5}"),
     re.compile(r"[A-Z]\d[A-Z\d]?[ \t]+\d[A-Z]{2}"),
@@ -168,10 +181,11 @@ _HINTS = [
     re.compile(r"\d{3} \d{2}[ \t]+[^\W\d_]"),
     re.compile(r"\d{4}-\d{3}[ \t]"),
     re.compile(r"[\-\u2013:][ \t]*\d{3} ?\d{3}"),
-    re.compile(r"-(?:ro|gil|daero)\b"),
+    re.compile(r"-(?:ro|gil|daero|dong)\b"),
     re.compile(r"[AC-FHKNPRTV-Y]\d[\dW][ \t]?[0-9AC-FHKNPRTV-Y]{4}"),
     re.compile(r"C\.P\."),
     re.compile(r"Apartado|Casilla"),
+    re.compile(r"City[ \t]+\d{4}"),
 ]
 _PARTS = list(zip(_HINTS, _PARTS_RX, strict=True))
 

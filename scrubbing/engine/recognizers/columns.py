@@ -78,46 +78,71 @@ def _csv_columns(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | Non
     return names, cols
 
 
-def _header_like(line: str) -> bool:
+def _header_like(fields: list[str]) -> bool:
     """A row of column names: two or more short fields without digits or addresses."""
-    fields = [f.strip() for f in line.split("\t")]
+    fields = [f.strip() for f in fields]
     return len(fields) >= 2 and all(
         f and len(f.split()) <= 4 and len(f) <= 40 and not any(c.isdigit() or c == "@" for c in f)
         for f in fields
     )
 
 
+_PIPE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
+
+
+def _row(line: str) -> list[tuple[int, int]]:
+    """The fields of one row of a text table: tab-separated, or a Markdown table's
+    "| a | b |" (its outer bars hold no field); none for any other line."""
+    if "\t" in line:
+        return _fields(line, "\t")
+    if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 3:
+        return _fields(line.rstrip(), "|")[1:-1]
+    return []
+
+
 def _tab_tables(doc: Document) -> tuple[list[str], dict[int, list[Cell]]] | None:
-    """Tab-separated tables anywhere in a text (the plain text of a workbook: a sheet's name,
-    its header row, its rows, a blank line): each header row names the columns below it."""
+    """Tab-separated and Markdown tables anywhere in a text (the plain text of a workbook: a
+    sheet's name, its header row, its rows, a blank line; of a document or a deck: a blank
+    line between rows too, each row a paragraph of its own): each header row names the
+    columns below it (a tab table's; a Markdown table's columns have no name)."""
     names: list[str] = []
     cols: dict[int, list[Cell]] = defaultdict(list)
+    lines: list[tuple[int, int, str]] = []  # segment index, start, line: the whole text
     for seg in doc.segments:
-        lines, pos = [], 0
+        pos = 0
         for line in seg.text.split("\n"):
-            lines.append((pos, line.rstrip("\r")))
+            lines.append((seg.index, pos, line.rstrip("\r")))
             pos += len(line) + 1
-        k = 0
-        while k < len(lines):
-            start, line = lines[k]
-            if "\t" not in line or not _header_like(line):
-                k += 1
-                continue
-            width = len(_fields(line, "\t"))
-            rows = []
-            for row_start, row in lines[k + 1 :]:
-                if len(_fields(row, "\t")) != width:
-                    break
-                rows.append((row_start, row))
-            if len(rows) < MIN_VALUES - 1:
-                k += 1
-                continue
-            base = len(names)
-            names += [line[a:b].strip() for a, b in _fields(line, "\t")]
-            for row_start, row in rows:
-                for j, (a, b) in enumerate(_fields(row, "\t")):
-                    cols[base + j].append((seg.index, row_start + a, row_start + b))
-            k += 1 + len(rows)
+    k = 0
+    while k < len(lines):
+        line = lines[k][2]
+        head = _row(line)
+        if not head or not _header_like([line[a:b] for a, b in head]):
+            k += 1
+            continue
+        rows = []
+        used = 0  # lines of the table after its header, blank ones between rows too
+        for n, (seg_index, row_start, row) in enumerate(lines[k + 1 :], 1):
+            blank = not row.strip() and k + 1 + n < len(lines) and lines[k + 1 + n][2].strip()
+            if blank or (n == 1 and _PIPE_RULE.match(row)):
+                continue  # a blank line between rows; the rule under a Markdown header
+            fields = _row(row)
+            if len(fields) != len(head):
+                break
+            rows.append((seg_index, row_start, fields))
+            used = n
+        if len(rows) < MIN_VALUES - 1:
+            k += 1
+            continue
+        base = len(names)
+        # a Markdown table is typed by its values alone ("a column of people"): its headers
+        # are a README's words ("| client | version |" lists software, not customers)
+        markdown = "\t" not in line
+        names += ["" if markdown else line[a:b].strip() for a, b in head]
+        for seg_index, row_start, fields in rows:
+            for j, (a, b) in enumerate(fields):
+                cols[base + j].append((seg_index, row_start + a, row_start + b))
+        k += 1 + used
     return (names, cols) if cols else None
 
 

@@ -52,6 +52,12 @@ _INITIAL_SURNAME = re.compile(
     r"(?![\w])",
     re.M,
 )
+# "G. VENKATESH", "A. K. OYELARAN-BROOKS": an initial and a family name in capitals (a caption,
+# a reference); outline numbering ("A. INTRODUCTION") has an ordinary word after it
+_INITIAL_CAPS = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z]\.(?:[ \t]?[A-Z]\.)?[ \t]?(?P<family>[A-Z]{3,}(?:-[A-Z]{2,})?))"
+    r"(?![\w\-]|\.\w)"
+)
 _SIGNOFF_PHRASE = (
     r"[ \t>]*(?:best|kind|warm|many)?[ \t]*(?:regards|wishes|thanks|thank you|cheers|"
     r"sincerely|yours(?: sincerely| truly| faithfully)?|best|respectfully|br|--)[ \t]*[,!.]?[ \t]*"
@@ -76,10 +82,12 @@ _ROLE_LINE = re.compile(
     r"(?P<label>[A-Za-z][A-Za-z&/\-]*(?:[ \t][A-Za-z&/\-]+){0,3})[ \t]*:[ \t]*"
     r"(?P<val>[^\n:]{2,60}?)[ \t]*$"
 )
-# "[10:42] Karim Chaouch: morning all", "10:43 Ingrid: ok", "[11:02] Ingrid Sørensen joined":
-# the speaker of a chat or meeting log
+# "[10:42] Karim Chaouch: morning all", "10:43 Ingrid: ok", "[11:02] Ingrid Sørensen joined",
+# "07/03/2026, 09:14 - Ingrid Sørensen: ok" (a messenger's export): the speaker of a chat or
+# meeting log
 _CHAT_LINE = re.compile(
-    r"(?m)^[ \t]*\[?(?:\d{4}-\d{2}-\d{2}[ T])?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?"
+    r"(?m)^[ \t]*\[?(?:\d{4}-\d{2}-\d{2}[ T]|\d{1,2}[./]\d{1,2}[./]\d{2,4},?[ \t])?"
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?\]?(?:[ \t]+[\-\u2013])?"
     r"[ \t]+<?(?P<name>[^\W\d_][^\n:<>\[\]@]{0,40}?)>?[ \t]*"
     r"(?::[ \t]|:$|(?=[ \t]+(?:" + "|".join(CHAT_EVENTS) + r")\b))"
 )
@@ -97,6 +105,19 @@ _HANDOFF = re.compile(
 _DATED_LINE = re.compile(
     r"[ \t>*\-]*\[?(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}|"
     r"\d{1,2} [A-Z][a-z]{2,8}(?: \d{4})?|[A-Z][a-z]{2,8} \d{4})"
+)
+# "ATTENDEE;CN="Ng, Wing-yan";ROLE=REQ-PARTICIPANT:mailto:...": the common name of an
+# iCalendar organizer or attendee (RFC 5545's CN parameter)
+_ICAL_CN = re.compile(
+    r"(?im)^(?:organizer|attendee|contact)(?:;[^:\n]*?)?;CN=(?P<q>\"?)(?P<name>[^\";:\n]{2,60})"
+    r"(?P=q)(?=[;:])"
+)
+# "Action: Cao Yuxuan to confirm the cover", "- Action: chase the schedules (Cormac D’Arcy)":
+# the owner of an action item, before "to"/"will" or in brackets at its end
+_ACTION_LINE = re.compile(
+    r"(?m)^[ \t>*\-\u2022]*(?i:action(?:[ \t]items?)?|todo|to-do|next step)[ \t]*:[ \t]*"
+    r"(?:(?P<name>[^\W\d_a-z][^\n():;,]{1,50}?)[ \t]+(?:to|will)[ \t]+[a-z]"
+    r"|[^\n]*\((?P<owner>[^\W\d_a-z][^\n()]{1,50})\)[ \t]*\.?[ \t]*$)"
 )
 # "3f9a2c1d (Gulbahor Ismoilova 2026-03-02 17:40:12 +0100 42) ...": the author in git blame
 _BLAME_LINE = re.compile(
@@ -290,6 +311,10 @@ def titled_hits(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _TITLED.finditer(text):
         s, e = _trim(text, m.start("name"), m.end("name"))
         words = text[s:e].split()
+        while len(words) > 1 and words[0].rstrip(".") in WORLD_HONORIFICS:
+            s += len(words.pop(0))  # "Mr Justice Okafor": the second title is no name
+            while text[s] in " \t":
+                s += 1
         while words and words[-1].islower():
             e -= len(words.pop()) + 1  # "... bin" ends no name
         name = text[s:e]
@@ -429,6 +454,12 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
     if ":" in text:
         yield from role_line_hits(text)
         yield from chat_speaker_hits(text)
+        for m in _ACTION_LINE.finditer(text):
+            g = "name" if m.group("name") else "owner"
+            yield from _name_item(text, m.start(g), m.end(g), loose=True)
+        if "CN=" in text or "cn=" in text:
+            for m in _ICAL_CN.finditer(text):
+                yield from _name_item(text, m.start("name"), m.end("name"), loose=True)
     yield from handoff_hits(text)
     yield from titled_hits(text)
     if "\n" not in text.strip() and len(text) <= 60:
@@ -441,6 +472,10 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 continue  # "@decorator" at the start of a line is code
             yield m.start("h"), m.end("h"), "USERNAME"  # the handle, without its "@"
     yield from caps_name_hits(text)
+    for m in _INITIAL_CAPS.finditer(text):
+        family = m.group("family")
+        if not any(is_common_word(p) for p in family.split("-")):
+            yield m.start("name"), m.end("name"), "PERSON"
     for m in _INITIAL_SURNAME.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start : m.start()].strip(" \t-*>\u2022#"):

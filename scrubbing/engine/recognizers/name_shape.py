@@ -31,7 +31,8 @@ from ..lexicon import (
 )
 
 _RANGES = (
-    (0x0041, 0x024F, "latin"),
+    (0x0041, 0x02AF, "latin"),  # with the IPA block: Azerbaijani "ə" ("Məmmədova")
+    (0x02BB, 0x02BC, "latin"),  # the ʻokina of Hawaiian and Samoan ("Faʻafetai", "Kaʻahanui")
     (0x0370, 0x03FF, "greek"),
     (0x0400, 0x052F, "cyrillic"),
     (0x0590, 0x05FF, "hebrew"),

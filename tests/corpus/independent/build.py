@@ -15,7 +15,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from . import documents
+from . import documents, documents_more
 from .logs import build_log
 from .mail import build_mail
 from .narrative import build_note, build_status
@@ -41,6 +41,7 @@ PLAN = (
     ("bundle", 4, ("zip",)),
     ("status", 9, ("docx", "txt", "pdf")),
     ("note", 8, ("eml",)),
+    *documents_more.PLAN,
 )
 
 
@@ -76,6 +77,8 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
                 docs.append(build_status(pools, n, fmt))
             elif kind == "note":
                 docs.append(build_note(pools, n))
+            elif kind in dict.fromkeys(k for k, _c, _f in documents_more.PLAN):
+                docs.append(documents_more.build(kind, pools, n, fmt))
             elif kind in ("minutes", "letter", "cv", "invoice"):
                 docs.append(getattr(documents, f"build_{kind}")(pools, n, fmt))
             else:

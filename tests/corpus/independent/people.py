@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "people.txt"
+#: issue 18's fifth round of names, in a file of its own (read after DATA)
+DATA_MORE = DATA.with_name("people_more.txt")
 #: how many people the list had before issue 18's second round of names (the kinds slices,
 #: whose pictures were checked to be read back by OCR, still draw from these only)
 FIRST_ROUND = 381
@@ -107,7 +109,7 @@ def _parse(line: str, n: int) -> Person:
 
 @cache
 def people() -> tuple[Person, ...]:
-    text = DATA.read_text(encoding="utf-8")
+    text = DATA.read_text(encoding="utf-8") + "\n" + DATA_MORE.read_text(encoding="utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple(_parse(ln, i + 1) for i, ln in enumerate(lines))
 

@@ -51,11 +51,15 @@ class Pools:
     """Every entity of the slice, shuffled once; drawn in turn so that all get used."""
 
     def __init__(
-        self, rnd: random.Random, part: str | None = None, people_upto: int | None = None
+        self,
+        rnd: random.Random,
+        part: str | None = None,
+        people_upto: int | None = None,
+        addresses_upto: int | None = None,
     ) -> None:
         """`part` (split.DEV or split.HELD_OUT) keeps only that part's items; None keeps all.
-        `people_upto` keeps only the first people of the list (a slice built before later
-        rounds of names were added keeps its draws)."""
+        `people_upto` / `addresses_upto` keep only the first people / addresses of the lists
+        (a slice built before later rounds were added keeps its draws)."""
         self.rnd = rnd
 
         def mine(kind: str, text: str) -> bool:
@@ -64,7 +68,11 @@ class Pools:
         everyone = people()[:people_upto]
         self.people = self._shuffled([p for p in everyone if mine("person", p.raw[0])])
         self.addresses = self._shuffled(
-            [a for a in addresses() if mine("address", f"{a.country}|{a.one_line}")]
+            [
+                a
+                for a in addresses()[:addresses_upto]
+                if mine("address", f"{a.country}|{a.one_line}")
+            ]
         )
         self.companies = self._shuffled([c for c in companies() if mine("company", c.name)])
         self.codenames = self._shuffled([k for k in codenames() if mine("codename", k.word)])

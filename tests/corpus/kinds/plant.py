@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from tests.corpus.independent.people import FIRST_ROUND, Person, name_parts
+from tests.corpus.independent.places import FIRST_ROUNDS
 from tests.corpus.independent.split import DEV
 from tests.corpus.independent.writer import PERSON, Doc, Planted, Pools, Writer, person_form
 
@@ -73,7 +74,9 @@ class KindWriter(Writer):
 def pools(seed: int) -> Pools:
     """The dev part's items only: this slice's report shows every value left, and examples
     of the independent slice's held-out part are never shown (split.py)."""
-    return Pools(random.Random(seed), part=DEV, people_upto=FIRST_ROUND)
+    return Pools(
+        random.Random(seed), part=DEV, people_upto=FIRST_ROUND, addresses_upto=FIRST_ROUNDS
+    )
 
 
 def occurrences(token: str, text: str) -> int:
