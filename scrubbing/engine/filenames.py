@@ -27,6 +27,17 @@ def name_for_detection(name: str) -> str:
     return _spaced(os.path.splitext(os.path.basename(name.replace("\\", "/")))[0])
 
 
+def project_in_name(name: str) -> str | None:
+    """The project a working file is named after ("magpie" of "magpie_q2_close.xlsx",
+    `codename.workfile_lead`): a code name of its own task, also where its text never says
+    it; None if the name is not built so."""
+    from .recognizers.codename import workfile_lead
+
+    stem = os.path.splitext(os.path.basename(name.replace("\\", "/")))[0]
+    span = workfile_lead(stem)
+    return stem[span[0] : span[1]] if span else None
+
+
 def scrub_name(name: str, terms: TermLists, pseudonymizer: Pseudonymizer) -> str:
     """A file name with names/clients/codenames replaced, extension kept.
 

@@ -34,7 +34,7 @@ from typing import Any
 from .base import DEFAULT_LIMITS, Document, Limits, ScrubError, exception_summary
 from .context import Budget, CharBudget, ContextConfig, TaskFacts, make_model
 from .context.consult import consult, sensitive_flags
-from .filenames import name_for_detection, scrub_name
+from .filenames import name_for_detection, project_in_name, scrub_name
 from .gcpause import collecting_less
 from .inventory import atoms_of
 from .pseudonyms import Pseudonymizer
@@ -136,7 +136,12 @@ class Scrubber:
             from .base import LimitExceeded
 
             raise LimitExceeded("This file has too many parts to process.")
-        from .recognizers.codename import code_words_in, coined_words
+        from .recognizers.codename import (
+            code_words_in,
+            coined_words,
+            issue_keys_in,
+            tags_with_files_in,
+        )
         from .recognizers.columns import column_hits
         from .recognizers.orgs import drop_licence_holders
         from .recognizers.roster import roster_hits
@@ -171,9 +176,14 @@ class Scrubber:
             ]
         mentions = [(h.text, h.entity_type, h.source) for seg in hits for h in seg]
         mentions += [(h.text, h.entity_type, h.source) for h in name_hits]
+        # the project a working file is named after ("quoll_pricing_final_v2.xlsx"), and a
+        # tag one part of the document ties to an identifier in another ("[Magpie]")
+        projects = [project_in_name(name) or "", *tags_with_files_in(texts)]
+        mentions += [(p, "CODENAME", "pattern") for p in projects if p and p.casefold() not in code]
         coined: Counter[str] = Counter()
         for text in dict.fromkeys([*texts, base]):
             coined.update(coined_words(text, code))
+        coined.update(issue_keys_in(texts, code))  # "LARKSPUR-43" beside "feature/larkspur-…"
         findings = findings_for(doc, hits)  # `assign` sweeps, with the inventory
         t2 = time.perf_counter()
         return Analysis(

@@ -417,7 +417,9 @@ DEV_WORDS = words(
     "dockerfile javascript typescript github gitlab bitbucket youtube linkedin facebook "
     "powerpoint sharepoint onedrive iphone ipad macbook wifi bluetooth pdf csv xlsx docx pptx "
     "ebitda capex opex gdpr hipaa ferpa sox pci iso ieee ansi nist okr kpi sla faq "
-    "devops mlops fintech proptech edtech saas paas iaas b2b b2c ecommerce"
+    "devops mlops fintech proptech edtech saas paas iaas b2b b2c ecommerce "
+    # iCalendar and vCard components ("BEGIN:VCALENDAR", "END:VEVENT")
+    "vcalendar vevent vtodo vjournal vfreebusy vtimezone valarm vcard"
 )
 #: what follows "Project"/"Operation" in ordinary prose ("Project Charter", "Operations Plan")
 PROJECT_WORDS = words(
@@ -456,6 +458,35 @@ KEY_PREFIX_MIN_IDS = 3
 #: a single-word person span at or above this Zipf frequency is an ordinary word, unless it
 #: is also a known first name
 COMMON_ZIPF = 3.3
+#: the words after a code name in a working file's name ("magpie_q2_close.xlsx",
+#: "terrapin_board_pack_v3.pptx", "tamarind_dd_tracker.csv"): the file's subject and state;
+#: with PROJECT_WORDS, OFFICE_WORDS and HEADINGS (codename.workfile_lead)
+WORKFILE_WORDS = words(
+    "final draft clean signed redline redlines close closing pricing price prices model models "
+    "deck pack board budget forecast tracker rota capex opex headcount synergies synergy "
+    "valuation notes plan minutes memo sow loi spa nda dd vdr risk risks log index list "
+    "customer customers kpis kpi dashboard steerco review status update integration migration "
+    "runbook schedule fee fees term sheet contract contracts offer letters bidders scoring "
+    "costs cost and of month end report summary proposal bid tender timeline cutover cut-over "
+    "dataroom data room export invoice invoices payroll accruals actuals variance bridge "
+    "workings figures numbers q&a qa checklist issues approvals approval sizing"
+)
+#: a working file's lead word is a code name when rarer than this (or rarer than
+#: WORKFILE_ZIPF when the name also says its version, quarter or state: "compass_..._v3")
+WORKFILE_RARE_ZIPF = 3.0
+WORKFILE_ZIPF = 4.0
+#: what follows a project's name at the start of a title ("Velorith – steering committee",
+#: "SUMMARY:Shingle weekly sync", "Tamarack – pricing model, final"): its meetings, reports
+#: and milestones (codename._TITLE_LEAD)
+TITLE_TAILS = (
+    "steering committee", "steerco", "weekly sync", "sync", "stand-up", "standup", "kick-off",
+    "kickoff", "board update", "status report", "status", "pricing model", "go-live",
+    "cut-over", "cutover", "rollout", "workstream", "readout", "war room", "weekly",
+    "monthly review", "retro", "retrospective", "check-in", "launch plan",
+)  # fmt: skip
+#: a title's lead word is a code name when rarer than this ("Sorrel" 2.6; not "Finance",
+#: "Payroll – status")
+TITLE_ZIPF = 3.3
 
 # --------------------------------------------------------------------------- addresses
 STREET_TYPES = words(

@@ -4,6 +4,10 @@
   "Proyecto", "Progetto", "Projeto", "Opération"...): the word after the trigger,
   unless it is ordinary vocabulary ("Project Plan", "Project Manager") or capitals with digits
   ("Project H100", "EC2", "GPT4": product and instance names);
+* a working file's name led by a rare word ("magpie_q2_close.xlsx", "terrapin_board_pack_v3.pptx",
+  also the uploaded file's own name), a title led by one before a project's meeting or report
+  ("Velorith – steering committee", "SUMMARY:Shingle weekly sync"), a channel, repository or
+  path slug after "proj-" ("#proj-dunepoint");
 * coined words: ALL-CAPS (five letters or more) or CamelCase words that are not English words
   ("BLUEHERON", "NightJar"), outside code. One text where such a word recurs makes it a code
   name here; across a task the inventory counts them (`coined_words`) and promotes a word
@@ -15,12 +19,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from ..lexicon import (
     ACRONYMS,
+    CALENDAR,
     CODENAME_MIN_REPEATS,
     COINED_ZIPF,
     DEV_WORDS,
@@ -34,8 +39,13 @@ from ..lexicon import (
     PARTICLES,
     PRODUCTS,
     PROJECT_WORDS,
+    TITLE_TAILS,
+    TITLE_ZIPF,
     TOOLS,
     VENDORS,
+    WORKFILE_RARE_ZIPF,
+    WORKFILE_WORDS,
+    WORKFILE_ZIPF,
 )
 from ..lexicon.code import PY_BUILTIN_NAMES
 from .base import Cue, ScrubRecognizer, has_ascii_capital
@@ -321,18 +331,54 @@ def _surname_context(line: str, s: int, e: int) -> bool:
     return bool(after and after.group(1).casefold() in first)
 
 
+#: a team's own slugs: a work branch, a chat channel ("feature/larkspur-pricing", "#larkspur-core")
+_TEAM_SLUG = re.compile(
+    r"(?<![\w/.\-])(?:(?:feature|bugfix|hotfix|release|topic)/|#)[a-z0-9][\w.\-/]*"
+)
+
+
+def _slugs_with(text: str, word: str) -> set[str]:
+    """The team's slugs in `text` that hold `word` in lower case as one of their parts."""
+    if "/" not in text and "#" not in text:
+        return set()
+    part = re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+    return {m.group() for m in _TEAM_SLUG.finditer(text) if part.search(m.group())}
+
+
+def issue_keys_in(texts: Sequence[str], code: frozenset[str] = frozenset()) -> Counter[str]:
+    """Over a whole document (a git log's commits are paragraphs of their own): the capitals
+    leading issue keys ("LARKSPUR-43", "LARKSPUR-44") whose word is also a part of one of the
+    team's slugs ("feature/larkspur-pricing"), counted as keys and slugs together, when they
+    are at least KEY_PREFIX_MIN_IDS. Issue keys alone are a public tracker's too ("FLINK-1234",
+    `_key_prefix`)."""
+    found: Counter[str] = Counter()
+    joined = "\n".join(t for t in texts if "-" in t)
+    if not re.search(r"[A-Z]{5}", joined) or ("/" not in joined and "#" not in joined):
+        return found
+    keys: dict[str, set[str]] = {}
+    for m in _IN_IDENTIFIER.finditer(joined):
+        atoms = [a for a in re.split(r"[^A-Za-z]+", m.group("w")) if a]
+        if _key_prefix(m.group("w"), atoms, code, bare=True):
+            keys.setdefault(atoms[0].casefold(), set()).add(m.group("w"))
+    for word, ids in keys.items():
+        slugs = _slugs_with(joined, word)
+        if slugs and len(ids | slugs) >= KEY_PREFIX_MIN_IDS:
+            found[word] = len(ids | slugs)
+    return found
+
+
 _KEY_YEAR = re.compile(r"[-_/](?:19|20)\d{2}(?![0-9])")
 
 
-def _key_prefix(ident: str, atoms: list[str], code: frozenset[str]) -> bool:
+def _key_prefix(ident: str, atoms: list[str], code: frozenset[str], bare: bool = False) -> bool:
     """ "AMBERJACK-SPA-5-100", "HERONSGATE-2026-04": an identifier with digits led by
     capitals that may be a project's key (a rare word at most, no vocabulary, not a word used
     as code), with a second part in letters or a year; not an issue key of a public tracker
-    ("FLINK-1234", "LUCENE-88")."""
+    ("FLINK-1234", "LUCENE-88"). `bare`: an issue key alone will do ("LARKSPUR-43")."""
     head = atoms[0] if atoms else ""
     if len(head) < 5 or not ident.startswith(head) or not any(c.isdigit() for c in ident):
         return False
-    if len(atoms) < 2 and not _KEY_YEAR.search(ident):
+    if len(atoms) < 2 and not _KEY_YEAR.search(ident) and not bare:
         return False
     key = head.casefold()
     return key not in _VOCAB and key not in code and _zipf(key) < KEY_PREFIX_ZIPF
@@ -356,6 +402,102 @@ def _ordinary(name: str) -> bool:
     return all(common) and not (any(w.isupper() and len(w) >= 3 for w in words))
 
 
+# ------------------------------------------------------------------ where a project is named
+#: the other words of a working file's name: a version, quarter, half, fiscal year, year or
+#: number ("v3", "q2", "fy26", "2026", "04"); MARKER, the ones that say its version or state
+_VERSION_ATOM = re.compile(r"(?i)^(?:v\d+[a-z]?|rev\d*|r\d+|q[1-4]|h[12]|fy\d{2,4}|\d{1,4})$")
+_MARKER_ATOM = re.compile(r"(?i)^(?:v\d+[a-z]?|rev\d*|q[1-4]|h[12]|fy\d{2,4}|final|draft)$")
+_WORK_VOCAB = WORKFILE_WORDS | PROJECT_WORDS | OFFICE_WORDS | HEADINGS
+
+
+def _work_atom(atom: str) -> bool:
+    return atom.casefold() in _WORK_VOCAB or _VERSION_ATOM.match(atom) is not None
+
+
+def workfile_lead(stem: str) -> tuple[int, int] | None:
+    """The span in a file name's stem of the project it is named after: "magpie" of
+    "magpie_q2_close", "copper_tern" of "copper_tern_synergies", "compass" of
+    "compass_pricing_final_v3". The words after it say what the file is (WORKFILE_WORDS, a
+    version, a quarter), and it is no such word itself but a rare one (a commoner one with
+    a version or state in the name); not "budget_q2_final", "retention-design",
+    "london_rota". None if the name is not built so."""
+    atoms = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\W_]+", stem)]
+    if len(atoms) < 2:
+        return None
+    n = 2 if len(atoms) >= 3 and not _work_atom(atoms[1][2]) else 1
+    lead, rest = [a[2] for a in atoms[:n]], [a[2] for a in atoms[n:]]
+    if not all(_work_atom(a) for a in rest) or not any(not _VERSION_ATOM.match(a) for a in rest):
+        return None
+    lead = [w.rstrip("0123456789") for w in lead]  # "atlas2_q2_close"
+    for word in lead:
+        key = word.casefold()
+        if not word.isalpha() or len(word) < (3 if n == 2 else 4) or key in CALENDAR:
+            return None
+        if key in _VOCAB or key in _WORK_VOCAB or key in PY_BUILTIN_NAMES:
+            return None
+    rarity = min(_zipf(w.casefold()) for w in lead)
+    marked = any(_MARKER_ATOM.match(a) for a in rest)
+    if rarity < WORKFILE_RARE_ZIPF or (marked and rarity < WORKFILE_ZIPF):
+        return atoms[0][0], atoms[n - 1][1]
+    return None
+
+
+def _work_files(text: str) -> Iterable[tuple[int, int, str]]:
+    for m in _IN_FILE_NAME.finditer(text):
+        span = workfile_lead(m.group("w"))
+        if span:
+            yield m.start("w") + span[0], m.start("w") + span[1], "CODENAME"
+
+
+_TAILS = "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in TITLE_TAILS)
+#: a meeting, which names its project without a dash ("Shingle weekly sync")
+_MEETINGS = r"steering[ \t]+committee|steerco|weekly[ \t]+sync|kick-?off|board[ \t]+update|check-in"
+#: a title led by a project's name: at a line's start (after "Subject:", "SUMMARY:", "Title:")
+#: the name, then a dash or colon and its meeting, report or milestone ("Velorith – steering
+#: committee", "Tamarack – pricing model, final"), or a meeting right after it
+_TITLE_LEAD = re.compile(
+    r"(?im)^[ \t]*(?:(?:subject|summary|title|re|fwd?)[ \t]*:[ \t]*)*"
+    r"(?P<name>(?-i:[A-Z]{4,}[0-9]*|[A-Z][a-z]+(?:[A-Z][a-z]+)*[0-9]*(?:[ \t][A-Z][a-z]+)?))"
+    rf"(?:['\u2019]s)?(?:[ \t]*[\u2013\u2014:\-][ \t]*(?:{_TAILS})|[ \t]+(?:{_MEETINGS}))\b"
+)
+#: a slug after "proj-" or "project_": a chat channel, a repository, a path ("#proj-dunepoint",
+#: "gitlab.example.com/acme/project-quillwort")
+_SLUG_TRIGGER = re.compile(
+    r"(?i)(?<![\w\-.])#?(?:proj|prj|project|codename)[-_](?P<name>[a-z][a-z0-9]{3,})(?![\w])"
+)
+
+
+def _rare_name(name: str, ceiling: float) -> bool:
+    """Every word of `name` is no vocabulary, the rarest of them rarer than `ceiling`."""
+    words = [re.sub(r"\d+$", "", w) for w in re.split(r"[ \t]+", name)]
+    if any(len(w) < 3 or w.casefold() in _TRIGGER_VOCAB or w.casefold() in _WORK_VOCAB
+           or w.casefold() in CALENDAR for w in words):  # fmt: skip
+        return False
+    return min(_zipf(w.casefold()) for w in words) < ceiling
+
+
+_PROJECT_WORD = re.compile(r"[A-Z][a-z]{3,}[0-9]*|[A-Z][a-z]+(?:[A-Z][a-z]+)+[0-9]*")
+
+
+def project_word(value: str) -> bool:
+    """A value under a "project" key or column that names a project of the company's own:
+    one capitalised word, perhaps with a number ("Halyard3", "Ptarmigan"), that is a rare
+    word at most and no vocabulary or public product ("Requests", "Django", "Finance")."""
+    return _PROJECT_WORD.fullmatch(value) is not None and _rare_name(value, KEY_PREFIX_ZIPF)
+
+
+def _named_projects(text: str) -> Iterable[tuple[int, int, str]]:
+    if "." in text:
+        yield from _work_files(text)
+    for m in _TITLE_LEAD.finditer(text):
+        if _rare_name(m.group("name"), TITLE_ZIPF):
+            yield m.start("name"), m.end("name"), "CODENAME"
+    if "-" in text or "_" in text:
+        for m in _SLUG_TRIGGER.finditer(text):
+            if _rare_name(m.group("name"), WORKFILE_ZIPF):
+                yield m.start("name"), m.end("name"), "CODENAME"
+
+
 def _tags_with_files(text: str) -> Iterable[tuple[int, int, str]]:
     """ "Led [Magpie]: a fleet renewal" beside "magpie_q2_close.xlsx" or "MAGPIE-TASK-301": a
     bracketed word that also begins an office file's name, or is a part in capitals of an
@@ -373,6 +515,16 @@ def _tags_with_files(text: str) -> Iterable[tuple[int, int, str]]:
         word = m.group("w")
         if word.casefold() in stems and not _ordinary(word) and word.casefold() not in MAIL_TAGS:
             yield m.start("w"), m.end("w"), "CODENAME"
+
+
+def tags_with_files_in(texts: Sequence[str]) -> list[str]:
+    """`_tags_with_files` over a whole document: "Led [Magpie]: a fleet renewal" in one
+    paragraph and "MAGPIE-TASK-301" or "magpie_q2_close.xlsx" in another (a CV's bullets, a
+    deck's slides)."""
+    joined = "\n".join(t for t in texts if "[" in t or "-" in t or "_" in t or "." in t)
+    if "[" not in joined:
+        return []
+    return sorted({joined[s:e] for s, e, _t in _tags_with_files(joined)})
 
 
 def _two_word_name(name: str) -> bool:
@@ -408,6 +560,7 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
                 if not _ordinary(m.group("name")) and m.group("name").casefold() not in MAIL_TAGS:
                     yield m.start("name"), m.end("name"), "CODENAME"
             yield from _tags_with_files(text)
+        yield from _named_projects(text)
         repeated = {w for w, n in coined_words(text).items() if n >= CODENAME_MIN_REPEATS}
         if repeated:
             for m in _COINED.finditer(text):

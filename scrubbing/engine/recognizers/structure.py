@@ -106,10 +106,10 @@ def value_fits(etype: str, value: str, generic: bool = False) -> bool:
     if etype == "PHONE_NUMBER":
         return sum(c.isdigit() for c in v) >= 6
     if etype == "CODENAME":  # under "project", a coined word, not a public name ("Requests")
-        from .codename import coined_shape, is_coined
+        from .codename import coined_shape, is_coined, project_word
 
         if generic:
-            return coined_shape(v) and is_coined(v)
+            return (coined_shape(v) and is_coined(v)) or project_word(v)
         return " " not in v and v[0].isupper() and v.replace("-", "").isalnum()
     if etype == "PERSON":
         if looks_like_name(v, loose=True):  # a name key: "Venkatesh, G." is a name

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import documents, documents_more
+from .codenames_more import build_more
 from .logs import build_log
 from .mail import build_mail
 from .narrative import build_note, build_status
@@ -86,6 +87,8 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
     prose = [i for i, p in enumerate(DOCS) if part is None or part_of("prose", p.name) == part]
     for i in prose if scale >= 1 else prose[: max(1, round(len(prose) * scale))]:
         docs.append(documents.build_prose(pools, i))
+    if scale >= 1:
+        docs += build_more(pools, part)  # code names where working files mention them
     return Slice(seed, part or "all", docs, {doc.name: render(doc) for doc in docs})
 
 
