@@ -11,7 +11,8 @@ only when all of these hold:
 * no word is vocabulary (office words, products, tools, vendors, organisation nouns) or has a
   code shape, and the run is not led by a determiner ("the Kubernetes Operator");
 * either one word is a known given or family name (the engine's name lists) and the others are
-  no dictionary words, or every word is a non-word: in no dictionary and rarer than
+  no dictionary words nor inflections of one ("Ward Staffing and Discharge Audit" is none), or
+  every word is a non-word: in no dictionary and rarer than
   NONWORD_ZIPF in English text ("Filmon Tekeste", "Wanjiru Kamau");
 * outside a technical line (code, backticks, versions, CLI flags), where only the first kind
   counts;
@@ -29,7 +30,7 @@ from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
 from ..lexicon import LEGAL_SUFFIXES, NAME_JOINERS, ORG_NOUNS, PARTICLES, PRODUCTS, TOOLS, VENDORS
-from ..lexicon.dictionary import in_dictionary
+from ..lexicon.dictionary import in_dictionary, in_dictionary_inflected
 from .base import ScrubRecognizer, has_upper
 from .codename import _CODE_LINE, code_words
 from .known_names import name_lists
@@ -86,7 +87,7 @@ def _is_name(words: list[str], technical: bool, joined: bool = False) -> bool:
     if any(w.casefold() in _STOP for w in caps):
         return False
     known = [w for w in caps if _known(w, first, last)]
-    if known and all(w in known or not in_dictionary(w) for w in caps):
+    if known and all(w in known or not in_dictionary_inflected(w) for w in caps):
         return True
     if joined and not technical and not any(in_dictionary(w) for w in caps):
         return True  # "Faisal bin Rashid al-Mazrouei", "Bram ter Haar"

@@ -270,3 +270,18 @@ def test_a_model_span_ends_at_a_spaced_dash_of_a_title(detector, dash):
     text = f"Carter, Serrano and Simmons {dash} Quarterly Valuation Review"
     spans = {t for _e, t in found(detector, text)}
     assert not any("Valuation" in t or dash in t for t in spans), spans
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("# Thornbury weekly sync - Ward Staffing and Discharge Audit", None),
+        ("Minutes of Ward Staffing and the budget", None),
+        ("please ask Helen Fielding and Tom Manning about it", "Helen Fielding"),
+        ("Review of Temitope Adeyemi and Ngozi Eze", "Temitope Adeyemi"),
+    ],
+)
+def test_a_known_name_beside_an_inflected_dictionary_word_is_no_name(detector, text, name):
+    spans = people(detector, text)
+    assert not any("Staffing" in t for t in spans), spans
+    assert name is None or name in spans, spans
