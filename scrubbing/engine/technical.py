@@ -37,6 +37,7 @@ from .lexicon import (
     ACRONYMS,
     BY_VERBS,
     COMMON_ZIPF,
+    CONTINENTS,
     DEV_WORDS,
     GREETINGS,
     HONORIFICS,
@@ -52,6 +53,7 @@ from .lexicon import (
     ROLE_LABELS,
     ROSTER_ZIPF,
     TECH_NOUNS,
+    TERM_HEADS,
     TOOLS,
 )
 from .lexicon.dictionary import in_dictionary, in_dictionary_inflected
@@ -67,6 +69,12 @@ _EPONYM = re.compile(
     rf"(?:{'|'.join(sorted(METHOD_NOUNS, key=len, reverse=True))})\b)"
 )
 _CALL = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9]+)\(")
+#: "the Kano model", "a Vasicek model", "the Okumura-Hata model": an article takes no person
+_ARTICLE_MODEL = re.compile(rf"(?<![\w.-])(?:the|a|an)[ \t]+({_WORD})[ \t]+models?\b")
+#: "Black-Scholes", "Plackett-Burman", "Callaway-Sant'Anna": two capitalised words joined by a
+#: hyphen, the way methods named after two authors are written
+_AUTHOR = r"[A-Z][a-z]+(?:['\u2019][A-Z]?[a-z]+)?"
+_EPONYM_PAIR = re.compile(rf"^{_AUTHOR}-{_AUTHOR}$")
 _THE = re.compile(r"(?:^|\s)the\s+$")
 _KEY = re.compile(r"(?<![\w@.\-])([a-z][a-z0-9]{2,})(?:\.[a-z_]{3,}\b(?!@)|/)")
 _PATH = re.compile(r"/([a-z][a-z0-9]{2,})/")
@@ -85,6 +93,8 @@ def product_words(text: str, lines: Iterable[str] | None = None) -> frozenset[st
     for m in _NOUN.finditer(text):
         out.add(m.group(1).casefold())
     for m in _EPONYM.finditer(text):  # "Kaplan-Meier curves", "Bonferroni correction"
+        out.add(m.group(1).casefold())
+    for m in _ARTICLE_MODEL.finditer(text):  # "the Kano model"
         out.add(m.group(1).casefold())
     out.update(m.group(1).casefold() for m in _CALL.finditer(text))
     for m in _KEY.finditer(text):
@@ -160,6 +170,12 @@ def is_technical(
     if has_code_shape(w):
         return True
     if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not is_known_name(w):
+        return True
+    if (  # "Black-Scholes", "Box-Behnken": a method of two authors, not a firm or a place
+        entity_type in ("ORGANIZATION", "LOCATION")
+        and _EPONYM_PAIR.match(w.strip(".,;:()"))
+        and not has_name_evidence(text, start, end)
+    ):
         return True
     if entity_type != "ORGANIZATION":
         return False
@@ -444,3 +460,75 @@ def is_labelled_person(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_LABEL.search(text[max(0, start - 24) : start])) and not has_legal_suffix(
         text, start, end
     )
+
+
+# ------------------------------------------------------------------ named terms and countries
+_TERM_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_DEFINED_ACRONYM = re.compile(r"[ \t]*\(([A-Z]{2,7})\)")
+
+
+def is_named_term(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """True if the model span text[start:end] is the name of a document, method, framework,
+    rule book or role: an organisation spelt out before its acronym as a term
+    (`orgs.is_term_definition`: "the Short-Time Fourier Transform (STFT)"), or its last word is
+    a `lexicon.TERM_HEADS` noun ("Master Services
+    Agreement", "Lean Canvas") or one follows it ("the Charlson Comorbidity" before "Index",
+    "the Environmental Health" before "Officer"). Not when a word has letters beyond ASCII,
+    the span has name evidence of its own (`has_name_evidence`: a known given name, "Ask ...",
+    "... said"), a legal form follows it, or another recognizer's name or contact is beside it."""
+    if entity_type not in ("PERSON", "ORGANIZATION", "LOCATION"):
+        return False
+    span = text[start:end]
+    words = [w.strip(_PHRASE_STRIP) for w in span.split()]
+    words = [w for w in words if w and w.casefold() != "the"]
+    if not words or len(words) > 6 or not span.isascii():
+        return False
+    acr = _DEFINED_ACRONYM.match(text, end)
+    if acr and entity_type == "ORGANIZATION":
+        from .recognizers.orgs import is_term_definition
+
+        initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+        if initials.upper() == acr.group(1) and is_term_definition(" ".join(words)):
+            return not has_name_evidence(text, start, end)  # "the Fast Fourier Transform (FFT)"
+    nxt = _TERM_WORD.match(text, end)
+    heads = [words[-1].casefold()] + ([nxt.group(1).casefold()] if nxt else [])
+    if not any(h in TERM_HEADS for h in heads):
+        return False
+    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+        return False
+    from .recognizers.orgs import has_legal_suffix
+
+    return not has_legal_suffix(text, start, end) and not has_name_evidence(text, start, end)
+
+
+_LINE_DIGITS = re.compile(r"\d")
+
+
+def is_bare_country(text: str, start: int, end: int, entity_type: str) -> bool:
+    """True if the model place text[start:end] is a sovereign country or a continent alone in
+    a sentence ("stored in Germany", "Africa and South America"): no personal data. Not on a
+    line of its own, nor after a comma or a number on a line with digits, where it ends a
+    postal address ("13353 Berlin, Germany"; the address recognizers own those lines)."""
+    if entity_type not in ("LOCATION", "GPE"):
+        return False
+    from .lexicon import country_names
+
+    key = " ".join(text[start:end].split()).casefold().strip(_PHRASE_STRIP)
+    bare = key[4:] if key.startswith("the ") else key
+    if not (key in CONTINENTS or bare in country_names() or key in country_names()):
+        return False
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a : b if b >= 0 else len(text)]
+    alone = line.strip(" \t,.;:*-|#") == text[start:end].strip()
+    # "Müllerstraße 42, 13353 Berlin, Germany": after a comma on a line with a number
+    ends_address = bool(re.search(r"[,\d][ \t]*$", text[a:start])) and bool(
+        _LINE_DIGITS.search(line)
+    )
+    return not alone and not ends_address

@@ -17,6 +17,7 @@ from ..lexicon import (
     LEGAL_SUFFIXES,
     ORG_NOUNS,
     ROSTER_ZIPF,
+    TERM_WORD_ZIPF,
 )
 from .base import ScrubRecognizer, has_ascii_capital
 
@@ -143,7 +144,28 @@ def is_term_definition(words: str) -> bool:
     parts = [p for w in words.split() for p in w.split("-") if p and p != "&"]
     if not parts or names_a_firm(parts):
         return False
-    return all(_term_word(p) for p in parts)
+    odd = [i for i, p in enumerate(parts) if not _term_word(p)]
+    if not odd:
+        return True
+    # "Fast Fourier Transform", "Corporate Sustainability Reporting Directive": one word a
+    # dictionary lacks but wordfreq knows well, not the first, in a term of three or more
+    return len(parts) >= 3 and len(odd) == 1 and odd[0] > 0 and _known_word(parts[odd[0]])
+
+
+def _known_word(part: str) -> bool:
+    """A word wordfreq knows well (`TERM_WORD_ZIPF`) that no name list holds."""
+    from .known_names import name_lists
+    from .name_shape import zipf
+
+    first, last, _c = name_lists()
+    key = part.casefold()
+    return (
+        part.isascii()
+        and part.isalpha()
+        and zipf(key) >= TERM_WORD_ZIPF
+        and key not in first
+        and key not in last
+    )
 
 
 _NOT_FIRM_WORDS = frozenset({"the", "and", "&"})
