@@ -64,8 +64,12 @@ _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _NOUN = re.compile(
     rf"(?<![\w.-])({_WORD})[ \t]+(?:{'|'.join(sorted(TECH_NOUNS, key=len, reverse=True))})\b",
 )
+#: white space within a sentence: a wrapped line too ("the Shapley\nvalue")
+_SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 _EPONYM = re.compile(
-    rf"(?<![\w.-])({_WORD})(?:['\u2019]s)?[ \t]+(?:[A-Z][ \t]+test\b|"
+    rf"(?<![\w.-])({_WORD})(?:['\u2019]s)?"
+    rf"(?:{_SP}(?:and|or){_SP}({_WORD})(?:['\u2019]s)?)?"  # "Butterworth and Chebyshev filters"
+    rf"{_SP}(?:[A-Z][ \t]+test\b|"
     rf"(?:{'|'.join(sorted(METHOD_NOUNS, key=len, reverse=True))})\b)"
 )
 _CALL = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9]+)\(")
@@ -93,7 +97,7 @@ def product_words(text: str, lines: Iterable[str] | None = None) -> frozenset[st
     for m in _NOUN.finditer(text):
         out.add(m.group(1).casefold())
     for m in _EPONYM.finditer(text):  # "Kaplan-Meier curves", "Bonferroni correction"
-        out.add(m.group(1).casefold())
+        out.update(g.casefold() for g in m.groups() if g)
     for m in _ARTICLE_MODEL.finditer(text):  # "the Kano model"
         out.add(m.group(1).casefold())
     out.update(m.group(1).casefold() for m in _CALL.finditer(text))
@@ -158,6 +162,8 @@ def is_technical(
         return True
     if entity_type == "LOCATION" and is_ordinary_place_phrase(span):
         return True
+    if len(words) > 1 and _product_phrase(text, start, end, entity_type, words):
+        return True
     if len(words) != 1:
         return False
     w = words[0]
@@ -187,6 +193,36 @@ def is_technical(
     # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
     # a role; a client with a legal form is the org recognizer's, and the task's sweep
     return _ordinary(w)
+
+
+def _product_phrase(text: str, start: int, end: int, entity_type: str, words: list[str]) -> bool:
+    """A vendor and its product ("Kinaxis RapidResponse", "Sepsis BestPractice Advisory": a
+    code-shaped word among them; "Revit MEP", "Buffer AVL": an organisation or place ending
+    in an acronym of two to four capitals that is no legal form and no country), with no
+    name evidence (`has_name_evidence`)."""
+    clean = [w.strip(".,;:()'\u2019") for w in words]
+    coded = any(has_code_shape(w) for w in clean if w.isalpha())
+    last = clean[-1]
+    acronym_tail = (
+        entity_type in ("ORGANIZATION", "LOCATION")
+        and len(clean) <= 3
+        and last.isalpha()
+        and last.isupper()
+        and 2 <= len(last) <= 4
+        and not any(w.isupper() for w in clean[:-1])
+    )
+    if acronym_tail:
+        from .lexicon import LEGAL_SUFFIXES, country_names
+
+        low = last.casefold()
+        acronym_tail = low not in country_names() and low not in {
+            s.casefold().strip(".") for s in LEGAL_SUFFIXES
+        }
+    if not (coded or acronym_tail):
+        return False
+    from .recognizers.orgs import has_legal_suffix
+
+    return not has_legal_suffix(text, start, end) and not has_name_evidence(text, start, end)
 
 
 def _ordinary(w: str) -> bool:
@@ -508,6 +544,8 @@ def is_named_term(
 
 
 _LINE_DIGITS = re.compile(r"\d")
+#: how far around a place its line is read (a long line without breaks is read in part)
+_LINE_REACH = 160
 
 
 def is_bare_country(text: str, start: int, end: int, entity_type: str) -> bool:
@@ -523,9 +561,10 @@ def is_bare_country(text: str, start: int, end: int, entity_type: str) -> bool:
     bare = key[4:] if key.startswith("the ") else key
     if not (key in CONTINENTS or bare in country_names() or key in country_names()):
         return False
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    line = text[a : b if b >= 0 else len(text)]
+    lo, hi = max(0, start - _LINE_REACH), min(len(text), end + _LINE_REACH)
+    a = text.rfind("\n", lo, start) + 1 or lo
+    b = text.find("\n", end, hi)
+    line = text[a : b if b >= 0 else hi]
     alone = line.strip(" \t,.;:*-|#") == text[start:end].strip()
     # "Müllerstraße 42, 13353 Berlin, Germany": after a comma on a line with a number
     ends_address = bool(re.search(r"[,\d][ \t]*$", text[a:start])) and bool(

@@ -185,3 +185,46 @@ def test_an_address_with_its_country_is_still_found(detector):
     found = _named(detector, "Data stays in Norway; ask Kaisa Lindqvist-Berg for access.")
     assert "Norway" not in found
     assert any("Kaisa" in f for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Effects were compared with the Lindqvist\nvalue of each channel.", {"lindqvist"}),
+        ("Designed as Osterberg and Tanaka filters for the lab.", {"osterberg", "tanaka"}),
+    ],
+)
+def test_an_eponym_across_a_line_break_or_coordinated_names_a_method(text, names):
+    assert names <= product_words(text)
+
+
+def test_a_name_and_a_verb_across_a_line_break_is_no_method():
+    assert "tanaka" not in product_words("Please ask Tanaka\nabout the charts.")
+
+
+# ------------------------------------------------ a vendor and its product
+@pytest.mark.parametrize(
+    ("text", "span", "etype"),
+    [
+        ("Plans run every night in Corvane FlowPlanner for the depots.", "Corvane FlowPlanner",
+         "LOCATION"),
+        ("Scans are stored in Brevik QMS after review.", "Brevik QMS", "ORGANIZATION"),
+        ("Readings arrive from Ostra DLM every hour.", "Ostra DLM", "LOCATION"),
+    ],
+)  # fmt: skip
+def test_a_vendor_and_its_product_is_technical(text, span, etype):
+    s, e = _span(text, span)
+    assert is_technical(text, s, e, etype, frozenset())
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "etype"),
+    [
+        ("Invoices go to Brevik AS each month.", "Brevik AS", "ORGANIZATION"),  # a legal form
+        ("Our office is Harbourline UK in the north.", "Harbourline UK", "ORGANIZATION"),  # country
+        ("Please ask Meera FlowPlanner about it.", "Meera FlowPlanner", "PERSON"),  # given name
+    ],
+)  # fmt: skip
+def test_a_firm_or_a_person_is_no_vendor_product(text, span, etype):
+    s, e = _span(text, span)
+    assert not is_technical(text, s, e, etype, frozenset())
