@@ -511,7 +511,9 @@ def is_named_term(
     people_spans: Sequence[tuple[int, int]] = (),
 ) -> bool:
     """True if the model span text[start:end] is the name of a document, method, framework,
-    rule book or role: an organisation spelt out before its acronym as a term
+    rule book, role or public body: a committee, council or office of ordinary words
+    (`_names_a_body`: "Data Governance Council", even after "owner:"), an organisation spelt
+    out before its acronym as a term
     (`orgs.is_term_definition`: "the Short-Time Fourier Transform (STFT)"), or its last word is
     a `lexicon.TERM_HEADS` noun ("Master Services
     Agreement", "Lean Canvas") or one follows it ("the Charlson Comorbidity" before "Index",
@@ -532,15 +534,45 @@ def is_named_term(
         initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
         if initials.upper() == acr.group(1) and is_term_definition(" ".join(words)):
             return not has_name_evidence(text, start, end)  # "the Fast Fourier Transform (FFT)"
-    nxt = _TERM_WORD.match(text, end)
-    heads = [words[-1].casefold()] + ([nxt.group(1).casefold()] if nxt else [])
-    if not any(h in TERM_HEADS for h in heads):
-        return False
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
     from .recognizers.orgs import has_legal_suffix
 
-    return not has_legal_suffix(text, start, end) and not has_name_evidence(text, start, end)
+    if has_legal_suffix(text, start, end):
+        return False
+    if _names_a_body(text, end, words):
+        return True  # "Decision owner: Data Governance Council": a body, whatever the label
+    nxt = _TERM_WORD.match(text, end)
+    heads = [words[-1].casefold()] + ([nxt.group(1).casefold()] if nxt else [])
+    if not any(h in TERM_HEADS for h in heads):
+        return False
+    return not has_name_evidence(text, start, end)
+
+
+_CAP_AFTER = re.compile(rf"{_SP}([A-Z][a-z]+)\b")
+
+
+def _names_a_body(text: str, end: int, words: list[str]) -> bool:
+    """True if the words (and up to three capitalised words after them: "the Public Company
+    Accounting" before "Oversight Board") name a public body, a committee or a council: the
+    last is an `lexicon.INSTITUTION_NOUNS` head and every word is ordinary (`_ordinary_words`:
+    no known given name or surname, one very frequent one allowed in three words or more)."""
+    from .lexicon import INSTITUTION_NOUNS
+
+    parts = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
+    pos = end
+    for _ in range(3):
+        m = _CAP_AFTER.match(text, pos)
+        if not m or parts[-1].casefold() in INSTITUTION_NOUNS:
+            break
+        parts.append(m.group(1))
+        pos = m.end()
+    parts = [p for p in parts if p.casefold() not in ("of", "and", "for", "on")]
+    if len(parts) < 2 or parts[-1].casefold() not in INSTITUTION_NOUNS:
+        return False
+    if not all(p.isalpha() for p in parts):
+        return False
+    return _ordinary_words(parts, acronyms=True)
 
 
 _LINE_DIGITS = re.compile(r"\d")

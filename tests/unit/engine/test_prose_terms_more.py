@@ -228,3 +228,32 @@ def test_a_vendor_and_its_product_is_technical(text, span, etype):
 def test_a_firm_or_a_person_is_no_vendor_product(text, span, etype):
     s, e = _span(text, span)
     assert not is_technical(text, s, e, etype, frozenset())
+
+
+# ------------------------------------------------ committees, councils and offices in prose
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Decision owner: Records Retention Council\n", "Records Retention Council"),
+        ("It is audited under the Regional Transport Safety\nOversight Board rules.",
+         "the Regional Transport Safety"),
+        ("Complaints go to the Water Services Regulation Authority first.",
+         "the Water Services Regulation Authority"),
+    ],
+)  # fmt: skip
+def test_a_body_of_ordinary_words_is_no_entity(text, span):
+    s, e = _span(text, span)
+    assert is_named_term(text, s, e, "ORGANIZATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Decision owner: Mitchell Harbour Council\n", "Mitchell Harbour Council"),  # a name
+        ("Invoices from Harbour Pilot Board AS are due.", "Harbour Pilot Board"),  # a legal form
+        ("Decision owner: Ingrid Solberg\n", "Ingrid Solberg"),  # a person: no body's head
+    ],
+)
+def test_a_body_head_does_not_hide_a_name_or_a_firm(text, span):
+    s, e = _span(text, span)
+    assert not is_named_term(text, s, e, "ORGANIZATION")
