@@ -529,10 +529,13 @@ def is_named_term(
         return False
     acr = _DEFINED_ACRONYM.match(text, end)
     if acr and entity_type == "ORGANIZATION":
-        from .recognizers.orgs import is_term_definition
+        from .recognizers.orgs import before_unit, is_term_definition
 
         initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
-        if initials.upper() == acr.group(1) and is_term_definition(" ".join(words)):
+        own = before_unit(text, acr.end())  # "the Quality Assurance (QA) unit"
+        if initials.upper() == acr.group(1) and is_term_definition(
+            " ".join(words), firm_heads=not own
+        ):
             return not has_name_evidence(text, start, end)  # "the Fast Fourier Transform (FFT)"
     if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False

@@ -575,7 +575,7 @@ TERM_HEADS = words(
     "methodology standard standards directive directives regulation regulations guideline "
     "guidelines protocol protocols policy manual handbook charter act acts treaty convention "
     "officer officers pack toolkit checklist register scale score classification taxonomy "
-    "template scheme plan questionnaire inventory assessment"
+    "template scheme plan questionnaire inventory assessment unit division"
 )
 #: the continents and world regions: a place alone in prose, as a country is
 #: (technical.is_bare_country)

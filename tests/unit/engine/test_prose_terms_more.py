@@ -257,3 +257,23 @@ def test_a_body_of_ordinary_words_is_no_entity(text, span):
 def test_a_body_head_does_not_hide_a_name_or_a_firm(text, span):
     s, e = _span(text, span)
     assert not is_named_term(text, s, e, "ORGANIZATION")
+
+
+# ------------------------------------------------ a department of one's own organisation
+def test_a_spelt_out_department_before_its_acronym_and_unit_is_no_client():
+    text = "Approved by the Clinical Assurance (CA) unit before release."
+    assert not [h for h in org_hits(text) if h[2] == "CLIENT"]
+    s, e = _span(text, "the Clinical Assurance")
+    assert is_named_term(text, s, e, "ORGANIZATION")  # a model span before "unit" too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kelvaro Harbour Services (KHS) team ships on Friday.",  # a client's team
+        "Invoices from Brennvik Trading Group (BTG) division arrive monthly.",  # a legal word
+        "Kelvaro Marine Services (KMS) unit rates rose.",  # a coined firm name
+    ],
+)
+def test_a_client_before_its_acronym_stays_a_client_whatever_follows(text):
+    assert any(h[2] == "CLIENT" for h in org_hits(text))
