@@ -60,7 +60,9 @@ from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import (
     in_technical_context,
+    is_bare_country,
     is_labelled_person,
+    is_named_term,
     is_ordinary_phrase,
     is_ordinary_word,
     is_technical,
@@ -455,6 +457,8 @@ class Detector:
                         or in_technical_context(view, s, e, etype, people)
                         or is_ordinary_word(view, s, e, etype, people)
                         or is_ordinary_phrase(view, s, e, etype, people)
+                        or is_named_term(view, s, e, etype, people)
+                        or is_bare_country(view, s, e, etype)
                     ):
                         continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))

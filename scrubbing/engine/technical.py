@@ -37,6 +37,7 @@ from .lexicon import (
     ACRONYMS,
     BY_VERBS,
     COMMON_ZIPF,
+    CONTINENTS,
     DEV_WORDS,
     GREETINGS,
     HONORIFICS,
@@ -52,6 +53,7 @@ from .lexicon import (
     ROLE_LABELS,
     ROSTER_ZIPF,
     TECH_NOUNS,
+    TERM_HEADS,
     TOOLS,
 )
 from .lexicon.dictionary import in_dictionary, in_dictionary_inflected
@@ -62,11 +64,21 @@ _DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})$")
 _NOUN = re.compile(
     rf"(?<![\w.-])({_WORD})[ \t]+(?:{'|'.join(sorted(TECH_NOUNS, key=len, reverse=True))})\b",
 )
+#: white space within a sentence: a wrapped line too ("the Shapley\nvalue")
+_SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 _EPONYM = re.compile(
-    rf"(?<![\w.-])({_WORD})(?:['\u2019]s)?[ \t]+(?:[A-Z][ \t]+test\b|"
+    rf"(?<![\w.-])({_WORD})(?:['\u2019]s)?"
+    rf"(?:{_SP}(?:and|or){_SP}({_WORD})(?:['\u2019]s)?)?"  # "Butterworth and Chebyshev filters"
+    rf"{_SP}(?:[A-Z][ \t]+test\b|"
     rf"(?:{'|'.join(sorted(METHOD_NOUNS, key=len, reverse=True))})\b)"
 )
 _CALL = re.compile(r"(?<![\w.])([A-Z][A-Za-z0-9]+)\(")
+#: "the Kano model", "a Vasicek model", "the Okumura-Hata model": an article takes no person
+_ARTICLE_MODEL = re.compile(rf"(?<![\w.-])(?:the|a|an)[ \t]+({_WORD})[ \t]+models?\b")
+#: "Black-Scholes", "Plackett-Burman", "Callaway-Sant'Anna": two capitalised words joined by a
+#: hyphen, the way methods named after two authors are written
+_AUTHOR = r"[A-Z][a-z]+(?:['\u2019][A-Z]?[a-z]+)?"
+_EPONYM_PAIR = re.compile(rf"^{_AUTHOR}-{_AUTHOR}$")
 _THE = re.compile(r"(?:^|\s)the\s+$")
 _KEY = re.compile(r"(?<![\w@.\-])([a-z][a-z0-9]{2,})(?:\.[a-z_]{3,}\b(?!@)|/)")
 _PATH = re.compile(r"/([a-z][a-z0-9]{2,})/")
@@ -85,6 +97,8 @@ def product_words(text: str, lines: Iterable[str] | None = None) -> frozenset[st
     for m in _NOUN.finditer(text):
         out.add(m.group(1).casefold())
     for m in _EPONYM.finditer(text):  # "Kaplan-Meier curves", "Bonferroni correction"
+        out.update(g.casefold() for g in m.groups() if g)
+    for m in _ARTICLE_MODEL.finditer(text):  # "the Kano model"
         out.add(m.group(1).casefold())
     out.update(m.group(1).casefold() for m in _CALL.finditer(text))
     for m in _KEY.finditer(text):
@@ -148,6 +162,8 @@ def is_technical(
         return True
     if entity_type == "LOCATION" and is_ordinary_place_phrase(span):
         return True
+    if len(words) > 1 and _product_phrase(text, start, end, entity_type, words):
+        return True
     if len(words) != 1:
         return False
     w = words[0]
@@ -161,6 +177,12 @@ def is_technical(
         return True
     if entity_type in ("ORGANIZATION", "LOCATION") and _is_acronym(w) and not is_known_name(w):
         return True
+    if (  # "Black-Scholes", "Box-Behnken": a method of two authors, not a firm or a place
+        entity_type in ("ORGANIZATION", "LOCATION")
+        and _EPONYM_PAIR.match(w.strip(".,;:()"))
+        and not has_name_evidence(text, start, end)
+    ):
+        return True
     if entity_type != "ORGANIZATION":
         return False
     parts = w.strip(".,;:()'\u2019").split("-")
@@ -171,6 +193,36 @@ def is_technical(
     # "Treasury" (frequent), "Procurement", "Beneficiary" (in the dictionary): a department or
     # a role; a client with a legal form is the org recognizer's, and the task's sweep
     return _ordinary(w)
+
+
+def _product_phrase(text: str, start: int, end: int, entity_type: str, words: list[str]) -> bool:
+    """A vendor and its product ("Kinaxis RapidResponse", "Sepsis BestPractice Advisory": a
+    code-shaped word among them; "Revit MEP", "Buffer AVL": an organisation or place ending
+    in an acronym of two to four capitals that is no legal form and no country), with no
+    name evidence (`has_name_evidence`)."""
+    clean = [w.strip(".,;:()'\u2019") for w in words]
+    coded = any(has_code_shape(w) for w in clean if w.isalpha())
+    last = clean[-1]
+    acronym_tail = (
+        entity_type in ("ORGANIZATION", "LOCATION")
+        and len(clean) <= 3
+        and last.isalpha()
+        and last.isupper()
+        and 2 <= len(last) <= 4
+        and not any(w.isupper() for w in clean[:-1])
+    )
+    if acronym_tail:
+        from .lexicon import LEGAL_SUFFIXES, country_names
+
+        low = last.casefold()
+        acronym_tail = low not in country_names() and low not in {
+            s.casefold().strip(".") for s in LEGAL_SUFFIXES
+        }
+    if not (coded or acronym_tail):
+        return False
+    from .recognizers.orgs import has_legal_suffix
+
+    return not has_legal_suffix(text, start, end) and not has_name_evidence(text, start, end)
 
 
 def _ordinary(w: str) -> bool:
@@ -444,3 +496,113 @@ def is_labelled_person(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_LABEL.search(text[max(0, start - 24) : start])) and not has_legal_suffix(
         text, start, end
     )
+
+
+# ------------------------------------------------------------------ named terms and countries
+_TERM_WORD = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_DEFINED_ACRONYM = re.compile(r"[ \t]*\(([A-Z]{2,7})\)")
+
+
+def is_named_term(
+    text: str,
+    start: int,
+    end: int,
+    entity_type: str,
+    people_spans: Sequence[tuple[int, int]] = (),
+) -> bool:
+    """True if the model span text[start:end] is the name of a document, method, framework,
+    rule book, role or public body: a committee, council or office of ordinary words
+    (`_names_a_body`: "Data Governance Council", even after "owner:"), an organisation spelt
+    out before its acronym as a term
+    (`orgs.is_term_definition`: "the Short-Time Fourier Transform (STFT)"), or its last word is
+    a `lexicon.TERM_HEADS` noun ("Master Services
+    Agreement", "Lean Canvas") or one follows it ("the Charlson Comorbidity" before "Index",
+    "the Environmental Health" before "Officer"). Not when a word has letters beyond ASCII,
+    the span has name evidence of its own (`has_name_evidence`: a known given name, "Ask ...",
+    "... said"), a legal form follows it, or another recognizer's name or contact is beside it."""
+    if entity_type not in ("PERSON", "ORGANIZATION", "LOCATION"):
+        return False
+    span = text[start:end]
+    words = [w.strip(_PHRASE_STRIP) for w in span.split()]
+    words = [w for w in words if w and w.casefold() != "the"]
+    if not words or len(words) > 6 or not span.isascii():
+        return False
+    acr = _DEFINED_ACRONYM.match(text, end)
+    if acr and entity_type == "ORGANIZATION":
+        from .recognizers.orgs import before_unit, is_term_definition
+
+        initials = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+        own = before_unit(text, acr.end())  # "the Quality Assurance (QA) unit"
+        if initials.upper() == acr.group(1) and is_term_definition(
+            " ".join(words), firm_heads=not own
+        ):
+            return not has_name_evidence(text, start, end)  # "the Fast Fourier Transform (FFT)"
+    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+        return False
+    from .recognizers.orgs import has_legal_suffix
+
+    if has_legal_suffix(text, start, end):
+        return False
+    if _names_a_body(text, end, words):
+        return True  # "Decision owner: Data Governance Council": a body, whatever the label
+    nxt = _TERM_WORD.match(text, end)
+    heads = [words[-1].casefold()] + ([nxt.group(1).casefold()] if nxt else [])
+    if not any(h in TERM_HEADS for h in heads):
+        return False
+    return not has_name_evidence(text, start, end)
+
+
+_CAP_AFTER = re.compile(rf"{_SP}([A-Z][a-z]+)\b")
+
+
+def _names_a_body(text: str, end: int, words: list[str]) -> bool:
+    """True if the words (and up to three capitalised words after them: "the Public Company
+    Accounting" before "Oversight Board") name a public body, a committee or a council: the
+    last is an `lexicon.INSTITUTION_NOUNS` head and every word is ordinary (`_ordinary_words`:
+    no known given name or surname, one very frequent one allowed in three words or more)."""
+    from .lexicon import INSTITUTION_NOUNS
+
+    parts = [w.removesuffix("'s").removesuffix("\u2019s") for w in words]
+    pos = end
+    for _ in range(3):
+        m = _CAP_AFTER.match(text, pos)
+        if not m or parts[-1].casefold() in INSTITUTION_NOUNS:
+            break
+        parts.append(m.group(1))
+        pos = m.end()
+    parts = [p for p in parts if p.casefold() not in ("of", "and", "for", "on")]
+    if len(parts) < 2 or parts[-1].casefold() not in INSTITUTION_NOUNS:
+        return False
+    if not all(p.isalpha() for p in parts):
+        return False
+    return _ordinary_words(parts, acronyms=True)
+
+
+_LINE_DIGITS = re.compile(r"\d")
+#: how far around a place its line is read (a long line without breaks is read in part)
+_LINE_REACH = 160
+
+
+def is_bare_country(text: str, start: int, end: int, entity_type: str) -> bool:
+    """True if the model place text[start:end] is a sovereign country or a continent alone in
+    a sentence ("stored in Germany", "Africa and South America"): no personal data. Not on a
+    line of its own, nor after a comma or a number on a line with digits, where it ends a
+    postal address ("13353 Berlin, Germany"; the address recognizers own those lines)."""
+    if entity_type not in ("LOCATION", "GPE"):
+        return False
+    from .lexicon import country_names
+
+    key = " ".join(text[start:end].split()).casefold().strip(_PHRASE_STRIP)
+    bare = key[4:] if key.startswith("the ") else key
+    if not (key in CONTINENTS or bare in country_names() or key in country_names()):
+        return False
+    lo, hi = max(0, start - _LINE_REACH), min(len(text), end + _LINE_REACH)
+    a = text.rfind("\n", lo, start) + 1 or lo
+    b = text.find("\n", end, hi)
+    line = text[a : b if b >= 0 else hi]
+    alone = line.strip(" \t,.;:*-|#") == text[start:end].strip()
+    # "Müllerstraße 42, 13353 Berlin, Germany": after a comma on a line with a number
+    ends_address = bool(re.search(r"[,\d][ \t]*$", text[a:start])) and bool(
+        _LINE_DIGITS.search(line)
+    )
+    return not alone and not ends_address

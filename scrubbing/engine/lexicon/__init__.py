@@ -487,6 +487,11 @@ TITLE_TAILS = (
 #: a title's lead word is a code name when rarer than this ("Sorrel" 2.6; not "Finance",
 #: "Payroll – status")
 TITLE_ZIPF = 3.3
+#: in an acronym's spelt-out words of three or more ("Fast Fourier Transform (FFT)",
+#: "National Cyber Security Centre (NCSC)"), one word after the first that no dictionary
+#: lists may still be a word of the term when wordfreq knows it at least this well and no
+#: name list holds it ("Fourier" 3.1, "Cyber" 4.0; a coined firm's "Zentool" far below)
+TERM_WORD_ZIPF = 3.0
 
 # --------------------------------------------------------------------------- addresses
 STREET_TYPES = words(
@@ -580,7 +585,9 @@ METHOD_NOUNS = words(
     "estimator equation equations coefficient criterion algorithm theorem inequality formula "
     "smoothing statistic regression method rules series integral matrix ratio constant "
     "effect law principle conjecture lemma hypothesis transformation expansion approximation "
-    "interpolation decomposition distance kernel polynomial polynomials"
+    "interpolation decomposition distance kernel polynomial polynomials chain chains value "
+    "values diagram diagrams chart charts filter filters transform transforms decay bound "
+    "bounds"
 )  # nouns only: "Can Priya estimate ...?", "Will Okoro test ...?" keep their names
 TECH_NOUNS = words(
     "api apis alert alerts agent backend block blocks broker bucket cache cli client cluster "
@@ -594,6 +601,25 @@ TECH_NOUNS = words(
     "window adapter wrapper format connectors drivers clusters controllers adapters gateways "
     "exporters collectors brokers"
 )
+#: the last noun of the name of a document, a method, a framework, a rule book or a role
+#: ("Master Services Agreement", "Lean Canvas", "Charlson Comorbidity Index", "Environmental
+#: Health Officer"): a model span that ends with one, or stands right before one, names a
+#: thing, not a person or a firm (technical.is_named_term)
+TERM_HEADS = words(
+    "agreement agreements canvas framework frameworks index indices matrix model method "
+    "methodology standard standards directive directives regulation regulations guideline "
+    "guidelines protocol protocols policy manual handbook charter act acts treaty convention "
+    "officer officers pack toolkit checklist register scale score classification taxonomy "
+    "template scheme plan questionnaire inventory assessment unit division"
+)
+#: the continents and world regions: a place alone in prose, as a country is
+#: (technical.is_bare_country)
+CONTINENTS = frozenset(
+    {"africa", "asia", "europe", "antarctica", "oceania", "australasia", "north america",
+     "south america", "latin america", "central america", "the americas", "americas",
+     "the caribbean", "middle east", "the middle east", "scandinavia", "the balkans",
+     "southeast asia", "sub-saharan africa", "western europe", "eastern europe"}
+)  # fmt: skip
 #: words before a span that make it a person even in technical prose ("Ask Ana", "cc Bo"):
 #: LEAD_WORDS without the prepositions and fillers that stand before products too ("from
 #: Kafka", "with Grafana", "via Airbyte")

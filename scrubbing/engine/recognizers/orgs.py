@@ -17,6 +17,7 @@ from ..lexicon import (
     LEGAL_SUFFIXES,
     ORG_NOUNS,
     ROSTER_ZIPF,
+    TERM_WORD_ZIPF,
 )
 from .base import ScrubRecognizer, has_ascii_capital
 
@@ -127,7 +128,18 @@ def has_legal_suffix(text: str, start: int, end: int) -> bool:
     return True
 
 
-def is_term_definition(words: str) -> bool:
+#: a lower-case noun after a spelt-out name and its acronym that makes it a part of the
+#: writer's own organisation ("the Quality Assurance (QA) unit"); not "team", which a
+#: client's people are as often
+_UNIT_AFTER = re.compile(r"[ \t]+(?:unit|department|division|function)\b")
+
+
+def before_unit(text: str, pos: int) -> bool:
+    """True if a department noun follows text[pos:] ("... (QA) unit"): `_UNIT_AFTER`."""
+    return bool(_UNIT_AFTER.match(text, pos))
+
+
+def is_term_definition(words: str, firm_heads: bool = True) -> bool:
     """True if the words spelt out before an acronym in brackets are a term, not an
     organisation: each is a lower-case dictionary word (an inflection or a British spelling
     too: "Sharing", "Realisable"), a frequent modern word no name list holds ("Online",
@@ -139,11 +151,38 @@ def is_term_definition(words: str) -> bool:
     dictionary word). A head that names a public body or a service as often
     (`lexicon.INSTITUTION_NOUNS`: "Health Research Authority", "Key Management Service") and
     the company words elsewhere in a term ("Transport Layer Security", "Software Development
-    Kit") are no sign of a client."""
+    Kit") are no sign of a client. Without `firm_heads`, a head firms are named with is no
+    sign of one either (a department: "Quality Assurance" before "unit"); a legal form's word
+    still is."""
     parts = [p for w in words.split() for p in w.split("-") if p and p != "&"]
-    if not parts or names_a_firm(parts):
+    if not parts:
         return False
-    return all(_term_word(p) for p in parts)
+    if firm_heads and names_a_firm(parts):
+        return False
+    if not firm_heads and any(p.casefold() in CORP_SUFFIXES for p in parts):
+        return False  # a legal form's word ("Group", "Partners") still says company
+    odd = [i for i, p in enumerate(parts) if not _term_word(p)]
+    if not odd:
+        return True
+    # "Fast Fourier Transform", "Corporate Sustainability Reporting Directive": one word a
+    # dictionary lacks but wordfreq knows well, not the first, in a term of three or more
+    return len(parts) >= 3 and len(odd) == 1 and odd[0] > 0 and _known_word(parts[odd[0]])
+
+
+def _known_word(part: str) -> bool:
+    """A word wordfreq knows well (`TERM_WORD_ZIPF`) that no name list holds."""
+    from .known_names import name_lists
+    from .name_shape import zipf
+
+    first, last, _c = name_lists()
+    key = part.casefold()
+    return (
+        part.isascii()
+        and part.isalpha()
+        and zipf(key) >= TERM_WORD_ZIPF
+        and key not in first
+        and key not in last
+    )
 
 
 _NOT_FIRM_WORDS = frozenset({"the", "and", "&"})
@@ -253,6 +292,10 @@ def org_hits(text: str) -> Iterable[tuple[int, int, str]]:
                     start += 1
             if is_term_definition(text[start : m.end("name")]) or in_licence_notice(text, start):
                 continue  # "Cross Origin Resource Sharing (CORS)": a term, not a client
+            if before_unit(text, m.end()) and is_term_definition(
+                text[start : m.end("name")], firm_heads=False
+            ):
+                continue  # "the Quality Assurance (QA) unit": a part of one's own firm
             yield start, m.end("name"), "CLIENT"
             yield m.start("acr"), m.end("acr"), "CLIENT"
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .prose_more import MORE_DOCS
 from .prose_work import WORK_DOCS
 
 
@@ -1274,3 +1275,5 @@ def survive_terms(p: Prose) -> list[str]:
 
 #: the professional prose of many occupations, licence headers and protocol texts (prose_work)
 DOCS = DOCS + tuple(Prose(name, text, tuple(traps.split("; "))) for name, text, traps in WORK_DOCS)
+#: more occupations: engineering, tax, logistics, HR, cloud, audit, pharma... (prose_more)
+DOCS = DOCS + tuple(Prose(name, text, tuple(traps.split("; "))) for name, text, traps in MORE_DOCS)
