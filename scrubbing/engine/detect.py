@@ -56,6 +56,7 @@ from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .recognizers.codename import code_words_memo
+from .recognizers.name_shape import zipf
 from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import (
@@ -204,6 +205,9 @@ class Detector:
         # the place names of libphonenumber's geodata (half a second to read) are read now,
         # once per process, not in the first file with a model LOCATION
         place_names()
+        # and wordfreq's English frequencies (a second or two), which the name rules read in
+        # the first file with a name-shaped text
+        zipf("the")
         provider = NlpEngineProvider(
             nlp_configuration={
                 "nlp_engine_name": "spacy",
@@ -231,8 +235,11 @@ class Detector:
         self._entities = self.analyzer.get_supported_entities(language="en")
         self._model = next(r for r in self.recognizers if isinstance(r, ScrubModelRecognizer))
         self._patterns = [r for r in self.recognizers if r is not self._model]
-        # each with its analysis of a text that passed its gate
-        self._passed = [(r, getattr(r, "analyze_passed", r.analyze)) for r in self._patterns]
+        # each with its gate (None: none) and its analysis of a text that passed it
+        self._passed = [
+            (r, getattr(type(r), "gate", None), getattr(r, "analyze_passed", r.analyze))
+            for r in self._patterns
+        ]
         self._context_of = {r.id: [w.lower() for w in r.context or ()] for r in self.recognizers}
         self._source = {r.id: source_of(r) for r in self.recognizers}
         for r in self.recognizers:
@@ -350,12 +357,12 @@ class Detector:
         gate fails is not called at all (its `analyze` would return [] at once: most of a
         sheet's cells fail all but two or three gates)."""
         out: list[Any] = []
-        for rec, passed in self._passed:
-            gate = getattr(type(rec), "gate", None)
+        entities = self._entities
+        for rec, gate, passed in self._passed:
             if gate is None:
-                out += _tag(rec.analyze(view, self._entities, None) or [], rec)
+                out += _tag(rec.analyze(view, entities, None) or [], rec)
             elif gate(view):  # checked once: `analyze_passed` does not check it again
-                out += _tag(passed(view, self._entities, None) or [], rec)
+                out += _tag(passed(view, entities, None) or [], rec)
         return out
 
     def postprocess(

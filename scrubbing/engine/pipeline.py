@@ -62,7 +62,7 @@ from .sweep import (
     sweep,
     task_entities,
 )
-from .terms import Term, TermLists
+from .terms import Term, TermLists, known_strings_memo
 
 __all__ = [
     "ENGINE_VERSION",
@@ -220,6 +220,7 @@ class Scrubber:
         )
 
     @collecting_less()
+    @known_strings_memo()  # the two sweeps' known strings are made ready once
     def assign(self, analysis: Analysis, pseudonymizer: Pseudonymizer, file_key: str = "") -> None:
         """Inventory, sweep and fill `finding.replacement` (the caller may hold a task lock
         around this: it is linear in the text and runs no model)."""
@@ -259,6 +260,7 @@ class Scrubber:
 
     # ------------------------------------------------------------------ finish
     @collecting_less()
+    @known_strings_memo()  # and the verification rounds' (`scrub`: the sweeps' too)
     def finish(self, analysis: Analysis, assign: AssignFn | None = None) -> FileResult:
         """Render, strip metadata, verify in rounds. Never raises for a per-file problem.
 
@@ -306,6 +308,7 @@ class Scrubber:
         return cls._failed(name, None, failure_sentence(exc), t0)
 
     # ------------------------------------------------------------------ all at once
+    @known_strings_memo()  # one file: its sweeps and verification share the known strings
     def scrub(
         self,
         name: str,

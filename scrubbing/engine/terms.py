@@ -7,7 +7,9 @@ pipeline.py re-exports `Term` and `TermLists`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -214,10 +216,12 @@ def _atoms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple([(m.start(), m.group(0).casefold()) for m in _ATOM.finditer(text)])
 
 
+#: a known string made ready: its entry, its regex (no entry), the keys it is indexed by
+Prepared = tuple[_Entry | None, str, tuple[str, ...], tuple[str, str] | None]
+
+
 @lru_cache(maxsize=1 << 18)
-def _prepared(
-    text: str, etype: str, source: str
-) -> tuple[_Entry | None, str, tuple[str, ...], tuple[str, str] | None]:
+def _prepared(text: str, etype: str, source: str) -> Prepared:
     """One known string made ready for `KnownStrings`: its entry (None: it is matched by the
     regex `pattern` instead), the first-run keys and the first-two-runs key it is indexed by.
     The same strings are made into KnownStrings several times per file (each sweep, each
@@ -247,6 +251,43 @@ def _prepared(
     if entry.joined:
         keys1.append("".join(words).casefold())
     return entry, "", tuple(keys1), key2
+
+
+#: `_prepared` per (text, type, source) inside a `known_strings_memo()` (None: outside one)
+_PREPARED: ContextVar[dict[tuple[str, str, str], Prepared] | None] = ContextVar(
+    "prepared", default=None
+)
+
+
+@contextmanager
+def known_strings_memo() -> Iterator[None]:
+    """Within it, every known string is made ready once (`_prepared`), however many there are.
+
+    A big sheet's sweeps and verification rounds build KnownStrings of the same 300,000
+    strings five times; past `_prepared`'s LRU size each build evicts what the next one needs
+    (none hits), so within one file's assign or finish they are kept here instead, as long as
+    the `with` lasts (references only: the entries are the same objects). Nested: the outer
+    memo serves."""
+    if _PREPARED.get() is not None:
+        yield
+        return
+    token = _PREPARED.set({})
+    try:
+        yield
+    finally:
+        _PREPARED.reset(token)
+
+
+def prepared(text: str, etype: str, source: str) -> Prepared:
+    """`_prepared`, through the memo of a `known_strings_memo()` when one is open."""
+    memo = _PREPARED.get()
+    if memo is None:
+        return _prepared(text, etype, source)
+    key = (text, etype, source)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _prepared(text, etype, source)
+    return found
 
 
 class KnownStrings:
@@ -280,7 +321,7 @@ class KnownStrings:
             if len(key) < min_len or key in self.info:
                 continue
             self.info[key] = (etype, source)
-            entry, pattern, keys1, key2 = _prepared(text, etype, source)
+            entry, pattern, keys1, key2 = prepared(text, etype, source)
             if entry is None:
                 other.append(pattern)  # no letter/digit in its first word
                 continue

@@ -242,8 +242,10 @@ def _phone_hits(text: str) -> Iterable[tuple[int, int, str]]:
                 num = phonenumbers.parse(parse_as, region)
             except phonenumbers.NumberParseException:
                 continue
-            if phonenumbers.is_valid_number(num) or (
-                (intl or shaped) and phonenumbers.is_possible_number(num)
+            # the cheap length check first: the same answer (both are pure), and a number
+            # written like one is accepted before the costly check of every number type
+            if ((intl or shaped) and phonenumbers.is_possible_number(num)) or (
+                phonenumbers.is_valid_number(num)
             ):
                 yield m.start(), m.start() + len(m.group(0).rstrip()), "PHONE_NUMBER"
                 break

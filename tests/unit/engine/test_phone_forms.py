@@ -136,3 +136,25 @@ def test_the_phone_gate_lets_a_wrapped_national_number_through():
     from scrubbing.engine.recognizers.phone import ScrubPhoneRecognizer
 
     assert ScrubPhoneRecognizer.gate("Eireli – 601 272\r\n611, y.d@example.com.br")
+
+
+def test_a_number_written_like_one_needs_no_full_validity_check(monkeypatch):
+    """The length check comes first where it decides (a number written like one: the same
+    answer, both checks are pure); other numbers still get the full check."""
+    import phonenumbers
+
+    calls: list[str] = []
+    real = phonenumbers.is_valid_number
+
+    def spy(num):
+        calls.append(str(num.national_number))
+        return real(num)
+
+    monkeypatch.setattr(phonenumbers, "is_valid_number", spy)
+    # an unassigned NANP area code: possible, not valid, found for its shape, as before
+    assert _found("(589)364-9829") == ["(589)364-9829"]
+    assert _found("+1-545-880-7302") == ["+1-545-880-7302"]
+    assert calls == []
+    # a national number of another shape is still checked for validity
+    assert _found("020 8999 5151") == ["020 8999 5151"]
+    assert calls

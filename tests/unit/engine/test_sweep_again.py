@@ -220,3 +220,31 @@ def test_known_strings_may_differ_names_the_texts_holding_a_changed_key():
     # a string with no letter or digit in its first word is matched by a regex: no answer
     c = KnownStrings([*items, ("(+) Raman", "PERSON", "pattern")])
     assert c.may_differ(a) is None
+
+
+def test_within_a_memo_every_build_of_known_strings_shares_its_entries():
+    """`known_strings_memo`: a big sheet's strings outnumber `_prepared`'s LRU, so each build
+    evicted what the next needed; within the memo they are made once, and a second sweep
+    (`may_differ`) sees the same entries, not changed ones."""
+    from scrubbing.engine import terms
+
+    items = [("Priya Raman", "PERSON", "pattern"), ("Finance", "ORGANIZATION", "pattern")]
+    with terms.known_strings_memo():
+        terms._prepared.cache_clear()
+        first = terms.KnownStrings(items)
+        terms._prepared.cache_clear()  # as if the LRU had evicted them
+        with terms.known_strings_memo():  # nested: the outer memo serves
+            second = terms.KnownStrings(items)
+    assert first._index2 == second._index2 and first._index1 == second._index1
+    same = second.may_differ(first)
+    assert same is not None and not same("Priya Raman of Finance")
+    # outside a memo, an evicted string is made again: a new entry, seen as changed
+    terms._prepared.cache_clear()
+    third = terms.KnownStrings(items)
+    differs = third.may_differ(first)
+    assert differs is not None and differs("Priya Raman of Finance")
+    # and the memo is gone once the `with` ends
+    assert terms._PREPARED.get() is None
+    assert list(third.finditer("Priya Raman of Finance")) == list(
+        first.finditer("Priya Raman of Finance")
+    )
