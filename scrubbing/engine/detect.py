@@ -37,6 +37,7 @@ from .cache import HitCache
 from .gate import needs_model
 from .guards import (
     after_honorific,
+    after_tool_verb,
     initialled_name,
     is_false_positive,
     out_of_place,
@@ -459,6 +460,8 @@ class Detector:
                         or is_ordinary_phrase(view, s, e, etype, people)
                         or is_named_term(view, s, e, etype, people)
                         or is_bare_country(view, s, e, etype)
+                        or etype == "PERSON"
+                        and after_tool_verb(view, s, e)
                     ):
                         continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))

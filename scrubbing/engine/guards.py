@@ -22,6 +22,7 @@ from .lexicon import (
     SPAN_WORDS,
     SPLIT_WORDS,
     STOP_SPANS,
+    TOOL_VERBS,
     TRAIL_WORDS,
 )
 from .terms import normalize
@@ -45,6 +46,9 @@ _LEAD_STRIP = re.compile(
 )
 _TRAIL_WORDS = re.compile(rf"(?i)[\s,]+(?:{_alternation(TRAIL_WORDS)})\s*$")
 _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
+#: a bracket the span opens and does not close: "the Quality Assurance (QA" is the words and,
+#: apart, what the bracket holds (an acronym defined there), never one name
+_OPEN_BRACKET = re.compile(r"[ \t]*[(\[](?P<inner>[^()\[\]]*)$")
 _SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
 _VOCABULARY = SPAN_WORDS | STOP_SPANS | OFFICE_WORDS | PRODUCTS
 #: a cell boundary inside one text: CSV's '","' and a table's " | " end a name
@@ -66,6 +70,19 @@ def initialled_name(text: str) -> bool:
     m = _INITIALLED.match(text.strip())
     word = text.split()[0].casefold() if m else ""
     return bool(m) and (word in CALENDAR or word not in STOP_SPANS | SPAN_WORDS)
+
+
+_TOOL_VERB_BEFORE = re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(tuple(TOOL_VERBS))})[ \t]+$")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")
+
+
+def after_tool_verb(text: str, start: int, end: int) -> bool:
+    """ "the path-dependent ones use [Monte Carlo] with 100,000 paths": right after a verb
+    whose object is a method, tool or product (`lexicon.TOOL_VERBS`) a capitalised run names a
+    thing; not when a possessive follows ("we use Ayodele Bankole's checklist")."""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    return bool(_TOOL_VERB_BEFORE.search(text, max(0, start - 12), start))
 
 
 _HONORIFIC_BEFORE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(HONORIFICS)})\.?[ \t]+$")
@@ -180,6 +197,11 @@ def tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e = s + m2.start()
         while s < e and text[s] in " \"'(\u201c\u2018[":
             s += 1
+        m4 = _OPEN_BRACKET.search(text, s, e)
+        if m4 and m4.start() > s:
+            if m4.group("inner").strip():
+                out.append((m4.start("inner"), e))
+            e = m4.start()
         if e > s:
             out.append((s, e))
     return out
