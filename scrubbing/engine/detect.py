@@ -37,7 +37,6 @@ from .cache import HitCache
 from .gate import needs_model
 from .guards import (
     after_honorific,
-    after_tool_verb,
     initialled_name,
     is_false_positive,
     out_of_place,
@@ -57,6 +56,7 @@ from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .recognizers.codename import code_words_memo
+from .recognizers.name_shape import after_tool_verb
 from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import (

@@ -22,7 +22,6 @@ from .lexicon import (
     SPAN_WORDS,
     SPLIT_WORDS,
     STOP_SPANS,
-    TOOL_VERBS,
     TRAIL_WORDS,
 )
 from .terms import normalize
@@ -70,19 +69,6 @@ def initialled_name(text: str) -> bool:
     m = _INITIALLED.match(text.strip())
     word = text.split()[0].casefold() if m else ""
     return bool(m) and (word in CALENDAR or word not in STOP_SPANS | SPAN_WORDS)
-
-
-_TOOL_VERB_BEFORE = re.compile(rf"(?i)(?<![\w\-])(?:{_alternation(tuple(TOOL_VERBS))})[ \t]+$")
-_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")
-
-
-def after_tool_verb(text: str, start: int, end: int) -> bool:
-    """ "the path-dependent ones use [Monte Carlo] with 100,000 paths": right after a verb
-    whose object is a method, tool or product (`lexicon.TOOL_VERBS`) a capitalised run names a
-    thing; not when a possessive follows ("we use Ayodele Bankole's checklist")."""
-    if _POSSESSIVE_AFTER.match(text, end):
-        return False
-    return bool(_TOOL_VERB_BEFORE.search(text, max(0, start - 12), start))
 
 
 _HONORIFIC_BEFORE = re.compile(rf"(?i)(?<![\w.])(?:{_alternation(HONORIFICS)})\.?[ \t]+$")

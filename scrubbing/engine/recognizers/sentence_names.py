@@ -8,7 +8,7 @@ only when all of these hold:
 
 * it stands inside a sentence: a lower-case word right after it ("… hands over") or right
   before it ("… ask Prasanthi Vemulapalli"), but not a verb whose object is a thing
-  (`guards.after_tool_verb`: "use Monte Carlo"), unless a possessive follows ("using Ayo Bello's");
+  (`name_shape.after_tool_verb`: "use Monte Carlo"), unless a possessive follows;
 * no word is vocabulary (office words, products, tools, vendors, organisation nouns) or has a
   code shape, and the run is not led by a determiner ("the Kubernetes Operator");
 * either one word is a known given or family name (the engine's name lists) and the others are
@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..guards import after_tool_verb
 from ..hits import PATTERN_PERSON
 from ..lexicon import (
     LEGAL_SUFFIXES,
@@ -44,7 +43,7 @@ from ..lexicon.dictionary import in_dictionary, in_dictionary_inflected
 from .base import ScrubRecognizer, has_upper
 from .codename import _CODE_LINE, code_words
 from .known_names import name_lists
-from .name_shape import _VOCAB, zipf
+from .name_shape import _VOCAB, after_tool_verb, zipf
 
 #: a word of a name written in running text: Capitalised, its halves joined by "-" or an
 #: apostrophe ("Okonkwo-Eze", "O’Gorman", "N'Guessan")

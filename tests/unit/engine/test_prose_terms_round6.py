@@ -1,15 +1,19 @@
 """Over-redaction classes of issue 18 (lane precision6), each beside a recall counter-test:
 a model span that opens a bracket and does not close it ("the Quality Assurance (QA") is the
 words before the bracket and, apart, what the bracket holds; a capitalised run right after a
-verb whose object is a method or a tool ("use Monte Carlo") is a thing's name. Sentences, names and firms are
+verb whose object is a method or a tool ("use Monte Carlo") is a thing's name; a name after an
+article and before describing words and a method or term noun ("a Heston stochastic volatility
+model") is an eponym. Sentences, names and firms are
 written here, not taken from any list a recognizer reads or from the slice's documents."""
 
 from __future__ import annotations
 
 import pytest
 
-from scrubbing.engine.guards import after_tool_verb, tidy_model_span
+from scrubbing.engine.guards import tidy_model_span
+from scrubbing.engine.recognizers.name_shape import after_tool_verb
 from scrubbing.engine.recognizers.sentence_names import sentence_name_spans
+from scrubbing.engine.technical import is_named_term
 from scrubbing.engine.terms import TermLists
 
 
@@ -121,3 +125,50 @@ def test_a_person_beside_the_tool_verb_rule_stays_caught(detector, text, name):
     s = text.index(name)
     assert not after_tool_verb(text, s, s + len(name))
     assert any(name in f for f in _named(detector, text))
+
+
+# ------------------------------------------------ an eponym before describing words and a head
+@pytest.mark.parametrize(
+    ("text", "span", "etype"),
+    [
+        (
+            "Barrier books are priced with a Heston stochastic volatility model.",
+            "Heston",
+            "LOCATION",
+        ),
+        (
+            "Rates follow a Hartley mean-reverting short-rate model calibrated monthly.",
+            "Hartley",
+            "ORGANIZATION",
+        ),
+        (
+            "Spectra were fitted with the Lindqvist spectral broadening correction.",
+            "Lindqvist",
+            "PERSON",
+        ),
+        # a wrapped line
+        ("Barrier books use a Heston stochastic\nvolatility model.", "Heston", "LOCATION"),
+    ],
+)
+def test_an_eponym_before_describing_words_and_a_method_noun_is_a_term(text, span, etype):
+    s = text.index(span)
+    assert is_named_term(text, s, s + len(span), etype)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "etype"),
+    [
+        ("Tamsin Oyelaran updated the scoring model on Friday.", "Tamsin Oyelaran", "PERSON"),
+        ("We sent a Heston colleague the pricing model.", "Heston", "LOCATION"),  # no head after
+        ("The Brennvik Freight Ltd pricing model is due.", "Brennvik Freight", "ORGANIZATION"),
+        ("Ask the Okafor family planning team.", "Okafor", "PERSON"),  # "planning" is no head
+    ],
+)
+def test_a_name_beside_a_method_noun_without_the_eponym_shape_stays(text, span, etype):
+    s = text.index(span)
+    assert not is_named_term(text, s, s + len(span), etype)
+
+
+def test_a_person_before_a_method_noun_stays_caught(detector):
+    found = _named(detector, "Tamsin Oyelaran updated the scoring model on Friday.")
+    assert any("Tamsin Oyelaran" in f for f in found), found
