@@ -56,7 +56,7 @@ from .merge import merge_hits
 from .names import name_parts, names_from_email
 from .recognizers import ScrubModelRecognizer, build_recognizers, source_of
 from .recognizers.codename import code_words_memo
-from .recognizers.name_shape import zipf
+from .recognizers.name_shape import after_tool_verb, zipf
 from .recognizers.orgs import has_legal_suffix
 from .syntax import drop_syntax
 from .technical import (
@@ -466,6 +466,8 @@ class Detector:
                         or is_ordinary_phrase(view, s, e, etype, people)
                         or is_named_term(view, s, e, etype, people)
                         or is_bare_country(view, s, e, etype)
+                        or etype == "PERSON"
+                        and after_tool_verb(view, s, e)
                     ):
                         continue
                     hits.append(Hit(etype, s, e, r.score, source, text[s:e]))

@@ -45,6 +45,9 @@ _LEAD_STRIP = re.compile(
 )
 _TRAIL_WORDS = re.compile(rf"(?i)[\s,]+(?:{_alternation(TRAIL_WORDS)})\s*$")
 _TRAIL_STRIP = re.compile(r"(?:['\u2019]s|['\u2019])?[\s.,;:!?)\]]*$")
+#: a bracket the span opens and does not close: "the Quality Assurance (QA" is the words and,
+#: apart, what the bracket holds (an acronym defined there), never one name
+_OPEN_BRACKET = re.compile(r"[ \t]*[(\[](?P<inner>[^()\[\]]*)$")
 _SPLIT = re.compile(r"[ \t]+(?:" + "|".join(sorted(SPLIT_WORDS)) + r")[ \t]+")
 _VOCABULARY = SPAN_WORDS | STOP_SPANS | OFFICE_WORDS | PRODUCTS
 #: a cell boundary inside one text: CSV's '","' and a table's " | " end a name
@@ -180,6 +183,11 @@ def tidy_model_span(text: str, start: int, end: int) -> list[tuple[int, int]]:
             e = s + m2.start()
         while s < e and text[s] in " \"'(\u201c\u2018[":
             s += 1
+        m4 = _OPEN_BRACKET.search(text, s, e)
+        if m4 and m4.start() > s:
+            if m4.group("inner").strip():
+                out.append((m4.start("inner"), e))
+            e = m4.start()
         if e > s:
             out.append((s, e))
     return out

@@ -547,9 +547,40 @@ def is_named_term(
         return True  # "Decision owner: Data Governance Council": a body, whatever the label
     nxt = _TERM_WORD.match(text, end)
     heads = [words[-1].casefold()] + ([nxt.group(1).casefold()] if nxt else [])
-    if not any(h in TERM_HEADS for h in heads):
+    if not any(h in TERM_HEADS for h in heads) and not _eponym_before_head(text, start, end):
         return False
     return not has_name_evidence(text, start, end)
+
+
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[\s(])(?:the|a|an)[ \t]+$")
+_LOWER_RUN = re.compile(r"(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)[a-z][a-z\-]*){1,3}")  # a line may wrap
+#: how many describing words may stand between an eponym and its head noun
+_EPONYM_REACH = 3
+
+
+def _eponym_before_head(text: str, start: int, end: int) -> bool:
+    """ "a Heston stochastic volatility model", "the Hartree mean-field approximation": after
+    an article (no person takes one), a name is the eponym of a method or a term when a few
+    describing words (dictionary words of four letters or more, "mean-reverting" too) lead to a
+    `TERM_HEADS` or `METHOD_NOUNS` noun."""
+    span = text[start:end]
+    if not (
+        span[:4].casefold() == "the " or _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
+    ):
+        return False
+    m = _LOWER_RUN.match(text, end)
+    if not m:
+        return False
+    for i, word in enumerate(m.group(0).split()):
+        key = word.casefold()
+        if key in TERM_HEADS or key in METHOD_NOUNS:
+            return i > 0  # one describing word at least: the word right after is read above
+        parts = word.split("-")
+        if len(word) < 4 or i + 1 >= _EPONYM_REACH:
+            return False
+        if not all(len(p) > 1 and in_dictionary_inflected(p) for p in parts):
+            return False
+    return False
 
 
 _CAP_AFTER = re.compile(rf"{_SP}([A-Z][a-z]+)\b")

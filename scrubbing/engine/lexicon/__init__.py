@@ -642,6 +642,9 @@ PERSON_VERBS = words(
     "said says wrote writes asked asks replied mentioned confirmed agreed reviewed approved "
     "signed authored presented suggested proposed thinks thanked"
 )
+#: verbs whose object is a method, tool or product, not a person: a capitalised run right
+#: after them is a thing's name ("the path-dependent ones use Monte Carlo with...")
+TOOL_VERBS = words("use uses using")
 #: a capitalised word that starts a name and also a CamelCase word ("McDonald", "DeShawn")
 NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St")
 

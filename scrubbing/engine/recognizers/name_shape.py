@@ -28,6 +28,7 @@ from ..lexicon import (
     PARTICLES,
     PRODUCTS,
     ROSTER_ZIPF,
+    TOOL_VERBS,
 )
 
 _RANGES = (
@@ -148,3 +149,16 @@ def looks_like_name(item: str, loose: bool = False) -> bool:
         joined = "".join(words)
         return 2 <= len(joined) <= 4 and joined[0] in KOREAN_SURNAMES
     return False
+
+
+_TOOL_VERB_BEFORE = re.compile(rf"(?i)(?<![\w\-])(?:{'|'.join(sorted(TOOL_VERBS))})[ \t]+$")
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?(?!\w)")
+
+
+def after_tool_verb(text: str, start: int, end: int) -> bool:
+    """ "the path-dependent ones use [Monte Carlo] with 100,000 paths": right after a verb
+    whose object is a method, tool or product (`lexicon.TOOL_VERBS`) a capitalised run names a
+    thing; not when a possessive follows ("we use Ayodele Bankole's checklist")."""
+    if _POSSESSIVE_AFTER.match(text, end):
+        return False
+    return bool(_TOOL_VERB_BEFORE.search(text, max(0, start - 12), start))

@@ -7,7 +7,8 @@ capitalised words (particles between them allowed: "van 't", "de la", "bin") is 
 only when all of these hold:
 
 * it stands inside a sentence: a lower-case word right after it ("… hands over") or right
-  before it ("… ask Prasanthi Vemulapalli");
+  before it ("… ask Prasanthi Vemulapalli"), but not a verb whose object is a thing
+  (`name_shape.after_tool_verb`: "use Monte Carlo"), unless a possessive follows;
 * no word is vocabulary (office words, products, tools, vendors, organisation nouns) or has a
   code shape, and the run is not led by a determiner ("the Kubernetes Operator");
 * either one word is a known given or family name (the engine's name lists) and the others are
@@ -29,12 +30,20 @@ import re
 from collections.abc import Iterable
 
 from ..hits import PATTERN_PERSON
-from ..lexicon import LEGAL_SUFFIXES, NAME_JOINERS, ORG_NOUNS, PARTICLES, PRODUCTS, TOOLS, VENDORS
+from ..lexicon import (
+    LEGAL_SUFFIXES,
+    NAME_JOINERS,
+    ORG_NOUNS,
+    PARTICLES,
+    PRODUCTS,
+    TOOLS,
+    VENDORS,
+)
 from ..lexicon.dictionary import in_dictionary, in_dictionary_inflected
 from .base import ScrubRecognizer, has_upper
 from .codename import _CODE_LINE, code_words
 from .known_names import name_lists
-from .name_shape import _VOCAB, zipf
+from .name_shape import _VOCAB, after_tool_verb, zipf
 
 #: a word of a name written in running text: Capitalised, its halves joined by "-" or an
 #: apostrophe ("Okonkwo-Eze", "O’Gorman", "N'Guessan")
@@ -112,6 +121,8 @@ def sentence_name_spans(text: str) -> Iterable[tuple[int, int]]:
         prev = before.split()[-1].casefold() if before.split() else ""
         if prev in _DETERMINERS:
             continue
+        if after_tool_verb(text, s, e):
+            continue  # "use Monte Carlo with 100,000 paths"
         nxt = text[e : e + 30].split()
         if nxt and nxt[0].casefold().rstrip(".,") in _SUFFIXES:
             continue  # "Nordvik Bunkering AS": a company
