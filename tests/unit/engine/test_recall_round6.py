@@ -120,3 +120,31 @@ def test_three_digit_lines_without_an_address_stay() -> None:
     text = "Results\n\n128 Participants\n\nWe had 200 Users in March.\nSee Bloco 4 of the plan.\n"
     out = scrub(text)
     assert "128 Participants" in out and "200 Users" in out and "Bloco 4" in out
+
+
+def _widened(text: str, part: str) -> str:
+    from scrubbing.engine.hits import Hit
+    from scrubbing.engine.widen import widen_names
+
+    s = text.index(part)
+    (h,) = widen_names(text, [Hit("PERSON", s, s + len(part), 0.85, "model", part)])
+    return h.text
+
+
+@pytest.mark.parametrize(
+    "text,part,whole",
+    [
+        # the given name found: the family name led by its particles before the comma
+        ('      "name": "van \'t Veld, Joost",', "Joost", "van 't Veld, Joost"),
+        ('      "name": "van der Kolk, Sanne",', "Sanne", "van der Kolk, Sanne"),
+        # the family name with its particles found: the given name after the comma
+        ('      "name": "van \'t Veld, Joost",', "van 't Veld", "van 't Veld, Joost"),
+    ],
+)
+def test_family_name_with_particles_before_the_comma(text: str, part: str, whole: str) -> None:
+    assert _widened(text, part) == whole
+
+
+def test_particles_alone_before_a_comma_are_no_family_name() -> None:
+    # a list in running text: "... de la, Joost" is no name before the comma
+    assert _widened("Notes of de la, Joost", "Joost") == "Joost"
