@@ -381,17 +381,36 @@ def is_ordinary_word(
     """True if the model PERSON span text[start:end] is one ordinary word ("Parquet",
     "Decimate"): a lower-case dictionary entry (`lexicon.dictionary`) of four letters or more,
     written capitalised (not in capitals), in no name list, with no name evidence
-    (`has_name_evidence`) and no other recognizer's name or contact beside it."""
+    (`has_name_evidence`) and no other recognizer's name or contact beside it; in a cell of
+    its own (`_own_cell`) an inflected entry or a place name too, whatever the next cell."""
     if entity_type != "PERSON":
         return False
     word = text[start:end]
     if len(word) < 4 or not word.isalpha() or word.isupper() or " " in word:
         return False
-    if any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
+    cell = _own_cell(text, start, end)
+    if not cell and any(s <= end + 2 and e >= start - 2 for s, e in people_spans):
         return False
-    if not in_dictionary(word) or is_known_name(word):
+    # a cell of a tab-separated row holding one word ("Bergström, Astrid<TAB>Chartering"):
+    # the name in the next cell is no part of it, an inflection is a word too, and a place
+    # is what a cell of its own holds ("<TAB>Rotterdam", a Location column)
+    if cell:
+        from .lexicon import place_names
+
+        known = in_dictionary_inflected(word) or word.casefold() in place_names()
+    else:
+        known = in_dictionary(word)
+    if not known or is_known_name(word):
         return False
     return not has_name_evidence(text, start, end)
+
+
+def _own_cell(text: str, start: int, end: int) -> bool:
+    """text[start:end] fills a cell of a tab-separated row: a tab on one side, a tab or the
+    line's end or start on the other."""
+    before = text[start - 1 : start] if start else "\n"
+    after = text[end : end + 1] or "\n"
+    return "\t" in (before + after) and before in "\t\n" and after in "\t\r\n"
 
 
 #: particles of names and place names in many languages ("de la", "van der", "Les Pins")

@@ -8,6 +8,11 @@ _UPPER_WORD = re.compile(r"\b[A-Z][A-Z'\u2019\-]+\b")
 _CAPITAL = re.compile("[A-Z]")
 # Markdown links: "[Steve Taylor](mailto:...)" -> " Steve Taylor (mailto:...)", same length.
 _MD_LINK = re.compile(r"(?<![\w\]\)])(!?\[)([^\[\]\n]{1,200})(\]\()(?=[^\s()]*\))")
+# a letter and the combining marks written after it ("ọ" + U+0300 in Yoruba "Adébáyọ̀", a
+# Vietnamese name typed decomposed): `\w` does not match a combining mark
+_MARKS = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_MARKED = re.compile(rf"([^\W\d_])({_MARKS}+)")
+_MARK = re.compile(_MARKS)
 
 
 def recase_for_ner(text: str) -> str:
@@ -37,9 +42,20 @@ def recase_for_ner(text: str) -> str:
     return "".join(out) if changed else text
 
 
+def unmarked(text: str) -> str:
+    """`text`, same length, with each combining mark after a letter written as that letter
+    in lower case ("Adébáyọ̀" -> "Adébáyọọ"): a word stays one run of letters for the name
+    patterns and keeps its capitalisation. Offsets map 1:1."""
+    if text.isascii() or not _MARK.search(text):
+        return text
+    return _MARKED.sub(lambda m: m.group(1) + m.group(1).lower() * len(m.group(2)), text)
+
+
 def detection_view(text: str) -> str:
     """The text as a reader sees it, same length: markup around link text becomes spaces so
-    the model and the name heuristics read "Ask  Steve Taylor (mailto:...)". Offsets map 1:1."""
+    the model and the name heuristics read "Ask  Steve Taylor (mailto:...)"; combining marks
+    are letters (`unmarked`). Offsets map 1:1."""
+    text = unmarked(text)
     if "](" not in text:
         return text
     return _MD_LINK.sub(

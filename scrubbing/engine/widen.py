@@ -39,6 +39,10 @@ _FIELD_END = re.compile(r"[ \t]*(?:$|[\n\t\"'>;)\]<|])")
 _FIELD_START = re.compile(r"(?:^|[\n\t\"'<:;(\[|])[ \t]*$")
 _PARTICLE = "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True))
 _RIGHT_PARTICLES = re.compile(rf"^ ((?:(?:{_PARTICLE}) ){{1,3}}{_NAME_WORD})(?![\w])")
+# "van 't Hof, [Maarten]": a family name led by its particles, then the comma
+_LEFT_COMMA_PARTICLES = re.compile(
+    rf"(?:^|(?<=[\n\"<:;(\[])|(?<=[\s\"<:;(\[]'))[ \t]*((?:(?:{_PARTICLE}) ){{1,3}}{_NAME_WORD}), $"
+)
 _JOINER = "|".join(sorted((re.escape(p) for p in NAME_JOINERS | PARTICLES), key=len, reverse=True))
 # "Ibrahim ibn [Yusuf al-Zahrani]", "Sultan bin Saeed [Al Kaabi]", "José Antonio Ruiz y [Peña]":
 # given names joined to the span by a lower-case particle
@@ -108,7 +112,9 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
         alone = " " not in h.text.strip()  # one word: a given or a family name
         m = _LEFT_COMMA.search(before) if alone and _FIELD_END.match(after) else None
         if not (m and all(_name_word(w, strict=False) for w in m.group(1).split())):
-            m = _left_joined(before)
+            m = _LEFT_COMMA_PARTICLES.search(before) if alone and _FIELD_END.match(after) else None
+            if not (m and _name_word(m.group(1).split()[-1], strict=False)):
+                m = _left_joined(before)
         if m:
             s -= len(before) - m.start(1)
         else:
@@ -120,7 +126,8 @@ def widen_names(text: str, hits: list[Hit]) -> list[Hit]:
             ):
                 s -= len(before) - m.start(1)
         m = _RIGHT_COMMA.match(after) if _FIELD_START.search(before) else None
-        if m and not alone and (len(h.text.split()) > 2 or " " in m.group(1)):
+        words = [w for w in h.text.split() if w.casefold() not in PARTICLES]
+        if m and not alone and (len(words) > 2 or " " in m.group(1)):
             m = None  # "[Bragança Lins], Heloísa" fills its cell; "A B, C D" is a list
         if m and all(_name_word(w, strict=not alone) for w in m.group(1).split()):
             e += m.end(1)

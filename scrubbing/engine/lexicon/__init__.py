@@ -504,6 +504,7 @@ STREET_SUFFIXES = (
     "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
     "gracht", "laan", "plein", "kade", "gade", "vej", "gatan", "vägen", "veien", "gata",
     "katu", "tie", "gaten", "vegen", "avenyen", "torget", "gränd", "allén", "stræde",
+    "stræti", "vegur", "braut",  # Icelandic: "Hafnarstræti 91", "Laugavegur 26", "Hringbraut 3"
 )  # fmt: skip
 #: Romance street words that come before the name ("Rue de Rivoli 12", "Via Roma 1")
 STREET_PREFIXES = words(

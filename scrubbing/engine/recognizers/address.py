@@ -292,6 +292,16 @@ _WEAK_RX = [
     re.compile(rf"(?<![\w\-]){_EIRCODE}"),
     # "Box 7042" (SE): a PO box beside a postcode; alone, a box of a form ("Box 12: wages")
     re.compile(r"(?<![\w])Box[ \t]+\d{1,6}(?![\w\-])"),
+    # "SHIS QI 25 Conjunto 8 Casa 12", "Quadra 3 Lote 7" (BR, Brasília's sectors): the block,
+    # the group and the house of an address line before its city
+    re.compile(
+        r"(?<![\w])(?:[A-Z]{2,5}[ \t]+(?:[A-Z]{1,3}[ \t]+)?\d{1,3}[ \t]+)?"
+        r"(?:Conjunto|Conj\.|Quadra|Qd\.|Bloco|Lote)[ \t]+[\dA-Z]{1,3}"
+        r"(?:[ \t]+(?:Casa|Lote|Bloco|Apto\.?|Loja)[ \t]+[\dA-Z]{1,4}){0,2}(?![\w])"
+    ),
+    # "128 Reykjavík", "600 Akureyri" (IS): a three-digit postcode and its town filling a line
+    # of an address block, beside a box or a street
+    re.compile(rf"(?m)^[ \t]*\d{{3}}[ \t]+{_CAP}(?:[ \t]+{_CAP})?(?=[ \t]*,?[ \t]*$)"),
 ]
 # between two parts: spaces, commas, a dash, one line break, and at most one short unit or district
 # ("3º izq.", "bureau 400", "Wuse II", "Levent") ended by a comma or the line break
@@ -341,13 +351,21 @@ def address_spans(text: str, cues: Cues | None = CUES) -> list[tuple[int, int]]:
         # "2024 Budget" or "1200 Units" alone: a postcode-city part needs a street beside it
         # unless the city word is not an English word
         only = _POSTCODE_ONLY.match(piece) if n_parts == 1 else None
-        if only and not _unusual(only["city"] or only["city2"]):
+        if only and not _unusual(only["city"] or only["city2"]) and not _pin_city(only["city2"]):
             continue
         # "© 2024 Hanbit Precision Co., Ltd.": a year and a company, not "2100 København"
         if n_parts == 1 and piece[:1].isdigit() and _COPYRIGHT.search(text, max(0, s - 12), s):
             continue
         out.append((s, e))
     return out
+
+
+def _pin_city(city: str | None) -> bool:
+    """ "Hyderabad – 500 034": a city of the place lists before a dash and six digits (an
+    Indian PIN) is an address, however common the city's name is as a word."""
+    from ..lexicon import place_names
+
+    return city is not None and city.casefold() in place_names()
 
 
 def _unusual(word: str) -> bool:

@@ -168,6 +168,13 @@ def _name_item(
     if text[e : e + 1] == "." and loose:
         e += 1  # "Sun L." keeps its initial's dot
     item = text[s:e]
+    if "\t" in item:
+        # cells of a row ("Bergström, Astrid<TAB>Chartering<TAB>Singapore"): each is its own
+        # item, the first one when it holds a name
+        tab = text.find("\t", s, e)
+        if tab > s:
+            yield from _name_item(text, s, tab, strict, loose)
+        return
     if e > s and looks_like_name(item, loose) and (not strict or _has_known_part(item)):
         yield s, e, "PERSON"
     elif "," in text[s:e]:  # "Raman, Priya": surname first
@@ -185,6 +192,24 @@ def _has_known_part(item: str) -> bool:
     if word_script(words[0]) not in CASED:
         return True
     return any(w.casefold().strip(".") in first or w.casefold() in last for w in words)
+
+
+#: "… – Head of Planning", "… - Procurement": the part of an item after a spaced dash
+_DASH_TAIL = re.compile(r"[ \t][\u2013\u2014\-][ \t]+(?P<tail>[^\u2013\u2014\-()]{2,40}?)[ \t]*$")
+
+
+def _role_after_dash(item: str) -> bool:
+    """An org chart's bullet: the item ends in a job title or a department after a spaced
+    dash ("– Head of Planning", "– Procurement", "- Finance Director")."""
+    from ..lexicon import JOB_WORDS
+
+    m = _DASH_TAIL.search(item)
+    if not m:
+        return False
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", m.group("tail"))]
+    return 1 <= len(words) <= 5 and any(
+        w in ROLE_TITLES or w in DEPARTMENT_WORDS or w in JOB_WORDS for w in words
+    )
 
 
 def caps_name_hits(text: str) -> Iterable[tuple[int, int, str]]:
@@ -450,7 +475,9 @@ def name_hits(text: str) -> Iterable[tuple[int, int, str]]:
         ):
             yield m.start("name"), m.end("name"), "PERSON"  # "Dear Mr van 't Hof,"
     for m in _BULLET.finditer(text):
-        yield from _name_item(text, m.start("item"), m.end("item"), strict=True)
+        # "- Levan Kvaratskhelia – Head of Planning": a role after the dash says "person"
+        role = _role_after_dash(m.group("item"))
+        yield from _name_item(text, m.start("item"), m.end("item"), strict=not role)
     if ":" in text:
         yield from role_line_hits(text)
         yield from chat_speaker_hits(text)
