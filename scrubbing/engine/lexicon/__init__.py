@@ -430,7 +430,7 @@ PROJECT_WORDS = words(
     "description goals goal outcome outcomes tracker tracking register log files file folder "
     "documents document meeting meetings list details detail info information space site "
     "closure kick steering handover handoff lessons initiation mandate signoff sign-off "
-    "wrap-up go-live"
+    "wrap-up go-live audit audits assessment assessments"
 )
 #: the other part of an environment variable or constant built from a word ("DBSNP_PATH",
 #: "APP_CONFIG_DIR"): the word is code, not a code name (codename.code_words)

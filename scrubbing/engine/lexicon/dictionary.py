@@ -71,3 +71,23 @@ def in_dictionary_inflected(word: str) -> bool:
             if len(stem) >= 4 and stem[-1] == stem[-2] and in_dictionary(stem[:-1]):
                 return True  # "getting", "planned"
     return False
+
+
+#: the endings of an adjective or adverb made from a word: "quarterly" (quarter),
+#: "operational" (operation), "strategic" (strategy), "financial" (finance), "sourcing"
+_MODIFIER_SUFFIXES = ("ly", "ial", "al", "ical", "ic", "ive", "ing", "ary", "ory")
+
+
+def derived_modifier(word: str) -> bool:
+    """A word made from a dictionary entry by an adjective's or adverb's ending: "Quarterly",
+    "Operational", "Strategic", "Financial", "Sourcing"; not "Falcon", "Crystal", "Kestrel"."""
+    key = word.casefold()
+    if not key.isalpha():
+        return False
+    for suffix in _MODIFIER_SUFFIXES:
+        stem = key[: -len(suffix)]
+        if not key.endswith(suffix) or len(stem) < 4:
+            continue
+        if in_dictionary(stem) or in_dictionary(stem + "e") or in_dictionary(stem + "y"):
+            return True
+    return False

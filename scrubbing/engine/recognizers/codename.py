@@ -48,6 +48,7 @@ from ..lexicon import (
     WORKFILE_ZIPF,
 )
 from ..lexicon.code import PY_BUILTIN_NAMES
+from ..lexicon.dictionary import derived_modifier
 from .base import Cue, ScrubRecognizer, has_ascii_capital
 from .known_names import name_lists
 
@@ -466,6 +467,29 @@ _SLUG_TRIGGER = re.compile(
     r"(?i)(?<![\w\-.])#?(?:proj|prj|project|codename)[-_](?P<name>[a-z][a-z0-9]{3,})(?![\w])"
 )
 
+#: a site or space of an intranet or wiki named after the project: SharePoint's
+#: "/sites/Brindlecot/", Confluence's "/spaces/brindlecot/" and "/display/brindlecot/"
+_SITE_PATH = re.compile(
+    r"(?i)/(?:sites|spaces|display)/(?P<name>[a-z][a-z0-9]{3,}(?:[-_][a-z0-9]+)?)(?=[/?#\s]|$)"
+)
+_REPLY = r"(?:re|fwd?|aw|wg|tr|sv|rv)[ \t]*:[ \t]*"
+_WORK_TAIL = "|".join(sorted((w for w in WORKFILE_WORDS if w.isalpha() and len(w) > 3), key=len))
+#: a reply's or forward's subject: the name, then what the thread is about, ending the line
+#: ("RE: FW: Nettlebrook pricing", "Subject: Fwd: Tamarack budget")
+_REPLY_LEAD = re.compile(
+    rf"(?im)^[ \t]*(?:subject[ \t]*:[ \t]*)?(?:{_REPLY})+"
+    r"(?P<name>(?-i:[A-Z]{4,}[0-9]*|[A-Z][a-z]+(?:[A-Z][a-z]+)*[0-9]*))"
+    rf"[ \t]+(?:{_WORK_TAIL})[ \t]*$"
+)
+#: a phase, wave or stage of the project: "Whinchat Phase II", "Dunlin Wave 2"
+_PHASED = re.compile(
+    r"(?<![\w\-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]{4,})[ \t]+"
+    r"(?:Phase|Wave|Stage|PHASE|WAVE|STAGE)[ \t]+(?:[IVX]{1,4}|[1-9])\b"
+    r"(?![ \t,]*(?:\r?\n[ \t]*)?[A-Z0-9])"  # not a place's phase before its city
+)
+#: a status line in capitals led by the project: "GOLDCREST: RAG AMBER, SOW SIGNED, UAT WK32"
+_CAPS_STATUS = re.compile(r"(?m)^[ \t]*(?P<name>[A-Z]{5,}[0-9]*)[ \t]*:(?P<rest>[^\na-z]*)$")
+
 
 def _rare_name(name: str, ceiling: float) -> bool:
     """Every word of `name` is no vocabulary, the rarest of them rarer than `ceiling`."""
@@ -492,6 +516,17 @@ def _named_projects(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _TITLE_LEAD.finditer(text):
         if _rare_name(m.group("name"), TITLE_ZIPF):
             yield m.start("name"), m.end("name"), "CODENAME"
+    for pattern in (_REPLY_LEAD, _PHASED):
+        for m in pattern.finditer(text):
+            if _rare_name(m.group("name"), TITLE_ZIPF):
+                yield m.start("name"), m.end("name"), "CODENAME"
+    for m in _CAPS_STATUS.finditer(text):
+        if len(re.findall(r"\b[A-Z]{2,}\b", m.group("rest"))) >= 2 and is_coined(m.group("name")):
+            yield m.start("name"), m.end("name"), "CODENAME"
+    if "/" in text:
+        for m in _SITE_PATH.finditer(text):
+            if _rare_name(m.group("name").replace("-", " ").replace("_", " "), WORKFILE_ZIPF):
+                yield m.start("name"), m.end("name"), "CODENAME"
     if "-" in text or "_" in text:
         for m in _SLUG_TRIGGER.finditer(text):
             if _rare_name(m.group("name"), WORKFILE_ZIPF):
@@ -536,6 +571,27 @@ def _two_word_name(name: str) -> bool:
     return _ordinary(first) or _zipf(second.casefold()) < PAIR_ZIPF
 
 
+_NEXT_WORD = re.compile(r"[ \t]+(?P<w>[A-Z][a-z]+)")
+
+
+def _report_title(text: str, m: re.Match[str]) -> bool:
+    """ "Project: Quarterly Valuation Review", "Project: Operational Risk Audit", "Project:
+    Quarterly Review": a report's title after "Project", no code name. Before a report noun
+    (PROJECT_WORDS) stand one or two common words, the first an adjective or adverb made
+    from a word ("Quarterly", "Strategic") or a word of work ("Pricing", "Budget"); not
+    "Project: Falcon Review", "Project Kestrel Valuation Review", "Project: Silver Birch"."""
+    words = m.group("name").split()
+    nxt = _NEXT_WORD.match(text, m.end("name"))
+    if nxt:
+        words.append(nxt.group("w"))
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in PROJECT_WORDS), 0)
+    lead = words[:cut]
+    if not lead or any(_zipf(w.casefold()) < TITLE_ZIPF for w in lead):
+        return False
+    first = lead[0]
+    return derived_modifier(first) or first.casefold() in _WORK_VOCAB
+
+
 class ScrubCodenameRecognizer(ScrubRecognizer):
     ENTITIES = ("CODENAME",)
     SCORE = 0.8
@@ -548,6 +604,8 @@ class ScrubCodenameRecognizer(ScrubRecognizer):
         for m in _TRIGGER.finditer(text):
             if "\n" in text[m.start() : m.start("name")] and not text[m.start()].isupper():
                 continue  # a cell's "Project" wraps to its name; "the project\nDeadline" not
+            if _report_title(text, m):
+                continue
             s, e = m.span("name")
             second = m.group("second")
             if second and not second.isupper() and not _two_word_name(m.group("name")):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import documents, documents_more
 from .codenames_more import build_more
+from .codenames_six import build_six
 from .logs import build_log
 from .mail import build_mail
 from .narrative import build_note, build_status
@@ -89,6 +90,7 @@ def build_slice(seed: int = SEED, scale: float = 1.0, part: str | None = DEV) ->
         docs.append(documents.build_prose(pools, i))
     if scale >= 1:
         docs += build_more(pools, part)  # code names where working files mention them
+        docs += build_six(pools, part)  # and where codenames_more.py does not
     return Slice(seed, part or "all", docs, {doc.name: render(doc) for doc in docs})
 
 
