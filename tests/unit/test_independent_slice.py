@@ -52,8 +52,9 @@ def test_hand_written_lists_are_large_and_varied():
     assert len(addresses()) >= 100
     by_country = Counter(a.country for a in addresses())
     assert sum(1 for n in by_country.values() if n >= 10) >= 5
+    # Hong Kong and the Emirates have no postcodes: their street lines are the parts
     assert any(a.po_boxes for a in addresses()) and all(
-        a.postcodes or a.po_boxes for a in addresses()
+        a.postcodes or a.po_boxes or (a.country in ("HK", "AE") and a.streets) for a in addresses()
     )
     assert len(companies()) >= 40 and len(codenames()) >= 20
 
@@ -116,10 +117,17 @@ def test_every_entity_is_used():
     }
 
 
+def _ics_unescaped(text: str) -> str:
+    """An iCalendar TEXT value as it reads: RFC 5545 escapes commas, semicolons and backslashes."""
+    return re.sub(r"\\([,;\\])", r"\1", text)
+
+
 def test_every_planted_value_is_in_its_document(sl, views):
     missing = []
     for doc in sl.docs:
         text, seen = _norm_ws(doc.text), _norm_ws(views[doc.name].text)
+        if doc.name.endswith(".ics"):
+            text, seen = _ics_unescaped(text), _ics_unescaped(seen)
         for p in doc.planted:
             for where, hay in (("text", text), ("file", seen)):
                 if _norm_ws(p.value) not in hay:

@@ -210,7 +210,7 @@ COUNTRY_NAMES = {
     "US": "USA", "UK": "United Kingdom", "DE": "Germany", "AT": "", "CH": "", "FR": "France",
     "BE": "", "JP": "Japan", "IN": "India", "BR": "Brasil", "NL": "Nederland", "ES": "España",
     "IT": "Italia", "CA": "Canada", "AU": "Australia", "PL": "Polska", "NG": "Nigeria",
-    "TR": "Türkiye", "KR": "대한민국", "CN": "中国", "AE": "", "SG": "", "ZA": "South Africa",
+    "TR": "Türkiye", "KR": "Republic of Korea", "CN": "China", "AE": "", "SG": "", "ZA": "South Africa",
     "MX": "México", "CZ": "Česká republika", "SK": "Slovensko", "PT": "Portugal",
     "NO": "Norge", "SE": "Sverige", "DK": "Danmark", "FI": "Suomi", "IE": "Ireland",
     "AR": "Argentina", "CL": "Chile", "RU": "Россия", "HU": "Magyarország", "RO": "România",

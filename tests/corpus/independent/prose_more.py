@@ -24,8 +24,7 @@ MORE_DOCS: tuple[tuple[str, str, str], ...] = (
 
 Scope
 This section covers the supply, placing and curing of structural concrete for the podium slab
-and the transfer beams. Work shall comply with Eurocode 2 (EN 1992-1-1) and with the National
-Annex, and with the American Concrete Institute (ACI) 318 where the Engineer so directs.
+and the transfer beams. Work shall comply with Eurocode 2 (EN 1992-1-1) and with the National Annex, and with the American Concrete Institute (ACI) 318 where the Engineer so directs.
 
 Materials
 Cement to EN 197-1, type CEM II/A-LL 42.5 N. Aggregates to EN 12620, maximum size 20 mm.
@@ -87,8 +86,7 @@ Wagner-Whitin algorithm for items with lumpy demand. ABC-XYZ classification is r
 every quarter.
 
 ## Carriers and visibility
-Ocean bookings go through Flexport; tracking events arrive from project44 into the Transport
-Management System (TMS). Container status is checked against the Bill of Lading number.
+Ocean bookings go through Flexport; tracking events arrive from project44 into the Transport Management System (TMS). Container status is checked against the Bill of Lading number.
 Customs entries follow the Harmonized System (HS) codes agreed with the broker.
 
 ## Warehouse
@@ -225,8 +223,7 @@ SOP-QC-022. Risk is scored following ICH Q9 Quality Risk Management.
 
 4 CAPA
 Corrective and Preventive Actions (CAPA) are approved by the Quality Review Board and
-their effectiveness is checked after 90 days. Trends are reported in the Annual Product
-Quality Review (APQR) and to the Pharmacovigilance team where patient safety is involved.
+their effectiveness is checked after 90 days. Trends are reported in the Annual Product Quality Review (APQR) and to the Pharmacovigilance team where patient safety is involved.
 """,
         "EU GMP; Annex 1; CFR; Qualified Person; QP; Quality Control; QC; Veeva Vault QMS; "
         "Ishikawa; Failure Mode and Effects Analysis; FMEA; Out-of-Specification; OOS; ICH Q9; "
@@ -246,14 +243,12 @@ Observe the Human Factors "Dirty Dozen", in particular complacency and lack of c
 
 Procedure
 Jack the axle with the Tronair axle jack, remove the wheel, inspect the brake wear pins.
-Torque the axle nut per the AMM using the Snap-on torque wrench, calibrated per the Tool
-Control procedure. Record the work in AMOS and sign the Certificate of Release to Service
+Torque the axle nut per the AMM using the Snap-on torque wrench, calibrated per the Tool Control procedure. Record the work in AMOS and sign the Certificate of Release to Service
 (CRS). Any finding outside limits is raised to the Maintenance Control Centre (MCC) and
 checked against the Minimum Equipment List (MEL).
 
 Regulatory
-Work is performed under EASA Part-145 approval; the Continuing Airworthiness Management
-Organisation (CAMO) keeps the records. Technician: {p2:family}.
+Work is performed under EASA Part-145 approval; the Continuing Airworthiness Management Organisation (CAMO) keeps the records. Technician: {p2:family}.
 """,
         "A320; MSN; Aircraft Maintenance Manual; AMM; Illustrated Parts Catalogue; IPC; "
         "Human Factors; Dirty Dozen; Tronair; Snap-on; Tool Control; AMOS; "
@@ -294,8 +289,7 @@ Made ground over soft alluvium over London Clay over the Lambeth Group. Groundwa
 at 3.2 m below ground level in the standpipe piezometers.
 
 Parameters
-Undrained shear strength from the Standard Penetration Test (SPT) and the Cone Penetration
-Test (CPT) using the Robertson chart. Effective strength parameters follow the Mohr-Coulomb
+Undrained shear strength from the Standard Penetration Test (SPT) and the Cone Penetration Test (CPT) using the Robertson chart. Effective strength parameters follow the Mohr-Coulomb
 criterion; consolidation uses Terzaghi theory with the Casagrande construction for the
 preconsolidation pressure.
 
@@ -328,8 +322,7 @@ PowerFactory.
 
 Limits
 Frequency must stay within 49.8 and 50.2 Hz. The Rate of Change of Frequency (RoCoF)
-protection setting is 1 Hz/s. Voltage support follows the Grid Code and the Distribution
-Code.
+protection setting is 1 Hz/s. Voltage support follows the Grid Code and the Distribution Code.
 
 Events
 Any loss of infeed above 1,000 MW is reported to the Control Room Engineer and logged in
@@ -375,14 +368,12 @@ explained with SHAP values.
         """Data Protection Impact Assessment: customer analytics platform
 
 Legal basis
-Processing relies on legitimate interest under Article 6(1)(f) of the General Data Protection
-Regulation (GDPR); the balancing test is attached. Special category data is not processed.
+Processing relies on legitimate interest under Article 6(1)(f) of the General Data Protection Regulation (GDPR); the balancing test is attached. Special category data is not processed.
 
 International transfers
 Data is stored in Germany and replicated to Finland. Support staff in India and in the
 Philippines have remote access, covered by the Standard Contractual Clauses (SCCs) and a
-Transfer Impact Assessment (TIA). Transfers to the United States rely on the EU-US Data
-Privacy Framework. Switzerland and Japan have adequacy decisions.
+Transfer Impact Assessment (TIA). Transfers to the United States rely on the EU-US Data Privacy Framework. Switzerland and Japan have adequacy decisions.
 
 Risks and measures
 Re-identification risk is reduced with k-anonymity and pseudonymisation in the Privitar
@@ -411,8 +402,7 @@ Isolate hosts from the Falcon console; disable the affected accounts in Active D
 revoke tokens in Entra ID. Block indicators on the Palo Alto firewalls.
 
 ## Eradicate and recover
-Restore from the immutable Veeam repository after the Computer Security Incident Response
-Team (CSIRT) confirms the clean point. Rebuild domain controllers following the Microsoft
+Restore from the immutable Veeam repository after the Computer Security Incident Response Team (CSIRT) confirms the clean point. Rebuild domain controllers following the Microsoft
 Tiering Model. Follow NIST SP 800-61 for evidence handling; keep the chain of custody.
 
 ## Notify
@@ -489,13 +479,10 @@ culverts are checked in Flood Modeller. Peak flows use the ReFH2 method and the 
 distribution for annual maxima.
 
 Processing
-Layers are prepared in QGIS and ArcGIS Pro; interpolation of gauged levels uses Inverse
-Distance Weighting (IDW) and Ordinary Kriging. All layers are projected to the British
-National Grid (EPSG:27700).
+Layers are prepared in QGIS and ArcGIS Pro; interpolation of gauged levels uses Inverse Distance Weighting (IDW) and Ordinary Kriging. All layers are projected to the British National Grid (EPSG:27700).
 
 Review
-Outputs are checked by the Lead Local Flood Authority (LLFA) and published on the Flood Map
-for Planning.
+Outputs are checked by the Lead Local Flood Authority (LLFA) and published on the Flood Map for Planning.
 """,
         "LiDAR; Digital Terrain Model; DTM; Flood Estimation Handbook; FEH; CORINE; "
         "OpenStreetMap; HEC-RAS; Manning; Chow; Flood Modeller; ReFH2; Gumbel; QGIS; "
@@ -512,8 +499,7 @@ adoption, and a synthetic control as a check. Standard errors are clustered by c
 the time series we report Newey-West errors.
 
 ## Data
-Employment comes from the Quarterly Census of Employment and Wages (QCEW) of the Bureau of
-Labor Statistics (BLS), and wages from the Current Population Survey (CPS). Estimation runs
+Employment comes from the Quarterly Census of Employment and Wages (QCEW) of the Bureau of Labor Statistics (BLS), and wages from the Current Population Survey (CPS). Estimation runs
 in Stata 18 with reghdfe and in R with fixest.
 
 ## Robustness
@@ -635,9 +621,7 @@ The North Star Metric is weekly active teams. Funnel metrics follow the AARRR mo
 
 Frameworks
 The report follows the European Sustainability Reporting Standards (ESRS) under the
-Corporate Sustainability Reporting Directive (CSRD), with a reference table to the Global
-Reporting Initiative (GRI) and to the IFRS S2 climate standard of the International
-Sustainability Standards Board (ISSB).
+Corporate Sustainability Reporting Directive (CSRD), with a reference table to the Global Reporting Initiative (GRI) and to the IFRS S2 climate standard of the International Sustainability Standards Board (ISSB).
 
 Emissions
 Scope 1 and Scope 2 emissions follow the Greenhouse Gas Protocol; Scope 3 uses the spend-based

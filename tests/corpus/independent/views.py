@@ -108,6 +108,7 @@ def _package(data: bytes) -> View:
         for info in zf.infolist():
             blob = zf.read(info)
             raw.append(blob)
+            texts.append(info.filename)  # a member's path is read too ("Wrenmoor/pricing/...")
             if info.filename.lower().endswith(_TEXT_MEMBERS):  # a zip's README, notes...
                 texts.append(blob.decode("utf-8", "replace"))
                 continue
@@ -133,6 +134,8 @@ def _xml_text(root) -> str:
             grouped.add(el)
             out.append("".join(t.text or "" for t in el.iter() if _local(t) == "t"))
     for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.rsplit("}", 1)[-1] == "sheet" and el.get("name"):
+            out.append(el.get("name"))  # a workbook's sheet names are shown on its tabs
         if not isinstance(el.tag, str) or el in grouped or len(el):
             continue
         if el.text and el.text.strip() and not any(a in grouped for a in el.iterancestors()):
