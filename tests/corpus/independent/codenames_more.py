@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .documents import PageContent, SheetContent
@@ -274,17 +275,45 @@ _BUILDERS = (
 )
 
 
-def build_more(pools: Pools, part: str | None) -> list[Doc]:
-    """One document per code name of this part, the contexts taken in turn."""
-    rnd = random.Random(f"codenames_more:{part}")
-    mine = [k for k in more_codenames() if part is None or part_of("codename", k.code.word) == part]
+Builder = tuple[str, str, Callable[[Writer, More, int], Doc]]  # kind, format, build
+
+
+def build_in_turn(
+    pools: Pools,
+    part: str | None,
+    *,
+    seed: str,
+    names: list[More],
+    builders: Sequence[Builder],
+    file_name: Callable[[int, More, str, str], str],
+) -> list[Doc]:
+    """One document per code name of this part, shuffled by `seed`, the contexts taken in
+    turn; `file_name(i, name, kind, fmt)` names each document."""
+    rnd = random.Random(seed)
+    mine = [k for k in names if part is None or part_of("codename", k.code.word) == part]
     rnd.shuffle(mine)
     docs = []
     for i, k in enumerate(mine):
-        kind, fmt, build = _BUILDERS[i % len(_BUILDERS)]
-        name = f"cn{i + 1:02d}_{kind}.{fmt}"
-        if kind == "own":
-            name = f"{k.snake}_pricing_final_v{i % 4 + 1}.{fmt}"
+        kind, fmt, build = builders[i % len(builders)]
+        name = file_name(i, k, kind, fmt)
         w = Writer(pools, name, "export" if fmt in ("csv", "xlsx") else "minutes", fmt)
         docs.append(build(w, k, i))
     return docs
+
+
+def _more_file_name(i: int, k: More, kind: str, fmt: str) -> str:
+    if kind == "own":
+        return f"{k.snake}_pricing_final_v{i % 4 + 1}.{fmt}"
+    return f"cn{i + 1:02d}_{kind}.{fmt}"
+
+
+def build_more(pools: Pools, part: str | None) -> list[Doc]:
+    """One document per code name of this part, the contexts taken in turn."""
+    return build_in_turn(
+        pools,
+        part,
+        seed=f"codenames_more:{part}",
+        names=more_codenames(),
+        builders=_BUILDERS,
+        file_name=_more_file_name,
+    )

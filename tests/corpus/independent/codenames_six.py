@@ -11,12 +11,9 @@ module (no list the engine reads holds it); each belongs to one part of the spli
 
 from __future__ import annotations
 
-import random
-
-from .codenames_more import More, _names, _put
+from .codenames_more import More, _names, _put, build_in_turn
 from .documents import BundleContent, PageContent, SheetContent
 from .orgs import CodeName
-from .split import part_of
 from .writer import Doc, Pools, Writer
 
 #: WORD | how the team writes it
@@ -190,14 +187,11 @@ _BUILDERS = (
 
 def build_six(pools: Pools, part: str | None) -> list[Doc]:
     """One document per code name of this part, the contexts taken in turn."""
-    rnd = random.Random(f"codenames_six:{part}")
-    mine = [k for k in six_codenames() if part is None or part_of("codename", k.code.word) == part]
-    rnd.shuffle(mine)
-    docs = []
-    for i, k in enumerate(mine):
-        kind, fmt, build = _BUILDERS[i % len(_BUILDERS)]
-        w = Writer(
-            pools, f"cs{i + 1:02d}_{kind}.{fmt}", "export" if fmt == "xlsx" else "minutes", fmt
-        )
-        docs.append(build(w, k, i))
-    return docs
+    return build_in_turn(
+        pools,
+        part,
+        seed=f"codenames_six:{part}",
+        names=six_codenames(),
+        builders=_BUILDERS,
+        file_name=lambda i, _k, kind, fmt: f"cs{i + 1:02d}_{kind}.{fmt}",
+    )
